@@ -1,0 +1,109 @@
+import { Series, resultPrecision } from "./series.js";
+
+/**
+ * Elementary functions of truncated Laurent series (docs/series.md): derivative, integral, sqrt, atan
+ * and the kernel angle atan2. Each states what it does to valuation and precision.
+ */
+
+/** d/d eps. Precision drops by one. */
+export function derivative<T>(s: Series<T>): Series<T> {
+  const F = s.F;
+  const out = s.coeffs.map((c, i) => F.mul(F.fromInt(s.val + i), c));
+  return Series.of(F, s.val - 1, out, s.prec - 1);
+}
+
+/** The antiderivative with zero constant term. Needs a zero coefficient of eps^-1; precision rises by one. */
+export function integral<T>(s: Series<T>): Series<T> {
+  const F = s.F;
+  const out = s.coeffs.map((c, i) => {
+    const k = s.val + i;
+    if (k === -1) {
+      if (!F.isZero(c)) throw new RangeError("integral: the coefficient of eps^-1 is nonzero (a logarithm would appear)");
+      return F.zero();
+    }
+    return F.div(c, F.fromInt(k + 1));
+  });
+  return Series.of(F, s.val + 1, out, s.prec + 1);
+}
+
+/**
+ * The square root with positive leading coefficient. Needs an even valuation and a leading coefficient
+ * that is a square in the field (decided exactly for Q and Q(pi)); keeps the relative precision.
+ * An exact input needs `prec`, the absolute precision wanted.
+ */
+export function sqrt<T>(s: Series<T>, prec?: number): Series<T> {
+  const F = s.F;
+  if (s.isZero()) {
+    if (s.isExact()) return s;
+    throw new RangeError(`sqrt of a series that is zero to O(eps^${s.prec}): its leading term is unknown`);
+  }
+  if (s.val % 2 !== 0) {
+    throw new RangeError(`sqrt: the valuation ${s.val} is odd (the root would need eps^(1/2))`);
+  }
+  const a = s.coeffs;
+  const root0 = F.sqrt(a[0]!);
+  if (root0 === undefined) {
+    throw new RangeError(`sqrt: the leading coefficient ${F.toString(a[0]!)} is not the square of an element of ${F.name}` +
+      (F.sign(a[0]!) < 0 ? " (it is negative)" : ""));
+  }
+  const val = s.val / 2;
+  const target = resultPrecision(val + s.relPrec(), prec, "sqrt");
+  const n = target - val;
+  const twoRoot = F.add(root0, root0);
+  const g: T[] = [root0];
+  // (sum g_k eps^k)^2 = sum a_k eps^k: g_k = (a_k - sum_{j=1..k-1} g_j g_{k-j}) / (2 g_0)
+  for (let k = 1; k < n; k++) {
+    let acc = k < a.length ? a[k]! : F.zero();
+    for (let j = 1; j < k; j++) acc = F.sub(acc, F.mul(g[j]!, g[k - j]!));
+    g.push(F.div(acc, twoRoot));
+  }
+  return Series.of(F, val, g, target);
+}
+
+/**
+ * arctan for a series of non-negative valuation: atan(s0) + integral of s'/(1 + s^2). The constant
+ * atan(s0) must lie in the field (in Q(pi): s0 in {0, 1, -1}). Keeps the absolute precision.
+ */
+export function atan<T>(s: Series<T>, prec?: number): Series<T> {
+  const F = s.F;
+  if (!s.isZero() && s.val < 0) throw new RangeError(`atan: the series has a pole (valuation ${s.val}); use atan2`);
+  const target = resultPrecision(s.prec, prec, "atan");
+  const x = s.truncate(target);
+  const s0 = x.coeff(0);
+  const c = F.atan(s0);
+  if (c === undefined) {
+    throw new RangeError(`atan: arctan(${F.toString(s0)}) does not lie in ${F.name}; run over Decimal`);
+  }
+  const one = Series.constant(F, F.one());
+  const rate = derivative(x).mul(one.add(x.mul(x)).inv(target - 1));
+  return integral(rate).truncate(target).addConstant(c);
+}
+
+/**
+ * The angle atan2(y, x) in (-pi, pi] of the point (x, y), for series whose leading terms fix the branch
+ * (docs/series.md, "kernel angle"):
+ *   val(y) > val(x):  atan(y/x), plus pi if x leads negative (angle near 0 or pi);
+ *   val(y) < val(x):  sign(y) pi/2 - atan(x/y)           (angle near pi/2 or -pi/2);
+ *   equal valuations: atan(y/x) (+ sign(y) pi if x leads negative), whose constant atan(y0/x0) must lie
+ *   in the field.
+ * A y that is zero to its precision is taken as y >= 0 (the kernel's |w x v| is never negative).
+ * Known to the precision of the quotient that is formed.
+ */
+export function atan2<T>(y: Series<T>, x: Series<T>, prec?: number): Series<T> {
+  const F = y.F;
+  const pi = F.pi();
+  if (pi === undefined) throw new RangeError(`atan2: pi does not lie in ${F.name}`);
+  if (x.isZero() && y.isZero()) {
+    throw new RangeError(`atan2: both series are zero to their precision (O(eps^${x.prec}), O(eps^${y.prec})): the angle is undetermined`);
+  }
+  const ySign = y.isZero() ? 1 : F.sign(y.lead());
+  const xSign = x.isZero() ? 0 : F.sign(x.lead());
+  const halfPi = F.div(pi, F.fromInt(2));
+  if (x.isZero() || (!y.isZero() && y.val < x.val)) {
+    const t = atan(x.div(y), prec === undefined ? undefined : prec);
+    return t.neg().addConstant(ySign < 0 ? F.neg(halfPi) : halfPi);
+  }
+  const t = atan(y.div(x), prec);
+  if (xSign > 0) return t;
+  return t.addConstant(ySign < 0 ? F.neg(pi) : pi);
+}
