@@ -1,0 +1,24 @@
+/**
+ * The arithmetic the restricted loss needs (docs/patterns.md): ring operations, division, sqrt, the
+ * kernel angle atan2 and pi. Implemented by real fields (float64, Decimal), by truncated series
+ * (src/series/seriesScalar.ts) and by jets over any of them (src/diff/jet.ts), so the loss on a
+ * pattern is written once and evaluated numerically, as a series in eps, or with its derivatives.
+ */
+export interface Scalar<X> {
+  readonly name: string;
+  fromInt(n: number | bigint): X;
+  fromRational(num: number | bigint, den: number | bigint): X;
+  add(a: X, b: X): X;
+  sub(a: X, b: X): X;
+  mul(a: X, b: X): X;
+  div(a: X, b: X): X;
+  neg(a: X): X;
+  sqrt(a: X): X;
+  /** The angle of (x, y) in (-pi, pi]. */
+  atan2(y: X, x: X): X;
+  pi(): X;
+  /** True when the value (for jets: the value part) is exactly zero. */
+  isZero(a: X): boolean;
+  /** Sign of the value (for jets: of the value part; for series: of the leading coefficient). */
+  sign(a: X): -1 | 0 | 1;
+}

@@ -1,0 +1,115 @@
+import type { Scalar } from "../numbers/scalar.js";
+import type { Pattern } from "./pattern.js";
+
+/**
+ * The loss restricted to a pattern, L_P(params; d), as a finite sum over pairs of row classes of
+ * count(d) * a a' * K(row, row') (docs/patterns.md, eq. (P1)-(P4)). Generic over the arithmetic: d and
+ * the parameters may be reals, series in eps or jets. Nothing here cancels large terms to get the
+ * "perpendicular" part of a kernel: |u|^2|v|^2 - (u.v)^2 is summed from 2x2 minors (Lagrange identity).
+ */
+
+/** Columns of one kind for a pair of rows (u, v): `count` columns where u = `u` and v = `v`. */
+interface ColumnType<X> {
+  readonly count: X;
+  readonly u: X;
+  readonly v: X;
+}
+
+/** The class sizes |I| as elements of the arithmetic, given d. */
+export function classSizes<X>(S: Scalar<X>, P: Pattern, d: X): X[] {
+  return P.classes.map((_, i) => {
+    const s = P.classSize(i);
+    return s.bulk ? S.add(d, S.fromInt(s.constant)) : S.fromInt(s.constant);
+  });
+}
+
+/**
+ * K(u, v) = (r + (pi - t) u.v) / (2 pi), r = |u||v| sin t, t = atan2(r, u.v), from column types
+ * (docs/patterns.md, eq. (P2)); r^2 = sum over pairs of types of count * count' * minor^2.
+ * At r = 0 exactly the kernel is u.v/2 (parallel) or 0 (antiparallel) to second order.
+ */
+export function kernelFromColumns<X>(S: Scalar<X>, cols: readonly ColumnType<X>[]): X {
+  let dot = S.fromInt(0);
+  for (const c of cols) dot = S.add(dot, S.mul(c.count, S.mul(c.u, c.v)));
+  let perp2 = S.fromInt(0);
+  for (let a = 0; a < cols.length; a++) {
+    for (let b = a + 1; b < cols.length; b++) {
+      const A = cols[a]!;
+      const B = cols[b]!;
+      const minor = S.sub(S.mul(A.u, B.v), S.mul(B.u, A.v));
+      perp2 = S.add(perp2, S.mul(S.mul(A.count, B.count), S.mul(minor, minor)));
+    }
+  }
+  const pi = S.pi();
+  if (S.isZero(perp2)) {
+    return S.sign(dot) > 0 ? S.div(dot, S.fromInt(2)) : S.fromInt(0);
+  }
+  const r = S.sqrt(perp2);
+  const t = S.atan2(r, dot);
+  return S.div(S.add(r, S.mul(S.sub(pi, t), dot)), S.mul(S.fromInt(2), pi));
+}
+
+/**
+ * L_P(x; d) for the parameter vector x (ordered as P.params) and dimension d.
+ * Teacher V = I_d, b = 1_d, k = d.
+ */
+export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X): X {
+  const nc = P.classes.length;
+  if (x.length !== P.params.length) {
+    throw new RangeError(`pattern ${P.toString()} has ${P.params.length} parameters, got ${x.length}`);
+  }
+  const zero = S.fromInt(0);
+  const one = S.fromInt(1);
+  const size = classSizes(S, P, d);
+  const diag = (i: number): X => x[P.paramIndex("diag", i)!]!;
+  const off = (i: number, j: number): X => {
+    const k = P.paramIndex("off", i, j);
+    return k === undefined ? zero : x[k]!;
+  };
+  const a = (i: number): X => x[P.paramIndex("a", i)!]!;
+  /** |K| minus the listed indices that lie in class K. */
+  const remaining = (k: number, ...excluded: number[]): X => {
+    const n = excluded.filter((e) => e === k).length;
+    return n === 0 ? size[k]! : S.sub(size[k]!, S.fromInt(n));
+  };
+  const half = S.fromRational(1, 2);
+
+  let total = zero;
+  for (let I = 0; I < nc; I++) {
+    // Same row: K(w, w) = |w|^2 / 2, weight a_I^2 / 2, |I| rows.
+    let norm2 = S.mul(diag(I), diag(I));
+    for (let K = 0; K < nc; K++) norm2 = S.add(norm2, S.mul(remaining(K, I), S.mul(off(I, K), off(I, K))));
+    total = S.add(total, S.mul(S.mul(half, S.mul(a(I), a(I))), S.mul(size[I]!, S.mul(half, norm2))));
+
+    // Student pairs i in I, i' in I', i != i' (eq. (P3)).
+    for (let J = 0; J < nc; J++) {
+      const count = S.mul(size[I]!, remaining(J, I));
+      const cols: ColumnType<X>[] = [
+        { count: one, u: diag(I), v: off(J, I) },
+        { count: one, u: off(I, J), v: diag(J) },
+      ];
+      for (let K = 0; K < nc; K++) cols.push({ count: remaining(K, I, J), u: off(I, K), v: off(J, K) });
+      const k = kernelFromColumns(S, cols);
+      total = S.add(total, S.mul(S.mul(half, S.mul(a(I), a(J))), S.mul(count, k)));
+    }
+
+    // Student i in I against teacher e_j (eq. (P4)): j = i, then j != i in class J.
+    {
+      const cols: ColumnType<X>[] = [{ count: one, u: diag(I), v: one }];
+      for (let K = 0; K < nc; K++) cols.push({ count: remaining(K, I), u: off(I, K), v: zero });
+      total = S.sub(total, S.mul(a(I), S.mul(size[I]!, kernelFromColumns(S, cols))));
+    }
+    for (let J = 0; J < nc; J++) {
+      const count = S.mul(size[I]!, remaining(J, I));
+      const cols: ColumnType<X>[] = [
+        { count: one, u: diag(I), v: zero },
+        { count: one, u: off(I, J), v: one },
+      ];
+      for (let K = 0; K < nc; K++) cols.push({ count: remaining(K, I, J), u: off(I, K), v: zero });
+      total = S.sub(total, S.mul(a(I), S.mul(count, kernelFromColumns(S, cols))));
+    }
+  }
+  // Teacher pairs: (1/2)(d K(e,e) + d(d-1) K(e_i, e_j)) = d/4 + d(d-1)/(4 pi).
+  const teacher = S.add(S.div(d, S.fromInt(4)), S.div(S.mul(d, S.sub(d, one)), S.mul(S.fromInt(4), S.pi())));
+  return S.add(total, teacher);
+}
