@@ -21,7 +21,21 @@ export interface PatternParam {
   readonly row: number;
   readonly col: number;
   readonly name: string;
+  /** The short name of docs/patterns.md for the family patterns (x1..x6, y1, y2), if any. */
+  readonly alias?: string;
 }
+
+/** Short names of the coordinates of (d-p | p): W = [[x1 I + x2 (J-I), x3 J], [x4 J, x5 I + x6 (J-I)]], a = (y1, y2). */
+const ISOTROPY_ALIASES: Readonly<Record<string, string>> = {
+  "diag(A)": "x1",
+  "off(A,A)": "x2",
+  "off(A,B)": "x3",
+  "off(B,A)": "x4",
+  "diag(B)": "x5",
+  "off(B,B)": "x6",
+  "a(A)": "y1",
+  "a(B)": "y2",
+};
 
 /** A class size as a polynomial in d: constant + (bulk ? d : 0). */
 export interface ClassSize {
@@ -36,7 +50,7 @@ export class Pattern {
   readonly smallTotal: number;
   private readonly index = new Map<string, number>();
 
-  constructor(classes: readonly PatternClass[]) {
+  constructor(classes: readonly PatternClass[], aliases: Readonly<Record<string, string>> = {}) {
     if (classes.length === 0 || classes[0]!.size !== undefined) {
       throw new RangeError("a pattern's first class is the bulk class (no fixed size)");
     }
@@ -52,11 +66,14 @@ export class Pattern {
     const params: PatternParam[] = [];
     const add = (kind: ParamKind, row: number, col: number, name: string): void => {
       this.index.set(`${kind}:${row}:${col}`, params.length);
-      params.push({ kind, row, col, name });
+      const alias = aliases[name];
+      params.push(alias === undefined ? { kind, row, col, name } : { kind, row, col, name, alias });
     };
+    // Row by row, columns in class order, the diagonal just before its own class's off-diagonal:
+    // for (d-p | p) this is x1..x6 of docs/patterns.md.
     classes.forEach((I, i) => {
-      add("diag", i, i, `diag(${I.name})`);
       classes.forEach((J, j) => {
+        if (i === j) add("diag", i, i, `diag(${I.name})`);
         if (i !== j || this.hasOffDiagonal(i)) add("off", i, j, `off(${I.name},${J.name})`);
       });
     });
@@ -67,7 +84,7 @@ export class Pattern {
   /** The pattern (d-p | p) of the isotropy Delta(S_{d-p} x S_p): classes A (bulk) and, if p > 0, B. */
   static isotropy(p: number): Pattern {
     if (!Number.isInteger(p) || p < 0) throw new RangeError(`isotropy p must be a non-negative integer, got ${p}`);
-    return new Pattern(p === 0 ? [{ name: "A" }] : [{ name: "A" }, { name: "B", size: p }]);
+    return new Pattern(p === 0 ? [{ name: "A" }] : [{ name: "A" }, { name: "B", size: p }], ISOTROPY_ALIASES);
   }
 
   /** Whether rows of class i have off-diagonal entries in their own class (size >= 2; the bulk always). */
@@ -81,8 +98,9 @@ export class Pattern {
     return this.index.get(`${kind}:${row}:${col}`);
   }
 
+  /** The position of the parameter with this name or alias. */
   paramByName(name: string): number {
-    const i = this.params.findIndex((p) => p.name === name);
+    const i = this.params.findIndex((p) => p.name === name || p.alias === name);
     if (i < 0) throw new RangeError(`pattern has no parameter '${name}' (it has: ${this.params.map((p) => p.name).join(", ")})`);
     return i;
   }

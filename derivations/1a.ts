@@ -1,0 +1,20 @@
+import type { FamilyDefinition } from "../src/families/definition.js";
+
+/** Family 1a (docs/families.md). */
+export const family1A: FamilyDefinition = {
+  name: "1a",
+  p: 0,
+  kind: "a",
+  signs: [1],
+  description: "The global minimum W = I, a = 1: zero loss for every d.",
+  foundBy: {
+    command: "spurious discover --d 14 --runs 50 --seed 1",
+    note: "TODO",
+  },
+  // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
+  seed: {
+    d: "20",
+    params: { x1: "1", x2: "0" },
+  },
+  range: { min: "2", max: "1e8", note: "TODO" },
+};

@@ -1,0 +1,23 @@
+import type { FamilyDefinition } from "../src/families/definition.js";
+
+/** Family 1b (docs/families.md). */
+export const family1B: FamilyDefinition = {
+  name: "1b",
+  p: 0,
+  kind: "b",
+  signs: [1],
+  description: "Isotropy S_d: diagonal near -1, every off-diagonal entry equal and positive, loss tending to a positive constant.",
+  foundBy: {
+    command: "spurious discover --d 14 --runs 50 --seed 1",
+    note: "TODO",
+  },
+  // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
+  seed: {
+    d: "20",
+    params: {
+      x1: "-0.9007460135718041357263102649529045706355",
+      x2: "0.09935065305196961892414599366647009998977",
+    },
+  },
+  range: { min: "2", max: "1e8", note: "TODO" },
+};

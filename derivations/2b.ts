@@ -1,0 +1,26 @@
+import type { FamilyDefinition } from "../src/families/definition.js";
+
+/** Family 2b (docs/families.md). */
+export const family2B: FamilyDefinition = {
+  name: "2b",
+  p: 1,
+  kind: "b",
+  signs: [1, 1],
+  description: "Isotropy S_{d-1} x S_1: bulk diagonal near -1, the distinguished diagonal entry near +1; loss tending to a positive constant.",
+  foundBy: {
+    command: "spurious discover --d 14 --runs 50 --seed 1",
+    note: "TODO",
+  },
+  // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
+  seed: {
+    d: "20",
+    params: {
+      x1: "-0.8946139295339634666442269973494440287405",
+      x2: "0.1036641823219058036632967202703323668282",
+      x3: "-0.002787831403568600594169574107357221915002",
+      x4: "0.01606495387591626089206457205901015535044",
+      x5: "1.045172923966540922573248388749657117338",
+    },
+  },
+  range: { min: "3", max: "1e8", note: "TODO" },
+};

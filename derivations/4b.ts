@@ -1,0 +1,27 @@
+import type { FamilyDefinition } from "../src/families/definition.js";
+
+/** Family 4b (docs/families.md). */
+export const family4B: FamilyDefinition = {
+  name: "4b",
+  p: 3,
+  kind: "b",
+  signs: [1, 1],
+  description: "Isotropy S_{d-3} x S_3, second critical point of this isotropy: bulk diagonal near -1, the three distinguished diagonal entries near +1; loss tending to a positive constant.",
+  foundBy: {
+    command: "spurious discover --d 14 --runs 50 --seed 1",
+    note: "TODO",
+  },
+  // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
+  seed: {
+    d: "20",
+    params: {
+      x1: "-0.8802150977375727887895222685065469286384",
+      x2: "0.1138890498758024126212232988806118140665",
+      x3: "-0.003351665411714526749122752139834647785658",
+      x4: "0.01548723946360610723794876451568777834236",
+      x5: "1.044013114778362093340747834269404869961",
+      x6: "0.003024966684941136055409047137207498723487",
+    },
+  },
+  range: { min: "5", max: "1e8", note: "TODO" },
+};

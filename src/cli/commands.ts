@@ -1,0 +1,6 @@
+import type { Command } from "./command.js";
+import { criticalCommand } from "./criticalCommand.js";
+import { familiesCommand } from "./familiesCommand.js";
+
+/** Every CLI command, in the order `spurious --help` lists them. */
+export const commands: readonly Command[] = [familiesCommand, criticalCommand];

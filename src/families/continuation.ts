@@ -1,0 +1,93 @@
+import type { Decimal } from "decimal.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import { solveLinear } from "../linalg/solve.js";
+import type { Pattern } from "../patterns/pattern.js";
+import { lossJet, weightParams } from "../patterns/derivatives.js";
+import { guardDigits } from "./precision.js";
+import { NewtonFailure, newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
+
+/** Raised when a branch cannot be followed further: it ends in a fold (or turns back) near `d`. */
+export class BranchEnd extends Error {
+  override readonly name = "BranchEnd";
+  constructor(message: string, readonly d: Decimal) {
+    super(message);
+  }
+}
+
+/** dx/dd along the branch grad_W L_P(x(d); d) = 0: solve H dx/dd = -d(grad)/dd (implicit function theorem). */
+function tangent(F: DecimalField, P: Pattern, x: readonly Decimal[], d: Decimal, wrt: readonly number[]): Decimal[] {
+  const jet = lossJet(F, P, x, d, wrt, { withD: true });
+  const H = jet.hessian!;
+  const n = wrt.length;
+  const A = wrt.map((_, i) => H[i]!.slice(0, n));
+  const b = wrt.map((_, i) => F.neg(H[i]![n]!));
+  return solveLinear(F, A, b);
+}
+
+export interface ContinuationOptions {
+  /** Significant digits of the final point (guard digits are added internally). */
+  readonly digits: number;
+  /** Called after each accepted step with the current d (for progress output). */
+  readonly onStep?: (d: Decimal) => void;
+}
+
+/**
+ * Follow the branch of critical points of L_P (fixed a) from (x0, d0) to d = target by natural-parameter
+ * continuation in log d (docs/families.md, "continuation"): tangent predictor, Newton corrector at
+ * moderate precision, step halving on failure; then a Newton polish at `digits` + guard digits.
+ * Throws BranchEnd when the step falls below 1e-9 relative: the branch ends in a fold there.
+ */
+export function continueBranch(
+  P: Pattern,
+  x0: readonly Decimal[],
+  d0: Decimal,
+  target: Decimal,
+  options: ContinuationOptions,
+): PatternCriticalPoint {
+  const wrt = weightParams(P);
+  const maxD = d0.gt(target) ? d0 : target;
+  const walk = new DecimalField(Math.max(30, Math.min(options.digits, 40)) + guardDigits(maxD));
+  let x = x0.map((v) => walk.from(v));
+  let d = walk.from(d0);
+  const goal = walk.from(target);
+  const logGoal = goal.ln();
+  let h = walk.fromDecimalString("0.25");
+  while (!d.eq(goal)) {
+    const remaining = logGoal.sub(d.ln());
+    const step = remaining.abs().lt(h) ? remaining : h.mul(remaining.s);
+    const dNext = remaining.abs().lt(h) ? goal : d.mul(step.exp());
+    try {
+      const v = tangent(walk, P, x, d, wrt);
+      const predicted = x.slice();
+      wrt.forEach((k, i) => {
+        predicted[k] = walk.add(x[k]!, walk.mul(v[i]!, walk.sub(dNext, d)));
+      });
+      const corrected = newtonCriticalPoint(walk, P, predicted, dNext, { maxIterations: 12 });
+      // Reject a jump to another branch: the correction must be small next to the predictor's move.
+      let jump = walk.zero();
+      let move = walk.fromDecimalString("1e-6");
+      wrt.forEach((k) => {
+        jump = walk.D.max(jump, corrected.x[k]!.sub(predicted[k]!).abs());
+        move = walk.D.max(move, predicted[k]!.sub(x[k]!).abs());
+      });
+      if (jump.gt(move.mul(0.5).add(walk.fromDecimalString("1e-3")))) throw new NewtonFailure("jumped to another branch", jump.toString());
+      x = corrected.x;
+      d = dNext;
+      options.onStep?.(d);
+      h = walk.D.min(h.mul(1.5), walk.fromDecimalString("0.5"));
+    } catch (e) {
+      if (!(e instanceof NewtonFailure)) throw e;
+      h = h.div(2);
+      if (h.lt(walk.fromDecimalString("1e-9"))) {
+        throw new BranchEnd(
+          `the branch cannot be continued past d = ${d.toSignificantDigits(8).toString()} towards ${target.toString()}: ` +
+            `it ends in a fold (or loses nondegeneracy) there`,
+          d,
+        );
+      }
+    }
+  }
+  const polish = new DecimalField(options.digits + guardDigits(maxD));
+  return newtonCriticalPoint(polish, P, x, polish.from(target));
+}
+

@@ -1,0 +1,97 @@
+import type { Decimal } from "decimal.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import { Pattern } from "../patterns/pattern.js";
+import { continueBranch } from "./continuation.js";
+import type { FamilyDefinition } from "./definition.js";
+import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
+import { guardDigits } from "./precision.js";
+
+/** The family's pattern (d-p | p). */
+export function familyPattern(f: FamilyDefinition): Pattern {
+  return Pattern.isotropy(f.p);
+}
+
+/** The seed point of a family as pattern parameters (W from the file, a = the family's signs). */
+export function seedParams(f: FamilyDefinition, F: DecimalField): Decimal[] {
+  const P = familyPattern(f);
+  return P.params.map((q) => {
+    if (q.kind === "a") return F.fromInt(f.signs[q.row]!);
+    const v = f.seed.params[q.alias!];
+    if (v === undefined) throw new Error(`derivations/${f.name}.ts: the seed has no value for ${q.alias}`);
+    return F.fromDecimalString(v);
+  });
+}
+
+/** Check that d lies in the family's explored range; a RangeError naming the range otherwise. */
+export function checkInRange(f: FamilyDefinition, d: Decimal): void {
+  const F = new DecimalField(40);
+  const lo = F.fromDecimalString(f.range.min);
+  const hi = F.fromDecimalString(f.range.max);
+  if (d.lt(lo) || d.gt(hi)) {
+    throw new RangeError(`d = ${d.toString()} is outside family ${f.name}'s range [${f.range.min}, ${f.range.max}] (${f.range.note})`);
+  }
+}
+
+export interface FamilyCriticalPoint extends PatternCriticalPoint {
+  /** Significant digits confirmed by repeating the solve with 10 more digits. */
+  readonly confirmedDigits: number;
+}
+
+/**
+ * The family's critical point at real d to `digits` significant digits (docs/families.md): continuation
+ * in d from the seed, then a Newton polish with 10 more digits; the digits on which the two agree are
+ * reported as confirmed (an error if fewer than digits - 3).
+ */
+export function familyCriticalPoint(
+  f: FamilyDefinition,
+  d: string,
+  digits: number,
+  onStep?: (d: Decimal) => void,
+): FamilyCriticalPoint {
+  const P = familyPattern(f);
+  const dValue = new DecimalField(digits + 20).fromDecimalString(d);
+  checkInRange(f, dValue);
+  const seedField = new DecimalField(digits + guardDigits(dValue));
+  const x0 = seedParams(f, seedField);
+  const d0 = seedField.fromDecimalString(f.seed.d);
+  const first = d0.eq(dValue)
+    ? newtonCriticalPoint(seedField, P, x0, d0)
+    : continueBranch(P, x0, d0, dValue, onStep === undefined ? { digits } : { digits, onStep });
+  const finer = new DecimalField(digits + 10 + guardDigits(dValue));
+  const second = newtonCriticalPoint(finer, P, first.x, finer.from(dValue));
+  const confirmed = agreedDigits(first.x, second.x, digits + 10);
+  if (confirmed < digits - 3) {
+    throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${digits + 10} digit solves`);
+  }
+  return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+}
+
+/** The number of leading significant digits on which two parameter vectors agree (entrywise, relative to the largest). */
+function agreedDigits(a: readonly Decimal[], b: readonly Decimal[], cap: number): number {
+  let scale = a[0]!.abs();
+  for (const v of a) if (v.abs().gt(scale)) scale = v.abs();
+  let worst = cap;
+  a.forEach((v, i) => {
+    const diff = v.sub(b[i]!).abs();
+    if (diff.isZero() || scale.isZero()) return;
+    worst = Math.min(worst, Math.floor(-diff.div(scale).log(10).toNumber()));
+  });
+  return worst;
+}
+
+/** The number of critical points in the family's S_d-orbit, binomial(d, p), as text and at integer d. */
+export function multiplicity(f: FamilyDefinition): { formula: string; at(d: number): bigint } {
+  const formulas = ["1", "d", "d(d-1)/2", "d(d-1)(d-2)/6"];
+  return {
+    formula: formulas[f.p] ?? `binomial(d, ${f.p})`,
+    at(d: number): bigint {
+      let num = 1n;
+      let den = 1n;
+      for (let i = 0; i < f.p; i++) {
+        num *= BigInt(d - i);
+        den *= BigInt(i + 1);
+      }
+      return num / den;
+    },
+  };
+}

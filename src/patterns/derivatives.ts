@@ -1,0 +1,43 @@
+import type { Scalar } from "../numbers/scalar.js";
+import { jetScalar } from "../diff/jet.js";
+import type { Pattern } from "./pattern.js";
+import { restrictedLoss } from "./restrictedLoss.js";
+
+/** Value, gradient and (optionally) Hessian of L_P with respect to chosen coordinates. */
+export interface LossJet<X> {
+  readonly value: X;
+  readonly gradient: X[];
+  readonly hessian?: X[][];
+}
+
+/**
+ * Derivatives of L_P(x; d) with respect to the parameters `wrt` (indices into P.params) and, if
+ * `withD`, to d as the last variable (docs/patterns.md, "derivatives"): exact chain rule through jets,
+ * so over series or Decimal they carry no differencing error.
+ */
+export function lossJet<X>(
+  S: Scalar<X>,
+  P: Pattern,
+  x: readonly X[],
+  d: X,
+  wrt: readonly number[],
+  options: { withD?: boolean; order?: 1 | 2 } = {},
+): LossJet<X> {
+  const withD = options.withD ?? false;
+  const order = options.order ?? 2;
+  const n = wrt.length + (withD ? 1 : 0);
+  const J = jetScalar(S, n, order);
+  const position = new Map(wrt.map((k, i) => [k, i]));
+  const xj = x.map((v, k) => {
+    const i = position.get(k);
+    return i === undefined ? J.constant(v) : J.variable(i, v);
+  });
+  const dj = withD ? J.variable(n - 1, d) : J.constant(d);
+  const L = restrictedLoss(J, P, xj, dj);
+  return order === 2 ? { value: L.v, gradient: J.gradient(L), hessian: J.hessian(L) } : { value: L.v, gradient: J.gradient(L) };
+}
+
+/** The indices of the W coordinates of a pattern (everything but the second layer a). */
+export function weightParams(P: Pattern): number[] {
+  return P.params.flatMap((p, k) => (p.kind === "a" ? [] : [k]));
+}
