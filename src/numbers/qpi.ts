@@ -1,6 +1,6 @@
 import Fraction from "fraction.js";
 import type { Decimal } from "decimal.js";
-import { decimalContext, decimalPi } from "./decimalContext.js";
+import { MAX_DIGITS, decimalContext, decimalPi } from "./decimalContext.js";
 import { divisionByZero, type Field } from "./field.js";
 import { Q, fractionToDecimal } from "./rational.js";
 import {
@@ -9,7 +9,6 @@ import {
   polyConst,
   polyDivExact,
   polyEquals,
-  polyEvalDecimal,
   polyGcd,
   polyIsOne,
   polyMonic,
@@ -67,6 +66,26 @@ function formatIntPoly(c: bigint[], latex: boolean): string {
 
 function countTerms(c: bigint[]): number {
   return c.filter((x) => x !== 0n).length;
+}
+
+/**
+ * p(pi) by Horner's rule at `work` significant digits, with a bound on its rounding error. Each of pi,
+ * the coefficients and the 2 deg(p) operations is rounded once with relative error at most
+ * u = 5 * 10^-work, so |computed - p(pi)| <= (3 deg + 2) u (1 + o(1)) sum |p_k| pi^k; the bound returned
+ * is twice that, with the sum itself evaluated alongside.
+ */
+function evalWithBound(p: Poly, work: number): [Decimal, Decimal] {
+  const W = decimalContext(work);
+  const pi = decimalPi(work);
+  let value = new W(0);
+  let magnitude = new W(0);
+  for (let k = p.length - 1; k >= 0; k--) {
+    const c = fractionToDecimal(p[k]!, work);
+    value = value.mul(pi).add(c);
+    magnitude = magnitude.mul(pi).add(c.abs());
+  }
+  const deg = p.length - 1;
+  return [value, magnitude.mul(`${3 * deg + 3}e${1 - work}`)];
 }
 
 /** The field Q(pi) of rational functions in pi with rational coefficients. */
@@ -144,27 +163,12 @@ export class QPiField implements Field<QPi> {
   }
 
   /**
-   * Sign of a nonzero element, decided by evaluating at pi with growing precision until the value is
-   * clearly away from zero (a nonzero element is never zero at pi, pi being transcendental).
+   * Sign of an element: the sign of toDecimal(a), whose relative error is bounded (below), so that the
+   * sign is exact. A nonzero element is never zero at pi, pi being transcendental.
    */
   sign(a: QPi): -1 | 0 | 1 {
     if (a.num.length === 0) return 0;
-    for (let digits = 30; ; digits *= 2) {
-      const v = this.toDecimal(a, digits);
-      // Error of the evaluation is far below 10^(exponent - digits/2) for these small polynomials.
-      const scale = this.magnitude(a, digits);
-      if (!v.isZero() && v.abs().gt(scale.mul(new (decimalContext(digits))(10).pow(-Math.floor(digits / 2))))) {
-        return v.isNegative() ? -1 : 1;
-      }
-      if (digits > 20000) throw new Error(`cannot decide the sign of ${this.toString(a)}`);
-    }
-  }
-  private magnitude(a: QPi, digits: number): Decimal {
-    const D = decimalContext(digits);
-    const pi = decimalPi(digits);
-    let s = new D(0);
-    for (let k = 0; k < a.num.length; k++) s = s.add(fractionToDecimal(a.num[k]!.abs(), digits).mul(pi.pow(k)));
-    return s.div(polyEvalDecimal(a.den, pi, digits).abs());
+    return this.toDecimal(a, 10).isNegative() ? -1 : 1;
   }
 
   /** The square root whose value at pi is non-negative, when a is a square in Q(pi). */
@@ -187,11 +191,26 @@ export class QPiField implements Field<QPi> {
     return undefined;
   }
 
+  /**
+   * The value at pi to `digits` significant digits. num(pi) and den(pi) are evaluated with a rounding
+   * error bound (evalWithBound) at a working precision that doubles until each has relative error
+   * below 10^-(digits+2), so cancellation (e.g. q pi - p for a close rational approximation p/q of pi)
+   * costs working digits, never correctness (docs/numbers.md).
+   */
   toDecimal(a: QPi, digits: number): Decimal {
-    const work = digits + 10;
-    const pi = decimalPi(work);
-    const v = polyEvalDecimal(a.num, pi, work).div(polyEvalDecimal(a.den, pi, work));
-    return new (decimalContext(digits))(v).toSignificantDigits(digits);
+    const D = decimalContext(digits);
+    if (a.num.length === 0) return new D(0);
+    for (let work = digits + 10; ; work = Math.min(2 * work, MAX_DIGITS)) {
+      const [n, nErr] = evalWithBound(a.num, work);
+      const [d, dErr] = evalWithBound(a.den, work);
+      const tol = `1e${-(digits + 2)}`;
+      if (n.abs().mul(tol).gt(nErr) && d.abs().mul(tol).gt(dErr)) {
+        return new D(n.div(d)).toSignificantDigits(digits);
+      }
+      if (work >= MAX_DIGITS) {
+        throw new Error(`cannot evaluate ${this.toString(a)} at pi: cancellation beyond ${MAX_DIGITS} digits`);
+      }
+    }
   }
   toString(a: QPi): string {
     return this.format(a, false);

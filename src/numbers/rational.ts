@@ -7,15 +7,15 @@ import type { Decimal } from "decimal.js";
 export function bigintSqrtExact(n: bigint): bigint | undefined {
   if (n < 0n) return undefined;
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton's iteration for floor(sqrt(n)) from a float estimate.
+  // Newton's iteration for floor(sqrt(n)) from above: x0 = 2^ceil(bits/2) >= sqrt(n), and x decreases
+  // strictly until it reaches floor(sqrt(n)). (A float estimate can be too small by 2^(bits/2 - 53),
+  // and then correcting it one unit at a time never ends.)
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x && x * x <= n) break;
+    if (y >= x) break;
     x = y;
   }
-  while (x * x > n) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
   return x * x === n ? x : undefined;
 }
 

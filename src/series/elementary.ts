@@ -62,11 +62,13 @@ export function sqrt<T>(s: Series<T>, prec?: number): Series<T> {
 
 /**
  * arctan for a series of non-negative valuation: atan(s0) + integral of s'/(1 + s^2). The constant
- * atan(s0) must lie in the field (in Q(pi): s0 in {0, 1, -1}). Keeps the absolute precision.
+ * atan(s0) must lie in the field (in Q(pi): s0 in {0, 1, -1}). Keeps the absolute precision; an exact
+ * input needs `prec`, except the exact zero (atan 0 = 0).
  */
 export function atan<T>(s: Series<T>, prec?: number): Series<T> {
   const F = s.F;
   if (!s.isZero() && s.val < 0) throw new RangeError(`atan: the series has a pole (valuation ${s.val}); use atan2`);
+  if (s.isZero() && s.isExact()) return s;
   const target = resultPrecision(s.prec, prec, "atan");
   const x = s.truncate(target);
   const s0 = x.coeff(0);
@@ -87,7 +89,8 @@ export function atan<T>(s: Series<T>, prec?: number): Series<T> {
  *   equal valuations: atan(y/x) (+ sign(y) pi if x leads negative), whose constant atan(y0/x0) must lie
  *   in the field.
  * A y that is zero to its precision is taken as y >= 0 (the kernel's |w x v| is never negative).
- * Known to the precision of the quotient that is formed.
+ * Known to the precision of the quotient that is formed; `prec` caps it and is needed when the quotient
+ * is exact and nonzero.
  */
 export function atan2<T>(y: Series<T>, x: Series<T>, prec?: number): Series<T> {
   const F = y.F;
@@ -100,10 +103,10 @@ export function atan2<T>(y: Series<T>, x: Series<T>, prec?: number): Series<T> {
   const xSign = x.isZero() ? 0 : F.sign(x.lead());
   const halfPi = F.div(pi, F.fromInt(2));
   if (x.isZero() || (!y.isZero() && y.val < x.val)) {
-    const t = atan(x.div(y), prec === undefined ? undefined : prec);
+    const t = atan(x.div(y, prec), prec);
     return t.neg().addConstant(ySign < 0 ? F.neg(halfPi) : halfPi);
   }
-  const t = atan(y.div(x), prec);
+  const t = atan(y.div(x, prec), prec);
   if (xSign > 0) return t;
   return t.addConstant(ySign < 0 ? F.neg(pi) : pi);
 }

@@ -9,6 +9,7 @@ import type { Series } from "./series.js";
 export function evaluateSeries<T>(s: Series<T>, eps: Decimal | string | number, digits: number): Decimal {
   const D = decimalContext(digits);
   const e = new D(eps);
+  if (s.isZero()) return new D(0);
   let acc = new D(0);
   for (let i = s.coeffs.length - 1; i >= 0; i--) acc = acc.mul(e).add(s.F.toDecimal(s.coeffs[i]!, digits));
   return acc.mul(e.pow(s.val));

@@ -22,6 +22,8 @@ export class Series<T> {
    * (raising the valuation), coefficients at or beyond prec are dropped.
    */
   static of<T>(F: Field<T>, val: number, coeffs: readonly T[], prec: number = Infinity): Series<T> {
+    // val = Infinity with no coefficients is the exact zero (as Series.zero stores it).
+    if (val === Infinity && coeffs.length === 0) return Series.zero(F, prec);
     if (!Number.isInteger(val)) throw new RangeError(`series valuation must be an integer, got ${val}`);
     if (prec !== Infinity && !Number.isInteger(prec)) {
       throw new RangeError(`series precision must be an integer or Infinity, got ${prec}`);
@@ -203,10 +205,21 @@ export class Series<T> {
     return Series.of(F, -this.val, b, target);
   }
 
-  /** this / b. */
+  /**
+   * this / b, known to O(eps^(min(val(a) + relPrec(b), prec(a)) - val(b))), the precision of a * (1/b)
+   * with 1/b at its natural precision: an exact divisor takes the dividend's precision. `prec` caps
+   * the result; it is needed when both are exact. Error when b is zero to its precision.
+   */
   div(b: Series<T>, prec?: number): Series<T> {
-    const inverse = b.inv(prec === undefined ? undefined : prec - this.val);
-    return this.mul(inverse);
+    if (b.isZero()) {
+      throw new RangeError(`cannot divide by a series that is zero to O(eps^${b.prec}): its leading term is unknown`);
+    }
+    if (this.isZero()) {
+      const p = this.prec - b.val;
+      return Series.zero(this.F, prec === undefined ? p : Math.min(p, prec));
+    }
+    const target = resultPrecision(Math.min(this.val + b.relPrec(), this.prec) - b.val, prec, "quotient");
+    return this.mul(b.inv(target - this.val));
   }
 
   // ---- powering -----------------------------------------------------------------------------

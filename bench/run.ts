@@ -1,0 +1,4 @@
+import { benchFoundation } from "./foundation.js";
+
+// `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
+benchFoundation();
