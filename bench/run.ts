@@ -1,4 +1,4 @@
-import { benchFoundation } from "./foundation.js";
+import { benchEvaluator } from "./evaluator.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
-benchFoundation();
+benchEvaluator();

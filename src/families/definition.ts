@@ -18,4 +18,27 @@ export interface FamilyDefinition {
   readonly seed: { readonly d: string; readonly params: Readonly<Record<string, string>> };
   /** The range of d over which the branch was followed, and why it stops there. */
   readonly range: { readonly min: string; readonly max: string; readonly note: string };
+  /** Scalings and limit values for the series in eps = d^(-1/2) (docs/series-derivation.md). */
+  readonly series?: SeriesDeclaration;
+}
+
+/** x = limit + eps^shift * xt(eps) with xt(0) = leading: the unknown power series is xt. */
+export interface ParamScaling {
+  readonly limit: string;
+  readonly shift: number;
+  readonly leading: string;
+}
+
+/**
+ * The scaled system of a family (docs/series-derivation.md): parameter k is limit_k + eps^shift_k xt_k,
+ * and equation j is F_j = eps^(-equations[j]) dL_P/dx_j. The leading system F(xt(0), 0) = 0 must hold
+ * exactly and its Jacobian must be invertible; the engine checks both.
+ */
+export interface SeriesDeclaration {
+  /** "Q(pi)": exact coefficients; "Decimal": the limit values leave Q(pi) and coefficients are numeric. */
+  readonly field: "Q(pi)" | "Decimal";
+  readonly params: Readonly<Record<string, ParamScaling>>;
+  readonly equations: Readonly<Record<string, number>>;
+  /** How the scalings and limit values were found (the proposal command and what it reported). */
+  readonly note: string;
 }

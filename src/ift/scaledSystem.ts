@@ -1,0 +1,90 @@
+import type { Field } from "../numbers/field.js";
+import type { Pattern } from "../patterns/pattern.js";
+import { lossJet, weightParams } from "../patterns/derivatives.js";
+import { restrictedLoss } from "../patterns/restrictedLoss.js";
+import { Series } from "../series/series.js";
+import { seriesScalar } from "../series/seriesScalar.js";
+
+/**
+ * The scaled critical-point system of a family (docs/series-derivation.md, eq. (S1)-(S2)):
+ *   x_k = limit_k + eps^shift_k xt_k(eps)   for the W coordinates k (a fixed to the family's signs),
+ *   F_j(xt, eps) = eps^(-e_j) dL_P/dx_j (x(xt), d = eps^-2),
+ *   J_jk = dF_j/dxt_k = eps^(shift_k - e_j) d^2 L_P/dx_j dx_k.
+ */
+export interface ScaledSystem<T> {
+  readonly F: Field<T>;
+  readonly P: Pattern;
+  /** The W coordinates (indices into P.params), in the order of the unknowns. */
+  readonly unknowns: readonly number[];
+  readonly limits: readonly T[];
+  readonly shifts: readonly number[];
+  readonly equationShifts: readonly number[];
+  /** All pattern parameters' values that are not unknowns (the second layer a), by parameter index. */
+  readonly fixed: ReadonlyMap<number, T>;
+}
+
+export function makeScaledSystem<T>(
+  F: Field<T>,
+  P: Pattern,
+  scalings: readonly { limit: T; shift: number; equationShift: number }[],
+  signs: readonly T[],
+): ScaledSystem<T> {
+  const unknowns = weightParams(P);
+  if (scalings.length !== unknowns.length) {
+    throw new RangeError(`pattern ${P.toString()} has ${unknowns.length} W coordinates, got ${scalings.length} scalings`);
+  }
+  const fixed = new Map<number, T>();
+  P.params.forEach((p, k) => {
+    if (p.kind === "a") fixed.set(k, signs[p.row]!);
+  });
+  return {
+    F,
+    P,
+    unknowns,
+    limits: scalings.map((s) => s.limit),
+    shifts: scalings.map((s) => s.shift),
+    equationShifts: scalings.map((s) => s.equationShift),
+    fixed,
+  };
+}
+
+/** The pattern parameters x(xt) as series. */
+export function parameterSeries<T>(sys: ScaledSystem<T>, xt: readonly Series<T>[]): Series<T>[] {
+  const F = sys.F;
+  const x: Series<T>[] = new Array<Series<T>>(sys.P.params.length);
+  sys.fixed.forEach((v, k) => {
+    x[k] = Series.constant(F, v);
+  });
+  sys.unknowns.forEach((k, i) => {
+    x[k] = xt[i]!.shift(sys.shifts[i]!).add(Series.constant(F, sys.limits[i]!));
+  });
+  return x;
+}
+
+function dimension<T>(F: Field<T>): Series<T> {
+  return Series.monomial(F, F.one(), -2);
+}
+
+/**
+ * F(xt, eps), and J(xt, eps) when `withJacobian`, with non-terminating operations truncated at absolute
+ * precision `workPrec` (the results carry their own tracked precision, which callers check).
+ */
+export function evaluateScaledSystem<T>(
+  sys: ScaledSystem<T>,
+  xt: readonly Series<T>[],
+  workPrec: number,
+  withJacobian: boolean,
+): { residual: Series<T>[]; jacobian?: Series<T>[][] } {
+  const S = seriesScalar(sys.F, workPrec);
+  const x = parameterSeries(sys, xt);
+  const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, { order: withJacobian ? 2 : 1 });
+  const residual = jet.gradient.map((g, j) => g.shift(-sys.equationShifts[j]!));
+  if (!withJacobian) return { residual };
+  const jacobian = jet.hessian!.map((row, j) => row.map((h, k) => h.shift(sys.shifts[k]! - sys.equationShifts[j]!)));
+  return { residual, jacobian };
+}
+
+/** L_P(x(xt), d = eps^-2) with truncations at absolute precision `workPrec`. */
+export function lossSeries<T>(sys: ScaledSystem<T>, xt: readonly Series<T>[], workPrec: number): Series<T> {
+  return restrictedLoss(seriesScalar(sys.F, workPrec), sys.P, parameterSeries(sys, xt), dimension(sys.F));
+}
