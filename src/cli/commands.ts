@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { criticalCommand } from "./criticalCommand.js";
+import { discoverCommand } from "./discoverCommand.js";
 import { familiesCommand } from "./familiesCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [familiesCommand, criticalCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand];

@@ -22,15 +22,18 @@ export interface FamilyDefinition {
   readonly series?: SeriesDeclaration;
 }
 
-/** x = limit + eps^shift * xt(eps) with xt(0) = leading: the unknown power series is xt. */
+/**
+ * x = known_0 + known_1 eps + ... + known_(s-1) eps^(s-1) + eps^s xt(eps), s = known.length, with
+ * xt(0) = leading: the unknown power series is xt. Known terms beyond the limit value (known_0) are
+ * declared only where the leading system needs them (docs/series-derivation.md, "deepening").
+ */
 export interface ParamScaling {
-  readonly limit: string;
-  readonly shift: number;
+  readonly known: readonly string[];
   readonly leading: string;
 }
 
 /**
- * The scaled system of a family (docs/series-derivation.md): parameter k is limit_k + eps^shift_k xt_k,
+ * The scaled system of a family (docs/series-derivation.md): parameter k is known_k(eps) + eps^s_k xt_k,
  * and equation j is F_j = eps^(-equations[j]) dL_P/dx_j. The leading system F(xt(0), 0) = 0 must hold
  * exactly and its Jacobian must be invertible; the engine checks both.
  */
@@ -39,6 +42,8 @@ export interface SeriesDeclaration {
   readonly field: "Q(pi)" | "Decimal";
   readonly params: Readonly<Record<string, ParamScaling>>;
   readonly equations: Readonly<Record<string, number>>;
+  /** True when the known terms are the whole expansion (the point is exact for every d; no unknowns). */
+  readonly exactPoint?: boolean;
   /** How the scalings and limit values were found (the proposal command and what it reported). */
   readonly note: string;
 }

@@ -7,7 +7,8 @@ import { seriesScalar } from "../series/seriesScalar.js";
 
 /**
  * The scaled critical-point system of a family (docs/series-derivation.md, eq. (S1)-(S2)):
- *   x_k = limit_k + eps^shift_k xt_k(eps)   for the W coordinates k (a fixed to the family's signs),
+ *   x_k = known_k(eps) + eps^shift_k xt_k(eps)   for the W coordinates k (a fixed to the family's signs;
+ *         known_k a polynomial of degree < shift_k with exact coefficients),
  *   F_j(xt, eps) = eps^(-e_j) dL_P/dx_j (x(xt), d = eps^-2),
  *   J_jk = dF_j/dxt_k = eps^(shift_k - e_j) d^2 L_P/dx_j dx_k.
  */
@@ -16,7 +17,8 @@ export interface ScaledSystem<T> {
   readonly P: Pattern;
   /** The W coordinates (indices into P.params), in the order of the unknowns. */
   readonly unknowns: readonly number[];
-  readonly limits: readonly T[];
+  /** known_k(eps): the declared terms below eps^shift_k, an exact polynomial. */
+  readonly known: readonly Series<T>[];
   readonly shifts: readonly number[];
   readonly equationShifts: readonly number[];
   /** All pattern parameters' values that are not unknowns (the second layer a), by parameter index. */
@@ -26,7 +28,7 @@ export interface ScaledSystem<T> {
 export function makeScaledSystem<T>(
   F: Field<T>,
   P: Pattern,
-  scalings: readonly { limit: T; shift: number; equationShift: number }[],
+  scalings: readonly { known: readonly T[]; equationShift: number }[],
   signs: readonly T[],
 ): ScaledSystem<T> {
   const unknowns = weightParams(P);
@@ -41,8 +43,8 @@ export function makeScaledSystem<T>(
     F,
     P,
     unknowns,
-    limits: scalings.map((s) => s.limit),
-    shifts: scalings.map((s) => s.shift),
+    known: scalings.map((s) => Series.of(F, 0, s.known)),
+    shifts: scalings.map((s) => s.known.length),
     equationShifts: scalings.map((s) => s.equationShift),
     fixed,
   };
@@ -56,7 +58,7 @@ export function parameterSeries<T>(sys: ScaledSystem<T>, xt: readonly Series<T>[
     x[k] = Series.constant(F, v);
   });
   sys.unknowns.forEach((k, i) => {
-    x[k] = xt[i]!.shift(sys.shifts[i]!).add(Series.constant(F, sys.limits[i]!));
+    x[k] = xt[i]!.shift(sys.shifts[i]!).add(sys.known[i]!);
   });
   return x;
 }

@@ -1,0 +1,151 @@
+import { discover, INIT_CHOICES, type DiscoveredPoint, type DiscoveryReport, type InitChoice } from "../discovery/discover.js";
+import { parseInteger } from "./args.js";
+import { UsageError, type Command } from "./command.js";
+import { printJson, textTable } from "./format.js";
+
+/** Bounds of the command's integer options. */
+export const DISCOVER_LIMITS = { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } } as const;
+
+/**
+ * x with `decimals` fractional digits, without a minus sign on a value that rounds to zero.
+ */
+function fixed(x: number, decimals: number): string {
+  const s = x.toFixed(decimals);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/**
+ * Fractional digits justified for the parameters of a point: its distance to the exact critical point is
+ * about |grad| / (smallest nonzero |eigenvalue|) (one Newton step), and float64 keeps about 15 digits.
+ * Clamped to 4..12.
+ */
+function justifiedDecimals(p: DiscoveredPoint): number {
+  const error = Math.max(p.gradientNorm / p.smallestNonzero, 1e-15);
+  return Math.max(4, Math.min(12, Math.floor(-Math.log10(error)) - 1));
+}
+
+/** The JSON form of a report: numbers of the points as decimal strings. */
+export function discoveryJson(report: DiscoveryReport): unknown {
+  return {
+    d: report.d,
+    runs: report.runs,
+    seed: report.seed,
+    init: report.init,
+    tolerance: report.tolerances,
+    notConverged: report.notConverged,
+    failures: report.failures,
+    points: report.points.map((p) => {
+      const decimals = justifiedDecimals(p);
+      return {
+        p: p.p,
+        signs: p.signs,
+        classSizes: p.classSizes,
+        loss: fixed(p.loss, 12),
+        negative: p.negative,
+        zero: p.zero,
+        positive: p.positive,
+        count: p.count,
+        foundBy: p.foundBy,
+        params: Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, fixed(v, decimals)])),
+        gradientNorm: p.gradientNorm.toExponential(2),
+        smallestNonzeroEigenvalue: p.smallestNonzero.toExponential(3),
+        isotropyDeviation: Number.isNaN(p.isotropyDeviation) ? null : p.isotropyDeviation.toExponential(1),
+      };
+    }),
+  };
+}
+
+/** The plain-text table of a report. */
+export function discoveryTable(report: DiscoveryReport): string {
+  const converged = report.runs - report.notConverged;
+  const failures = Object.entries(report.failures).map(([k, n]) => `${k}: ${n}`).join(", ");
+  const lines = [
+    `discover d = ${report.d}: ${report.runs} runs (seed ${report.seed}, init ${report.init}), ${converged} converged ` +
+      `to ${report.points.length} distinct critical points (gradient norm < ${report.tolerances.gradient}, gauge |a_i| = 1)`,
+    "",
+  ];
+  const rows = report.points.map((p) => {
+    const x = (name: string): string => (p.params[name] === undefined ? "" : fixed(p.params[name]!, 6));
+    return [
+      p.p === null ? `other (${p.classSizes.join("+")})` : String(p.p),
+      p.signs.join(""),
+      fixed(p.loss, 12),
+      String(p.negative),
+      String(p.zero),
+      String(p.count),
+      `${p.foundBy.xavier}/${p.foundBy.minus}/${p.foundBy.mixed}`,
+      x("x1"),
+      x("x5"),
+      p.smallestNonzero.toExponential(2),
+    ];
+  });
+  lines.push(textTable(["p", "signs", "loss", "index", "zero", "count", "xavier/minus/mixed", "x1", "x5", "min |eig|"], rows));
+  lines.push("");
+  lines.push(`not converged: ${report.notConverged}${failures === "" ? "" : ` (${failures})`}`);
+  lines.push(
+    `index = Hessian eigenvalues < -${report.tolerances.eigenvalue} max(1, max|eig|); zero = |eig| within it (the gauge gives ${report.d}); ` +
+      `signs of a on A, B; x1 = W_ii on A, x5 = W_ii on B (gauge |a_i| = 1)`,
+  );
+  return lines.join("\n");
+}
+
+/** Progress on stderr: a bar on a terminal, else one line per 10% of the runs. */
+function progressReporter(label: string): { update(done: number, total: number): void; done(): void } {
+  const tty = process.stderr.isTTY === true;
+  let lastDecile = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      if (tty) {
+        const width = 30;
+        const filled = Math.round((width * done) / total);
+        process.stderr.write(`\r\x1b[2K${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} runs`);
+        shown = true;
+        return;
+      }
+      const decile = Math.floor((10 * done) / total);
+      if (decile > lastDecile) {
+        lastDecile = decile;
+        process.stderr.write(`${label}: ${done}/${total} runs (${Math.round((100 * done) / total)}%)\n`);
+      }
+    },
+    done() {
+      if (tty && shown) process.stderr.write("\r\x1b[2K");
+    },
+  };
+}
+
+export const discoverCommand: Command = {
+  name: "discover",
+  summary: "Train k = d from seeded random starts to critical points; report their isotropy, signs, loss, Hessian index and how often each is found",
+  options: [
+    { name: "d", kind: "string", value: "<int>", description: `dimension (${DISCOVER_LIMITS.d.min} to ${DISCOVER_LIMITS.d.max})` },
+    { name: "runs", kind: "string", value: "<int>", description: `number of training runs (${DISCOVER_LIMITS.runs.min} to ${DISCOVER_LIMITS.runs.max})` },
+    { name: "seed", kind: "string", value: "<int>", description: "seed of the pseudo-random starts (0 to 2^32 - 1)", default: "1" },
+    {
+      name: "init",
+      kind: "string",
+      value: "<kind>",
+      description: "initialisation: all (cycle run by run), xavier, minus (near -I), mixed (diagonal +-1, 1-3 minority signs)",
+      default: "all",
+    },
+    { name: "json", kind: "boolean", description: "print JSON" },
+  ],
+  run(positionals, options) {
+    if (positionals.length > 0) throw new UsageError(`discover: takes no positional arguments, got '${positionals.join(" ")}'`);
+    if (options.d === undefined) throw new UsageError(`discover: --d <int> is required (${DISCOVER_LIMITS.d.min} to ${DISCOVER_LIMITS.d.max})`);
+    if (options.runs === undefined) throw new UsageError(`discover: --runs <int> is required (${DISCOVER_LIMITS.runs.min} to ${DISCOVER_LIMITS.runs.max})`);
+    const d = parseInteger("d", options.d, DISCOVER_LIMITS.d);
+    const runs = parseInteger("runs", options.runs, DISCOVER_LIMITS.runs);
+    const seed = options.seed === undefined ? 1 : parseInteger("seed", options.seed, DISCOVER_LIMITS.seed);
+    const rawInit = options.init === undefined ? "all" : options.init;
+    if (typeof rawInit !== "string" || !(INIT_CHOICES as readonly string[]).includes(rawInit)) {
+      throw new UsageError(`--init: '${String(rawInit)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
+    }
+    const progress = progressReporter(`discover d = ${d}`);
+    const report = discover({ d, runs, seed, init: rawInit as InitChoice, onProgress: (done, total) => progress.update(done, total) });
+    progress.done();
+    if (options.json === true) printJson(discoveryJson(report));
+    else console.log(discoveryTable(report));
+  },
+};

@@ -1,0 +1,137 @@
+import { hessian } from "../model/evaluator.js";
+import { symmetricEigenvalues } from "../linalg/symmetricEigen.js";
+import { F64 } from "../numbers/floatField.js";
+import { Pattern } from "../patterns/pattern.js";
+import { normaliseGauge } from "./gauge.js";
+import { DEFAULT_ISOTROPY_TOLERANCE, detectIsotropy } from "./isotropy.js";
+import { referenceGradientNorm } from "./train.js";
+
+/**
+ * Analysis of one critical point (docs/discovery.md §3–§5): gauge |a_i| = 1, isotropy, loss,
+ * pattern parameters, and the inertia of the full Hessian (evaluator, float64) in that gauge.
+ */
+
+/** Default relative tolerance below which an eigenvalue counts as zero: 1e-8 max(1, max |lambda|). */
+export const DEFAULT_EIGENVALUE_TOLERANCE = 1e-8;
+
+export interface ClassifyOptions {
+  readonly isotropyTolerance?: number;
+  readonly eigenvalueTolerance?: number;
+}
+
+export interface CriticalPointAnalysis {
+  /** p of Delta(S_{d-p} x S_p), or null ("other"). */
+  readonly p: number | null;
+  /**
+   * Signs of a: per class A, B of the pattern when p is known (one entry for p = 0), else per colour
+   * class (see IsotropyResult.classSizes), "?" where a is not constant on the class.
+   */
+  readonly signs: string[];
+  readonly classSizes: number[];
+  readonly loss: number;
+  /** Evaluator's full gradient norm in the gauge |a_i| = 1. */
+  readonly gradientNorm: number;
+  /** Number of Hessian eigenvalues < -tol, |lambda| <= tol, > tol (the gauge gives d zeros). */
+  readonly negative: number;
+  readonly zero: number;
+  readonly positive: number;
+  /** The eigenvalue tolerance used (absolute). */
+  readonly eigenvalueTolerance: number;
+  /** The smallest |lambda| among the eigenvalues counted as nonzero (how clear the count is). */
+  readonly smallestNonzero: number;
+  /** Pattern parameters by alias (x1.., y1..) in the gauge |a_i| = 1; empty for "other". */
+  readonly params: Record<string, number>;
+  /** Relative deviation of the point from its pattern projection (NaN for "other"). */
+  readonly isotropyDeviation: number;
+  /** The point in the gauge |a_i| = 1 and the canonical frame (A first, then B). */
+  readonly W: number[][];
+  readonly a: number[];
+}
+
+/** The cheap part of the analysis: everything but the Hessian (see CriticalPointAnalysis). */
+export type CriticalPointDescription = Omit<CriticalPointAnalysis, keyof HessianInertia>;
+
+/** Inertia of the full Hessian (see CriticalPointAnalysis). */
+export interface HessianInertia {
+  readonly negative: number;
+  readonly zero: number;
+  readonly positive: number;
+  readonly eigenvalueTolerance: number;
+  readonly smallestNonzero: number;
+}
+
+/**
+ * Gauge |a_i| = 1, isotropy, canonical frame, loss, gradient norm and pattern parameters of the critical
+ * point (W, a), k = d, given in any gauge with every a_i != 0.
+ */
+export function describeCriticalPoint(W: readonly (readonly number[])[], a: readonly number[], isotropyTolerance = DEFAULT_ISOTROPY_TOLERANCE): CriticalPointDescription {
+  const gauged = normaliseGauge(W, a);
+  const iso = detectIsotropy(gauged.W, gauged.a, isotropyTolerance);
+  const Wc = iso.rows.map((r) => iso.order.map((c) => gauged.W[r]![c]!));
+  const ac = iso.rows.map((r) => gauged.a[r]!);
+  const { loss, gradientNorm } = referenceGradientNorm(Wc, ac);
+  const sign = (x: number): string => (Number.isNaN(x) ? "?" : x > 0 ? "+" : "-");
+  const params: Record<string, number> = {};
+  let signs: string[];
+  if (iso.p === null) {
+    signs = iso.classA.map(sign);
+  } else {
+    const P = Pattern.isotropy(iso.p);
+    P.params.forEach((q, k) => (params[q.alias!] = iso.params[k]!));
+    signs = iso.p === 0 ? [sign(params.y1!)] : [sign(params.y1!), sign(params.y2!)];
+  }
+  return { p: iso.p, signs, classSizes: iso.classSizes, loss, gradientNorm, params, isotropyDeviation: iso.deviation, W: Wc, a: ac };
+}
+
+/**
+ * Inertia of the evaluator's full (d^2 + d) x (d^2 + d) Hessian at (W, a), float64: eigenvalues below
+ * -tol, within [-tol, tol], above tol, with tol = relativeTolerance * max(1, max |lambda|). Call it in the
+ * gauge |a_i| = 1; at a critical point the gauge contributes d zero eigenvalues.
+ */
+export function hessianInertia(W: readonly (readonly number[])[], a: readonly number[], relativeTolerance = DEFAULT_EIGENVALUE_TOLERANCE): HessianInertia {
+  const values = hessianEigenvalues(hessian(F64, W.map((row) => row.slice()), a.slice()));
+  const largest = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const tol = relativeTolerance * Math.max(1, largest);
+  let negative = 0;
+  let zero = 0;
+  let smallestNonzero = Number.POSITIVE_INFINITY;
+  for (const v of values) {
+    if (v < -tol) negative++;
+    else if (v <= tol) zero++;
+    if (Math.abs(v) > tol) smallestNonzero = Math.min(smallestNonzero, Math.abs(v));
+  }
+  return { negative, zero, positive: values.length - negative - zero, eigenvalueTolerance: tol, smallestNonzero };
+}
+
+/**
+ * Eigenvalues of the symmetric matrix H (float64). If the QL iteration of symmetricEigenvalues does not
+ * converge (it can stall on these Hessians, whose spectra have eigenvalues of multiplicity O(d^2) and d
+ * zeros, because its deflation test is relative to neighbouring diagonal entries), the eigenvalues are
+ * taken as mu - c from H + c I with c = s ||H||_inf, s = 1.1 then 1.7: the shifted spectrum lies in
+ * [0.1 c, 2.1 c] / [0.7 c, 2.7 c], away from 0, at the cost of an absolute error of order eps c instead of
+ * eps |lambda| (far below the eigenvalue tolerance).
+ */
+export function hessianEigenvalues(H: number[][]): number[] {
+  let firstError: unknown;
+  try {
+    return symmetricEigenvalues(F64, H);
+  } catch (e) {
+    firstError = e;
+  }
+  const bound = H.reduce((m, row) => Math.max(m, row.reduce((s, x) => s + Math.abs(x), 0)), 0);
+  for (const factor of [1.1, 1.7]) {
+    const c = factor * bound;
+    try {
+      return symmetricEigenvalues(F64, H.map((row, i) => row.map((h, j) => (i === j ? h + c : h)))).map((mu) => mu - c);
+    } catch {
+      // try the next shift
+    }
+  }
+  throw firstError;
+}
+
+/** Classify the critical point (W, a), k = d, given in any gauge with every a_i != 0. */
+export function classifyCriticalPoint(W: readonly (readonly number[])[], a: readonly number[], options: ClassifyOptions = {}): CriticalPointAnalysis {
+  const description = describeCriticalPoint(W, a, options.isotropyTolerance);
+  return { ...description, ...hessianInertia(description.W, description.a, options.eigenvalueTolerance) };
+}

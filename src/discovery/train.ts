@@ -1,0 +1,207 @@
+import { hessian, lossAndGradient } from "../model/evaluator.js";
+import { F64 } from "../numbers/floatField.js";
+import { fastLossAndGradient, fastWorkspace } from "./fastLoss.js";
+import { balanceGauge, normaliseGauge } from "./gauge.js";
+import { initialPoint, type InitKind } from "./initialisation.js";
+import { lbfgs } from "./lbfgs.js";
+import { factorDense, type DenseLU } from "./dense.js";
+import type { Random } from "./random.js";
+
+/**
+ * Training of the full model k = d, W and a both trained, to a critical point (docs/discovery.md,
+ * "Training"): L-BFGS on the float64 twin of the loss (fastLoss.ts) in the balanced gauge |w_i| = |a_i|,
+ * then Newton polish in the gauge |a_i| = 1 with a fixed and the evaluator's Hessian block in W. At a fixed
+ * a with a_i != 0, grad_W L = 0 implies grad_a L = 0 (the gauge identity w_i . dL/dw_i = a_i dL/da_i), and
+ * the W block is the Hessian on a slice transversal to the gauge orbits, so Newton there is well posed at
+ * every critical point that is nondegenerate up to the gauge.
+ */
+
+export interface TrainOptions {
+  /** Convergence: Euclidean norm of the full gradient in the gauge |a_i| = 1 (evaluator). Default 1e-10. */
+  readonly gradientTolerance?: number;
+  /** Hand over from L-BFGS to Newton below this gradient norm (balanced gauge). Default 1e-5. */
+  readonly handoverTolerance?: number;
+  /** L-BFGS iteration cap. Default 20000. */
+  readonly maxIterations?: number;
+  /** Newton step cap. Default 12. */
+  readonly maxNewtonSteps?: number;
+}
+
+export interface TrainResult {
+  readonly init: InitKind | "given";
+  /** The final point in the gauge |a_i| = 1 (the last L-BFGS point if the gauge is undefined). */
+  readonly W: number[][];
+  readonly a: number[];
+  readonly loss: number;
+  /** Evaluator's full gradient norm at (W, a). */
+  readonly gradientNorm: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly newtonSteps: number;
+  /** Why a run did not converge, if it did not: a short kind, and the details. */
+  readonly failureKind?: TrainFailure;
+  readonly failure?: string;
+}
+
+/**
+ * "lbfgs-iterations": L-BFGS hit its iteration cap; "lbfgs-stalled": its line search found no decrease;
+ * "dead-neuron": some a_i = 0, so the gauge |a_i| = 1 is undefined; "newton": the polish did not reach
+ * the tolerance.
+ */
+export type TrainFailure = "lbfgs-iterations" | "lbfgs-stalled" | "dead-neuron" | "newton";
+
+export const DEFAULT_GRADIENT_TOLERANCE = 1e-10;
+
+/** Euclidean norm of the evaluator's full gradient and the loss at (W, a). */
+export function referenceGradientNorm(W: readonly number[][], a: readonly number[]): { loss: number; gradientNorm: number } {
+  const { loss, gW, ga } = lossAndGradient(F64, W, a);
+  let s = 0;
+  for (const row of gW) for (const g of row) s += g * g;
+  for (const g of ga) s += g * g;
+  return { loss, gradientNorm: Math.sqrt(s) };
+}
+
+/** Train from the starting point of kind `init` drawn from `rng` (`variant`: see initialPoint). */
+export function trainFromRandom(d: number, init: InitKind, rng: Random, options: TrainOptions = {}, variant?: number): TrainResult {
+  return trainFrom(initialPoint(init, d, rng, variant), d, init, options);
+}
+
+/** Train from the flat starting point x0 = [W row-major, a] with k = d. */
+export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given", options: TrainOptions = {}): TrainResult {
+  const tolerance = options.gradientTolerance ?? DEFAULT_GRADIENT_TOLERANCE;
+  const k = d;
+  const ws = fastWorkspace(k, d);
+  const objective = (x: Float64Array, g: Float64Array): number => fastLossAndGradient(ws, x, g);
+  const x = Float64Array.from(x0);
+  balanceGauge(x, k, d);
+  // L-BFGS in rounds; the gauge is rebalanced between rounds (a fresh memory each round).
+  const maxIterations = options.maxIterations ?? 20000;
+  const handover = options.handoverTolerance ?? 1e-5;
+  let iterations = 0;
+  let lastReason = "";
+  while (iterations < maxIterations) {
+    let round;
+    try {
+      round = lbfgs(objective, x, { gradientTolerance: handover, maxIterations: Math.min(2000, maxIterations - iterations) });
+    } catch {
+      // the loss is not finite at x (a zero row of W): nothing to descend from
+      lastReason = "stalled";
+      break;
+    }
+    iterations += round.iterations;
+    x.set(round.x);
+    balanceGauge(x, k, d);
+    lastReason = round.reason;
+    if (round.reason === "gradient") break;
+    if (round.reason === "stalled" && round.iterations <= 1) break;
+  }
+  const W0: number[][] = Array.from({ length: k }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
+  const a0 = Array.from(x.subarray(k * d));
+  const fail = (failureKind: TrainFailure, failure: string, W: number[][], a: number[], newtonSteps: number): TrainResult => {
+    let loss = Number.NaN;
+    let gradientNorm = Number.NaN;
+    try {
+      ({ loss, gradientNorm } = referenceGradientNorm(W, a));
+    } catch {
+      // a zero row: the gradient is undefined there
+    }
+    return { init, W, a, loss, gradientNorm, converged: false, iterations, newtonSteps, failureKind, failure };
+  };
+  if (lastReason !== "gradient") return fail(lastReason === "stalled" ? "lbfgs-stalled" : "lbfgs-iterations", `L-BFGS ${lastReason} after ${iterations} iterations`, W0, a0, 0);
+  let point;
+  try {
+    point = normaliseGauge(W0, a0);
+  } catch (e) {
+    return fail("dead-neuron", (e as Error).message, W0, a0, 0);
+  }
+  const polished = newtonPolish(point.W, point.a, tolerance, options.maxNewtonSteps ?? 12);
+  const { loss, gradientNorm } = referenceGradientNorm(polished.W, point.a);
+  const converged = gradientNorm < tolerance;
+  const result = { init, W: polished.W, a: point.a, loss, gradientNorm, converged, iterations, newtonSteps: polished.steps };
+  return converged ? result : { ...result, failureKind: "newton", failure: `Newton polish stopped at gradient norm ${gradientNorm.toExponential(2)}` };
+}
+
+/**
+ * Newton's method on grad_W L = 0 at fixed a, with the evaluator's Hessian block d^2L/dW^2, factored
+ * (LU) once and reused while each step still gains a factor 10 in the gradient norm (the chord method:
+ * near the solution it converges fast enough, and at large d the factorisation is the dominant cost);
+ * refactored at the current point otherwise. A step that does not reduce the gradient norm is halved (up
+ * to 4 times); with a fresh factorisation and the norm above `tolerance`, Levenberg–Marquardt damping
+ * (H + mu max|H_ii| I, mu = 1e-8, 1e-5, 1e-3) is tried next. Stops below tolerance / 1000, or once below
+ * tolerance when a step no longer gains a factor 10 (the rounding floor of the float64 gradient), or
+ * when no step reduces the norm. `steps` counts the steps taken.
+ */
+export function newtonPolish(W: number[][], a: readonly number[], tolerance: number, maxSteps: number): { W: number[][]; steps: number } {
+  const d = a.length;
+  const n = W.length * d;
+  let current = W.map((row) => row.slice());
+  let gradient = wGradient(current, a);
+  let steps = 0;
+  let factors: DenseLU | undefined;
+  let fresh = false;
+  while (steps < maxSteps && gradient.norm >= tolerance / 1000) {
+    let best: { W: number[][]; gradient: WGradient } | undefined;
+    const tryStep = (lu: DenseLU): boolean => {
+      const delta = lu.solve(gradient.g.map((v) => -v));
+      for (let t = 1; t >= 1 / 16; t /= 2) {
+        const trial = current.map((row, i) => row.map((w, m) => w + t * delta[i * d + m]!));
+        const g = wGradient(trial, a);
+        if (g.norm < gradient.norm) {
+          best = { W: trial, gradient: g };
+          return true;
+        }
+      }
+      return false;
+    };
+    if (factors === undefined || !tryStep(factors)) {
+      if (fresh && factors !== undefined) break; // a fresh factorisation already failed here
+      const H = hessian(F64, current, a);
+      const block = H.slice(0, n).map((row) => row.slice(0, n));
+      let maxDiagonal = 0;
+      for (let i = 0; i < n; i++) maxDiagonal = Math.max(maxDiagonal, Math.abs(block[i]![i]!));
+      factors = undefined;
+      for (const mu of gradient.norm < tolerance ? [0] : [0, 1e-8, 1e-5, 1e-3]) {
+        let lu: DenseLU;
+        try {
+          lu = factorDense(mu === 0 ? block : block.map((row, i) => row.map((h, j) => (i === j ? h + mu * maxDiagonal : h))));
+        } catch {
+          continue;
+        }
+        if (tryStep(lu)) {
+          // keep an undamped factorisation only for reuse
+          factors = mu === 0 ? lu : undefined;
+          break;
+        }
+      }
+      fresh = true;
+      if (best === undefined) break;
+    } else {
+      fresh = false;
+    }
+    const found: { W: number[][]; gradient: WGradient } = best!;
+    const gain = gradient.norm / found.gradient.norm;
+    current = found.W;
+    gradient = found.gradient;
+    steps++;
+    if (gain < 10) {
+      if (gradient.norm < tolerance) break;
+      factors = undefined; // slow progress: refactor at the new point
+    }
+  }
+  return { W: current, steps };
+}
+
+interface WGradient {
+  readonly g: number[];
+  readonly norm: number;
+}
+
+/** dL/dW (evaluator), flattened, and its norm; NaN norm when the gradient is undefined (a zero row). */
+function wGradient(W: readonly number[][], a: readonly number[]): WGradient {
+  try {
+    const g = lossAndGradient(F64, W, a).gW.flat();
+    return { g, norm: Math.sqrt(g.reduce((s, x) => s + x * x, 0)) };
+  } catch {
+    return { g: [], norm: Number.NaN };
+  }
+}

@@ -1,0 +1,90 @@
+import type { Field } from "../numbers/field.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import { QPI } from "../numbers/qpi.js";
+import { parseQPi } from "../numbers/parseQPi.js";
+import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
+import { familyPattern } from "../families/critical.js";
+import { weightParams } from "../patterns/derivatives.js";
+import { Series } from "../series/series.js";
+import { checkLeadingSystem, henselLift, withPrecision } from "./hensel.js";
+import { lossSeries, makeScaledSystem, parameterSeries, type ScaledSystem } from "./scaledSystem.js";
+
+/** Digits of the Decimal field used when a family's coefficients leave Q(pi). */
+export const NUMERIC_SERIES_DIGITS = 60;
+
+/** A family's series: every pattern parameter and the loss, in eps = d^(-1/2), known to O(eps^(order+1)). */
+export interface FamilySeries<T> {
+  readonly family: string;
+  readonly field: Field<T>;
+  readonly order: number;
+  readonly params: readonly { readonly alias: string; readonly series: Series<T> }[];
+  readonly loss: Series<T>;
+}
+
+function declarationOf(f: FamilyDefinition): SeriesDeclaration {
+  if (f.series === undefined) throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.ts (run 'spurious propose ${f.name}')`);
+  return f.series;
+}
+
+/** The family's scaled system over its declared field, and the leading values xt(0). */
+function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) => T): { sys: ScaledSystem<T>; leading: T[]; names: string[] } {
+  const decl = declarationOf(f);
+  const P = familyPattern(f);
+  const names = weightParams(P).map((k) => P.params[k]!.alias!);
+  const scalings = names.map((name) => {
+    const p = decl.params[name];
+    const e = decl.equations[name];
+    if (p === undefined || e === undefined) throw new Error(`derivations/${f.name}.ts: the series declaration has no entry for ${name}`);
+    return { known: p.known.map(read), equationShift: e };
+  });
+  const sys = makeScaledSystem(F, P, scalings, f.signs.map((s) => F.fromInt(s)));
+  return { sys, leading: names.map((n) => read(decl.params[n]!.leading)), names };
+}
+
+/**
+ * Derive a family's series to order `order` (terms eps^0..eps^order, error O(eps^(order+1))) by the
+ * implicit function theorem (docs/series-derivation.md): check the declared leading system, lift by
+ * Newton–Hensel, then evaluate the loss. The loss needs xt only to order M with
+ * 2M + min_j(shift_j + e_j) > order, because the W-gradient vanishes on the branch (eq. (S5)).
+ */
+export function deriveFamilySeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilySeries<unknown> {
+  const decl = declarationOf(f);
+  if (decl.field === "Q(pi)") return derive(f, order, QPI, parseQPi, (t) => QPI.isZero(t), onProgress);
+  const D = new DecimalField(NUMERIC_SERIES_DIGITS);
+  const tiny = D.fromDecimalString(`1e-${NUMERIC_SERIES_DIGITS - 15}`);
+  return derive(f, order, D, (s) => D.fromDecimalString(s), (t) => t.abs().lt(tiny), onProgress);
+}
+
+function derive<T>(
+  f: FamilyDefinition,
+  order: number,
+  F: Field<T>,
+  read: (s: string) => T,
+  isNegligible: (t: T) => boolean,
+  onProgress?: (what: string) => void,
+): FamilySeries<T> {
+  if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
+  const { sys, leading, names } = scaledSystemOf(f, F, read);
+  const target = order + 1;
+  let xt: Series<T>[];
+  let lossPrec: number;
+  if (declarationOf(f).exactPoint === true) {
+    xt = names.map(() => Series.zero(F));
+    lossPrec = target;
+  } else {
+    onProgress?.("leading system");
+    checkLeadingSystem(sys, leading, names, isNegligible);
+    const balance = Math.min(...sys.shifts.map((s, j) => s + sys.equationShifts[j]!));
+    const forParams = Math.max(...sys.shifts.map((s) => target - s));
+    const forLoss = Math.ceil((target - balance + 1) / 2);
+    const M = Math.max(1, forParams, forLoss);
+    xt = henselLift(sys, leading, M, (m) => onProgress?.(`Newton-Hensel: xt known to O(eps^${m}) of ${M}`));
+    lossPrec = 2 * M + balance;
+  }
+  const exactXt = xt.map((s) => Series.of(F, s.val, s.coeffs));
+  onProgress?.("loss");
+  const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt, w), (s) => s.prec).truncate(Math.min(target, lossPrec));
+  const P = sys.P;
+  const params = parameterSeries(sys, xt).map((series, k) => ({ alias: P.params[k]!.alias!, series: series.truncate(target) }));
+  return { family: f.name, field: F, order, params, loss };
+}

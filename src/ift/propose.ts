@@ -1,0 +1,174 @@
+import type { Decimal } from "decimal.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import { QPI, type QPi } from "../numbers/qpi.js";
+import { recognizeQPi } from "../numbers/recognize.js";
+import { simpleQPiCandidate } from "../numbers/simpleValue.js";
+import { solveLinear, determinant } from "../linalg/solve.js";
+import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
+import { familyCriticalPoint, familyPattern } from "../families/critical.js";
+import { weightParams } from "../patterns/derivatives.js";
+import { Series } from "../series/series.js";
+import { makeScaledSystem, evaluateScaledSystem, type ScaledSystem } from "./scaledSystem.js";
+import { LeadingSystemError, checkLeadingSystem, withPrecision } from "./hensel.js";
+
+/** The sampled dimensions: eps = 1e-4, 1e-5, 1e-6. */
+const SAMPLE_DIMENSIONS = ["1e8", "1e10", "1e12"];
+
+/** One W coordinate's proposed expansion: exact known terms below eps^shift, samples of the rest. */
+interface Shape {
+  readonly alias: string;
+  readonly known: QPi[];
+  /** x(d_i) - known(eps_i) at the sampled dimensions. */
+  readonly rest: Decimal[];
+}
+
+export interface Proposal {
+  readonly declaration: SeriesDeclaration;
+  /** Human-readable account of what was tried and found. */
+  readonly log: string[];
+}
+
+const F = new DecimalField(60);
+const epsAt = (d: string): Decimal => F.fromDecimalString(d).sqrt().pow(-1);
+const EPS = SAMPLE_DIMENSIONS.map(epsAt);
+
+/** The power of eps at which `rest` starts: the decay over the last decade of eps. */
+function shiftOf(rest: readonly Decimal[], floor: number): number {
+  const [, b, c] = rest as [Decimal, Decimal, Decimal];
+  if (c.isZero()) return Infinity;
+  return Math.max(floor, Math.round(b.div(c).abs().log(10).toNumber()));
+}
+
+/** The eps^shift coefficient of the rest, extrapolated (Richardson on the three samples). */
+function leadingOf(rest: readonly Decimal[], shift: number): Decimal {
+  const s = rest.map((r, i) => r.div(EPS[i]!.pow(shift)));
+  // s_i = c + c1 eps_i + c2 eps_i^2: solve the 3x3 Vandermonde system for c.
+  const A = EPS.map((e) => [F.one(), e, e.mul(e)]);
+  return solveLinear(F, A, s)[0]!;
+}
+
+function shapeShift(s: Shape): number {
+  return s.known.length;
+}
+
+/** The numerical leading structure: equation shifts (row minima) and whether the leading Jacobian is invertible. */
+function leadingStructure(f: FamilyDefinition, shapes: readonly Shape[]): { equationShifts: number[]; invertible: boolean } {
+  const P = familyPattern(f);
+  const G = new DecimalField(40);
+  const sys = makeScaledSystem(G, P, shapes.map((s) => ({ known: s.known.map((q) => G.from(QPI.toDecimal(q, 40))), equationShift: 0 })), f.signs.map((v) => G.fromInt(v)));
+  const xt = shapes.map((s) => Series.constant(G, G.from(leadingOf(s.rest, shapeShift(s)))));
+  const { jacobian } = withPrecision(2, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(...r.jacobian!.flat().map((e) => e.prec)));
+  const tiny = G.fromDecimalString("1e-15");
+  const valuation = (e: Series<Decimal>): number => {
+    for (let k = e.val; k < e.prec; k++) if (e.coeff(k).abs().gt(tiny)) return k;
+    return Infinity;
+  };
+  const equationShifts = jacobian!.map((row) => Math.min(...row.map(valuation)));
+  const L0 = jacobian!.map((row, j) => row.map((e) => (valuation(e) === equationShifts[j] ? e.coeff(equationShifts[j]!) : G.zero())));
+  const det = determinant(G, L0).abs();
+  const rowNorms = L0.reduce((p, row) => p.mul(row.reduce((m, e) => (e.abs().gt(m) ? e.abs() : m), G.zero())), G.one());
+  return { equationShifts, invertible: !rowNorms.isZero() && det.div(rowNorms).gt("1e-10") };
+}
+
+/** Move the eps^shift coefficient of a shape into its known terms, if it is recognisably exact. */
+function deepen(s: Shape): Shape | undefined {
+  const shift = shapeShift(s);
+  const c = leadingOf(s.rest, shift);
+  const exact = simpleQPiCandidate(c, 1e-9);
+  if (exact === undefined) return undefined;
+  const rest = s.rest.map((r, i) => r.sub(QPI.toDecimal(exact, 60).mul(EPS[i]!.pow(shift))));
+  const known = [...s.known, exact];
+  const next = shiftOf(rest, shift + 1);
+  if (next === Infinity) return undefined;
+  while (known.length < next) known.push(QPI.zero());
+  return { alias: s.alias, known, rest };
+}
+
+/**
+ * Propose scalings and limit values for a family from numerics (docs/series-derivation.md, "proposal"):
+ * critical points at d = 1e8, 1e10, 1e12; each W coordinate's limit rounded to -1, 0 or 1 and its
+ * shift read off the decay of x - limit; if the leading Jacobian (equation shifts = row minima of the
+ * valuations) is singular, known terms are added ("deepening") to one coordinate, then two, until it
+ * is invertible; the leading system is solved numerically at 60 digits and its solution recognised in
+ * Q(pi) and confirmed exactly. Falls back to a "Decimal" declaration when recognition fails.
+ */
+export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string) => void): Proposal {
+  const log: string[] = [];
+  const P = familyPattern(f);
+  const unknowns = weightParams(P);
+  const points = SAMPLE_DIMENSIONS.map((d) => {
+    onProgress?.(`critical point at d = ${d}`);
+    return familyCriticalPoint(f, d, 40);
+  });
+  let shapes: Shape[] = unknowns.map((k) => {
+    const alias = P.params[k]!.alias!;
+    const v = points[2]!.x[k]!.toNumber();
+    const limit = Math.abs(v - Math.round(v)) < 1e-3 && Math.abs(Math.round(v)) <= 1 ? Math.round(v) : 0;
+    const rest = points.map((p) => F.from(p.x[k]!).sub(limit));
+    const shift = shiftOf(rest, 0);
+    if (shift === Infinity) throw new Error(`${alias} equals its limit ${limit} at every sampled d: declare it exactly`);
+    // known = [limit, 0, ..., 0] up to eps^(shift-1); a coordinate with a limit outside {-1, 0, 1} has shift 0.
+    const known = Array.from({ length: shift }, (_, i) => (i === 0 ? QPI.fromInt(limit) : QPI.zero()));
+    return { alias, known, rest };
+  });
+  onProgress?.("leading structure");
+  let structure = leadingStructure(f, shapes);
+  log.push(`shifts ${shapes.map((s) => `${s.alias}:${shapeShift(s)}`).join(" ")}; equation shifts ${structure.equationShifts.join(" ")}; leading Jacobian ${structure.invertible ? "invertible" : "singular"}`);
+  const candidates = (base: Shape[]): Shape[][] => base.flatMap((s, i) => {
+    const deeper = deepen(s);
+    log.push(`deepen ${s.alias}: ${deeper === undefined ? "not recognised" : deeper.known.map((q) => QPI.toString(q)).join(",")}`);
+    return deeper === undefined ? [] : [base.map((t, j) => (j === i ? deeper : t))];
+  });
+  if (!structure.invertible) {
+    search: for (const first of candidates(shapes)) {
+      for (const trial of [first, ...candidates(first)]) {
+        const s = leadingStructure(f, trial);
+        log.push(`deepened to ${trial.map((t) => `${t.alias}:${shapeShift(t)}`).join(" ")}: ${s.invertible ? "invertible" : "singular"}`);
+        if (s.invertible) {
+          shapes = trial;
+          structure = s;
+          break search;
+        }
+      }
+    }
+  }
+  if (!structure.invertible) throw new LeadingSystemError(`no deepening of up to two coordinates makes the leading Jacobian of family ${f.name} invertible:\n${log.join("\n")}`);
+  onProgress?.("leading system");
+  const sys = makeScaledSystem(F, P, shapes.map((s, i) => ({ known: s.known.map((q) => QPI.toDecimal(q, 60)), equationShift: structure.equationShifts[i]! })), f.signs.map((v) => F.fromInt(v)));
+  const leading = solveLeadingSystem(sys, shapes.map((s) => leadingOf(s.rest, shapeShift(s))));
+  const recognised = leading.map((v) => recognizeQPi(v, { digits: 50 }));
+  const exact = recognised.every((r) => r !== undefined);
+  const declaration: SeriesDeclaration = {
+    field: exact ? "Q(pi)" : "Decimal",
+    params: Object.fromEntries(shapes.map((s, i) => [s.alias, {
+      known: s.known.map((q) => QPI.toString(q)),
+      leading: exact ? QPI.toString(recognised[i]!.value) : leading[i]!.toSignificantDigits(50).toString(),
+    }])),
+    equations: Object.fromEntries(shapes.map((s, i) => [s.alias, structure.equationShifts[i]!])),
+    note: `proposed by 'spurious propose ${f.name}' from critical points at d = ${SAMPLE_DIMENSIONS.join(", ")}; ${log[log.length - 1]}`,
+  };
+  if (exact) {
+    onProgress?.("exact confirmation over Q(pi)");
+    const exactSystem = makeScaledSystem(QPI, P, shapes.map((s, i) => ({ known: s.known, equationShift: structure.equationShifts[i]! })), f.signs.map((v) => QPI.fromInt(v)));
+    checkLeadingSystem(exactSystem, recognised.map((r) => r!.value), shapes.map((s) => s.alias), (t) => QPI.isZero(t));
+    log.push("leading system confirmed exactly over Q(pi)");
+  } else {
+    log.push(`leading values not all recognised in Q(pi): ${shapes.filter((_, i) => recognised[i] === undefined).map((s) => s.alias).join(", ")} stay numeric`);
+  }
+  return { declaration, log };
+}
+
+/** Newton on the constant terms F(xt, 0) = 0 over Decimal, from the sampled estimate. */
+function solveLeadingSystem(sys: ScaledSystem<Decimal>, start: readonly Decimal[]): Decimal[] {
+  let x = start.slice();
+  for (let it = 0; it < 60; it++) {
+    const xt = x.map((c) => Series.constant(F, c));
+    const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(...r.residual.map((e) => e.prec), ...r.jacobian!.flat().map((e) => e.prec)));
+    const J0 = jacobian!.map((row) => row.map((e) => e.coeff(0)));
+    const step = solveLinear(F, J0, residual.map((e) => F.neg(e.coeff(0))));
+    x = x.map((v, i) => F.add(v, step[i]!));
+    const size = step.reduce((m, v) => (v.abs().gt(m) ? v.abs() : m), F.zero());
+    if (size.lt(F.D.pow(10, -(F.digits - 8)))) return x;
+  }
+  throw new Error("the leading system did not converge from the sampled estimate");
+}
