@@ -1,4 +1,6 @@
 import { benchEvaluator } from "./evaluator.js";
+import { benchPatterns } from "./patterns.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
 benchEvaluator();
+benchPatterns();

@@ -16,5 +16,15 @@ export const family1A: FamilyDefinition = {
     d: "20",
     params: { x1: "1", x2: "0" },
   },
-  range: { min: "2", max: "1e8", note: "TODO" },
+  range: { min: "2", max: "1e12", note: "TODO" },
+  series: {
+    field: "Q(pi)",
+    exactPoint: true,
+    params: {
+      x1: { known: ["1"], leading: "0" },
+      x2: { known: ["0"], leading: "0" },
+    },
+    equations: { x1: 0, x2: 0 },
+    note: "W = I, a = 1 is a critical point (the global minimum, loss 0) for every d: the known terms are the whole expansion",
+  },
 };

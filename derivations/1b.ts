@@ -19,5 +19,14 @@ export const family1B: FamilyDefinition = {
       x2: "0.09935065305196961892414599366647009998977",
     },
   },
-  range: { min: "2", max: "1e8", note: "TODO" },
+  range: { min: "2", max: "1e12", note: "TODO" },
+  series: {
+    field: "Q(pi)",
+    params: {
+      x1: { known: ["-1", "0"], leading: "2" },
+      x2: { known: ["0", "0"], leading: "2" },
+    },
+    equations: { x1: -2, x2: -4 },
+    note: "proposed by 'spurious propose 1b' from critical points at d = 1e8, 1e10, 1e12; shifts x1:2 x2:2; equation shifts -2 -4; leading Jacobian invertible",
+  },
 };

@@ -22,5 +22,17 @@ export const family2A: FamilyDefinition = {
       x5: "-0.8100205756125708983705458369073892219071",
     },
   },
-  range: { min: "3", max: "1e8", note: "TODO" },
+  range: { min: "3", max: "1e12", note: "TODO" },
+  series: {
+    field: "Q(pi)",
+    params: {
+      x1: { known: ["1", "0", "0", "0"], leading: "8/pi" },
+      x2: { known: ["0", "0", "0", "0"], leading: "-4/pi" },
+      x3: { known: ["0", "0", "2", "0"], leading: "-(2*pi + 8)/pi" },
+      x4: { known: ["0", "0"], leading: "4/pi" },
+      x5: { known: ["-1", "0"], leading: "(2*pi^2 + 8*pi + 8)/(pi^2)" },
+    },
+    equations: { x1: 0, x2: -2, x3: 0, x4: 0, x5: 2 },
+    note: "proposed by 'spurious propose 2a' from critical points at d = 1e8, 1e10, 1e12; deepened to x1:4 x2:4 x3:4 x4:2 x5:2: invertible",
+  },
 };

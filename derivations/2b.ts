@@ -22,5 +22,5 @@ export const family2B: FamilyDefinition = {
       x5: "1.045172923966540922573248388749657117338",
     },
   },
-  range: { min: "3", max: "1e8", note: "TODO" },
+  range: { min: "3", max: "1e12", note: "TODO" },
 };

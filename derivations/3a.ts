@@ -23,5 +23,5 @@ export const family3A: FamilyDefinition = {
       x6: "0.08185021048862331275782507826980169995522",
     },
   },
-  range: { min: "4", max: "1e8", note: "TODO" },
+  range: { min: "4", max: "1e12", note: "TODO" },
 };

@@ -23,5 +23,5 @@ export const family3B: FamilyDefinition = {
       x6: "0.00317925599826989677394117572612756778771",
     },
   },
-  range: { min: "4", max: "1e8", note: "TODO" },
+  range: { min: "4", max: "1e12", note: "TODO" },
 };

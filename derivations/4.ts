@@ -23,5 +23,5 @@ export const family4: FamilyDefinition = {
       x6: "0.08251121644234560767717780016045208810726",
     },
   },
-  range: { min: "5", max: "1e8", note: "TODO" },
+  range: { min: "5", max: "1e12", note: "TODO" },
 };

@@ -23,5 +23,5 @@ export const family4B: FamilyDefinition = {
       x6: "0.003024966684941136055409047137207498723487",
     },
   },
-  range: { min: "5", max: "1e8", note: "TODO" },
+  range: { min: "5", max: "1e12", note: "TODO" },
 };

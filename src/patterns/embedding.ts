@@ -69,7 +69,11 @@ export function sumOverEntries<T>(F: Field<T>, P: Pattern, W: readonly (readonly
 export function project<T>(F: Field<T>, P: Pattern, W: readonly (readonly T[])[], a: readonly T[]): T[] {
   const d = a.length;
   const sums = sumOverEntries(F, P, W, a);
-  return sums.map((s, k) => F.div(s, F.fromInt(entryCount(P, P.params[k]!, d))));
+  // A coordinate with no entries (off(A,A) when the bulk has one index) projects to 0.
+  return sums.map((s, k) => {
+    const n = entryCount(P, P.params[k]!, d);
+    return n === 0 ? F.zero() : F.div(s, F.fromInt(n));
+  });
 }
 
 /**
