@@ -23,4 +23,16 @@ export const family2B: FamilyDefinition = {
     },
   },
   range: { min: "3", max: "1e12", note: "TODO" },
+  series: {
+    field: "Q(pi)",
+    params: {
+      x1: { known: ["-1", "0", "2", "0"], leading: "(-4*pi + 16)/pi" },
+      x2: { known: ["0", "0", "2", "0"], leading: "(-2*pi + 8)/pi" },
+      x3: { known: ["0", "0", "0", "0"], leading: "(-12*pi + 16)/(pi^2)" },
+      x4: { known: ["0", "0"], leading: "(2*pi - 4)/pi" },
+      x5: { known: ["1", "0"], leading: "(8*pi - 8)/(pi^2)" },
+    },
+    equations: { x1: 0, x2: -2, x3: 0, x4: 0, x5: 2 },
+    note: "proposed by 'spurious propose 2b' from critical points at d = 1e8, 1e10, 1e12; deepened to x1:4 x2:4 x3:4 x4:2 x5:2: invertible",
+  },
 };

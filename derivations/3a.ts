@@ -24,4 +24,17 @@ export const family3A: FamilyDefinition = {
     },
   },
   range: { min: "4", max: "1e12", note: "TODO" },
+  series: {
+    field: "Decimal",
+    params: {
+      x1: { known: ["1", "0", "0", "0"], leading: "5.0929581789406507446042804279204595851027086636946" },
+      x2: { known: ["0", "0", "0", "0"], leading: "-2.5464790894703253723021402139602297925513543318473" },
+      x3: { known: ["0", "0", "2", "0"], leading: "-4.4692346598520288120817164349676711927936373015119" },
+      x4: { known: ["0", "0"], leading: "1.2732395447351626861510701069801148962756771659237" },
+      x5: { known: ["-1", "0"], leading: "5.3570485586090275438531759196380509037862245292253" },
+      x6: { known: ["0", "0"], leading: "1.9227555703817034397795762210074414002422829696646" },
+    },
+    equations: { x1: 0, x2: -2, x3: 0, x4: 0, x5: 2, x6: 2 },
+    note: "proposed by 'spurious propose 3a' from critical points at d = 1e8, 1e10, 1e12; deepened to x1:4 x2:4 x3:4 x4:2 x5:2 x6:2: invertible",
+  },
 };

@@ -24,4 +24,17 @@ export const family3B: FamilyDefinition = {
     },
   },
   range: { min: "4", max: "1e12", note: "TODO" },
+  series: {
+    field: "Decimal",
+    params: {
+      x1: { known: ["-1", "0", "2", "0"], leading: "3.6394372684109761169064206418806893776540629955419" },
+      x2: { known: ["0", "0", "2", "0"], leading: "1.819718634205488058453210320940344688827031497771" },
+      x3: { known: ["0", "0", "0", "0"], leading: "-2.2758241255463802755715626885772610661150081333504" },
+      x4: { known: ["0", "0"], leading: "0.72676045526483731384892989301988510372432283407635" },
+      x5: { known: ["1", "0"], leading: "1.7359096203316232007511045082824086813164841344693" },
+      x6: { known: ["0", "0"], leading: "0.077244429618296560220423778992558599757717030335427" },
+    },
+    equations: { x1: 0, x2: -2, x3: 0, x4: 0, x5: 2, x6: 2 },
+    note: "proposed by 'spurious propose 3b' from critical points at d = 1e8, 1e10, 1e12; deepened to x1:4 x2:4 x3:4 x4:2 x5:2 x6:2: invertible",
+  },
 };

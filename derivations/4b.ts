@@ -24,4 +24,17 @@ export const family4B: FamilyDefinition = {
     },
   },
   range: { min: "5", max: "1e12", note: "TODO" },
+  series: {
+    field: "Decimal",
+    params: {
+      x1: { known: ["-1", "0", "2", "0"], leading: "6.1859163578813014892085608558409191702054173273892" },
+      x2: { known: ["0", "0", "2", "0"], leading: "3.0929581789406507446042804279204595851027086636946" },
+      x3: { known: ["0", "0", "0", "0"], leading: "-2.3530685551646768357919864675698196658727251636859" },
+      x4: { known: ["0", "0"], leading: "0.72676045526483731384892989301988510372432283407635" },
+      x5: { known: ["1", "0"], leading: "1.7359096203316232007511045082824086813164841344693" },
+      x6: { known: ["0", "0"], leading: "0.077244429618296560220423778992558599757717030335427" },
+    },
+    equations: { x1: 0, x2: -2, x3: 0, x4: 0, x5: 2, x6: 2 },
+    note: "proposed by 'spurious propose 4b' from critical points at d = 1e8, 1e10, 1e12; deepened to x1:4 x2:4 x3:4 x4:2 x5:2 x6:2: invertible",
+  },
 };

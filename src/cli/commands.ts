@@ -2,6 +2,8 @@ import type { Command } from "./command.js";
 import { criticalCommand } from "./criticalCommand.js";
 import { discoverCommand } from "./discoverCommand.js";
 import { familiesCommand } from "./familiesCommand.js";
+import { seriesCommand } from "./seriesCommand.js";
+import { verifyCommand } from "./verifyCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, seriesCommand, verifyCommand];

@@ -48,22 +48,40 @@ export function familyCriticalPoint(
   digits: number,
   onStep?: (d: Decimal) => void,
 ): FamilyCriticalPoint {
+  return familyCriticalPoints(f, [d], digits, onStep)[0]!;
+}
+
+/**
+ * The family's critical points at several d, in the order given, each continued from the previous one
+ * (so a sweep d = 1e3, 1e4, ... walks the branch once).
+ */
+export function familyCriticalPoints(
+  f: FamilyDefinition,
+  ds: readonly string[],
+  digits: number,
+  onStep?: (d: Decimal) => void,
+): FamilyCriticalPoint[] {
   const P = familyPattern(f);
-  const dValue = new DecimalField(digits + 20).fromDecimalString(d);
-  checkInRange(f, dValue);
-  const seedField = new DecimalField(digits + guardDigits(dValue));
-  const x0 = seedParams(f, seedField);
-  const d0 = seedField.fromDecimalString(f.seed.d);
-  const first = d0.eq(dValue)
-    ? newtonCriticalPoint(seedField, P, x0, d0)
-    : continueBranch(P, x0, d0, dValue, onStep === undefined ? { digits } : { digits, onStep });
-  const finer = new DecimalField(digits + 10 + guardDigits(dValue));
-  const second = newtonCriticalPoint(finer, P, first.x, finer.from(dValue));
-  const confirmed = agreedDigits(first.x, second.x, digits + 10);
-  if (confirmed < digits - 3) {
-    throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${digits + 10} digit solves`);
-  }
-  return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+  const seedField = new DecimalField(digits + 20);
+  let x: Decimal[] = seedParams(f, seedField);
+  let from = seedField.fromDecimalString(f.seed.d);
+  return ds.map((d) => {
+    const dValue = new DecimalField(digits + 20).fromDecimalString(d);
+    checkInRange(f, dValue);
+    const work = new DecimalField(digits + guardDigits(dValue));
+    const first = from.eq(dValue)
+      ? newtonCriticalPoint(work, P, x.map((v) => work.from(v)), work.from(dValue))
+      : continueBranch(P, x, from, dValue, onStep === undefined ? { digits } : { digits, onStep });
+    const finer = new DecimalField(digits + 10 + guardDigits(dValue));
+    const second = newtonCriticalPoint(finer, P, first.x, finer.from(dValue));
+    const confirmed = agreedDigits(first.x, second.x, digits + 10);
+    if (confirmed < digits - 3) {
+      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${digits + 10} digit solves`);
+    }
+    x = second.x;
+    from = dValue;
+    return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+  });
 }
 
 /** The number of leading significant digits on which two parameter vectors agree (entrywise, relative to the largest). */

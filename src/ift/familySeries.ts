@@ -1,3 +1,4 @@
+import type { Decimal } from "decimal.js";
 import type { Field } from "../numbers/field.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { QPI } from "../numbers/qpi.js";
@@ -6,7 +7,7 @@ import type { FamilyDefinition, SeriesDeclaration } from "../families/definition
 import { familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
-import { checkLeadingSystem, henselLift, withPrecision } from "./hensel.js";
+import { checkLeadingSystem, henselLift, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
 import { lossSeries, makeScaledSystem, parameterSeries, type ScaledSystem } from "./scaledSystem.js";
 
 /** Digits of the Decimal field used when a family's coefficients leave Q(pi). */
@@ -49,10 +50,13 @@ function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) =
  */
 export function deriveFamilySeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilySeries<unknown> {
   const decl = declarationOf(f);
-  if (decl.field === "Q(pi)") return derive(f, order, QPI, parseQPi, (t) => QPI.isZero(t), onProgress);
+  if (decl.field === "Q(pi)") return derive(f, order, QPI, parseQPi, (t) => QPI.isZero(t), (_, v) => v, onProgress);
   const D = new DecimalField(NUMERIC_SERIES_DIGITS);
   const tiny = D.fromDecimalString(`1e-${NUMERIC_SERIES_DIGITS - 15}`);
-  return derive(f, order, D, (s) => D.fromDecimalString(s), (t) => t.abs().lt(tiny), onProgress);
+  const r = derive(f, order, D, (s) => D.fromDecimalString(s), (t) => t.abs().lt(tiny), solveLeadingSystemNumerically, onProgress);
+  // Rounding residue of the O(d^2) cancellations (terms at the noise floor) is not a coefficient.
+  const clean = (s: Series<Decimal>): Series<Decimal> => Series.of(D, s.val, s.coeffs.map((c) => (c.abs().lt(tiny) ? D.zero() : c)), s.prec);
+  return { ...r, params: r.params.map((p) => ({ alias: p.alias, series: clean(p.series) })), loss: clean(r.loss) };
 }
 
 function derive<T>(
@@ -61,10 +65,12 @@ function derive<T>(
   F: Field<T>,
   read: (s: string) => T,
   isNegligible: (t: T) => boolean,
+  polishLeading: (sys: ScaledSystem<T>, leading: readonly T[]) => readonly T[],
   onProgress?: (what: string) => void,
 ): FamilySeries<T> {
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
-  const { sys, leading, names } = scaledSystemOf(f, F, read);
+  const declared = scaledSystemOf(f, F, read);
+  const { sys, names } = declared;
   const target = order + 1;
   let xt: Series<T>[];
   let lossPrec: number;
@@ -73,6 +79,8 @@ function derive<T>(
     lossPrec = target;
   } else {
     onProgress?.("leading system");
+    // Exact fields take the declared values as they are; Decimal brings them to its full precision.
+    const leading = [...polishLeading(sys, declared.leading)];
     checkLeadingSystem(sys, leading, names, isNegligible);
     const balance = Math.min(...sys.shifts.map((s, j) => s + sys.equationShifts[j]!));
     const forParams = Math.max(...sys.shifts.map((s) => target - s));

@@ -1,4 +1,6 @@
-import { determinant } from "../linalg/solve.js";
+import type { Decimal } from "decimal.js";
+import type { DecimalField } from "../numbers/decimalField.js";
+import { determinant, solveLinear } from "../linalg/solve.js";
 import { Series } from "../series/series.js";
 import { solvePowerSeriesSystem } from "./powerSeriesSolve.js";
 import { evaluateScaledSystem, type ScaledSystem } from "./scaledSystem.js";
@@ -40,18 +42,18 @@ export function checkLeadingSystem<T>(
   const xt = leading.map((c) => Series.constant(F, c));
   const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(minPrec(r.residual), minPrec(r.jacobian!.flat())));
   residual.forEach((f, j) => {
-    if (f.val < 0 && !f.isZero()) {
-      throw new LeadingSystemError(`equation ${names[j]} scaled by eps^${-sys.equationShifts[j]!} still has a pole (valuation ${f.val}): its scaling is too weak`);
-    }
-    const c = f.coeff(0);
-    if (!isNegligible(c)) {
-      throw new LeadingSystemError(`the limit values do not solve the leading system: equation ${names[j]} has residual ${F.toString(c)} at eps = 0`);
+    for (let k = Math.min(f.val, 0); k <= 0; k++) {
+      if (isNegligible(f.coeff(k))) continue;
+      throw new LeadingSystemError(k < 0
+        ? `equation ${names[j]} scaled by eps^${-sys.equationShifts[j]!} still has a pole (a term eps^${k}): its scaling is too weak`
+        : `the limit values do not solve the leading system: equation ${names[j]} has residual ${F.toString(f.coeff(0))} at eps = 0`);
     }
   });
   jacobian!.forEach((row, j) =>
     row.forEach((e, k) => {
-      if (!e.isZero() && e.val < 0) {
-        throw new LeadingSystemError(`the leading Jacobian has a pole: d(eq ${names[j]})/d(${names[k]}) has valuation ${e.val}; scale equation ${names[j]} by a higher power or parameter ${names[k]} by a higher shift`);
+      for (let v = e.val; v < 0; v++) {
+        if (isNegligible(e.coeff(v))) continue;
+        throw new LeadingSystemError(`the leading Jacobian has a pole: d(eq ${names[j]})/d(${names[k]}) has a term eps^${v}; scale equation ${names[j]} by a higher power or parameter ${names[k]} by a higher shift`);
       }
     }),
   );
@@ -88,8 +90,10 @@ export function henselLift<T>(
     const m2 = Math.min(2 * m, order);
     const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, xt, w, false), (r) => minPrec(r.residual));
     const { jacobian } = withPrecision(m2 - m, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => minPrec(r.jacobian!.flat()));
-    const J = jacobian!.map((row) => row.map((e) => e.truncate(m2 - m)));
-    const rhs = residual.map((f) => f.truncate(m2).neg());
+    // Below eps^0 (J) and eps^m (F) every coefficient vanishes (exactly over Q(pi), to rounding over
+    // Decimal): keep only the parts that carry information, so pivots are chosen on true valuations.
+    const J = jacobian!.map((row) => row.map((e) => tail(e.truncate(m2 - m), 0)));
+    const rhs = residual.map((f) => tail(f.truncate(m2), m).neg());
     const delta = solvePowerSeriesSystem(F, J, rhs);
     xt = xt.map((x, i) => Series.of(F, 0, polynomialPart(x.add(delta[i]!), m2), Infinity));
     m = m2;
@@ -98,9 +102,35 @@ export function henselLift<T>(
   return xt.map((x) => x.truncate(order));
 }
 
+/** The part of s from eps^from on (same precision). */
+function tail<T>(s: Series<T>, from: number): Series<T> {
+  const coeffs: T[] = [];
+  for (let k = from; k < s.prec; k++) coeffs.push(s.coeff(k));
+  return Series.of(s.F, from, coeffs, s.prec);
+}
+
 /** The coefficients of eps^0 .. eps^(n-1) of a power series (zeros where unknown would be an error). */
 function polynomialPart<T>(s: Series<T>, n: number): T[] {
   const out: T[] = [];
   for (let k = 0; k < n; k++) out.push(s.coeff(k));
   return out;
+}
+
+/**
+ * Newton on the constant terms F(xt, 0) = 0 over Decimal (the leading system), from `start`: used to
+ * propose limit values and, for families that leave Q(pi), to bring the declared ones to full precision.
+ */
+export function solveLeadingSystemNumerically(sys: ScaledSystem<Decimal>, start: readonly Decimal[]): Decimal[] {
+  const F = sys.F as DecimalField;
+  let x = start.map((v) => F.from(v));
+  for (let it = 0; it < 60; it++) {
+    const xt = x.map((c) => Series.constant(F, c));
+    const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(minPrec(r.residual), minPrec(r.jacobian!.flat())));
+    const J0 = jacobian!.map((row) => row.map((e) => e.coeff(0)));
+    const step = solveLinear(F, J0, residual.map((e) => F.neg(e.coeff(0))));
+    x = x.map((v, i) => F.add(v, step[i]!));
+    const size = step.reduce((m, v) => (v.abs().gt(m) ? v.abs() : m), F.zero());
+    if (size.lt(F.D.pow(10, -(F.digits - 8)))) return x;
+  }
+  throw new Error("the leading system did not converge from the declared or sampled values");
 }

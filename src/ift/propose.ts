@@ -8,8 +8,8 @@ import type { FamilyDefinition, SeriesDeclaration } from "../families/definition
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
-import { makeScaledSystem, evaluateScaledSystem, type ScaledSystem } from "./scaledSystem.js";
-import { LeadingSystemError, checkLeadingSystem, withPrecision } from "./hensel.js";
+import { makeScaledSystem, evaluateScaledSystem } from "./scaledSystem.js";
+import { LeadingSystemError, checkLeadingSystem, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
 
 /** The sampled dimensions: eps = 1e-4, 1e-5, 1e-6. */
 const SAMPLE_DIMENSIONS = ["1e8", "1e10", "1e12"];
@@ -135,7 +135,7 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
   if (!structure.invertible) throw new LeadingSystemError(`no deepening of up to two coordinates makes the leading Jacobian of family ${f.name} invertible:\n${log.join("\n")}`);
   onProgress?.("leading system");
   const sys = makeScaledSystem(F, P, shapes.map((s, i) => ({ known: s.known.map((q) => QPI.toDecimal(q, 60)), equationShift: structure.equationShifts[i]! })), f.signs.map((v) => F.fromInt(v)));
-  const leading = solveLeadingSystem(sys, shapes.map((s) => leadingOf(s.rest, shapeShift(s))));
+  const leading = solveLeadingSystemNumerically(sys, shapes.map((s) => leadingOf(s.rest, shapeShift(s))));
   const recognised = leading.map((v) => recognizeQPi(v, { digits: 50 }));
   const exact = recognised.every((r) => r !== undefined);
   const declaration: SeriesDeclaration = {
@@ -158,17 +158,3 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
   return { declaration, log };
 }
 
-/** Newton on the constant terms F(xt, 0) = 0 over Decimal, from the sampled estimate. */
-function solveLeadingSystem(sys: ScaledSystem<Decimal>, start: readonly Decimal[]): Decimal[] {
-  let x = start.slice();
-  for (let it = 0; it < 60; it++) {
-    const xt = x.map((c) => Series.constant(F, c));
-    const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(...r.residual.map((e) => e.prec), ...r.jacobian!.flat().map((e) => e.prec)));
-    const J0 = jacobian!.map((row) => row.map((e) => e.coeff(0)));
-    const step = solveLinear(F, J0, residual.map((e) => F.neg(e.coeff(0))));
-    x = x.map((v, i) => F.add(v, step[i]!));
-    const size = step.reduce((m, v) => (v.abs().gt(m) ? v.abs() : m), F.zero());
-    if (size.lt(F.D.pow(10, -(F.digits - 8)))) return x;
-  }
-  throw new Error("the leading system did not converge from the sampled estimate");
-}
