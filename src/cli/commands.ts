@@ -4,6 +4,8 @@ import { discoverCommand } from "./discoverCommand.js";
 import { familiesCommand } from "./familiesCommand.js";
 import { seriesCommand } from "./seriesCommand.js";
 import { verifyCommand } from "./verifyCommand.js";
+import { leadingCommand } from "./leadingCommand.js";
+import { proposeCommand } from "./proposeCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, seriesCommand, verifyCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, seriesCommand, verifyCommand, proposeCommand, leadingCommand];

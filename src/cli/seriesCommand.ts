@@ -1,4 +1,6 @@
-import { findFamily } from "../families/registry.js";
+import { FAMILIES, findFamily } from "../families/registry.js";
+import { writeFilesAtomically } from "../output/atomicWrite.js";
+import { seriesFiles } from "../output/seriesFiles.js";
 import { deriveFamilySeries } from "../ift/familySeries.js";
 import { seriesDocument } from "../output/seriesDocument.js";
 import { parseInteger } from "./args.js";
@@ -12,19 +14,35 @@ export const MAX_SERIES_ORDER = 40;
 export const seriesCommand: Command = {
   name: "series",
   summary: "A family's parameters and loss as series in eps = d^(-1/2), exact in Q(pi) where they are",
-  positionals: "<family>",
+  positionals: "<family|all>",
   options: [
     { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: "10" },
     { name: "json", kind: "boolean", description: "print JSON (exact strings and decimals)" },
     { name: "md", kind: "boolean", description: "print a Markdown table" },
     { name: "latex", kind: "boolean", description: "print a LaTeX align block" },
+    { name: "out", kind: "string", value: "<dir>", description: "write <family>.json, .md and .tex into this folder instead (atomically)" },
   ],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("series: give exactly one family, e.g. spurious series 1b --order 6");
-    const family = findFamily(positionals[0]!);
+    if (positionals.length !== 1) throw new UsageError("series: give exactly one family (or all), e.g. spurious series 1b --order 6");
     const order = options.order === undefined ? 10 : parseInteger("order", options.order, { min: 0, max: MAX_SERIES_ORDER });
     const formats = ["json", "md", "latex"].filter((k) => options[k] === true);
     if (formats.length > 1) throw new UsageError(`series: choose one output format, got --${formats.join(" and --")}`);
+    const families = positionals[0] === "all" ? FAMILIES : [findFamily(positionals[0]!)];
+    if (typeof options.out === "string") {
+      if (formats.length > 0) throw new UsageError("series: --out writes all three formats; drop --" + formats[0]);
+      // Derive everything first, then write: an interrupted run leaves the folder as it was.
+      const files = new Map<string, string>();
+      for (const family of families) {
+        const progress = progressLine(`series ${family.name}`);
+        for (const [path, text] of seriesFiles(family, order, options.out, (w) => progress.update(w))) files.set(path, text);
+        progress.done();
+      }
+      writeFilesAtomically(files);
+      console.log(`wrote ${files.size} files to ${options.out}`);
+      return;
+    }
+    if (families.length > 1) throw new UsageError("series: 'all' needs --out <dir>");
+    const family = families[0]!;
     const progress = progressLine(`series ${family.name}`);
     const derived = deriveFamilySeries(family, order, (what) => progress.update(what));
     progress.done();

@@ -1,0 +1,27 @@
+import { findFamily } from "../families/registry.js";
+import { leadingReport } from "../ift/leadingReport.js";
+import { UsageError, type Command } from "./command.js";
+import { printJson, textTable } from "./format.js";
+
+export const leadingCommand: Command = {
+  name: "leading",
+  summary: "A family's declared scalings and its leading system: solution xt(0), Jacobian J(0), checked exactly",
+  positionals: "<family>",
+  options: [{ name: "json", kind: "boolean", description: "print JSON" }],
+  run(positionals, options) {
+    if (positionals.length !== 1) throw new UsageError("leading: give exactly one family, e.g. spurious leading 2a");
+    const r = leadingReport(findFamily(positionals[0]!));
+    if (options.json === true) {
+      printJson(r);
+      return;
+    }
+    console.log(`family ${r.family}: leading system over ${r.field} (checked: F(xt(0), 0) = 0, J(0) invertible)`);
+    console.log(textTable(["unknown", "expansion", "xt(0)"], r.unknowns.map((u) => [u.alias, u.expansion, u.leading])));
+    console.log("");
+    console.log(textTable(["equation", "scaling"], r.equations.map((e) => [e.alias, e.scaling])));
+    console.log("");
+    console.log("J(0) = dF/dxt at eps = 0 (rows: equations, columns: unknowns):");
+    console.log(textTable(["", ...r.unknowns.map((u) => u.alias)], r.jacobian.map((row, j) => [r.equations[j]!.alias, ...row])));
+    console.log(`det J(0) = ${r.determinant}`);
+  },
+};

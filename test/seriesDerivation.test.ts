@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FAMILIES, findFamily } from "../src/families/registry.js";
+import type { FamilyDefinition } from "../src/families/definition.js";
+import { deriveFamilySeries } from "../src/ift/familySeries.js";
+import { LeadingSystemError } from "../src/ift/hensel.js";
+import { verifyFamilySeries } from "../src/ift/verify.js";
+import { COMMITTED_SERIES_ORDER, seriesFiles } from "../src/output/seriesFiles.js";
+
+// Every family is derived once at the committed order; the committed files, the numeric verification
+// and the truncation checks all use that one derivation.
+const derived = new Map(FAMILIES.map((f) => [f.name, () => deriveFamilySeries(f, COMMITTED_SERIES_ORDER)]));
+const cache = new Map<string, ReturnType<typeof deriveFamilySeries>>();
+function seriesOf(name: string): ReturnType<typeof deriveFamilySeries> {
+  let s = cache.get(name);
+  if (s === undefined) {
+    s = derived.get(name)!();
+    cache.set(name, s);
+  }
+  return s;
+}
+
+describe("committed series/ files", () => {
+  for (const f of FAMILIES) {
+    it(`series/${f.name}.{json,md,tex} are what the engine derives at order ${COMMITTED_SERIES_ORDER}`, () => {
+      const files = seriesFiles(f, COMMITTED_SERIES_ORDER, "series");
+      for (const [path, text] of files) expect(readFileSync(path, "utf8"), path).toBe(text);
+    });
+  }
+});
+
+describe("series against Newton critical points at d = 1e3 .. 1e6", () => {
+  for (const f of FAMILIES) {
+    it(`family ${f.name}: every parameter and the loss converge like d^(-(N+1)/2), N = ${COMMITTED_SERIES_ORDER}`, () => {
+      const s = seriesOf(f.name);
+      // Derived independently: Newton at 60 digits on the restricted gradient, continued in d.
+      const v = verifyFamilySeries(f, s, 60);
+      for (const q of v.quantities) {
+        // A fitted slope may sit a little above the asymptotic one at d = 1e3 (eps = 0.03).
+        expect(q.slope, `${f.name} ${q.name} errors ${q.errors.map((e) => e.toExponential(2)).join(" ")}`).toBeLessThan(v.expectedSlope + 0.35);
+        expect(q.errors[3]!.toNumber(), `${f.name} ${q.name} at d = 1e6`).toBeLessThan(1e-25);
+      }
+    });
+  }
+});
+
+describe("truncation", () => {
+  it("the series of 1b at order 6 is the truncation of the series at order 10 (exact in Q(pi))", () => {
+    const low = deriveFamilySeries(findFamily("1b"), 6);
+    const high = seriesOf("1b");
+    low.params.forEach((p, i) => expect(p.series.equals(high.params[i]!.series.truncate(7))).toBe(true));
+    expect(low.loss.equals(high.loss.truncate(7))).toBe(true);
+  });
+
+  it("the numeric series of 3a at order 6 agrees with order 10 on the common terms", () => {
+    const low = deriveFamilySeries(findFamily("3a"), 6);
+    const high = seriesOf("3a");
+    low.params.forEach((p, i) => {
+      for (let k = 0; k <= 6; k++) {
+        const a = p.series.coeff(k) as { sub(x: unknown): { abs(): { toNumber(): number } } };
+        expect(a.sub(high.params[i]!.series.coeff(k)).abs().toNumber()).toBeLessThan(1e-40);
+      }
+    });
+  });
+});
+
+describe("the leading system is checked, not trusted", () => {
+  const family2a = findFamily("2a");
+  const withSeries = (change: (s: NonNullable<FamilyDefinition["series"]>) => FamilyDefinition["series"]): FamilyDefinition => ({
+    ...family2a,
+    series: change(family2a.series!),
+  });
+
+  it("a wrong limit value is rejected, naming the equation that fails", () => {
+    const wrong = withSeries((s) => ({ ...s, params: { ...s.params, x4: { known: ["0", "0"], leading: "1" } } }));
+    expect(() => deriveFamilySeries(wrong, 2)).toThrow(LeadingSystemError);
+    expect(() => deriveFamilySeries(wrong, 2)).toThrow(/equation x\d/);
+  });
+
+  it("a scaling without the deepened known term leaves a singular leading Jacobian, and says so", () => {
+    const shallow = withSeries((s) => ({ ...s, params: { ...s.params, x3: { known: ["0", "0"], leading: "2" } }, equations: { ...s.equations, x3: -2 } }));
+    expect(() => deriveFamilySeries(shallow, 2)).toThrow(/singular|pole|residual/);
+  });
+});
