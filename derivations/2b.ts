@@ -9,7 +9,7 @@ export const family2B: FamilyDefinition = {
   description: "Isotropy S_{d-1} x S_1: bulk diagonal near -1, the distinguished diagonal entry near +1; loss tending to a positive constant.",
   foundBy: {
     command: "spurious discover --d 14 --runs 50 --seed 1",
-    note: "TODO",
+    note: "found 3 times in 50 runs (mixed-sign starts); index 0 at d = 14",
   },
   // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
   seed: {
@@ -22,7 +22,7 @@ export const family2B: FamilyDefinition = {
       x5: "1.045172923966540922573248388749657117338",
     },
   },
-  range: { min: "3", max: "1e12", note: "TODO" },
+  range: { min: "3", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 3); continued down to d = 3 without a fold, where the branch reaches a permutation of the global minimum (loss 0); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
     field: "Q(pi)",
     params: {

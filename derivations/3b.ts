@@ -9,7 +9,7 @@ export const family3B: FamilyDefinition = {
   description: "Isotropy S_{d-2} x S_2: bulk diagonal near -1, the two distinguished diagonal entries near +1; loss tending to a positive constant.",
   foundBy: {
     command: "spurious discover --d 14 --runs 50 --seed 1",
-    note: "TODO",
+    note: "found 3 times in 50 runs (mixed-sign starts); index 0 at d = 14",
   },
   // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
   seed: {
@@ -23,7 +23,7 @@ export const family3B: FamilyDefinition = {
       x6: "0.00317925599826989677394117572612756778771",
     },
   },
-  range: { min: "4", max: "1e12", note: "TODO" },
+  range: { min: "4", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 4); continued down to d = 4 without a fold, where the branch reaches a permutation of the global minimum (loss 0); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
     field: "Decimal",
     params: {

@@ -9,7 +9,7 @@ export const family4: FamilyDefinition = {
   description: "Isotropy S_{d-3} x S_3 (the paper's family 4): bulk diagonal near +1, the three distinguished diagonal entries near -1; loss decaying with d.",
   foundBy: {
     command: "spurious discover --d 14 --runs 50 --seed 1",
-    note: "TODO",
+    note: "found 3 times in 50 runs (1 Xavier-like, 2 mixed-sign starts); index 0 at d = 14",
   },
   // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
   seed: {
@@ -23,7 +23,7 @@ export const family4: FamilyDefinition = {
       x6: "0.08251121644234560767717780016045208810726",
     },
   },
-  range: { min: "5", max: "1e12", note: "TODO" },
+  range: { min: "5", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 5); continued down to d = 5 without a fold, where the point has full S_d-symmetry up to a permutation (x1 = x3 = x4 = x6, x2 = x5); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
     field: "Decimal",
     params: {

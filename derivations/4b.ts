@@ -9,7 +9,7 @@ export const family4B: FamilyDefinition = {
   description: "Isotropy S_{d-3} x S_3, second critical point of this isotropy: bulk diagonal near -1, the three distinguished diagonal entries near +1; loss tending to a positive constant.",
   foundBy: {
     command: "spurious discover --d 14 --runs 50 --seed 1",
-    note: "TODO",
+    note: "found 2 times in 50 runs (mixed-sign starts); index 0 at d = 14",
   },
   // A critical point at d = 20, Newton-polished at 60 digits (gradient norm < 1e-55).
   seed: {
@@ -23,7 +23,7 @@ export const family4B: FamilyDefinition = {
       x6: "0.003024966684941136055409047137207498723487",
     },
   },
-  range: { min: "5", max: "1e12", note: "TODO" },
+  range: { min: "5", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 5); continued down to d = 5 without a fold, where the branch reaches a permutation of the global minimum (loss 0); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
     field: "Decimal",
     params: {
