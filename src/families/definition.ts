@@ -38,8 +38,11 @@ export interface ParamScaling {
  * exactly and its Jacobian must be invertible; the engine checks both.
  */
 export interface SeriesDeclaration {
-  /** "Q(pi)": exact coefficients; "Decimal": the limit values leave Q(pi) and coefficients are numeric. */
-  readonly field: "Q(pi)" | "Decimal";
+  /**
+   * "Q(pi)": exact coefficients; "Q(pi, sqrt(k))": exact in the quadratic extension (the kernels meet a
+   * non-square under a square root); "Decimal": numeric coefficients.
+   */
+  readonly field: string;
   readonly params: Readonly<Record<string, ParamScaling>>;
   readonly equations: Readonly<Record<string, number>>;
   /** True when the known terms are the whole expansion (the point is exact for every d; no unknowns). */

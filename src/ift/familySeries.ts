@@ -1,17 +1,11 @@
-import type { Decimal } from "decimal.js";
 import type { Field } from "../numbers/field.js";
-import { DecimalField } from "../numbers/decimalField.js";
-import { QPI } from "../numbers/qpi.js";
-import { parseQPi } from "../numbers/parseQPi.js";
 import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
 import { familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
-import { checkLeadingSystem, henselLift, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
+import { checkLeadingSystem, henselLift, withPrecision } from "./hensel.js";
+import { declaredField, type DeclaredField } from "./declaredField.js";
 import { lossSeries, makeScaledSystem, parameterSeries, type ScaledSystem } from "./scaledSystem.js";
-
-/** Digits of the Decimal field used when a family's coefficients leave Q(pi). */
-export const NUMERIC_SERIES_DIGITS = 60;
 
 /** A family's series: every pattern parameter and the loss, in eps = d^(-1/2), known to O(eps^(order+1)). */
 export interface FamilySeries<T> {
@@ -44,30 +38,21 @@ function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) =
 
 /**
  * Derive a family's series to order `order` (terms eps^0..eps^order, error O(eps^(order+1))) by the
- * implicit function theorem (docs/series-derivation.md): check the declared leading system, lift by
- * Newton–Hensel, then evaluate the loss. The loss needs xt only to order M with
- * 2M + min_j(shift_j + e_j) > order, because the W-gradient vanishes on the branch (eq. (S5)).
+ * implicit function theorem (docs/series-derivation.md), over the field its declaration names: check the
+ * declared leading system, lift by Newton–Hensel, then evaluate the loss. The loss needs xt only to
+ * order M with 2M + min_j(shift_j + e_j) > order, because the W-gradient vanishes on the branch (S5).
  */
 export function deriveFamilySeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilySeries<unknown> {
-  const decl = declarationOf(f);
-  if (decl.field === "Q(pi)") return derive(f, order, QPI, parseQPi, (t) => QPI.isZero(t), (_, v) => v, onProgress);
-  const D = new DecimalField(NUMERIC_SERIES_DIGITS);
-  const tiny = D.fromDecimalString(`1e-${NUMERIC_SERIES_DIGITS - 15}`);
-  const r = derive(f, order, D, (s) => D.fromDecimalString(s), (t) => t.abs().lt(tiny), solveLeadingSystemNumerically, onProgress);
+  const field = declaredField(declarationOf(f).field);
+  const r = derive(f, order, field, onProgress);
+  if (field.F.exact) return r;
   // Rounding residue of the O(d^2) cancellations (terms at the noise floor) is not a coefficient.
-  const clean = (s: Series<Decimal>): Series<Decimal> => Series.of(D, s.val, s.coeffs.map((c) => (c.abs().lt(tiny) ? D.zero() : c)), s.prec);
+  const clean = (s: Series<unknown>): Series<unknown> => Series.of(field.F, s.val, s.coeffs.map((c) => (field.isNegligible(c) ? field.F.zero() : c)), s.prec);
   return { ...r, params: r.params.map((p) => ({ alias: p.alias, series: clean(p.series) })), loss: clean(r.loss) };
 }
 
-function derive<T>(
-  f: FamilyDefinition,
-  order: number,
-  F: Field<T>,
-  read: (s: string) => T,
-  isNegligible: (t: T) => boolean,
-  polishLeading: (sys: ScaledSystem<T>, leading: readonly T[]) => readonly T[],
-  onProgress?: (what: string) => void,
-): FamilySeries<T> {
+function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, onProgress?: (what: string) => void): FamilySeries<T> {
+  const { F, read, isNegligible, polishLeading } = field;
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const declared = scaledSystemOf(f, F, read);
   const { sys, names } = declared;

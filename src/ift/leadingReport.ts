@@ -1,15 +1,11 @@
-import type { Field } from "../numbers/field.js";
-import { QPI } from "../numbers/qpi.js";
-import { parseQPi } from "../numbers/parseQPi.js";
-import { DecimalField } from "../numbers/decimalField.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
 import { determinant } from "../linalg/solve.js";
-import { checkLeadingSystem, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
+import { checkLeadingSystem, withPrecision } from "./hensel.js";
+import { declaredField, type DeclaredField } from "./declaredField.js";
 import { evaluateScaledSystem, makeScaledSystem } from "./scaledSystem.js";
-import { NUMERIC_SERIES_DIGITS } from "./familySeries.js";
 
 /** A family's leading system, written out (docs/series-derivation.md): scalings, solution, Jacobian. */
 export interface LeadingReport {
@@ -27,24 +23,16 @@ export function leadingReport(f: FamilyDefinition): LeadingReport {
   const decl = f.series;
   if (decl === undefined) throw new RangeError(`family ${f.name} has no series declaration`);
   if (decl.exactPoint === true) throw new RangeError(`family ${f.name} is an exact point for every d: it has no leading system`);
-  if (decl.field === "Q(pi)") return build(f, QPI, parseQPi, (t) => QPI.isZero(t), (_, v) => v);
-  const D = new DecimalField(NUMERIC_SERIES_DIGITS);
-  const tiny = D.fromDecimalString(`1e-${NUMERIC_SERIES_DIGITS - 15}`);
-  return build(f, D, (s) => D.fromDecimalString(s), (t) => t.abs().lt(tiny), solveLeadingSystemNumerically);
+  return build(f, declaredField(decl.field));
 }
 
-function build<T>(
-  f: FamilyDefinition,
-  F: Field<T>,
-  read: (s: string) => T,
-  isNegligible: (t: T) => boolean,
-  polish: (sys: ReturnType<typeof makeScaledSystem<T>>, v: readonly T[]) => readonly T[],
-): LeadingReport {
+function build<T>(f: FamilyDefinition, field: DeclaredField<T>): LeadingReport {
+  const { F, read, isNegligible } = field;
   const decl = f.series!;
   const P = familyPattern(f);
   const names = weightParams(P).map((k) => P.params[k]!.alias!);
   const sys = makeScaledSystem(F, P, names.map((n) => ({ known: decl.params[n]!.known.map(read), equationShift: decl.equations[n]! })), f.signs.map((s) => F.fromInt(s)));
-  const leading = [...polish(sys, names.map((n) => read(decl.params[n]!.leading)))];
+  const leading = [...field.polishLeading(sys, names.map((n) => read(decl.params[n]!.leading)))];
   checkLeadingSystem(sys, leading, names, isNegligible);
   const { jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, leading.map((c) => Series.constant(F, c)), w, true), (r) => Math.min(...r.jacobian!.flat().map((e) => e.prec)));
   const J0 = jacobian!.map((row) => row.map((e) => e.coeff(0)));

@@ -9,7 +9,8 @@ import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
 import { makeScaledSystem, evaluateScaledSystem } from "./scaledSystem.js";
-import { LeadingSystemError, checkLeadingSystem, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
+import { LeadingSystemError, checkLeadingSystem, henselLift, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
+import { declaredField } from "./declaredField.js";
 
 /** The sampled dimensions: eps = 1e-4, 1e-5, 1e-6. */
 const SAMPLE_DIMENSIONS = ["1e8", "1e10", "1e12"];
@@ -139,23 +140,44 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
   // Degree 3 is needed: e.g. 3a has xt6(0) = (2 pi^3 + 8 pi^2 - 24 pi + 32)/(pi^3 + 2 pi^2).
   const recognised = leading.map((v) => recognizeQPi(v, { digits: 55, maxDegree: 4, maxCoefficient: 1e9 }));
   const exact = recognised.every((r) => r !== undefined);
+  const exactField = exact ? confirmExactly(f, shapes, structure.equationShifts, recognised.map((r) => r!.value), log) : undefined;
   const declaration: SeriesDeclaration = {
-    field: exact ? "Q(pi)" : "Decimal",
+    field: exactField ?? "Decimal",
     params: Object.fromEntries(shapes.map((s, i) => [s.alias, {
       known: s.known.map((q) => QPI.toString(q)),
-      leading: exact ? QPI.toString(recognised[i]!.value) : leading[i]!.toSignificantDigits(50).toString(),
+      leading: exactField !== undefined ? QPI.toString(recognised[i]!.value) : leading[i]!.toSignificantDigits(50).toString(),
     }])),
     equations: Object.fromEntries(shapes.map((s, i) => [s.alias, structure.equationShifts[i]!])),
-    note: `proposed by 'spurious propose ${f.name}' from critical points at d = ${SAMPLE_DIMENSIONS.join(", ")}; ${log[log.length - 1]}`,
+    note: `proposed by 'spurious propose ${f.name}' from critical points at d = ${SAMPLE_DIMENSIONS.join(", ")}; ${log.filter((l) => !l.startsWith("deepen ")).slice(-2).join("; ")}`,
   };
-  if (exact) {
-    onProgress?.("exact confirmation over Q(pi)");
-    const exactSystem = makeScaledSystem(QPI, P, shapes.map((s, i) => ({ known: s.known, equationShift: structure.equationShifts[i]! })), f.signs.map((v) => QPI.fromInt(v)));
-    checkLeadingSystem(exactSystem, recognised.map((r) => r!.value), shapes.map((s) => s.alias), (t) => QPI.isZero(t));
-    log.push("leading system confirmed exactly over Q(pi)");
-  } else {
-    log.push(`leading values not all recognised in Q(pi): ${shapes.filter((_, i) => recognised[i] === undefined).map((s) => s.alias).join(", ")} stay numeric`);
-  }
+  if (!exact) log.push(`leading values not all recognised in Q(pi): ${shapes.filter((_, i) => recognised[i] === undefined).map((s) => s.alias).join(", ")} stay numeric`);
   return { declaration, log };
 }
 
+
+/** Radicands tried, in order, when a square root leaves Q(pi) (3a meets sqrt(8), family 4 sqrt(12)). */
+const RADICANDS = [2, 3, 5, 6, 7];
+
+/**
+ * The first of Q(pi), Q(pi, sqrt(2)), Q(pi, sqrt(3)), ... over which the leading system holds exactly
+ * and the first orders lift, or undefined (the declaration then stays numeric).
+ */
+function confirmExactly(f: FamilyDefinition, shapes: readonly Shape[], equationShifts: readonly number[], leading: readonly QPi[], log: string[]): string | undefined {
+  const P = familyPattern(f);
+  for (const name of ["Q(pi)", ...RADICANDS.map((k) => `Q(pi, sqrt(${k}))`)]) {
+    const field = declaredField(name);
+    const read = (q: QPi): unknown => field.read(QPI.toString(q));
+    const sys = makeScaledSystem(field.F, P, shapes.map((s, i) => ({ known: s.known.map(read), equationShift: equationShifts[i]! })), f.signs.map((v) => field.F.fromInt(v)));
+    try {
+      checkLeadingSystem(sys, leading.map(read), shapes.map((s) => s.alias), (t) => field.isNegligible(t));
+      // The square roots met at higher orders must lie in the field too: lift a few orders.
+      henselLift(sys, leading.map(read), 4);
+      log.push(`leading system confirmed exactly over ${name}`);
+      return name;
+    } catch (e) {
+      if (!(e instanceof RangeError) || !/not the square/.test(e.message)) throw e;
+      log.push(`over ${name}: ${e.message}`);
+    }
+  }
+  return undefined;
+}

@@ -2,51 +2,213 @@ import Fraction from "fraction.js";
 import type { Decimal } from "decimal.js";
 import { MAX_DIGITS, decimalContext, decimalPi } from "./decimalContext.js";
 import { divisionByZero, type Field } from "./field.js";
-import { Q, fractionToDecimal } from "./rational.js";
+import { Q, fractionParts } from "./rational.js";
+import { type Poly, polyMonic, polyPairToIntegers, polyScale, polySqrtMonic } from "./polynomial.js";
 import {
-  type Poly,
-  polyAdd,
-  polyConst,
-  polyDivExact,
-  polyEquals,
-  polyGcd,
-  polyIsOne,
-  polyMonic,
-  polyMonomial,
-  polyMul,
-  polyNeg,
-  polyPairToIntegers,
-  polyScale,
-  polySqrtMonic,
-} from "./polynomial.js";
+  type IntPoly,
+  bigintGcd,
+  bigintGcdLikelyDivisor,
+  intPolyEquals,
+  intPolyGcd,
+  intPolyLinComb,
+  intPolyMonomial,
+  intPolyMul,
+  intPolyContent,
+  intPolyToPoly,
+  intPolyTryDiv,
+  polyToIntParts,
+  reduceRational,
+} from "./intPoly.js";
+import {
+  PI_FACTOR,
+  basisVersion,
+  coverByBasis,
+  factorIsIrreducible,
+  factorIsRetired,
+  factorLeaves,
+  factorPoly,
+  factorPower,
+  factorSignAtPi,
+  splitFactor,
+  splitOverBasis,
+} from "./factorBasis.js";
+
+// ---- data type ----------------------------------------------------------------------------------
 
 /**
- * An element num(pi)/den(pi) of Q(pi): den monic and gcd(num, den) = 1, so that equal elements have one
- * representation. pi is transcendental, so Q(pi) is isomorphic to the field of rational functions Q(x)
- * and equality is decided by comparing the normalised pairs (docs/numbers.md).
+ * An element (cn/cd) p(pi) / prod_i f_i(pi)^e_i of Q(pi) (docs/numbers.md §4):
+ * - `cn/cd` is a rational in lowest terms with cd > 0, the content; cn = 0 exactly for zero;
+ * - `p` is an integer polynomial with positive leading coefficient ([] for zero), primitive when
+ *   `primitive` is set ([1n] for a rational);
+ * - `den` lists the denominator over the factor basis (factorBasis.ts) as [id, e, id, e, ...], ids
+ *   increasing, exponents positive; no listed factor divides p.
+ * Arithmetic needs no polynomial gcd: common denominators take maximal exponents, and cancellation is an
+ * exact division test by a basis factor. The unique reduced form (`normalForm`) is computed for output.
+ *
+ * Two normalisations are done lazily, in place, on an element's next use (`refresh`), because they are
+ * not needed by every operation: the content of a sum is moved from p into cn/cd only when the sum is
+ * multiplied, inverted or compared (a long sum pays for one content instead of one per term), and after
+ * the basis is refined (a factor is split) `den` is rewritten over the current factors. The value never
+ * changes, and elements are otherwise immutable.
  */
 export interface QPi {
-  readonly num: Poly;
-  readonly den: Poly;
+  readonly cn: bigint;
+  readonly cd: bigint;
+  readonly p: IntPoly;
+  readonly den: readonly number[];
+  /** basisVersion() when `den` was last checked against the current basis. */
+  readonly version: number;
+  /** True when p is known to be primitive. */
+  readonly primitive: boolean;
 }
 
-const ONE_POLY: Poly = [new Fraction(1)];
+type Refreshable = { -readonly [K in keyof QPi]: QPi[K] };
 
-function normalise(num: Poly, den: Poly): QPi {
-  if (den.length === 0) divisionByZero("Q(pi)", "the denominator");
-  if (num.length === 0) return { num: [], den: ONE_POLY };
-  if (polyIsOne(den)) return { num, den: ONE_POLY };
-  const g = polyGcd(num, den);
-  let n = polyIsOne(g) ? num : polyDivExact(num, g);
-  let d = polyIsOne(g) ? den : polyDivExact(den, g);
-  const lead = d[d.length - 1]!;
-  if (!lead.equals(1)) {
-    const inv = lead.inverse();
-    n = polyScale(n, inv);
-    d = polyScale(d, inv);
+const ONE_POLY: IntPoly = [1n];
+const ZERO: QPi = { cn: 0n, cd: 1n, p: [], den: [], version: 0, primitive: true };
+
+function make(cn: bigint, cd: bigint, p: IntPoly, den: readonly number[], primitive = true): QPi {
+  return { cn, cd, p, den, version: basisVersion(), primitive };
+}
+
+/** Divide p by basis factor `id` while it divides and e > 0; returns the quotient and what is left of e. */
+function cancel(p: IntPoly, id: number, e: number): [IntPoly, number] {
+  const f = factorPoly(id);
+  while (e > 0) {
+    const q = intPolyTryDiv(p, f);
+    if (q === undefined) break;
+    p = q;
+    e--;
   }
-  return { num: n, den: d };
+  return [p, e];
 }
+
+/** Drop zero exponents from a [id, e, ...] list. */
+function compact(den: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < den.length; i += 2) if (den[i + 1]! > 0) out.push(den[i]!, den[i + 1]!);
+  return out;
+}
+
+/** Rewrite a's denominator over the current basis and make p primitive (both in place). */
+function refresh(a: QPi): void {
+  refreshDen(a);
+  if (a.primitive) return;
+  const s = a as Refreshable;
+  const g = intPolyContent(a.p);
+  if (g !== 1n) {
+    const h = bigintGcd(g, a.cd);
+    s.p = a.p.map((c) => c / g);
+    s.cn = a.cn * (g / h);
+    s.cd = a.cd / h;
+  }
+  s.primitive = true;
+}
+
+/** Rewrite a's denominator over the current basis (after a split), cancelling the new parts from p. */
+function refreshDen(a: QPi): void {
+  const v = basisVersion();
+  if (a.version === v) return;
+  const s = a as Refreshable;
+  s.version = v;
+  if (!a.den.some((id, i) => i % 2 === 0 && factorIsRetired(id))) return;
+  const pairs: [number, number, boolean][] = [];
+  for (let i = 0; i < a.den.length; i += 2) {
+    const [id, e] = [a.den[i]!, a.den[i + 1]!];
+    if (factorIsRetired(id)) for (const leaf of factorLeaves(id)) pairs.push([leaf, e, true]);
+    else pairs.push([id, e, false]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  let p = a.p;
+  const den: number[] = [];
+  for (const [id, e0, fresh] of pairs) {
+    let e = e0;
+    if (fresh) [p, e] = cancel(p, id, e);
+    if (e > 0) den.push(id, e);
+  }
+  s.p = p;
+  s.den = den;
+}
+
+function sameDen(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when every factor of the denominator is irreducible: then the element is in reduced form. */
+function denIrreducible(den: readonly number[]): boolean {
+  for (let i = 0; i < den.length; i += 2) if (!factorIsIrreducible(den[i]!)) return false;
+  return true;
+}
+
+/** prod f_id^e as one polynomial. */
+function expand(den: readonly number[]): IntPoly {
+  let out = ONE_POLY;
+  for (let i = 0; i < den.length; i += 2) out = intPolyMul(out, factorPower(den[i]!, den[i + 1]!));
+  return out;
+}
+
+// ---- evaluation at pi ---------------------------------------------------------------------------
+
+/**
+ * p(pi) by Horner's rule at `work` significant digits, with a bound on its rounding error. Each of pi,
+ * the coefficients and the 2 deg(p) operations is rounded once with relative error at most
+ * u = 5 * 10^-work, so |computed - p(pi)| <= (3 deg + 2) u (1 + o(1)) sum |p_k| pi^k; the bound returned
+ * is twice that, with the sum itself evaluated alongside.
+ */
+function evalWithBound(p: IntPoly, work: number): [Decimal, Decimal] {
+  const W = decimalContext(work);
+  const pi = decimalPi(work);
+  let value = new W(0);
+  let magnitude = new W(0);
+  for (let k = p.length - 1; k >= 0; k--) {
+    const c = new W(p[k]!.toString());
+    value = value.mul(pi).add(c);
+    magnitude = magnitude.mul(pi).add(c.abs());
+  }
+  const deg = p.length - 1;
+  return [value, magnitude.mul(`${3 * deg + 3}e${1 - work}`)];
+}
+
+const factorValues = new Map<string, [Decimal, Decimal]>();
+
+/** evalWithBound of a basis factor, cached per working precision. */
+function factorValue(id: number, work: number): [Decimal, Decimal] {
+  const key = `${id}:${work}`;
+  let v = factorValues.get(key);
+  if (v === undefined) {
+    v = evalWithBound(factorPoly(id), work);
+    factorValues.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * The sign of p(pi) for nonzero p. First in float64: Horner's rule with the perturbed inputs (Math.PI and
+ * the rounded coefficients, relative error <= 2^-53 each) has error below (4 deg + 8) 2^-53 sum |p_k| pi^k,
+ * taken twice; if that does not decide, evalWithBound at doubling precision (pi is transcendental, so
+ * p(pi) != 0 and the loop ends).
+ */
+function signAtPi(p: IntPoly): -1 | 1 {
+  let value = 0;
+  let magnitude = 0;
+  for (let k = p.length - 1; k >= 0; k--) {
+    const c = Number(p[k]!);
+    value = value * Math.PI + c;
+    magnitude = magnitude * Math.PI + Math.abs(c);
+  }
+  if (Number.isFinite(magnitude) && Math.abs(value) > (8 * (p.length - 1) + 16) * 2 ** -53 * magnitude) {
+    return value < 0 ? -1 : 1;
+  }
+  for (let work = 30; ; work = Math.min(2 * work, MAX_DIGITS)) {
+    const [v, err] = evalWithBound(p, work);
+    if (v.abs().gt(err)) return v.isNegative() ? -1 : 1;
+    if (work >= MAX_DIGITS) throw new Error(`cannot decide the sign at pi: cancellation beyond ${MAX_DIGITS} digits`);
+  }
+}
+
+// ---- output -------------------------------------------------------------------------------------
 
 /** Format an integer-coefficient polynomial in pi as plain text ("3*pi^2 - 2") or LaTeX. */
 function formatIntPoly(c: bigint[], latex: boolean): string {
@@ -68,36 +230,17 @@ function countTerms(c: bigint[]): number {
   return c.filter((x) => x !== 0n).length;
 }
 
-/**
- * p(pi) by Horner's rule at `work` significant digits, with a bound on its rounding error. Each of pi,
- * the coefficients and the 2 deg(p) operations is rounded once with relative error at most
- * u = 5 * 10^-work, so |computed - p(pi)| <= (3 deg + 2) u (1 + o(1)) sum |p_k| pi^k; the bound returned
- * is twice that, with the sum itself evaluated alongside.
- */
-function evalWithBound(p: Poly, work: number): [Decimal, Decimal] {
-  const W = decimalContext(work);
-  const pi = decimalPi(work);
-  let value = new W(0);
-  let magnitude = new W(0);
-  for (let k = p.length - 1; k >= 0; k--) {
-    const c = fractionToDecimal(p[k]!, work);
-    value = value.mul(pi).add(c);
-    magnitude = magnitude.mul(pi).add(c.abs());
-  }
-  const deg = p.length - 1;
-  return [value, magnitude.mul(`${3 * deg + 3}e${1 - work}`)];
-}
+// ---- the field ----------------------------------------------------------------------------------
 
 /** The field Q(pi) of rational functions in pi with rational coefficients. */
 export class QPiField implements Field<QPi> {
   readonly name = "Q(pi)";
   readonly exact = true;
-  private readonly zeroValue: QPi = { num: [], den: ONE_POLY };
-  private readonly oneValue: QPi = { num: ONE_POLY, den: ONE_POLY };
-  private readonly piValue: QPi = { num: polyMonomial(1), den: ONE_POLY };
+  private readonly oneValue: QPi = make(1n, 1n, ONE_POLY, []);
+  private readonly piValue: QPi = make(1n, 1n, [0n, 1n], []);
 
   zero(): QPi {
-    return this.zeroValue;
+    return ZERO;
   }
   one(): QPi {
     return this.oneValue;
@@ -106,107 +249,289 @@ export class QPiField implements Field<QPi> {
     return this.piValue;
   }
   fromInt(n: number | bigint): QPi {
-    return { num: polyConst(new Fraction(BigInt(n))), den: ONE_POLY };
+    const m = BigInt(n);
+    return m === 0n ? ZERO : make(m, 1n, ONE_POLY, []);
   }
   fromRational(num: number | bigint, den: number | bigint = 1n): QPi {
     if (BigInt(den) === 0n) divisionByZero(this.name, "the denominator");
-    return { num: polyConst(new Fraction(BigInt(num), BigInt(den))), den: ONE_POLY };
+    const [n, d] = reduceRational(BigInt(num), BigInt(den));
+    return n === 0n ? ZERO : make(n, d, ONE_POLY, []);
   }
   /** The element c * pi^k (k may be negative). */
   piPower(k: number, c: Fraction = new Fraction(1)): QPi {
-    return k >= 0 ? normalise(polyMonomial(k, c), ONE_POLY) : normalise(polyConst(c), polyMonomial(-k));
+    const [n, d] = fractionParts(c);
+    if (n === 0n) return ZERO;
+    return k >= 0 ? make(n, d, intPolyMonomial(k), []) : make(n, d, ONE_POLY, [PI_FACTOR, -k]);
   }
-  /** num(pi)/den(pi) from polynomials over Q (normalised). */
+  /** num(pi)/den(pi) from polynomials over Q. */
   fromPolys(num: Poly, den: Poly): QPi {
-    return normalise(num, den);
+    if (den.every((c) => c.n === 0n)) divisionByZero(this.name, "the denominator");
+    if (num.every((c) => c.n === 0n)) return ZERO;
+    return this.div(this.fromPoly(num), this.fromPoly(den));
+  }
+  private fromPoly(q: Poly): QPi {
+    let n = q.length;
+    while (q[n - 1]!.n === 0n) n--;
+    const [cn, cd, p] = polyToIntParts(n === q.length ? q : q.slice(0, n));
+    return make(cn, cd, p, []);
   }
 
+  /**
+   * a + b over the common denominator with the larger exponent of each factor. Only a factor with equal
+   * exponents in a and b can divide the new numerator (for the others it divides exactly one of the two
+   * terms), so only those are tested for cancellation.
+   */
   add(a: QPi, b: QPi): QPi {
-    if (a.num.length === 0) return b;
-    if (b.num.length === 0) return a;
-    if (polyEquals(a.den, b.den)) return normalise(polyAdd(a.num, b.num), a.den);
-    return normalise(polyAdd(polyMul(a.num, b.den), polyMul(b.num, a.den)), polyMul(a.den, b.den));
+    if (a.cn === 0n) return b;
+    if (b.cn === 0n) return a;
+    refreshDen(a);
+    refreshDen(b);
+    const A = a.den;
+    const B = b.den;
+    const den: number[] = [];
+    const tied: number[] = [];
+    let ma = ONE_POLY;
+    let mb = ONE_POLY;
+    for (let i = 0, j = 0; i < A.length || j < B.length; ) {
+      const ia = i < A.length ? A[i]! : Infinity;
+      const ib = j < B.length ? B[j]! : Infinity;
+      if (ia < ib) {
+        mb = intPolyMul(mb, factorPower(ia, A[i + 1]!));
+        den.push(ia, A[i + 1]!);
+        i += 2;
+      } else if (ib < ia) {
+        ma = intPolyMul(ma, factorPower(ib, B[j + 1]!));
+        den.push(ib, B[j + 1]!);
+        j += 2;
+      } else {
+        const [ea, eb] = [A[i + 1]!, B[j + 1]!];
+        if (ea < eb) ma = intPolyMul(ma, factorPower(ia, eb - ea));
+        else if (eb < ea) mb = intPolyMul(mb, factorPower(ia, ea - eb));
+        else tied.push(den.length);
+        den.push(ia, Math.max(ea, eb));
+        i += 2;
+        j += 2;
+      }
+    }
+    // (an/ad) a.p ma + (bn/bd) b.p mb = (gn/L) (alpha a.p ma + beta b.p mb), gn = gcd(an, bn), L = lcm(ad, bd)
+    const gn = bigintGcd(a.cn, b.cn);
+    const gd = bigintGcdLikelyDivisor(a.cd, b.cd);
+    const alpha = (a.cn / gn) * (b.cd / gd);
+    const beta = (b.cn / gn) * (a.cd / gd);
+    const sum = intPolyLinComb(alpha, intPolyMul(a.p, ma), beta, intPolyMul(b.p, mb));
+    if (sum.length === 0) return ZERO;
+    const negative = sum[sum.length - 1]! < 0n;
+    let p = negative ? sum.map((c) => -c) : sum;
+    for (const k of tied) [p, den[k + 1]] = cancel(p, den[k]!, den[k + 1]!);
+    // gcd(gn, L) = 1 (gn divides both numerators); the content of p is taken out by a later refresh
+    const L = (a.cd / gd) * b.cd;
+    return make(negative ? -gn : gn, L, p, tied.length > 0 ? compact(den) : den, false);
   }
   sub(a: QPi, b: QPi): QPi {
     return this.add(a, this.neg(b));
   }
   neg(a: QPi): QPi {
-    return { num: polyNeg(a.num), den: a.den };
+    return a.cn === 0n ? a : { ...a, cn: -a.cn };
   }
+  /**
+   * a b with exponents added. An irreducible factor of b's denominator can only cancel against a.p
+   * (it does not divide b.p), and symmetrically; a factor not known to be irreducible is tested against
+   * the product. Contents are cross-cancelled.
+   */
   mul(a: QPi, b: QPi): QPi {
-    if (a.num.length === 0 || b.num.length === 0) return this.zeroValue;
-    // Cross-cancellation (as fmpq_mul): the result is normalised without a gcd of the products.
-    const g1 = polyGcd(a.num, b.den);
-    const g2 = polyGcd(b.num, a.den);
-    const num = polyMul(polyDivExact(a.num, g1), polyDivExact(b.num, g2));
-    const den = polyMul(polyDivExact(a.den, g2), polyDivExact(b.den, g1));
-    const lead = den[den.length - 1]!;
-    return lead.equals(1) ? { num, den } : { num: polyScale(num, lead.inverse()), den: polyMonic(den) };
+    if (a.cn === 0n || b.cn === 0n) return ZERO;
+    refresh(a);
+    refresh(b);
+    const A = a.den;
+    const B = b.den;
+    let pa = a.p;
+    let pb = b.p;
+    const den: number[] = [];
+    const later: number[] = [];
+    for (let i = 0, j = 0; i < A.length || j < B.length; ) {
+      const ia = i < A.length ? A[i]! : Infinity;
+      const ib = j < B.length ? B[j]! : Infinity;
+      let id: number;
+      let e: number;
+      if (ia < ib) {
+        [id, e] = [ia, A[i + 1]!];
+        if (factorIsIrreducible(id)) [pb, e] = cancel(pb, id, e);
+        else later.push(den.length);
+        i += 2;
+      } else if (ib < ia) {
+        [id, e] = [ib, B[j + 1]!];
+        if (factorIsIrreducible(id)) [pa, e] = cancel(pa, id, e);
+        else later.push(den.length);
+        j += 2;
+      } else {
+        [id, e] = [ia, A[i + 1]! + B[j + 1]!];
+        if (!factorIsIrreducible(id)) later.push(den.length);
+        i += 2;
+        j += 2;
+      }
+      den.push(id, e);
+    }
+    let p = intPolyMul(pa, pb);
+    for (const k of later) [p, den[k + 1]] = cancel(p, den[k]!, den[k + 1]!);
+    const g1 = bigintGcd(a.cn, b.cd);
+    const g2 = bigintGcd(b.cn, a.cd);
+    return make((a.cn / g1) * (b.cn / g2), (a.cd / g2) * (b.cd / g1), p, compact(den));
   }
+  /**
+   * 1/a. The numerator a.p is split over the factor basis; a part left over (a new kind of denominator)
+   * is first covered by refining the basis (factorBasis.ts coverByBasis). The new numerator is the old
+   * denominator, less the factors both share.
+   */
   inv(a: QPi): QPi {
-    if (a.num.length === 0) divisionByZero(this.name, "the divisor");
-    return normalise(a.den, a.num);
+    if (a.cn === 0n) divisionByZero(this.name, "the divisor");
+    refresh(a);
+    const cn = a.cn < 0n ? -a.cd : a.cd;
+    const cd = a.cn < 0n ? -a.cn : a.cn;
+    if (a.p.length === 1) return make(cn, cd, expand(a.den), []);
+    let [rest, split] = splitOverBasis(a.p);
+    if (rest.length > 1) {
+      coverByBasis(rest);
+      refresh(a);
+      [rest, split] = splitOverBasis(a.p);
+      if (rest.length > 1) throw new Error("internal: the factor basis does not cover a numerator");
+    }
+    const num: number[] = [];
+    const den: number[] = [];
+    const A = a.den;
+    for (let i = 0, j = 0; i < A.length || j < split.length; ) {
+      const ia = i < A.length ? A[i]! : Infinity;
+      const is = j < split.length ? split[j]! : Infinity;
+      if (ia < is) {
+        num.push(ia, A[i + 1]!);
+        i += 2;
+      } else if (is < ia) {
+        den.push(is, split[j + 1]!);
+        j += 2;
+      } else {
+        const e = A[i + 1]! - split[j + 1]!;
+        if (e > 0) num.push(ia, e);
+        if (e < 0) den.push(ia, -e);
+        i += 2;
+        j += 2;
+      }
+    }
+    return make(cn, cd, expand(num), den);
   }
   div(a: QPi, b: QPi): QPi {
-    if (b.num.length === 0) divisionByZero(this.name, "the divisor");
+    if (b.cn === 0n) divisionByZero(this.name, "the divisor");
+    if (a.cn === 0n) return ZERO;
+    if (b.p.length === 1 && b.den.length === 0) {
+      // b is the rational (b.cn b.p[0]) / b.cd (b.p[0] is 1 once b's content has been taken out)
+      const [n, d] = reduceRational(a.cn * b.cd, a.cd * b.cn * b.p[0]!);
+      return { ...a, cn: n, cd: d };
+    }
     return this.mul(a, this.inv(b));
   }
+
+  /** Exact: equal denominators compare contents and numerators; otherwise a - b is tested for zero. */
   equals(a: QPi, b: QPi): boolean {
-    return polyEquals(a.num, b.num) && polyEquals(a.den, b.den);
+    if (a === b) return true;
+    if (a.cn === 0n || b.cn === 0n) return a.cn === b.cn;
+    refresh(a);
+    refresh(b);
+    if (sameDen(a.den, b.den)) return a.cn === b.cn && a.cd === b.cd && intPolyEquals(a.p, b.p);
+    // Both reduced: the reduced form is unique, and so is the factorisation of its denominator.
+    if (denIrreducible(a.den) && denIrreducible(b.den)) return false;
+    return this.isZero(this.sub(a, b));
   }
   isZero(a: QPi): boolean {
-    return a.num.length === 0;
+    return a.cn === 0n;
   }
   /** True when a is rational (no pi). */
   isRational(a: QPi): boolean {
-    return a.num.length <= 1 && a.den.length === 1;
+    if (a.cn === 0n) return true;
+    refresh(a);
+    if (a.den.length === 0) return a.p.length === 1;
+    if (denIrreducible(a.den)) return false;
+    const { num, den } = this.normalForm(a);
+    return num.length === 1 && den.length === 1;
   }
 
   /**
-   * Sign of an element: the sign of toDecimal(a), whose relative error is bounded (below), so that the
-   * sign is exact. A nonzero element is never zero at pi, pi being transcendental.
+   * The reduced form num/den with polynomials over Q: den monic, gcd(num, den) = 1, zero as 0/1. It is
+   * unique (docs/numbers.md §4). Basis factors not known to be irreducible are split first where they
+   * share a factor with the numerator.
+   */
+  normalForm(a: QPi): { num: Poly; den: Poly } {
+    if (a.cn === 0n) return { num: [], den: [new Fraction(1)] };
+    refresh(a);
+    for (let i = 0; i < a.den.length; i += 2) {
+      const id = a.den[i]!;
+      if (factorIsIrreducible(id)) continue;
+      const f = factorPoly(id);
+      const g = intPolyGcd(a.p, f);
+      if (g.length <= 1) continue;
+      if (g.length === f.length) throw new Error("internal: a denominator factor divides the numerator");
+      splitFactor(id, g);
+      refresh(a);
+      i = -2;
+    }
+    const D = expand(a.den);
+    const lead = D[D.length - 1]!;
+    return { num: intPolyToPoly(a.p, a.cn, a.cd * lead), den: intPolyToPoly(D, 1n, lead) };
+  }
+
+  /**
+   * Sign of an element: sign(cn) sign(p(pi)) prod sign(f_i(pi))^e_i, each sign decided exactly (signAtPi;
+   * a nonzero polynomial is never zero at pi, pi being transcendental). Factor signs are cached.
    */
   sign(a: QPi): -1 | 0 | 1 {
-    if (a.num.length === 0) return 0;
-    return this.toDecimal(a, 10).isNegative() ? -1 : 1;
+    if (a.cn === 0n) return 0;
+    let s = (a.cn < 0n ? -1 : 1) * signAtPi(a.p);
+    for (let i = 0; i < a.den.length; i += 2) if (a.den[i + 1]! % 2 === 1) s *= factorSignAtPi(a.den[i]!, signAtPi);
+    return s < 0 ? -1 : 1;
   }
 
   /** The square root whose value at pi is non-negative, when a is a square in Q(pi). */
   sqrt(a: QPi): QPi | undefined {
-    if (a.num.length === 0) return a;
-    const lead = a.num[a.num.length - 1]!;
+    if (a.cn === 0n) return a;
+    const { num, den } = this.normalForm(a);
+    const lead = num[num.length - 1]!;
     const leadRoot = Q.sqrt(lead);
     if (leadRoot === undefined) return undefined;
-    const numRoot = polySqrtMonic(polyMonic(a.num));
-    const denRoot = polySqrtMonic(a.den);
+    const numRoot = polySqrtMonic(polyMonic(num));
+    const denRoot = polySqrtMonic(den);
     if (numRoot === undefined || denRoot === undefined) return undefined;
-    const root = normalise(polyScale(numRoot, leadRoot), denRoot);
+    const root = this.fromPolys(polyScale(numRoot, leadRoot), denRoot);
     return this.sign(root) < 0 ? this.neg(root) : root;
   }
   /** arctan in Q(pi): only atan(0) = 0 and atan(+-1) = +-pi/4 lie in the field. */
   atan(a: QPi): QPi | undefined {
-    if (a.num.length === 0) return this.zeroValue;
+    if (a.cn === 0n) return ZERO;
     if (this.equals(a, this.oneValue)) return this.piPower(1, new Fraction(1, 4));
     if (this.equals(a, this.neg(this.oneValue))) return this.piPower(1, new Fraction(-1, 4));
     return undefined;
   }
 
   /**
-   * The value at pi to `digits` significant digits. num(pi) and den(pi) are evaluated with a rounding
-   * error bound (evalWithBound) at a working precision that doubles until each has relative error
-   * below 10^-(digits+2), so cancellation (e.g. q pi - p for a close rational approximation p/q of pi)
-   * costs working digits, never correctness (docs/numbers.md).
+   * The value at pi to `digits` significant digits. p(pi) and each denominator factor f_i(pi) are
+   * evaluated with a rounding error bound (evalWithBound) at a working precision that doubles until p(pi)
+   * has relative error below t = 10^-(digits+2) and each f_i(pi) below t / sum e_i, so the quotient has
+   * relative error below about 2t; cancellation (e.g. q pi - p for a close rational approximation p/q of
+   * pi) costs working digits, never correctness (docs/numbers.md).
    */
   toDecimal(a: QPi, digits: number): Decimal {
     const D = decimalContext(digits);
-    if (a.num.length === 0) return new D(0);
+    if (a.cn === 0n) return new D(0);
+    let total = 0;
+    for (let i = 1; i < a.den.length; i += 2) total += a.den[i]!;
     for (let work = digits + 10; ; work = Math.min(2 * work, MAX_DIGITS)) {
-      const [n, nErr] = evalWithBound(a.num, work);
-      const [d, dErr] = evalWithBound(a.den, work);
-      const tol = `1e${-(digits + 2)}`;
-      if (n.abs().mul(tol).gt(nErr) && d.abs().mul(tol).gt(dErr)) {
-        return new D(n.div(d)).toSignificantDigits(digits);
+      const W = decimalContext(work);
+      const tol = new W(`1e${-(digits + 2)}`);
+      const [n, nErr] = evalWithBound(a.p, work);
+      let ok = n.abs().mul(tol).gt(nErr);
+      let d = new W(1);
+      for (let i = 0; ok && i < a.den.length; i += 2) {
+        const [f, fErr] = factorValue(a.den[i]!, work);
+        ok = f.abs().mul(tol).gt(fErr.mul(total));
+        d = d.mul(f.pow(a.den[i + 1]!));
       }
+      if (ok) return new D(n.mul(a.cn.toString()).div(d.mul(a.cd.toString()))).toSignificantDigits(digits);
       if (work >= MAX_DIGITS) {
         throw new Error(`cannot evaluate ${this.toString(a)} at pi: cancellation beyond ${MAX_DIGITS} digits`);
       }
@@ -219,8 +544,9 @@ export class QPiField implements Field<QPi> {
     return this.format(a, true);
   }
   private format(a: QPi, latex: boolean): string {
-    if (a.num.length === 0) return "0";
-    const [N, Dn] = polyPairToIntegers(a.num, a.den);
+    if (a.cn === 0n) return "0";
+    const { num, den } = this.normalForm(a);
+    const [N, Dn] = polyPairToIntegers(num, den);
     let sign = "";
     let n = N;
     // Pull a leading minus out of a numerator whose every coefficient is negative.
