@@ -1,6 +1,8 @@
 import { benchEvaluator } from "./evaluator.js";
 import { benchPatterns } from "./patterns.js";
+import { benchSeries } from "./series.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
 benchEvaluator();
 benchPatterns();
+benchSeries();
