@@ -117,17 +117,33 @@ function applySweepRotations(Z: Float64Array, n: number, first: number, m: numbe
   }
 }
 
-/** Implicit QL with Wilkinson shifts on (diag, sub); the rotations are applied to the columns of Z. */
+/**
+ * ||T||_inf = max_i |sub[i-1]| + |diag[i]| + |sub[i]| of the tridiagonal (diag, sub): the scale of the
+ * deflation test (as in symmetricEigen.ts).
+ */
+function tridiagonalNormFloat64(diag: Float64Array, sub: Float64Array): number {
+  let norm = 0;
+  for (let i = 0; i < diag.length; i++) {
+    const row = (i > 0 ? Math.abs(sub[i - 1]!) : 0) + Math.abs(diag[i]!) + (i + 1 < diag.length ? Math.abs(sub[i]!) : 0);
+    norm = Math.max(norm, row);
+  }
+  return norm;
+}
+
+/**
+ * Implicit QL with Wilkinson shifts on (diag, sub); the rotations are applied to the columns of Z.
+ * sub[m] is negligible once adding it to ||T|| no longer changes it (see symmetricEigen.ts).
+ */
 function tridiagonalQLFloat64(diag: Float64Array, sub: Float64Array, Z?: Float64Array): void {
   const n = diag.length;
   const cosines = new Float64Array(n);
   const sines = new Float64Array(n);
+  const norm = tridiagonalNormFloat64(diag, sub);
   for (let l = 0; l < n; l++) {
     for (let sweep = 0; ; sweep++) {
       let m = l;
       for (; m < n - 1; m++) {
-        const dd = Math.abs(diag[m]!) + Math.abs(diag[m + 1]!);
-        if (Math.abs(sub[m]!) + dd === dd) break;
+        if (norm + Math.abs(sub[m]!) === norm) break;
       }
       if (m === l) break;
       if (sweep === MAX_SWEEPS_PER_EIGENVALUE) {

@@ -1,0 +1,96 @@
+import { F64 } from "../numbers/floatField.js";
+import { paramWeights } from "../patterns/metric.js";
+import { Pattern, type PatternParam } from "../patterns/pattern.js";
+
+/**
+ * The finer patterns of the Hessian decomposition (docs/hessian.md, "finer patterns"): for the isotropy
+ * Delta(S_n x S_p), n = d - p, the pattern Q_k = (A | s_1 | ... | s_k | b_1 | ... | b_p) with k = 0, 1, 2
+ * distinguished bulk indices s_i and the p indices of B as singletons, bulk |A| = d - p - k. Its
+ * parameters are Fix(S_{n-k}) (S_{n-k} permuting A); the swap of s_1, s_2 and S_p (permuting the b_j)
+ * act on them by permuting classes, hence parameters.
+ */
+
+/** Class index of s_i (1-based i) in Q_k. */
+export function distinguishedClass(i: number): number {
+  return i;
+}
+
+/** Class index of b_j (0-based j) in Q_k. */
+export function smallClass(k: number, j: number): number {
+  return 1 + k + j;
+}
+
+/** Q_k for the isotropy with p small indices. */
+export function splitPattern(p: number, k: number): Pattern {
+  if (!Number.isInteger(p) || p < 0 || p > 3) throw new RangeError(`isotropy p must be 0, 1, 2 or 3, got ${p}`);
+  if (!Number.isInteger(k) || k < 0 || k > 2) throw new RangeError(`the number of distinguished bulk indices must be 0, 1 or 2, got ${k}`);
+  const classes = [{ name: "A" }];
+  for (let i = 1; i <= k; i++) classes.push({ name: `s${i}`, size: 1 } as { name: string; size: number });
+  for (let j = 1; j <= p; j++) classes.push({ name: p === 1 ? "B" : `b${j}`, size: 1 } as { name: string; size: number });
+  return new Pattern(classes);
+}
+
+/**
+ * The permutation of parameters induced by a permutation of classes (classPerm[I] = image of class I):
+ * (kind, I, J) -> (kind, classPerm[I], classPerm[J]). The class permutation must fix the bulk and
+ * preserve class sizes (it comes from a permutation of indices).
+ */
+export function paramPermutation(P: Pattern, classPerm: readonly number[]): number[] {
+  if (classPerm[0] !== 0) throw new RangeError("a class permutation must fix the bulk class");
+  P.classes.forEach((c, i) => {
+    if (P.classes[classPerm[i]!]!.size !== c.size) throw new RangeError(`class permutation maps ${c.name} to a class of another size`);
+  });
+  return P.params.map((q) => {
+    const image = P.paramIndex(q.kind, classPerm[q.row]!, classPerm[q.col]!);
+    if (image === undefined) throw new Error(`parameter ${q.name} has no image under the class permutation`);
+    return image;
+  });
+}
+
+/** The class permutation of Q_k induced by g in S_p (acting on b_1..b_p) and, if swap, s_1 <-> s_2. */
+export function classPermutation(p: number, k: number, g: readonly number[], swap: boolean): number[] {
+  const perm = Array.from({ length: 1 + k + p }, (_, i) => i);
+  if (swap) {
+    if (k !== 2) throw new RangeError("the swap of s_1 and s_2 needs k = 2");
+    perm[1] = 2;
+    perm[2] = 1;
+  }
+  g.forEach((image, j) => (perm[smallClass(k, j)] = smallClass(k, image)));
+  return perm;
+}
+
+/**
+ * For a refinement of patterns, the coarse parameter that each fine parameter belongs to. classMap[I']
+ * is the coarse class containing fine class I' (the fine bulk in the coarse bulk). The embedding of
+ * coarse parameters into fine ones is the 0/1 matrix E[f][coarseOf[f]] = 1: a coarse vector is constant
+ * on the pieces of each coarse parameter. Pieces are disjoint, so E^T D_fine E = D_coarse.
+ */
+export function refinement(coarse: Pattern, fine: Pattern, classMap: readonly number[]): number[] {
+  if (classMap.length !== fine.classes.length) throw new RangeError(`refinement: ${classMap.length} class images for ${fine.classes.length} classes`);
+  if (classMap[0] !== 0) throw new RangeError("refinement: the fine bulk must lie in the coarse bulk");
+  coarse.classes.forEach((c, I) => {
+    if (I === 0) return;
+    const total = fine.classes.reduce((s, f, J) => s + (classMap[J] === I ? f.size! : 0), 0);
+    if (total !== c.size) throw new RangeError(`refinement: coarse class ${c.name} has size ${c.size}, its pieces ${total}`);
+  });
+  return fine.params.map((q) => {
+    const image = coarse.paramIndex(q.kind, classMap[q.row]!, classMap[q.col]!);
+    if (image === undefined) throw new Error(`refinement: ${q.name} lies in no coarse parameter`);
+    return image;
+  });
+}
+
+/**
+ * Which parameters stand for at least one full coordinate at the integer d (off(A,A) stands for none
+ * when the bulk has one index). For real d above the range of the decomposition all are present.
+ */
+export function presentParams(P: Pattern, d: number | undefined): boolean[] {
+  if (d === undefined) return P.params.map(() => true);
+  const weights = paramWeights(F64, P, d);
+  return weights.map((w) => w !== 0);
+}
+
+/** Whether a parameter belongs to the second layer. */
+export function isSecondLayer(q: PatternParam): boolean {
+  return q.kind === "a";
+}
