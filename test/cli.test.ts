@@ -47,3 +47,12 @@ describe("the spurious command line", () => {
     expect(Number(j.gradientNorm)).toBeLessThan(1e-15);
   });
 });
+
+describe("docs/cli.md", () => {
+  it("is the reference generated from the command definitions (npm run docs:cli)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { commands } = await import("../src/cli/commands.js");
+    const { cliReference } = await import("../src/cli/reference.js");
+    expect(readFileSync("docs/cli.md", "utf8")).toBe(cliReference(commands));
+  });
+});
