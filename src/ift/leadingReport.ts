@@ -42,7 +42,7 @@ function build<T>(f: FamilyDefinition, field: DeclaredField<T>): LeadingReport {
     family: f.name,
     field: decl.field,
     unknowns: names.map((n, i) => {
-      const known = decl.params[n]!.known.map((c, k) => (c === "0" ? "" : `${c}*eps^${k}`)).filter((s) => s !== "");
+      const known = decl.params[n]!.known.map((c, k) => (c === "0" ? "" : k === 0 ? c : `${/^-?\w+$/.test(c) ? c : `(${c})`}*eps^${k}`)).filter((s) => s !== "");
       return { alias: n, expansion: `${n} = ${[...known, `eps^${sys.shifts[i]} * ${n}~`].join(" + ")}`, leading: show(leading[i]!) };
     }),
     equations: names.map((n, j) => ({ alias: n, scaling: `F_${n} = eps^${-sys.equationShifts[j]!} * dL/d${n}` })),
