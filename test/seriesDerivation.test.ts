@@ -78,3 +78,15 @@ describe("the leading system is checked, not trusted", () => {
     expect(() => deriveFamilySeries(shallow, 2)).toThrow(/singular|pole|residual/);
   });
 });
+
+describe("spurious propose", () => {
+  it("re-derives family 1b's declaration from numerics at d = 1e8..1e12, confirmed exactly over Q(pi)", async () => {
+    const { proposeScalings } = await import("../src/ift/propose.js");
+    const f = findFamily("1b");
+    const p = proposeScalings(f);
+    expect(p.declaration.field).toBe("Q(pi)");
+    expect(p.declaration.params).toEqual(f.series!.params);
+    expect(p.declaration.equations).toEqual(f.series!.equations);
+    expect(p.log.join("\n")).toMatch(/confirmed exactly over Q\(pi\)/);
+  });
+});
