@@ -6,6 +6,7 @@ import { seriesCommand } from "./seriesCommand.js";
 import { verifyCommand } from "./verifyCommand.js";
 import { leadingCommand } from "./leadingCommand.js";
 import { proposeCommand } from "./proposeCommand.js";
+import { spectrumCommand } from "./spectrumCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, seriesCommand, verifyCommand, proposeCommand, leadingCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, verifyCommand, proposeCommand, leadingCommand];

@@ -253,14 +253,14 @@ function pivotedOrthonormalise<T>(F: RealField<T>, G: T[][], start: T[][], candi
   // Residuals relative to the largest candidate: a candidate that is zero up to rounding stays small.
   let largest = F.zero();
   for (const x of norm0) if (F.lt(largest, x)) largest = x;
-  const relative = (v: T[], _i: number): T => (F.isZero(largest) ? F.zero() : F.div(F.sqrt(F.abs(ip(v, v))), largest));
+  const relative = (v: T[]): T => (F.isZero(largest) ? F.zero() : F.div(F.sqrt(F.abs(ip(v, v))), largest));
   const alive = rest.map(() => true);
   while (basis.length < count) {
     let best = -1;
     let bestValue = F.zero();
     rest.forEach((v, i) => {
       if (!alive[i]) return;
-      const r = relative(v, i);
+      const r = relative(v);
       if (best < 0 || F.lt(bestValue, r)) {
         best = i;
         bestValue = r;
@@ -277,7 +277,7 @@ function pivotedOrthonormalise<T>(F: RealField<T>, G: T[][], start: T[][], candi
   let leftover = F.zero();
   rest.forEach((v, i) => {
     if (alive[i]) {
-      const r = relative(v, i);
+      const r = relative(v);
       if (F.lt(leftover, r)) leftover = r;
     }
   });

@@ -1,6 +1,6 @@
 import { F64 } from "../numbers/floatField.js";
 import { paramWeights } from "../patterns/metric.js";
-import { Pattern, type PatternParam } from "../patterns/pattern.js";
+import { Pattern, type PatternClass, type PatternParam } from "../patterns/pattern.js";
 
 /**
  * The finer patterns of the Hessian decomposition (docs/hessian.md, "finer patterns"): for the isotropy
@@ -9,11 +9,6 @@ import { Pattern, type PatternParam } from "../patterns/pattern.js";
  * parameters are Fix(S_{n-k}) (S_{n-k} permuting A); the swap of s_1, s_2 and S_p (permuting the b_j)
  * act on them by permuting classes, hence parameters.
  */
-
-/** Class index of s_i (1-based i) in Q_k. */
-export function distinguishedClass(i: number): number {
-  return i;
-}
 
 /** Class index of b_j (0-based j) in Q_k. */
 export function smallClass(k: number, j: number): number {
@@ -24,9 +19,9 @@ export function smallClass(k: number, j: number): number {
 export function splitPattern(p: number, k: number): Pattern {
   if (!Number.isInteger(p) || p < 0 || p > 3) throw new RangeError(`isotropy p must be 0, 1, 2 or 3, got ${p}`);
   if (!Number.isInteger(k) || k < 0 || k > 2) throw new RangeError(`the number of distinguished bulk indices must be 0, 1 or 2, got ${k}`);
-  const classes = [{ name: "A" }];
-  for (let i = 1; i <= k; i++) classes.push({ name: `s${i}`, size: 1 } as { name: string; size: number });
-  for (let j = 1; j <= p; j++) classes.push({ name: p === 1 ? "B" : `b${j}`, size: 1 } as { name: string; size: number });
+  const classes: PatternClass[] = [{ name: "A" }];
+  for (let i = 1; i <= k; i++) classes.push({ name: `s${i}`, size: 1 });
+  for (let j = 1; j <= p; j++) classes.push({ name: p === 1 ? "B" : `b${j}`, size: 1 });
   return new Pattern(classes);
 }
 

@@ -113,8 +113,8 @@ function tridiagonalise<T>(F: RealField<T>, a: Matrix<T>, wantQ: boolean): { dia
  * rotation is also applied to its columns, so Z Q_rotations holds the eigenvectors as columns.
  * An off-diagonal entry counts as zero once adding it to ||T||_inf no longer changes the norm in the
  * field's own rounding: the test is independent of the working precision, and it is absolute (relative
- * to the matrix norm, as in EISPACK tql2 and LAPACK dsteqr's scaling) rather than relative to the two
- * neighbouring diagonal entries. The local test |e| << |d_m| + |d_{m+1}| never passes inside a large
+ * to the norm of the tridiagonal, as in EISPACK tql2) rather than relative to the two neighbouring
+ * diagonal entries. The local test |e| << |d_m| + |d_{m+1}| never passes inside a large
  * cluster of equal eigenvalues, where rotations leave off-diagonal noise of a few ulps of the cluster
  * value (the full Hessian of family 1b at d = 60 stalled that way); the absolute test costs nothing in
  * accuracy, since the backward error bound is relative to ||A|| anyway.

@@ -1,0 +1,80 @@
+import { findFamily } from "../families/registry.js";
+import { familyPattern } from "../families/critical.js";
+import { isotropyName } from "../families/isotropy.js";
+import { dimensionFormula } from "../hessian/dimension.js";
+import { familySpectrum, type FamilySpectrum } from "../hessian/spectrum.js";
+import { parseInteger, parseReal } from "./args.js";
+import { UsageError, type Command } from "./command.js";
+import { printJson, textTable } from "./format.js";
+import { progressLine } from "./progress.js";
+
+/** Bounds of --digits. */
+export const SPECTRUM_DIGITS = { min: 10, max: 1000 } as const;
+
+/** The JSON document of a spectrum (numbers as decimal strings; see docs/hessian.md). */
+export function spectrumJson(s: FamilySpectrum, d: string): unknown {
+  return {
+    family: s.family,
+    d,
+    isotropy: { p: s.p, group: isotropyName(s.p) },
+    digits: s.digits,
+    confirmedDigits: s.confirmedDigits,
+    components: s.components.map((c) => ({
+      irrep: c.component.name,
+      sn: c.component.sn.name,
+      sp: c.component.psiName,
+      blockSize: c.component.blockSize,
+      dimension: c.dimension.toFixed(),
+      dimensionFormula: dimensionFormula(c.component.dimension),
+      eigenvalues: c.eigenvalues.map((v) => v.toString()),
+      gauge: c.gauge,
+    })),
+    inertia: { negative: s.inertia.negative.toFixed(), zero: s.inertia.zero.toFixed(), positive: s.inertia.positive.toFixed() },
+    gaugeZeros: s.gaugeZeros.toFixed(),
+    smallestNonzero: s.smallestNonzero === undefined ? null : { value: s.smallestNonzero.value.toString(), irrep: s.smallestNonzero.component },
+  };
+}
+
+export const spectrumCommand: Command = {
+  name: "spectrum",
+  summary: "The Hessian eigenvalues of a family at any real d by isotypic component, with multiplicities, inertia and the gauge zeros",
+  positionals: "<family>",
+  options: [
+    { name: "d", kind: "string", value: "<real>", description: "dimension: an integer >= p + 2 or a real > p + 3, in the family's range" },
+    { name: "digits", kind: "string", value: "<int>", description: `significant digits (${SPECTRUM_DIGITS.min} to ${SPECTRUM_DIGITS.max})`, default: "40" },
+    { name: "json", kind: "boolean", description: "print JSON" },
+  ],
+  run(positionals, options) {
+    if (positionals.length !== 1) throw new UsageError("spectrum: give exactly one family, e.g. spurious spectrum 2a --d 10");
+    const family = findFamily(positionals[0]!);
+    if (options.d === undefined) throw new UsageError("spectrum: --d <real> is required");
+    const d = parseReal("d", options.d, { min: 0 });
+    const digits = options.digits === undefined ? 40 : parseInteger("digits", options.digits, SPECTRUM_DIGITS);
+    const progress = progressLine(`spectrum ${family.name}`);
+    const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
+    progress.done();
+    if (options.json === true) {
+      printJson(spectrumJson(s, d));
+      return;
+    }
+    console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p)}, pattern ${familyPattern(family).toString()}; gauge |a| = 1`);
+    const rows: string[][] = [];
+    for (const c of s.components) {
+      c.eigenvalues.forEach((v, j) => {
+        rows.push([
+          j === 0 ? c.component.name : "",
+          j === 0 ? `${c.component.blockSize}` : "",
+          j === 0 ? `${dimensionFormula(c.component.dimension)} = ${c.dimension.toFixed()}` : "",
+          c.gauge.includes(j) ? "0 (gauge)" : v.toString(),
+        ]);
+      });
+    }
+    console.log(textTable(["component", "block", "multiplicity", "eigenvalue"], rows));
+    console.log("");
+    console.log(`inertia       ${s.inertia.negative.toFixed()} negative, ${s.inertia.zero.toFixed()} zero (${s.gaugeZeros.toFixed()} gauge), ${s.inertia.positive.toFixed()} positive`);
+    if (s.smallestNonzero !== undefined) {
+      console.log(`smallest |nonzero eigenvalue|  ${s.smallestNonzero.value.toString()}  (${s.smallestNonzero.component})`);
+    }
+    console.log(`digits        ${s.confirmedDigits} confirmed (critical point and a second block computation with 10 more digits)`);
+  },
+};

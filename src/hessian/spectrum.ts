@@ -1,0 +1,120 @@
+import type { Decimal } from "decimal.js";
+import { familyCriticalPoint } from "../families/critical.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { guardDigits } from "../families/precision.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import { blockEigenvalues, isotypicBlocks } from "./blocks.js";
+import { decompositionDimension, type IsotypicComponent } from "./decomposition.js";
+import { dimensionAtDecimal } from "./dimension.js";
+
+/**
+ * The Hessian spectrum of a family at real d by isotypic component (docs/hessian.md, "spectrum"), in
+ * Decimal: the blocks are computed twice, at digits + guard and at 10 more digits, and each eigenvalue
+ * keeps the significant digits on which the two agree (DESIGN trap 3).
+ */
+
+/** The eigenvalues of one component's block. */
+export interface ComponentSpectrum {
+  readonly component: IsotypicComponent;
+  /** The dimension of the irreducible at d: the multiplicity of each eigenvalue in the full Hessian. */
+  readonly dimension: Decimal;
+  /** Ascending; the gauge zeros are exact zeros. */
+  readonly eigenvalues: Decimal[];
+  /** Significant digits of each eigenvalue confirmed by the second computation (gauge zeros: all). */
+  readonly agreedDigits: number[];
+  /** Positions of the gauge zeros in `eigenvalues`. */
+  readonly gauge: number[];
+  /** How far the gauge directions are from the kernel (relative; about 10^-digits at a critical point). */
+  readonly gaugeResidual: Decimal;
+}
+
+export interface FamilySpectrum {
+  readonly family: string;
+  readonly p: number;
+  readonly d: Decimal;
+  readonly digits: number;
+  readonly components: ComponentSpectrum[];
+  /** Eigenvalue counts with multiplicity (polynomials in d evaluated at d; integers at integer d). */
+  readonly inertia: { readonly negative: Decimal; readonly zero: Decimal; readonly positive: Decimal };
+  /** Of which gauge zeros (d of them). */
+  readonly gaugeZeros: Decimal;
+  /** The non-gauge eigenvalue of least absolute value, and its component. */
+  readonly smallestNonzero?: { readonly value: Decimal; readonly component: string };
+  /** The least number of significant digits confirmed over the critical point and the eigenvalues. */
+  readonly confirmedDigits: number;
+}
+
+/** Each block's eigenvalues at the point x (isotropy parameters) in the field F. */
+export function componentEigenvalues(
+  F: DecimalField,
+  p: number,
+  x: readonly Decimal[],
+  d: Decimal,
+): { component: IsotypicComponent; values: Decimal[]; gauge: number[]; gaugeResidual: Decimal }[] {
+  const dInteger = decompositionDimension(p, d.toNumber()) === undefined ? undefined : d.toNumber();
+  const xF = x.map((v) => F.from(v));
+  return isotypicBlocks(F, p, xF, F.from(d), dInteger).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
+}
+
+/** Leading significant digits on which a and b agree, relative to |b| (cap when equal). */
+function agreement(a: Decimal, b: Decimal, cap: number): number {
+  const diff = a.sub(b).abs();
+  if (diff.isZero()) return cap;
+  if (b.isZero()) return 0;
+  return Math.max(0, Math.min(cap, Math.floor(-diff.div(b.abs()).log(10).toNumber())));
+}
+
+/**
+ * The spectrum of family f at d (decimal string) to `digits` significant digits. Throws RangeError for a
+ * d outside the family's range or below the decomposition's (see decompositionDimension).
+ */
+export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void): FamilySpectrum {
+  const probe = new DecimalField(digits + 20).fromDecimalString(d);
+  decompositionDimension(f.p, probe.toNumber());
+  const point = familyCriticalPoint(f, d, digits, onStep);
+  const work = new DecimalField(digits + guardDigits(probe));
+  const finer = new DecimalField(work.digits + 10);
+  const first = componentEigenvalues(work, f.p, point.x, point.d);
+  const second = componentEigenvalues(finer, f.p, point.x, point.d);
+  const out = new DecimalField(digits + 20);
+  const dValue = out.from(point.d);
+  let confirmed = Math.min(digits, point.confirmedDigits);
+  let negative = out.zero();
+  let zero = out.zero();
+  let positive = out.zero();
+  let gaugeZeros = out.zero();
+  let smallest: { value: Decimal; component: string } | undefined;
+  const components = second.map((c, i) => {
+    const dimension = dimensionAtDecimal(out, c.component.dimension, dValue);
+    const agreed = c.values.map((v, j) => (c.gauge.includes(j) ? digits : agreement(first[i]!.values[j]!, v, digits)));
+    const gaugeSet = new Set(c.gauge);
+    c.values.forEach((v, j) => {
+      if (gaugeSet.has(j)) {
+        zero = out.add(zero, dimension);
+        gaugeZeros = out.add(gaugeZeros, dimension);
+        return;
+      }
+      confirmed = Math.min(confirmed, agreed[j]!);
+      // No confirmed digit: the sign is not determined at this precision, so it counts as zero.
+      if (agreed[j]! === 0 || v.isZero()) zero = out.add(zero, dimension);
+      else if (v.isNegative()) negative = out.add(negative, dimension);
+      else positive = out.add(positive, dimension);
+      if (smallest === undefined || v.abs().lt(smallest.value.abs())) {
+        smallest = { value: v.toSignificantDigits(Math.max(1, agreed[j]!)), component: c.component.name };
+      }
+    });
+    const eigenvalues = c.values.map((v, j) => v.toSignificantDigits(Math.max(1, agreed[j]!)));
+    return { component: c.component, dimension, eigenvalues, agreedDigits: agreed, gauge: c.gauge, gaugeResidual: c.gaugeResidual };
+  });
+  const base = {
+    family: f.name,
+    p: f.p,
+    d: point.d,
+    digits,
+    components,
+    inertia: { negative, zero, positive },
+    gaugeZeros,
+    confirmedDigits: confirmed,
+  };
+  return smallest === undefined ? base : { ...base, smallestNonzero: smallest };
+}
