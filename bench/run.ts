@@ -1,9 +1,11 @@
 import { benchEvaluator } from "./evaluator.js";
+import { benchQPi } from "./qpi.js";
 import { benchPatterns } from "./patterns.js";
 import { benchSeries } from "./series.js";
 import { benchHessian } from "./hessian.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
+benchQPi();
 benchEvaluator();
 benchPatterns();
 benchHessian();
