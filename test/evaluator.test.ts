@@ -12,23 +12,13 @@ import { kernel, kernelGradient, kernelHessian, pairGeometry } from "../src/mode
 import { DecimalField } from "../src/numbers/decimalField.js";
 import type { RealField } from "../src/numbers/field.js";
 import { F64 } from "../src/numbers/floatField.js";
+import { mulberry32 as uniformGenerator } from "./support/random.js";
 
 // Every check compares against an independent computation: Monte Carlo, central differences, the other
 // precision, or an exact identity of the loss (docs/evaluator.md §8).
 
 const D50 = new DecimalField(50);
 
-/** Seeded uniform generator on [0, 1) (mulberry32). */
-function uniformGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded standard normal generator (Box–Muller, both outputs used). */
 function normalGenerator(seed: number): () => number {

@@ -8,21 +8,10 @@ import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { type Poly, polyGcd, polyIsOne } from "../src/numbers/polynomial.js";
+import { mulberry32, randInt } from "./support/random.js";
 
 // ---- helpers --------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so every random test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const randInt = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 
 /** Reference decimal context, independent of src/numbers/decimalContext.ts. */
 const R = Decimal.clone({ precision: 120 });

@@ -14,6 +14,7 @@ import { classOfIndex, embed, embeddingColumns, entryCount, project, sumOverEntr
 import { Series } from "../src/series/series.js";
 import { seriesScalar } from "../src/series/seriesScalar.js";
 import { evaluateSeries } from "../src/series/evaluate.js";
+import { mulberry32 } from "./support/random.js";
 
 // The restricted loss L_P (docs/patterns.md) against the independent evaluator at integer d: value,
 // gradient E^T grad L, Hessian E^T H E, spectra in orthonormal coordinates, and the series form against
@@ -22,17 +23,6 @@ import { evaluateSeries } from "../src/series/evaluate.js";
 const D40 = new DecimalField(40);
 const D30 = new DecimalField(30);
 
-/** mulberry32: a small seeded PRNG, so every random test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The finer pattern (d-p-2 | 1 | 1 | p) (p = 0: (d-2 | 1 | 1)). */
 function finer(p: number): Pattern {

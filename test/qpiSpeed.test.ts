@@ -16,23 +16,12 @@ import {
 } from "../src/numbers/polynomial.js";
 import { Series } from "../src/series/series.js";
 import { sqrt } from "../src/series/elementary.js";
+import { mulberry32, randInt } from "./support/random.js";
 
 // The factored representation of Q(pi) (denominators over a factor basis, integer numerators, lazy content;
 // docs/numbers.md §4) against the slow, obviously correct one it replaced: num/den over Q normalised by a
 // polynomial gcd after every operation. Timings are in bench/qpi.ts, not here.
 
-/** mulberry32: a small seeded PRNG, so every random test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const randInt = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 const frac = (n: number, d = 1): Fraction => new Fraction(n, d);
 
 // ---- the reference: gcd-normalised num/den over Q --------------------------------------------------

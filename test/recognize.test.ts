@@ -5,6 +5,7 @@ import { decimalContext, decimalPi } from "../src/numbers/decimalContext.js";
 import { findIntegerRelation, relationDefect } from "../src/numbers/integerRelation.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { recognizeQPi } from "../src/numbers/recognize.js";
+import { mulberry32 as seeded } from "./support/random.js";
 
 // Every positive case starts from an exact Q(pi) element and must come back as exactly that element;
 // every negative case is a number outside Q(pi) (or out of reach) and must come back undefined
@@ -12,17 +13,6 @@ import { recognizeQPi } from "../src/numbers/recognize.js";
 
 const D60 = decimalContext(60);
 
-/** A small seeded generator (mulberry32), so the random cases are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An integer polynomial in pi, coefficients from degree 0 upward. */
 function poly(...c: number[]): Fraction[] {

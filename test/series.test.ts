@@ -9,21 +9,10 @@ import { Series } from "../src/series/series.js";
 import { atan, atan2, derivative, integral, sqrt } from "../src/series/elementary.js";
 import { compose } from "../src/series/compose.js";
 import { evaluateSeries } from "../src/series/evaluate.js";
+import { mulberry32, randInt } from "./support/random.js";
 
 // ---- helpers --------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so every random test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const randInt = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 
 const F = QPI;
 const PI_Q = QPI.pi();
