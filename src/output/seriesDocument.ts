@@ -33,7 +33,7 @@ export function seriesDocument(s: FamilySeries<unknown>): SeriesDocument {
   };
   const heading = `# Family ${s.family}: series in eps = d^(-1/2), to order d^(${powerOfD(s.order)}) (error O(d^(${powerOfD(s.order + 1)})))`;
   const fieldNote = F.exact
-    ? "Coefficients are exact elements of Q(pi)."
+    ? `Coefficients are exact elements of ${F.name}.`
     : "The limit values of this family leave Q(pi): every coefficient is numeric (computed at 60 digits, shown to 30).";
   const markdown = [heading, "", fieldNote, "", markdownTable(F, quantities), ""].join("\n");
   const latex = [`% Family ${s.family}: ${fieldNote}`, latexAlign(F, quantities, s.order), ""].join("\n");
