@@ -192,17 +192,6 @@ export function intPolyMul(a: IntPoly, b: IntPoly): IntPoly {
   return out;
 }
 
-/** p^k (k >= 0) by repeated squaring. */
-export function intPolyPow(p: IntPoly, k: number): IntPoly {
-  let result: IntPoly = [1n];
-  let base = p;
-  for (let e = k; e > 0; e >>= 1) {
-    if (e & 1) result = intPolyMul(result, base);
-    if (e > 1) base = intPolyMul(base, base);
-  }
-  return result;
-}
-
 /**
  * The quotient p / f when f divides p in Z[x], else undefined. f must be primitive, and then f divides p
  * in Q[x] exactly when it does in Z[x] (Gauss's lemma), so the test is exact; the long division stops at
