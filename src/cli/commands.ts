@@ -7,6 +7,7 @@ import { verifyCommand } from "./verifyCommand.js";
 import { leadingCommand } from "./leadingCommand.js";
 import { proposeCommand } from "./proposeCommand.js";
 import { spectrumCommand } from "./spectrumCommand.js";
+import { eigenSeriesCommand } from "./eigenSeriesCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, verifyCommand, proposeCommand, leadingCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, eigenSeriesCommand, verifyCommand, proposeCommand, leadingCommand];

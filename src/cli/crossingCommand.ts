@@ -1,0 +1,70 @@
+import { findFamily } from "../families/registry.js";
+import { familyCrossings, type FamilyCrossings } from "../crossing/crossing.js";
+import { parseInteger } from "./args.js";
+import { UsageError, type Command } from "./command.js";
+import { printJson, textTable } from "./format.js";
+import { progressLine } from "./progress.js";
+
+/** Bounds of --digits. */
+export const CROSSING_DIGITS = { min: 15, max: 200 } as const;
+
+/** The JSON document of a family's crossings (numbers as decimal strings; docs/crossing.md). */
+export function crossingJson(r: FamilyCrossings): unknown {
+  return {
+    family: r.family,
+    range: r.range,
+    scan: r.scan,
+    digits: r.digits,
+    summary: r.summary,
+    crossings: r.crossings.map((c) => ({
+      d: c.d,
+      irrep: c.irrep,
+      multiplicity: c.multiplicity,
+      direction: c.direction,
+      from: c.from.text,
+      to: c.to.text,
+      negativeFrom: c.from,
+      negativeTo: c.to,
+      bracket: c.bracket,
+      finalBracket: c.finalBracket,
+      evaluations: c.evaluations,
+      residual: c.residual,
+    })),
+    bottom: r.bottom.text,
+    lowIntegers: r.lowIntegers,
+    top: { inertia: r.top.text, smallestEigenvalue: r.top.smallest.value, irrep: r.top.smallest.irrep },
+  };
+}
+
+export const crossingCommand: Command = {
+  name: "crossing",
+  summary: "Every real d in the family's range where the Hessian changes inertia: component, direction, bracket, d to high precision",
+  positionals: "<family>",
+  options: [
+    { name: "digits", kind: "string", value: "<int>", description: `significant digits of the solve (${CROSSING_DIGITS.min} to ${CROSSING_DIGITS.max}); d is printed to digits - 5`, default: "40" },
+    { name: "json", kind: "boolean", description: "print JSON" },
+  ],
+  run(positionals, options) {
+    if (positionals.length !== 1) throw new UsageError("crossing: give exactly one family, e.g. spurious crossing 1b");
+    const family = findFamily(positionals[0]!);
+    const digits = options.digits === undefined ? 40 : parseInteger("digits", options.digits, CROSSING_DIGITS);
+    const progress = progressLine(`crossing ${family.name}`);
+    const r = familyCrossings(family, { digits, onProgress: (t) => progress.update(t) });
+    progress.done();
+    if (options.json === true) {
+      printJson(crossingJson(r));
+      return;
+    }
+    console.log(`family ${family.name}: scan of ${r.scan.points} log-spaced d in [${r.scan.from}, ${r.scan.to}] (range [${r.range.min}, ${r.range.max}]), solve at ${digits} digits`);
+    console.log(r.summary);
+    if (r.crossings.length > 0) {
+      console.log(textTable(
+        ["d", "component", "direction", "from", "to", "scan bracket"],
+        r.crossings.map((c) => [c.d, `${c.irrep} (x ${c.multiplicity})`, c.direction, c.from.text, c.to.text, `[${c.bracket[0]}, ${c.bracket[1]}]`]),
+      ));
+    }
+    console.log(`bottom of the scan  ${r.bottom.text}`);
+    console.log(`below the scan      ${r.lowIntegers.map((l) => `index ${l.index} at d = ${l.d}`).join(", ")} (integers only: no blocks for real d <= p + 3)`);
+    console.log(`top of the scan     ${r.top.text}; smallest eigenvalue ${r.top.smallest.value} (${r.top.smallest.irrep})`);
+  },
+};
