@@ -8,6 +8,7 @@ import { leadingCommand } from "./leadingCommand.js";
 import { proposeCommand } from "./proposeCommand.js";
 import { spectrumCommand } from "./spectrumCommand.js";
 import { eigenSeriesCommand } from "./eigenSeriesCommand.js";
+import { crossingCommand } from "./crossingCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, eigenSeriesCommand, verifyCommand, proposeCommand, leadingCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, eigenSeriesCommand, crossingCommand, verifyCommand, proposeCommand, leadingCommand];

@@ -1,0 +1,109 @@
+import type { Decimal } from "decimal.js";
+import { familyCriticalPoints, familyPattern } from "../families/critical.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { guardDigits } from "../families/precision.js";
+import { newtonCriticalPoint } from "../families/newton.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import { componentEigenvalues } from "../hessian/spectrum.js";
+import type { IsotypicComponent } from "../hessian/decomposition.js";
+
+/**
+ * The scan of a family's block eigenvalues over d (docs/crossing.md, "scan"): on a log-spaced grid of
+ * real d in (p + 3, top], the critical point is continued along the grid and each component's non-gauge
+ * block eigenvalues are computed; a change in the number of negative eigenvalues of one block between
+ * two neighbouring grid points is a bracket of a crossing.
+ */
+
+/** The non-gauge eigenvalues of one block at one d, ascending. */
+export interface BlockSample {
+  readonly component: IsotypicComponent;
+  readonly values: Decimal[];
+  /** Number of negative values. */
+  readonly negative: number;
+}
+
+export interface ScanSample {
+  readonly d: Decimal;
+  /** The critical point (isotropy parameters) at d. */
+  readonly x: Decimal[];
+  readonly blocks: BlockSample[];
+}
+
+/** A sign change of one block's eigenvalue between neighbouring grid points. */
+export interface Bracket {
+  readonly component: IsotypicComponent;
+  readonly lo: ScanSample;
+  readonly hi: ScanSample;
+  /** Negative counts of the block at lo and hi. */
+  readonly negativeLo: number;
+  readonly negativeHi: number;
+  /** Position (ascending, non-gauge) of the eigenvalue that changes sign. */
+  readonly index: number;
+}
+
+/** Default top of the scan: above it the eigenvalues follow their d^(-1/2) series (docs/crossing.md). */
+export const SCAN_TOP = "1e4";
+
+/** The first real d of the scan: the blocks for non-integer d exist for d > p + 3 only. */
+export function scanBottom(f: FamilyDefinition): number {
+  return Math.max(Number(f.range.min), f.p + 3) + 0.001;
+}
+
+/** `count` log-spaced d from the scan bottom to top (as decimal strings, 6 significant digits). */
+export function scanGrid(f: FamilyDefinition, top: string = SCAN_TOP, count = 48): string[] {
+  const lo = Math.log(scanBottom(f));
+  const hi = Math.log(Math.min(Number(top), Number(f.range.max)));
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const d = Math.exp(lo + ((hi - lo) * i) / (count - 1));
+    out.push(i === 0 ? scanBottom(f).toString() : i === count - 1 ? top : Number(d.toPrecision(6)).toString());
+  }
+  return out;
+}
+
+/** The non-gauge block eigenvalues of the family's critical point x at d, in a field of `digits` digits. */
+export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number): BlockSample[] {
+  const F = new DecimalField(digits + guardDigits(d));
+  return componentEigenvalues(F, f.p, x, d).map((c) => {
+    const gauge = new Set(c.gauge);
+    const values = c.values.filter((_, j) => !gauge.has(j));
+    return { component: c.component, values, negative: values.filter((v) => v.isNegative()).length };
+  });
+}
+
+/** The critical point at d re-solved by Newton from a nearby point x0, at `digits` digits. */
+export function criticalPointNear(f: FamilyDefinition, x0: readonly Decimal[], d: Decimal, digits: number): Decimal[] {
+  const F = new DecimalField(digits + guardDigits(d));
+  return newtonCriticalPoint(F, familyPattern(f), x0.map((v) => F.from(v)), F.from(d)).x;
+}
+
+/** Scan the family over the grid (ascending d) at `digits` digits. */
+export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onSample?: (s: ScanSample) => void): ScanSample[] {
+  // Continue downwards from the top: the branch is followed from the seed once, then step by step.
+  const descending = [...grid].reverse();
+  const points = familyCriticalPoints(f, descending, digits);
+  const samples = points.map((pt) => {
+    const s = { d: pt.d, x: pt.x, blocks: blockSamples(f, pt.x, pt.d, digits) };
+    onSample?.(s);
+    return s;
+  });
+  return samples.reverse();
+}
+
+/** Every bracket of the scan: neighbouring samples where a block's negative count differs. */
+export function findBrackets(samples: readonly ScanSample[]): Bracket[] {
+  const out: Bracket[] = [];
+  for (let i = 0; i + 1 < samples.length; i++) {
+    const lo = samples[i]!;
+    const hi = samples[i + 1]!;
+    lo.blocks.forEach((b, c) => {
+      const other = hi.blocks[c]!;
+      if (b.negative === other.negative) return;
+      if (Math.abs(b.negative - other.negative) !== 1) {
+        throw new Error(`component ${b.component.name}: ${b.negative} to ${other.negative} negative eigenvalues between d = ${lo.d.toString()} and ${hi.d.toString()}; refine the scan`);
+      }
+      out.push({ component: b.component, lo, hi, negativeLo: b.negative, negativeHi: other.negative, index: Math.min(b.negative, other.negative) });
+    });
+  }
+  return out;
+}
