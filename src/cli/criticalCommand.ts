@@ -38,7 +38,8 @@ export const criticalCommand: Command = {
       isotropy: { p: family.p, group: isotropyName(family.p) },
       params,
       effective,
-      loss: round(point.loss),
+      // The loss is known to about 10^-digits absolutely (its O(d^2) terms cancel): below that it is 0.
+      loss: point.loss.abs().lt(`1e-${digits}`) ? "0" : round(point.loss),
       gradientNorm: point.gradientNorm.toSignificantDigits(3).toString(),
       digits: point.confirmedDigits,
     };
