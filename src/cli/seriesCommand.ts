@@ -5,7 +5,7 @@ import { deriveFamilySeries } from "../ift/familySeries.js";
 import { seriesDocument } from "../output/seriesDocument.js";
 import { parseInteger } from "./args.js";
 import { UsageError, type Command } from "./command.js";
-import { printJson } from "./format.js";
+import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { progressLine } from "./progress.js";
 
 /** The largest order the `series` command accepts. */
@@ -17,19 +17,14 @@ export const seriesCommand: Command = {
   positionals: "<family|all>",
   options: [
     { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: "10" },
-    { name: "json", kind: "boolean", description: "print JSON (exact strings and decimals)" },
-    { name: "md", kind: "boolean", description: "print a Markdown table" },
-    { name: "latex", kind: "boolean", description: "print a LaTeX align block" },
-    { name: "out", kind: "string", value: "<dir>", description: "write <family>.json, .md and .tex into this folder instead (atomically)" },
+    ...documentOptions("<family>.json, .md and .tex"),
   ],
   run(positionals, options) {
     if (positionals.length !== 1) throw new UsageError("series: give exactly one family (or all), e.g. spurious series 1b --order 6");
     const order = options.order === undefined ? 10 : parseInteger("order", options.order, { min: 0, max: MAX_SERIES_ORDER });
-    const formats = ["json", "md", "latex"].filter((k) => options[k] === true);
-    if (formats.length > 1) throw new UsageError(`series: choose one output format, got --${formats.join(" and --")}`);
+    const format = chosenFormat("series", options);
     const families = positionals[0] === "all" ? FAMILIES : [findFamily(positionals[0]!)];
     if (typeof options.out === "string") {
-      if (formats.length > 0) throw new UsageError("series: --out writes all three formats; drop --" + formats[0]);
       // Derive everything first, then write: an interrupted run leaves the folder as it was.
       const files = new Map<string, string>();
       for (const family of families) {
@@ -46,9 +41,6 @@ export const seriesCommand: Command = {
     const progress = progressLine(`series ${family.name}`);
     const derived = deriveFamilySeries(family, order, (what) => progress.update(what));
     progress.done();
-    const doc = seriesDocument(derived);
-    if (options.json === true) printJson(doc.json);
-    else if (options.latex === true) process.stdout.write(doc.latex);
-    else process.stdout.write(doc.markdown);
+    printDocument(seriesDocument(derived), format);
   },
 };

@@ -2,18 +2,14 @@ import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import { seriesDocument } from "./seriesDocument.js";
+import { documentFiles } from "./documentFiles.js";
 
 /** The order of the committed series/ files: terms to d^(-5). */
 export const COMMITTED_SERIES_ORDER = 10;
 
 /** The three files of a derived series in `dir`: <family>.json, .md, .tex, with their text. */
 export function filesOfSeries(s: FamilySeries<unknown>, dir: string): Map<string, string> {
-  const doc = seriesDocument(s);
-  return new Map([
-    [join(dir, `${s.family}.json`), `${JSON.stringify(doc.json, null, 2)}\n`],
-    [join(dir, `${s.family}.md`), doc.markdown],
-    [join(dir, `${s.family}.tex`), doc.latex],
-  ]);
+  return documentFiles(seriesDocument(s), join(dir, s.family));
 }
 
 /** Derive a family's series and render its three files in `dir`. */
