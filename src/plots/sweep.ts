@@ -1,0 +1,64 @@
+import type { Decimal } from "decimal.js";
+import { familyCriticalPoints } from "../families/critical.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { blockSamples, findBrackets, scanGrid, type ScanSample } from "../crossing/scan.js";
+import { locateCrossing } from "../crossing/locate.js";
+
+/**
+ * One walk along a family for its plots (docs/plots.md): on a log-spaced grid of real d the critical
+ * point is continued from the top down (familyCriticalPoints), and at each d the loss and the non-gauge
+ * block eigenvalues are kept; the sign changes between neighbouring grid points are then located by the
+ * crossing solver (src/crossing/locate.ts), exactly as `spurious crossing` does on its own scan.
+ */
+
+/** One grid point: d, the loss and each component's non-gauge block eigenvalues (ascending). */
+export interface SweepPoint extends ScanSample {
+  readonly loss: Decimal;
+}
+
+/** A located crossing: d to digits - 5 significant digits and the component that carries it. */
+export interface SweepCrossing {
+  readonly d: string;
+  readonly irrep: string;
+}
+
+export interface FamilySweep {
+  readonly family: string;
+  readonly p: number;
+  readonly digits: number;
+  /** Ascending in d. */
+  readonly points: SweepPoint[];
+  readonly crossings: SweepCrossing[];
+}
+
+/** Default grid of the plots: 25 log-spaced d from just above p + 3 (the scan bottom) to 10^3. */
+export const PLOT_POINTS = 25;
+export const PLOT_TOP = "1000";
+/** Default working digits of the plots (ample for pixels; the crossing d keeps digits - 5). */
+export const PLOT_DIGITS = 20;
+
+/** The default plot grid of a family (the crossing scan's grid, src/crossing/scan.ts, with 25 points to 10^3). */
+export function plotGrid(f: FamilyDefinition, count: number = PLOT_POINTS, top: string = PLOT_TOP): string[] {
+  return scanGrid(f, top, count);
+}
+
+/**
+ * Walk family f over `grid` (decimal strings, any order; each must be a real d > p + 3 in the family's
+ * range) at `digits` digits, and locate the crossings between grid points.
+ */
+export function sweepFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onProgress?: (text: string) => void): FamilySweep {
+  const descending = [...grid].sort((a, b) => Number(b) - Number(a));
+  const critical = familyCriticalPoints(f, descending, digits, (d) => onProgress?.(`continuing, d = ${d.toSignificantDigits(6).toString()}`));
+  const points: SweepPoint[] = critical.map((pt) => {
+    onProgress?.(`blocks at d = ${pt.d.toSignificantDigits(6).toString()}`);
+    return { d: pt.d, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits) };
+  });
+  points.reverse();
+  const crossings = findBrackets(points).map((b) => {
+    onProgress?.(`locating the crossing of ${b.component.name} in [${b.lo.d.toSignificantDigits(6).toString()}, ${b.hi.d.toSignificantDigits(6).toString()}]`);
+    const r = locateCrossing(f, b, digits);
+    return { d: r.d.toSignificantDigits(Math.max(1, digits - 5)).toString(), irrep: b.component.name };
+  });
+  crossings.sort((u, v) => Number(u.d) - Number(v.d));
+  return { family: f.name, p: f.p, digits, points, crossings };
+}
