@@ -27,6 +27,7 @@ import { dimensionAtNumber, dimensionExpanded, dimensionFormula } from "../src/h
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
 import { spectrumCommand } from "../src/cli/spectrumCommand.js";
 import { UsageError } from "../src/cli/command.js";
+import { mulberry32 } from "./support/random.js";
 
 // The Hessian by isotypic component (docs/hessian.md). No expected number is pasted: the decomposition
 // is checked against a brute-force decomposition of the permutation representation, and the block
@@ -361,18 +362,6 @@ describe("spectrum command", () => {
 });
 
 describe("symmetric eigenvalues: clusters of equal and zero eigenvalues (regression)", () => {
-  /** mulberry32: a small seeded PRNG. */
-  function mulberry32(seed: number): () => number {
-    let s = seed >>> 0;
-    return () => {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /** Q diag(values) Q^T with Q a product of `reflections` random Householder reflections. */
   function conjugated(values: number[], seed: number, reflections: number): number[][] {
     const n = values.length;
