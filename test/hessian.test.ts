@@ -1,19 +1,17 @@
 import Fraction from "fraction.js";
 import type { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
-import { FAMILIES, findFamily } from "../src/families/registry.js";
+import { familyCriticalPoints } from "../src/families/critical.js";
+import { findFamily } from "../src/families/registry.js";
 import { symmetricEigenvalues } from "../src/linalg/symmetricEigen.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
-import { hessian } from "../src/model/evaluator.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { polyAdd, polyEquals, polyMul, type Poly } from "../src/numbers/polynomial.js";
 import { lossJet } from "../src/patterns/derivatives.js";
-import { embed } from "../src/patterns/embedding.js";
 import { paramWeights } from "../src/patterns/metric.js";
 import { Pattern } from "../src/patterns/pattern.js";
-import { blockEigenvalues, componentBases, isotypicBlocks } from "../src/hessian/blocks.js";
+import { componentBases } from "../src/hessian/blocks.js";
 import {
   character,
   cycleType,
@@ -32,22 +30,8 @@ import { mulberry32 } from "./support/random.js";
 // The Hessian by isotypic component (docs/hessian.md). No expected number is pasted: the decomposition
 // is checked against a brute-force decomposition of the permutation representation, and the block
 // eigenvalues against the spectrum of the full (d^2 + d) x (d^2 + d) Hessian of the independent
-// evaluator, eigenvalue by eigenvalue with multiplicities.
-
-/** The eigenvalues of a full Hessian, by the float64 evaluator. */
-function fullSpectrumFloat64(W: number[][], a: number[]): number[] {
-  return symmetricEigenvaluesFloat64(hessian(F64, W, a));
-}
-
-/** Block eigenvalues, each repeated by the dimension of its irreducible at the integer d, ascending. */
-function unionWithMultiplicity<T>(blocks: { dimension: number; values: T[] }[], compare: (x: T, y: T) => number): T[] {
-  const out: T[] = [];
-  for (const b of blocks) {
-    if (!Number.isInteger(b.dimension) || b.dimension < 1) throw new Error(`dimension ${b.dimension} is not a positive integer`);
-    for (const v of b.values) for (let i = 0; i < b.dimension; i++) out.push(v);
-  }
-  return out.sort(compare);
-}
+// evaluator, eigenvalue by eigenvalue with multiplicities (every family and integer d:
+// fullHessianFloat64.test.ts, fullHessianDecimal.test.ts).
 
 describe("characters of symmetric groups", () => {
   it("Murnaghan–Nakayama characters are orthonormal and have the hook-length degree (S_1..S_6)", () => {
@@ -188,91 +172,6 @@ describe("decomposition of M(d,d) x R^d under Delta(S_{d-p} x S_p)", () => {
  * d = 30, 20, then every integer from 12 down to the smallest in the family's range: continuation walks
  * the branch once, downwards (from the smallest d upwards some branches start at a degenerate point).
  */
-function dimensionsOf(f: { range: { min: string } }): number[] {
-  const out = [30, 20];
-  for (let d = 12; d >= Number(f.range.min); d--) out.push(d);
-  return out;
-}
-
-describe("block eigenvalues against the full Hessian of the independent evaluator", () => {
-  // Tolerance (float64): |block - full| <= 1e-10 * max(1, max |eigenvalue|) after sorting both lists;
-  // observed errors are below 1e-13 (d <= 30, ||H|| <= 25).
-  it("every family, integer d from the smallest in its range to 12, and d = 20, 30 (float64)", () => {
-    for (const f of FAMILIES) {
-      const ds = dimensionsOf(f);
-      const points = familyCriticalPoints(f, ds.map(String), 20);
-      points.forEach((point, i) => {
-        const d = ds[i]!;
-        const x = point.x.map((v) => v.toNumber());
-        const small = d - f.p < 4 ? d : undefined;
-        const blocks = isotypicBlocks(F64, f.p, x, d, small).map((b) => {
-          const e = blockEigenvalues(F64, b);
-          expect(e.gaugeResidual, `${f.name} d = ${d} ${b.component.name}`).toBeLessThan(1e-10);
-          return { dimension: dimensionAtNumber(b.component.dimension, d), values: e.values, gauge: e.gauge.length };
-        });
-        const union = unionWithMultiplicity(blocks, (u, v) => u - v);
-        const { W, a } = embed(familyPattern(f), x, d);
-        const full = fullSpectrumFloat64(W, a);
-        expect(union.length, `${f.name} d = ${d}: eigenvalue count`).toBe(d * d + d);
-        expect(full.length).toBe(d * d + d);
-        const scale = Math.max(1, ...full.map(Math.abs));
-        const worst = Math.max(...full.map((v, k) => Math.abs(v - union[k]!)));
-        expect(worst, `${f.name} d = ${d}`).toBeLessThan(1e-10 * scale);
-        // d gauge zeros in all.
-        expect(blocks.reduce((s, b) => s + b.gauge * b.dimension, 0)).toBe(d);
-      });
-    }
-  });
-
-  it("the Decimal spectrum path (componentEigenvalues, 25 digits) against float64 at the ends of each range", () => {
-    const D25 = new DecimalField(25);
-    for (const f of FAMILIES) {
-      const ds = [12, Number(f.range.min)];
-      const points = familyCriticalPoints(f, ds.map(String), 25);
-      points.forEach((point, i) => {
-        const d = ds[i]!;
-        const blocks = componentEigenvalues(D25, f.p, point.x, D25.fromInt(d)).map((c) => ({
-          dimension: dimensionAtNumber(c.component.dimension, d),
-          values: c.values.map((v) => v.toNumber()),
-        }));
-        const union = unionWithMultiplicity(blocks, (u, v) => u - v);
-        const { W, a } = embed(familyPattern(f), point.x.map((v) => v.toNumber()), d);
-        const full = fullSpectrumFloat64(W, a);
-        expect(union.length).toBe(full.length);
-        const scale = Math.max(1, ...full.map(Math.abs));
-        expect(Math.max(...full.map((v, k) => Math.abs(v - union[k]!))), `${f.name} d = ${d}`).toBeLessThan(1e-10 * scale);
-      });
-    }
-  });
-
-  it("Decimal at 30 digits: families 2a (d = 3..10) and 4 (d = 5..8) against the Decimal evaluator", () => {
-    const D = new DecimalField(34);
-    const cases: [string, number[]][] = [
-      ["2a", [10, 9, 8, 7, 6, 5, 4, 3]],
-      ["4", [8, 7, 6, 5]],
-    ];
-    for (const [name, ds] of cases) {
-      const f = findFamily(name);
-      const points = familyCriticalPoints(f, ds.map(String), 30);
-      points.forEach((point, i) => {
-        const d = ds[i]!;
-        const blocks = componentEigenvalues(D, f.p, point.x, D.fromInt(d)).map((c) => ({
-          dimension: dimensionAtNumber(c.component.dimension, d),
-          values: c.values,
-        }));
-        const union = unionWithMultiplicity<Decimal>(blocks, (u, v) => u.cmp(v));
-        const { W, a } = embed(familyPattern(f), point.x.map((v) => D.from(v)), d);
-        const full = symmetricEigenvalues(D, hessian(D, W, a));
-        expect(union.length).toBe(full.length);
-        let worst = D.zero();
-        full.forEach((v, k) => (worst = D.D.max(worst, v.sub(union[k]!).abs())));
-        // Both sides at 34 digits from a point good to 30: agreement to 1e-25 absolute (||H|| < 10).
-        expect(worst.toNumber(), `${name} d = ${d}`).toBeLessThan(1e-25);
-      });
-    }
-  });
-});
-
 describe("blocks at real d", () => {
   /** Eigenvalues of a pattern's Hessian in count-weighted orthonormal coordinates, D^{-1/2} H D^{-1/2}. */
   function patternSpectrum(F: DecimalField, P: Pattern, x: Decimal[], d: Decimal): Decimal[] {
