@@ -1,28 +1,28 @@
 import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { FAMILIES } from "../src/families/registry.js";
+import { UsageError } from "../src/cli/command.js";
+import { runCli } from "../src/cli/run.js";
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ["bin/spurious.js", ...args], { encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("the spurious command line", () => {
+describe("the spurious command line (spawned)", () => {
   it("lists its commands under --help", () => {
     const r = run("--help");
     expect(r.status).toBe(0);
-    for (const name of ["discover", "families", "critical", "series", "verify"]) expect(r.stdout).toContain(name);
+    for (const name of ["discover", "families", "critical", "series", "verify", "reproduce"]) expect(r.stdout).toContain(name);
   });
 
   it.each([
     [["frobnicate"], /unknown command 'frobnicate'/],
-    [["critical", "2a", "--d", "abc"], /--d: 'abc' is not a number/],
-    [["critical", "9z", "--d", "10"], /unknown family '9z'/],
     [["critical", "2a", "--d", "1e20"], /outside family 2a's range/],
-    [["critical", "2a", "--d", "10", "--digits", "3"], /--digits: 3 is outside the allowed range/],
-    [["series", "1b", "--order", "-1"], /--order/],
-    [["series", "1b", "--json", "--md"], /one output format/],
-  ])("rejects %j with one line naming the bad value, and exit status 2", (args, message) => {
+  ])("rejects %j with one line on stderr, nothing on stdout, and exit status 2", (args, message) => {
     const r = run(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
@@ -48,9 +48,121 @@ describe("the spurious command line", () => {
   });
 });
 
+// Bad input to every command, run in-process: the error is a UsageError or RangeError (main prints it as
+// one line with exit status 2), its one-line message names the bad value and what is allowed, nothing is
+// printed before it, and no --out folder is created.
+const scratch = mkdtempSync(join(tmpdir(), "spurious-cli-"));
+const aFile = join(scratch, "a-file");
+writeFileSync(aFile, "not a folder\n");
+const fresh = (name: string): string => join(scratch, name);
+afterAll(() => vi.restoreAllMocks());
+
+const BAD_INPUT: [string[], RegExp][] = [
+  [["frobnicate"], /unknown command 'frobnicate' \(commands: discover, .*reproduce\)/],
+  // discover
+  [["discover", "--runs", "5"], /--d <int> is required \(2 to 60\)/],
+  [["discover", "--d", "abc", "--runs", "5"], /--d: 'abc' is not an integer \(allowed: 2 to 60\)/],
+  [["discover", "--d", "61", "--runs", "5"], /--d: 61 is outside the allowed range 2 to 60/],
+  [["discover", "--d", "14", "--runs", "0"], /--runs: 0 is outside the allowed range 1 to 10000/],
+  [["discover", "--d", "14", "--runs", "-3"], /--runs: -3 is outside the allowed range 1 to 10000/],
+  [["discover", "--d", "NaN", "--runs", "5"], /--d: 'NaN' is not an integer/],
+  [["discover", "--d", "14", "--runs", "5", "--seed", "1.5"], /--seed: '1.5' is not an integer \(allowed: 0 to 4294967295\)/],
+  [["discover", "--d", "14", "--runs", "5", "--init", "foo"], /--init: 'foo' is not an initialisation \(allowed: all, xavier/],
+  [["discover", "--d", "14", "--frob"], /discover: unknown option '--frob' \(options: --d, --runs/],
+  [["discover", "extra", "--d", "14", "--runs", "5"], /discover: takes no positional arguments, got 'extra'/],
+  // families
+  [["families", "1b"], /families: takes no positional arguments/],
+  [["families", "--json=yes"], /--json takes no value/],
+  // critical
+  [["critical"], /critical: give exactly one family/],
+  [["critical", "9z", "--d", "10"], /unknown family '9z' \(known families: 1a, 1b, 2a/],
+  [["critical", "2a"], /--d <real> is required \(family 2a: d in \[3, 1e12\]\)/],
+  [["critical", "2a", "--d"], /critical: --d needs a value <real>/],
+  [["critical", "2a", "--d", "1e20"], /--d: 1e20 is outside family 2a's range \[3, 1e12\]/],
+  [["critical", "2a", "--d", "2"], /--d: 2 is outside family 2a's range \[3, 1e12\]/],
+  [["critical", "2a", "--d", "0"], /--d: 0 is outside family 2a's range/],
+  [["critical", "2a", "--d", "-5"], /--d: -5 is outside family 2a's range/],
+  [["critical", "2a", "--d", "Infinity"], /--d: 'Infinity' is not a number/],
+  [["critical", "2a", "--d", "NaN"], /--d: 'NaN' is not a number/],
+  [["critical", "2a", "--d", "ten"], /--d: 'ten' is not a number/],
+  [["critical", "2a", "--d", "10", "--digits", "3"], /--digits: 3 is outside the allowed range 10 to 1000/],
+  [["critical", "2a", "--d", "10", "--digits", "1001"], /--digits: 1001 is outside the allowed range 10 to 1000/],
+  [["critical", "2a", "--d", "10", "--d", "11"], /critical: --d is given twice/],
+  // spectrum
+  [["spectrum", "2a", "--d", "3.5"], /a non-integer d must exceed 4/],
+  [["spectrum", "4", "--d", "1e13"], /--d: 1e13 is outside family 4's range \[5, 1e12\]/],
+  [["spectrum", "2a", "--d", "10", "--digits", "5000"], /--digits: 5000 is outside the allowed range 10 to 1000/],
+  [["spectrum", "2a", "--d", "10", "--out", "x"], /spectrum: unknown option '--out'/],
+  // series
+  [["series", "zz"], /unknown family 'zz'/],
+  [["series", "1b", "--order", "41"], /--order: 41 is outside the allowed range 0 to 40/],
+  [["series", "1b", "--order", "-1"], /--order: -1 is outside the allowed range 0 to 40/],
+  [["series", "1b", "--order", "2.5"], /--order: '2.5' is not an integer \(allowed: 0 to 40\)/],
+  [["series", "all"], /series: 'all' needs --out <dir>/],
+  [["series", "1b", "--json", "--md"], /one output format/],
+  [["series", "1b", "--out", aFile], /--out: '.*a-file' exists and is not a folder/],
+  [["series", "1b", "--out", fresh("series"), "--order", "50"], /--order: 50 is outside the allowed range 0 to 40/],
+  // eigen-series
+  [["eigen-series", "1b", "--order", "21"], /--order: 21 is outside the allowed range 0 to 20/],
+  [["eigen-series", "1b", "--out", fresh("eigen"), "--json"], /--out writes all three formats; drop --json/],
+  [["eigen-series", "1b", "2a"], /eigen-series: give exactly one family/],
+  // crossing
+  [["crossing", "1b", "--digits", "14"], /--digits: 14 is outside the allowed range 15 to 200/],
+  [["crossing", "1b", "--digits", "x"], /--digits: 'x' is not an integer \(allowed: 15 to 200\)/],
+  [["crossing", "9z"], /unknown family '9z'/],
+  // plot
+  [["plot", "1b"], /plot: --out <dir> is required/],
+  [["plot", "xx", "--out", fresh("plot1")], /unknown family 'xx'/],
+  [["plot", "1b", "--out", fresh("plot2"), "--points", "3"], /--points: 3 is outside the allowed range 4 to 200/],
+  [["plot", "1b", "--out", fresh("plot3"), "--digits", "101"], /--digits: 101 is outside the allowed range 15 to 100/],
+  // verify
+  [["verify", "1b", "--order", "41"], /--order: 41 is outside the allowed range 0 to 40/],
+  [["verify", "1b", "--digits", "29"], /--digits: 29 is outside the allowed range 30 to 200/],
+  // propose, leading
+  [["propose"], /propose: give exactly one family/],
+  [["propose", "9z"], /unknown family '9z'/],
+  [["leading", "9z"], /unknown family '9z'/],
+  [["leading", "2a", "--d", "3"], /leading: unknown option '--d' \(options: --json\)/],
+  // reproduce
+  [["reproduce", "--families", "1b,9z", "--out", fresh("r1")], /unknown family '9z'/],
+  [["reproduce", "--families", "1b,1b", "--out", fresh("r2")], /--families: family '1b' is listed twice/],
+  [["reproduce", "--families", "", "--out", fresh("r3")], /reproduce: --families needs a value <list>/],
+  [["reproduce", "--quick"], /--quick needs --out <dir>/],
+  [["reproduce", "--out", aFile], /--out: '.*a-file' exists and is not a folder/],
+  [["reproduce", "all"], /reproduce: takes no positional arguments, got 'all'/],
+];
+
+describe("bad input to every command", () => {
+  it.each(BAD_INPUT)("%j is rejected with one line naming the value, before any output or file", async (args, message) => {
+    const stdout = vi.spyOn(process.stdout, "write");
+    const stderr = vi.spyOn(process.stderr, "write");
+    const log = vi.spyOn(console, "log");
+    let error: unknown;
+    try {
+      await runCli(args);
+    } catch (e) {
+      error = e;
+    }
+    const printed = [stdout.mock.calls.length, stderr.mock.calls.length, log.mock.calls.length];
+    vi.restoreAllMocks();
+    expect(error instanceof UsageError || error instanceof RangeError, String(error)).toBe(true);
+    const text = (error as Error).message;
+    expect(text).toMatch(message);
+    expect(text).not.toContain("\n");
+    expect(printed).toEqual([0, 0, 0]);
+    const out = args.indexOf("--out");
+    if (out >= 0 && args[out + 1] !== aFile) expect(existsSync(args[out + 1]!)).toBe(false);
+  });
+
+  it("every command is covered by the table", async () => {
+    const { commands } = await import("../src/cli/commands.js");
+    const covered = new Set(BAD_INPUT.map(([args]) => args[0]));
+    for (const c of commands) expect(covered.has(c.name), c.name).toBe(true);
+  });
+});
+
 describe("docs/cli.md", () => {
   it("is the reference generated from the command definitions (npm run docs:cli)", async () => {
-    const { readFileSync } = await import("node:fs");
     const { commands } = await import("../src/cli/commands.js");
     const { cliReference } = await import("../src/cli/reference.js");
     expect(readFileSync("docs/cli.md", "utf8")).toBe(cliReference(commands));

@@ -10,6 +10,7 @@ import { spectrumCommand } from "./spectrumCommand.js";
 import { eigenSeriesCommand } from "./eigenSeriesCommand.js";
 import { crossingCommand } from "./crossingCommand.js";
 import { plotCommand } from "./plotCommand.js";
+import { reproduceCommand } from "./reproduceCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, eigenSeriesCommand, crossingCommand, plotCommand, verifyCommand, proposeCommand, leadingCommand];
+export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, eigenSeriesCommand, crossingCommand, plotCommand, verifyCommand, proposeCommand, leadingCommand, reproduceCommand];

@@ -1,26 +1,26 @@
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
-import { findFamily } from "../families/registry.js";
 import { isotropyName } from "../families/isotropy.js";
-import { parseInteger, parseReal } from "./args.js";
-import { UsageError, type Command } from "./command.js";
+import { integerOption, oneFamily, parseDimension } from "./args.js";
+import type { Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
 import { progressLine } from "./progress.js";
+
+/** Bounds of --digits. */
+export const CRITICAL_DIGITS = { min: 10, max: 1000 } as const;
 
 export const criticalCommand: Command = {
   name: "critical",
   summary: "The family's critical point at any real d: parameters (gauge |a| = 1), effective entries, loss, gradient norm",
   positionals: "<family>",
   options: [
-    { name: "d", kind: "string", value: "<real>", description: "dimension (any real number in the family's range, e.g. 7.25 or 1e6)" },
-    { name: "digits", kind: "string", value: "<int>", description: "significant digits (10 to 1000)", default: "40" },
+    { name: "d", kind: "string", value: "<real>", description: "dimension (any real number in the family's range, see `spurious families`; e.g. 7.25 or 1e6)" },
+    { name: "digits", kind: "string", value: "<int>", description: `significant digits (${CRITICAL_DIGITS.min} to ${CRITICAL_DIGITS.max})`, default: "40" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("critical: give exactly one family, e.g. spurious critical 2a --d 7.25");
-    const family = findFamily(positionals[0]!);
-    if (options.d === undefined) throw new UsageError("critical: --d <real> is required");
-    const d = parseReal("d", options.d, { min: 0 });
-    const digits = options.digits === undefined ? 40 : parseInteger("digits", options.digits, { min: 10, max: 1000 });
+    const family = oneFamily("critical", positionals, "spurious critical 2a --d 7.25");
+    const d = parseDimension("d", options.d, family);
+    const digits = integerOption("digits", options.digits, CRITICAL_DIGITS, 40);
     const progress = progressLine(`critical ${family.name}`);
     const point = familyCriticalPoint(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
     progress.done();

@@ -1,5 +1,5 @@
 import { discover, INIT_CHOICES, type DiscoveredPoint, type DiscoveryReport, type InitChoice } from "../discovery/discover.js";
-import { parseInteger } from "./args.js";
+import { noPositionals, parseInteger } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
 
@@ -132,7 +132,7 @@ export const discoverCommand: Command = {
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    if (positionals.length > 0) throw new UsageError(`discover: takes no positional arguments, got '${positionals.join(" ")}'`);
+    noPositionals("discover", positionals);
     if (options.d === undefined) throw new UsageError(`discover: --d <int> is required (${DISCOVER_LIMITS.d.min} to ${DISCOVER_LIMITS.d.max})`);
     if (options.runs === undefined) throw new UsageError(`discover: --runs <int> is required (${DISCOVER_LIMITS.runs.min} to ${DISCOVER_LIMITS.runs.max})`);
     const d = parseInteger("d", options.d, DISCOVER_LIMITS.d);

@@ -1,10 +1,9 @@
-import { findFamily } from "../families/registry.js";
 import { familyEigenSeries } from "../hessian/eigenSeries.js";
 import { eigenSeriesDocument } from "../output/eigenSeriesDocument.js";
 import { writeFilesAtomically } from "../output/atomicWrite.js";
 import { join } from "node:path";
-import { parseInteger } from "./args.js";
-import { UsageError, type Command } from "./command.js";
+import { integerOption, oneFamily, parseOutDir } from "./args.js";
+import type { Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { documentFiles } from "../output/documentFiles.js";
 import { progressLine } from "./progress.js";
@@ -21,16 +20,16 @@ export const eigenSeriesCommand: Command = {
     ...documentOptions("<family>.eigen.json, .md and .tex"),
   ],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("eigen-series: give exactly one family, e.g. spurious eigen-series 1b --order 4");
-    const order = options.order === undefined ? 4 : parseInteger("order", options.order, { min: 0, max: MAX_EIGEN_SERIES_ORDER });
+    const family = oneFamily("eigen-series", positionals, "spurious eigen-series 1b --order 4");
+    const order = integerOption("order", options.order, { min: 0, max: MAX_EIGEN_SERIES_ORDER }, 4);
     const format = chosenFormat("eigen-series", options);
-    const family = findFamily(positionals[0]!);
+    const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
     const progress = progressLine(`eigen-series ${family.name}`);
     const result = familyEigenSeries(family, order, (what) => progress.update(what));
     progress.done();
     const doc = eigenSeriesDocument(result);
-    if (typeof options.out === "string") {
-      const base = join(options.out, `${family.name}.eigen`);
+    if (out !== undefined) {
+      const base = join(out, `${family.name}.eigen`);
       writeFilesAtomically(documentFiles(doc, base));
       console.log(`wrote ${base}.json, .md, .tex`);
       return;

@@ -1,6 +1,7 @@
 import { familyPattern, multiplicity } from "../families/critical.js";
 import { FAMILIES } from "../families/registry.js";
 import { isotropyName } from "../families/isotropy.js";
+import { noPositionals } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
 
@@ -8,7 +9,8 @@ export const familiesCommand: Command = {
   name: "families",
   summary: "Each family's isotropy, signs of a, range of d explored and multiplicity (orbit size in S_d)",
   options: [{ name: "json", kind: "boolean", description: "print JSON" }],
-  run(_positionals, options) {
+  run(positionals, options) {
+    noPositionals("families", positionals);
     const rows = FAMILIES.map((f) => ({
       family: f.name,
       p: f.p,

@@ -1,6 +1,6 @@
-import { findFamily } from "../families/registry.js";
 import { leadingReport } from "../ift/leadingReport.js";
-import { UsageError, type Command } from "./command.js";
+import { oneFamily } from "./args.js";
+import type { Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
 
 export const leadingCommand: Command = {
@@ -9,8 +9,7 @@ export const leadingCommand: Command = {
   positionals: "<family>",
   options: [{ name: "json", kind: "boolean", description: "print JSON" }],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("leading: give exactly one family, e.g. spurious leading 2a");
-    const r = leadingReport(findFamily(positionals[0]!));
+    const r = leadingReport(oneFamily("leading", positionals, "spurious leading 2a"));
     if (options.json === true) {
       printJson(r);
       return;

@@ -1,6 +1,6 @@
-import { findFamily } from "../families/registry.js";
 import { proposeScalings } from "../ift/propose.js";
-import { UsageError, type Command } from "./command.js";
+import { oneFamily } from "./args.js";
+import type { Command } from "./command.js";
 import { printJson } from "./format.js";
 import { progressLine } from "./progress.js";
 
@@ -10,8 +10,7 @@ export const proposeCommand: Command = {
   positionals: "<family>",
   options: [{ name: "json", kind: "boolean", description: "print the declaration as JSON" }],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("propose: give exactly one family, e.g. spurious propose 2a");
-    const family = findFamily(positionals[0]!);
+    const family = oneFamily("propose", positionals, "spurious propose 2a");
     const progress = progressLine(`propose ${family.name}`);
     const p = proposeScalings(family, (w) => progress.update(w));
     progress.done();

@@ -1,9 +1,8 @@
-import { FAMILIES, findFamily } from "../families/registry.js";
 import { writeFilesAtomically } from "../output/atomicWrite.js";
 import { seriesFiles } from "../output/seriesFiles.js";
 import { deriveFamilySeries } from "../ift/familySeries.js";
 import { seriesDocument } from "../output/seriesDocument.js";
-import { parseInteger } from "./args.js";
+import { familyOrAll, integerOption, parseOutDir } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { progressLine } from "./progress.js";
@@ -20,23 +19,23 @@ export const seriesCommand: Command = {
     ...documentOptions("<family>.json, .md and .tex"),
   ],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("series: give exactly one family (or all), e.g. spurious series 1b --order 6");
-    const order = options.order === undefined ? 10 : parseInteger("order", options.order, { min: 0, max: MAX_SERIES_ORDER });
+    const families = familyOrAll("series", positionals, "spurious series 1b --order 6");
+    const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, 10);
     const format = chosenFormat("series", options);
-    const families = positionals[0] === "all" ? FAMILIES : [findFamily(positionals[0]!)];
-    if (typeof options.out === "string") {
+    const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
+    if (families.length > 1 && out === undefined) throw new UsageError("series: 'all' needs --out <dir>");
+    if (out !== undefined) {
       // Derive everything first, then write: an interrupted run leaves the folder as it was.
       const files = new Map<string, string>();
       for (const family of families) {
         const progress = progressLine(`series ${family.name}`);
-        for (const [path, text] of seriesFiles(family, order, options.out, (w) => progress.update(w))) files.set(path, text);
+        for (const [path, text] of seriesFiles(family, order, out, (w) => progress.update(w))) files.set(path, text);
         progress.done();
       }
       writeFilesAtomically(files);
-      console.log(`wrote ${files.size} files to ${options.out}`);
+      console.log(`wrote ${files.size} files to ${out}`);
       return;
     }
-    if (families.length > 1) throw new UsageError("series: 'all' needs --out <dir>");
     const family = families[0]!;
     const progress = progressLine(`series ${family.name}`);
     const derived = deriveFamilySeries(family, order, (what) => progress.update(what));

@@ -1,10 +1,10 @@
-import { findFamily } from "../families/registry.js";
 import { familyPattern } from "../families/critical.js";
 import { isotropyName } from "../families/isotropy.js";
 import { dimensionFormula } from "../hessian/dimension.js";
 import { familySpectrum, type FamilySpectrum } from "../hessian/spectrum.js";
-import { parseInteger, parseReal } from "./args.js";
-import { UsageError, type Command } from "./command.js";
+import { decompositionDimension } from "../hessian/decomposition.js";
+import { integerOption, oneFamily, parseDimension } from "./args.js";
+import type { Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
 import { progressLine } from "./progress.js";
 
@@ -45,11 +45,10 @@ export const spectrumCommand: Command = {
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("spectrum: give exactly one family, e.g. spurious spectrum 2a --d 10");
-    const family = findFamily(positionals[0]!);
-    if (options.d === undefined) throw new UsageError("spectrum: --d <real> is required");
-    const d = parseReal("d", options.d, { min: 0 });
-    const digits = options.digits === undefined ? 40 : parseInteger("digits", options.digits, SPECTRUM_DIGITS);
+    const family = oneFamily("spectrum", positionals, "spurious spectrum 2a --d 10");
+    const d = parseDimension("d", options.d, family);
+    decompositionDimension(family.p, Number(d));
+    const digits = integerOption("digits", options.digits, SPECTRUM_DIGITS, 40);
     const progress = progressLine(`spectrum ${family.name}`);
     const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
     progress.done();

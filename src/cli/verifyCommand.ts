@@ -1,11 +1,13 @@
-import { findFamily } from "../families/registry.js";
 import { deriveFamilySeries } from "../ift/familySeries.js";
 import { verifyFamilySeries } from "../ift/verify.js";
-import { parseInteger } from "./args.js";
-import { UsageError, type Command } from "./command.js";
+import { integerOption, oneFamily } from "./args.js";
+import type { Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
 import { progressLine } from "./progress.js";
 import { MAX_SERIES_ORDER } from "./seriesCommand.js";
+
+/** Bounds of --digits. */
+export const VERIFY_DIGITS = { min: 30, max: 200 } as const;
 
 export const verifyCommand: Command = {
   name: "verify",
@@ -13,14 +15,13 @@ export const verifyCommand: Command = {
   positionals: "<family>",
   options: [
     { name: "order", kind: "string", value: "<int>", description: `series order (0 to ${MAX_SERIES_ORDER})`, default: "8" },
-    { name: "digits", kind: "string", value: "<int>", description: "digits of the numeric critical points (30 to 200)", default: "60" },
+    { name: "digits", kind: "string", value: "<int>", description: `digits of the numeric critical points (${VERIFY_DIGITS.min} to ${VERIFY_DIGITS.max})`, default: "60" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    if (positionals.length !== 1) throw new UsageError("verify: give exactly one family, e.g. spurious verify 1b --order 8");
-    const family = findFamily(positionals[0]!);
-    const order = options.order === undefined ? 8 : parseInteger("order", options.order, { min: 0, max: MAX_SERIES_ORDER });
-    const digits = options.digits === undefined ? 60 : parseInteger("digits", options.digits, { min: 30, max: 200 });
+    const family = oneFamily("verify", positionals, "spurious verify 1b --order 8");
+    const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, 8);
+    const digits = integerOption("digits", options.digits, VERIFY_DIGITS, 60);
     const progress = progressLine(`verify ${family.name}`);
     const series = deriveFamilySeries(family, order, (w) => progress.update(w));
     const v = verifyFamilySeries(family, series, digits, (w) => progress.update(w));

@@ -1,0 +1,29 @@
+import { FAMILIES } from "../families/registry.js";
+import { FULL_CONFIG, QUICK_CONFIG } from "../reproduce/config.js";
+import { reproduce } from "../reproduce/pipeline.js";
+import { summaryText, verifiedMeaning } from "../reproduce/summary.js";
+import { noPositionals, parseFamilies, parseOutDir } from "./args.js";
+import { UsageError, type Command } from "./command.js";
+
+export const reproduceCommand: Command = {
+  name: "reproduce",
+  summary:
+    "Regenerate every result (= npm run reproduce): discovery, series and loss, spectra, eigenvalue series, crossings, plots, docs, and a summary table; atomically",
+  options: [
+    { name: "families", kind: "string", value: "<list>", description: `comma-separated families, e.g. 1b,2a (of ${FAMILIES.map((f) => f.name).join(", ")})`, default: "all" },
+    { name: "out", kind: "string", value: "<dir>", description: "folder to hold series/ and docs/ (the current folder: the committed files)", default: "." },
+    { name: "quick", kind: "boolean", description: `low orders and few points, to check the pipeline (series order ${QUICK_CONFIG.seriesOrder}, eigen-series order <= ${QUICK_CONFIG.eigenOrderCap}); needs --out` },
+  ],
+  async run(positionals, options) {
+    noPositionals("reproduce", positionals);
+    const families = options.families === undefined ? FAMILIES : parseFamilies("families", options.families);
+    const root = options.out === undefined ? "." : parseOutDir("out", options.out);
+    if (options.quick === true && options.out === undefined) throw new UsageError("reproduce: --quick needs --out <dir> (it must not replace the committed files)");
+    const config = options.quick === true ? QUICK_CONFIG : FULL_CONFIG;
+    const { rows, written } = await reproduce({ families, root, config });
+    console.log(summaryText(rows));
+    console.log("");
+    console.log(verifiedMeaning(config));
+    console.log(`wrote ${written.length} files under ${root} (series/, docs/)`);
+  },
+};
