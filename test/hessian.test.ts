@@ -172,6 +172,26 @@ describe("decomposition of M(d,d) x R^d under Delta(S_{d-p} x S_p)", () => {
  * d = 30, 20, then every integer from 12 down to the smallest in the family's range: continuation walks
  * the branch once, downwards (from the smallest d upwards some branches start at a degenerate point).
  */
+describe("blocks at a point parallel only up to rounding (regression)", () => {
+  // W = I with an off-diagonal parameter at rounding level (as Newton leaves it): the blocks must equal
+  // those at the exactly parallel point, at every working precision (docs/patterns.md, "parallel rows").
+  it("family 1a at d = 10^4: rounding-level x2 gives the blocks of x2 = 0 at 50..80 digits", () => {
+    for (const digits of [50, 58, 68, 80]) {
+      const D = new DecimalField(digits);
+      const d = D.fromInt(10000);
+      const exact = componentEigenvalues(D, 0, [D.one(), D.zero(), D.one()], d);
+      // The point Newton returned at 68 digits: x1 = 1 - 2e-68, x2 = -7.57e-73.
+      for (const noise of [`-7.57e-${digits + 5}`, `1e-${digits + 3}`]) {
+        const x1 = D.sub(D.one(), D.fromDecimalString(`2e-${digits}`));
+        const noisy = componentEigenvalues(D, 0, [x1, D.fromDecimalString(noise), D.one()], d);
+        noisy.forEach((c, i) =>
+          c.values.forEach((v, j) => expect(v.sub(exact[i]!.values[j]!).abs().toNumber(), `${digits} digits, x2 = ${noise}, ${c.component.name}`).toBeLessThan(Math.pow(10, -digits / 2 + 8))),
+        );
+      }
+    }
+  });
+});
+
 describe("blocks at real d", () => {
   /** Eigenvalues of a pattern's Hessian in count-weighted orthonormal coordinates, D^{-1/2} H D^{-1/2}. */
   function patternSpectrum(F: DecimalField, P: Pattern, x: Decimal[], d: Decimal): Decimal[] {

@@ -168,5 +168,6 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     pi: () => constant(B.pi()),
     isZero: (a) => B.isZero(a.v),
     sign: (a) => B.sign(a.v),
+    ...(B.negligible === undefined ? {} : { negligible: (a: Jet<X>, scale: Jet<X>) => B.negligible!(a.v, scale.v) }),
   };
 }

@@ -72,6 +72,10 @@ export class DecimalField implements RealField<Decimal> {
   sign(a: Decimal): -1 | 0 | 1 {
     return a.isZero() ? 0 : a.isNegative() ? -1 : 1;
   }
+  /** |a| <= |scale| * 10^-digits: below the rounding error of scale at this precision. */
+  negligible(a: Decimal, scale: Decimal): boolean {
+    return a.abs().lte(scale.abs().mul(new this.D(10).pow(-this.digits)));
+  }
   sqrt(a: Decimal): Decimal {
     if (a.isNegative() && !a.isZero()) throw new RangeError(`sqrt of a negative number: ${a.toString()}`);
     return this.D.sqrt(a);

@@ -55,6 +55,10 @@ export class FloatField implements RealField<number> {
   sign(a: number): -1 | 0 | 1 {
     return a === 0 ? 0 : a < 0 ? -1 : 1;
   }
+  /** |a| <= |scale| * 2^-52: below the rounding error of scale. */
+  negligible(a: number, scale: number): boolean {
+    return Math.abs(a) <= Math.abs(scale) * Number.EPSILON;
+  }
   sqrt(a: number): number {
     if (a < 0) throw new RangeError(`sqrt of a negative number: ${a}`);
     return Math.sqrt(a);

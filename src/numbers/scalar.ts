@@ -21,4 +21,10 @@ export interface Scalar<X> {
   isZero(a: X): boolean;
   /** Sign of the value (for jets: of the value part; for series: of the leading coefficient). */
   sign(a: X): -1 | 0 | 1;
+  /**
+   * True when |a| is below the rounding error of a quantity of size |scale| (for jets: of the value parts).
+   * Rounding arithmetics (float64, Decimal) define it; exact ones (series, rationals) leave it out, and
+   * then only an exact zero is negligible.
+   */
+  negligible?(a: X, scale: X): boolean;
 }

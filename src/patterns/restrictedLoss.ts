@@ -41,12 +41,30 @@ export function kernelFromColumns<X>(S: Scalar<X>, cols: readonly ColumnType<X>[
     }
   }
   const pi = S.pi();
-  if (S.isZero(perp2)) {
+  if (S.isZero(perp2) || parallelToRounding(S, cols, perp2)) {
     return S.sign(dot) > 0 ? S.div(dot, S.fromInt(2)) : S.fromInt(0);
   }
   const r = S.sqrt(perp2);
   const t = S.atan2(r, dot);
   return S.div(S.add(r, S.mul(S.sub(pi, t), dot)), S.mul(S.fromInt(2), pi));
+}
+
+/**
+ * In rounding arithmetic, rows parallel up to rounding (r^2 below the rounding error of |u|^2 |v|^2) count
+ * as parallel: there K = u.v/2 + O(r^3), and the O(r^3) term has value and derivatives O(r) to second
+ * order, whereas the generic formula cancels second derivatives of size 1/r (those of r and t u.v) and
+ * would return rounding noise times 1/r (docs/patterns.md, "parallel rows"). With r^2 / (|u|^2 |v|^2)
+ * below the unit roundoff eta, both errors are O(sqrt(eta)).
+ */
+function parallelToRounding<X>(S: Scalar<X>, cols: readonly ColumnType<X>[], perp2: X): boolean {
+  if (S.negligible === undefined) return false;
+  let u2 = S.fromInt(0);
+  let v2 = S.fromInt(0);
+  for (const c of cols) {
+    u2 = S.add(u2, S.mul(c.count, S.mul(c.u, c.u)));
+    v2 = S.add(v2, S.mul(c.count, S.mul(c.v, c.v)));
+  }
+  return S.negligible(perp2, S.mul(u2, v2));
 }
 
 /**
