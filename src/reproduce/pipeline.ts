@@ -77,7 +77,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   p = progress.begin("plots");
   const all = o.families.length === FAMILIES.length;
-  staging.write(await plotFiles(o.families, join("series", "plots"), { ...c.plot, loss: all }));
+  staging.write(await plotFiles(o.families, join("series", "plots"), { ...c.plot, loss: all }, progress.stream));
   p.done(all ? undefined : "loss.svg kept: it is drawn only by a run over all families");
   done("plots");
 

@@ -1,25 +1,31 @@
-import { progressLine } from "../cli/progress.js";
+import { progressLine, type ProgressStream } from "../cli/progress.js";
 
-/** Progress of a reproduction on stderr: a line when a step starts and ends, with elapsed seconds. */
+/** Progress of a reproduction: a line when a step starts and ends, with elapsed seconds, and its inner progress. */
 export interface StepProgress {
+  /** The stream of the inner progress (stderr, or the custom log). */
+  readonly stream: ProgressStream;
   /** Start a step (e.g. "series", family "1b"); returns its inner progress and its end. */
   begin(step: string, family?: string): { update(text: string): void; done(result?: string): void };
 }
 
-export function stepProgress(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): StepProgress {
+/** Progress to `log` (default: stderr, with the inner progress rewritten in place on a terminal). */
+export function stepProgress(log?: (line: string) => void): StepProgress {
+  const stream: ProgressStream = log === undefined ? process.stderr : { write: (text: string) => log(text.trimEnd()) };
+  const line = (text: string): unknown => stream.write(`${text}\n`);
   const start = Date.now();
   const seconds = (from: number): string => `${((Date.now() - from) / 1000).toFixed(1)} s`;
   return {
+    stream,
     begin(step, family) {
       const label = family === undefined ? step : `${step} ${family}`;
       const began = Date.now();
-      log(`reproduce: ${label} ... (at ${seconds(start)})`);
-      const inner = progressLine(`reproduce: ${label}`);
+      line(`reproduce: ${label} ... (at ${seconds(start)})`);
+      const inner = progressLine(`reproduce: ${label}`, 2000, stream);
       return {
         update: (text) => inner.update(text),
         done(result) {
           inner.done();
-          log(`reproduce: ${label} done in ${seconds(began)}${result === undefined ? "" : `: ${result}`}`);
+          line(`reproduce: ${label} done in ${seconds(began)}${result === undefined ? "" : `: ${result}`}`);
         },
       };
     },

@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../src/cli/commands.js";
+import { cliReference } from "../src/cli/reference.js";
+import { familyCriticalPoint } from "../src/families/critical.js";
+import { FAMILIES, findFamily } from "../src/families/registry.js";
+import { familySpectrum } from "../src/hessian/spectrum.js";
+import { QUICK_CONFIG } from "../src/reproduce/config.js";
+import { committedEigenOrder } from "../src/reproduce/eigenOrders.js";
+import { reproduce, type StepName } from "../src/reproduce/pipeline.js";
+import { STAGING_NAME, Staging } from "../src/reproduce/staging.js";
+import type { SummaryRow } from "../src/reproduce/summary.js";
+
+// A quick reproduction of family 1b into a temporary folder (docs/reproduce.md): the files, the summary
+// against independent recomputation, and that a failing run leaves the folder as it was.
+
+const f1b = findFamily("1b");
+const root = mkdtempSync(join(tmpdir(), "spurious-reproduce-"));
+const silent = (): void => {};
+let rows: SummaryRow[];
+let written: string[];
+
+/** Every file under dir (relative path -> content). */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const read = (path: string): string => readFileSync(join(root, path), "utf8");
+
+beforeAll(async () => {
+  ({ rows, written } = await reproduce({ families: [f1b], root, config: QUICK_CONFIG, log: silent }));
+}, 120_000);
+
+describe("a quick reproduction of family 1b", () => {
+  it("writes the files of every step, and no staging folder remains", () => {
+    const expected = [
+      "docs/cli.md",
+      "docs/leading-systems.md",
+      "series/1b.crossing.json",
+      "series/1b.eigen.json",
+      "series/1b.eigen.md",
+      "series/1b.eigen.tex",
+      "series/1b.json",
+      "series/1b.md",
+      "series/1b.spectrum.json",
+      "series/1b.tex",
+      "series/discovery.json",
+      "series/plots/1b-spectrum.svg",
+      "series/summary.json",
+      "series/summary.md",
+    ];
+    expect(written).toEqual(expected);
+    expect([...snapshot(root).keys()].sort()).toEqual(expected);
+    expect(existsSync(join(root, STAGING_NAME))).toBe(false);
+  });
+
+  it("the summary row: isotropy, verified, and the loss limit against the critical point at d = 1e8", () => {
+    expect(rows).toHaveLength(1);
+    const r = rows[0]!;
+    expect(r.isotropy).toBe("Delta(S_d)");
+    expect(r.verified).toBe(true);
+    expect(r.lossLimit.exact).toBe("(pi - 2)/(2*pi)");
+    expect(Number(r.lossLimit.decimal)).toBeCloseTo((Math.PI - 2) / (2 * Math.PI), 14);
+    // The loss approaches its limit like d^(-1/2): within 1e-3 at d = 1e8.
+    const loss = familyCriticalPoint(f1b, "1e8", 30).loss.toNumber();
+    expect(Math.abs(loss - Number(r.lossLimit.decimal))).toBeLessThan(1e-3);
+    expect(JSON.parse(read("series/summary.json")).rows[0].family).toBe("1b");
+    expect(read("series/summary.md")).toContain("| 1b (quick) | Delta(S_d) | (pi - 2)/(2*pi) = 0.1816901138... |");
+  });
+
+  it("the crossing d: the spectrum has negative eigenvalues just below it and none just above", () => {
+    const crossings = rows[0]!.crossings;
+    expect(crossings).toHaveLength(1);
+    const d = Number(crossings[0]);
+    const below = familySpectrum(f1b, String(d * (1 - 1e-9)), 30);
+    const above = familySpectrum(f1b, String(d * (1 + 1e-9)), 30);
+    expect(below.inertia.negative.toNumber()).toBeGreaterThan(0);
+    expect(above.inertia.negative.toNumber()).toBe(0);
+  });
+
+  it("the spectrum file: d = 2, 20, 1e4, d^2 + d eigenvalues at d = 20, the full-Hessian check passed", () => {
+    const j = JSON.parse(read("series/1b.spectrum.json"));
+    expect(j.spectra.map((s: { d: string }) => s.d)).toEqual(["2", "20", "1e4"]);
+    const at20 = j.spectra[1].inertia;
+    expect(Number(at20.negative) + Number(at20.zero) + Number(at20.positive)).toBe(420);
+    expect(j.fullHessianCheck).toMatchObject({ d: 20, size: 420, passed: true });
+  });
+
+  it("discovery, eigen-series order, plots and docs", () => {
+    const discovery = JSON.parse(read("series/discovery.json"));
+    expect([discovery.d, discovery.runs, discovery.seed]).toEqual([6, 10, 1]);
+    expect(JSON.parse(read("series/1b.eigen.json")).order).toBe(2);
+    expect(rows[0]!.eigenSeries).toBe("order 2");
+    expect(read("series/plots/1b-spectrum.svg")).toMatch(/^<svg/);
+    expect(read("docs/cli.md")).toBe(cliReference(commands));
+    expect(JSON.parse(read("series/1b.json")).order).toBe(QUICK_CONFIG.seriesOrder);
+  });
+});
+
+describe("atomicity", () => {
+  it.each(["discovery", "series"] as StepName[])("a run failing after the %s step leaves every file as it was", async (step) => {
+    const before = snapshot(root);
+    const failing = reproduce({
+      families: [f1b],
+      root,
+      config: QUICK_CONFIG,
+      log: silent,
+      afterStep: (s) => {
+        if (s === step) throw new Error(`injected failure after ${s}`);
+      },
+    });
+    await expect(failing).rejects.toThrow(`injected failure after ${step}`);
+    expect(snapshot(root)).toEqual(before);
+  }, 60_000);
+
+  it("a staging folder left by an interrupted run is removed by the next", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spurious-staging-"));
+    mkdirSync(join(dir, STAGING_NAME, "series"), { recursive: true });
+    writeFileSync(join(dir, STAGING_NAME, "series", "half.json"), "{");
+    const s = new Staging(dir);
+    expect(readdirSync(s.dir)).toEqual([]);
+    s.write(new Map([["series/x.json", "1\n"]]));
+    s.commit();
+    expect(snapshot(dir)).toEqual(new Map([["series/x.json", "1\n"]]));
+  });
+});
+
+describe("committed eigen-series orders", () => {
+  it("are read from series/<family>.eigen.json, undefined where none is committed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spurious-eigen-"));
+    writeFileSync(join(dir, "1b.eigen.json"), JSON.stringify({ order: 3 }));
+    expect(committedEigenOrder("1b", dir)).toBe(3);
+    expect(committedEigenOrder("2a", dir)).toBeUndefined();
+    for (const f of FAMILIES) {
+      const path = join("series", `${f.name}.eigen.json`);
+      expect(committedEigenOrder(f.name)).toBe(existsSync(path) ? JSON.parse(readFileSync(path, "utf8")).order : undefined);
+    }
+  });
+});
