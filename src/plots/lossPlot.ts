@@ -33,8 +33,8 @@ export function lossSpec(rows: readonly LossRow[]): TopLevelSpec {
     data: { values: rows.map((r) => ({ ...r })) },
     mark: { type: "line", point: { size: 12 }, strokeWidth: 1.5 },
     encoding: {
-      x: { field: "d", type: "quantitative", scale: { type: "log" }, title: "d (log scale)" },
-      y: { field: "loss", type: "quantitative", scale: { type: "symlog", constant }, axis: { values: ticks, format: "~g" }, title: "loss (symlog scale, linear below 1e-4)" },
+      x: { field: "d", type: "quantitative", scale: { type: "log", domain: [Math.min(...rows.map((r) => r.d)), Math.max(...rows.map((r) => r.d))] }, title: "d (log scale)" },
+      y: { field: "loss", type: "quantitative", scale: { type: "symlog", constant, domain: [Math.min(0, ...losses), Math.max(0, ...losses)], nice: false }, axis: { values: ticks, format: "~g" }, title: "loss (symlog scale, linear below 1e-4)" },
       color: { field: "family", type: "nominal", title: "family", sort: null },
       order: { field: "d", type: "quantitative" },
     },

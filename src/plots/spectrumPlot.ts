@@ -63,7 +63,7 @@ export function spectrumSpec(sweep: FamilySweep, rows: readonly SpectrumRow[]): 
         mark: { type: "line", point: { size: 12 }, strokeWidth: 1.5, clip: true },
         encoding: {
           x,
-          y: { field: "eigenvalue", type: "quantitative", scale: { type: "symlog", constant: 0.01 }, axis: { values: ticks, format: "~g" }, title: "block eigenvalue (symlog scale)" },
+          y: { field: "eigenvalue", type: "quantitative", scale: { type: "symlog", constant: 0.01, domain: [Math.min(0, ...values), Math.max(0, ...values)], nice: false }, axis: { values: ticks, format: "~g" }, title: "block eigenvalue (symlog scale)" },
           color: { field: "component", type: "nominal", title: "component", legend: { labelLimit: 0 } },
           detail: { field: "series", type: "nominal" },
           order: { field: "d", type: "quantitative" },
