@@ -11,7 +11,7 @@ export const reproduceCommand: Command = {
     "Regenerate every result (= npm run reproduce): discovery, series and loss, spectra, eigenvalue series, crossings, plots, docs, and a summary table; atomically",
   options: [
     { name: "families", kind: "string", value: "<list>", description: `comma-separated families, e.g. 1b,2a (of ${FAMILIES.map((f) => f.name).join(", ")})`, default: "all" },
-    { name: "out", kind: "string", value: "<dir>", description: "folder to hold series/ and docs/ (the current folder: the committed files)", default: "." },
+    { name: "out", kind: "string", value: "<dir>", description: "folder to hold series/ and docs/; the default, the current folder, holds the committed files", default: "." },
     { name: "quick", kind: "boolean", description: `low orders and few points, to check the pipeline (series order ${QUICK_CONFIG.seriesOrder}, eigen-series order <= ${QUICK_CONFIG.eigenOrderCap}); needs --out` },
   ],
   async run(positionals, options) {
