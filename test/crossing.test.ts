@@ -9,6 +9,8 @@ import { hessian } from "../src/model/evaluator.js";
 import { embed } from "../src/patterns/embedding.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
 import { dimensionAtNumber } from "../src/hessian/dimension.js";
+import { blockEigenvalues, isotypicBlocks, realDimensionBlocks } from "../src/hessian/blocks.js";
+import { DecimalField } from "../src/numbers/decimalField.js";
 import { crossingCommand } from "../src/cli/crossingCommand.js";
 import { UsageError } from "../src/cli/command.js";
 
@@ -30,41 +32,72 @@ function fullIndices(name: string, ds: readonly number[]): { negative: number; z
   });
 }
 
-/** Leading significant digits on which two decimal strings agree. */
-function agreeingDigits(a: string, b: string): number {
-  const x = a.replace(/[.-]/g, "").replace(/^0+/, "");
-  const y = b.replace(/[.-]/g, "").replace(/^0+/, "");
-  let k = 0;
-  while (k < x.length && k < y.length && x[k] === y[k]) k++;
-  return k;
+/** Whether the decimal string `printed` is within half a unit of its last digit of `exact`. */
+function withinHalfUnit(printed: string, exact: string): boolean {
+  const D = new DecimalField(80);
+  const p = D.fromDecimalString(printed);
+  const digits = printed.replace(/[.-]/g, "").replace(/^0+/, "").length;
+  const unit = D.D.pow(10, p.abs().log(10).floor().toNumber() - digits + 1);
+  return p.sub(D.fromDecimalString(exact)).abs().lte(unit.div(2));
+}
+
+/**
+ * The joint Newton solve from two brackets at 30 and 50 digits (docs/crossing.md §2): quadratic steps,
+ * both equations' residuals below 10^-(N-5), and the printed 30 digits the rounding of the 50-digit d.
+ */
+function checkTwoBracketsTwoPrecisions(name: string, wide: string[], narrow: string[]): void {
+  const f = findFamily(name);
+  const solves = [
+    { grid: wide, digits: 30 },
+    { grid: narrow, digits: 50 },
+  ].map(({ grid, digits }) => {
+    const brackets = findBrackets(scanFamily(f, grid, 20));
+    expect(brackets).toHaveLength(1);
+    const r = locateCrossing(f, brackets[0]!, digits);
+    expect(r.d.gt(brackets[0]!.lo.d) && r.d.lt(brackets[0]!.hi.d)).toBe(true);
+    expect(r.confirmedDigits).toBe(digits);
+    const bound = new DecimalField(20).D.pow(10, -(digits - 5));
+    expect(r.residual.gradient.lt(bound)).toBe(true);
+    expect(r.residual.eigenvalue.lt(bound)).toBe(true);
+    // Quadratic convergence: once the step is below 10^-3 the next is at most 10^3 times its square
+    // (the digits double), until the steps pass 10^-(digits + 5), beyond the precision asked for.
+    r.steps.forEach((s, i) => {
+      const next = r.steps[i + 1];
+      if (next !== undefined && s.lt(1e-3) && next.gt(new DecimalField(20).D.pow(10, -(digits + 5)))) expect(next.lte(s.mul(s).mul(1000))).toBe(true);
+    });
+    return r;
+  });
+  const printed = solves[0]!.d.toSignificantDigits(solves[0]!.confirmedDigits).toString();
+  expect(withinHalfUnit(printed, solves[1]!.d.toString())).toBe(true);
 }
 
 describe("crossing dimensions", () => {
-  it("family 1b: one crossing, saddle to minimum, agreeing across brackets and precisions, checked by the full Hessian", () => {
+  it("family 1b: two crossings, located from other brackets and precisions, checked by the full Hessian", () => {
     const f = findFamily("1b");
     // A coarse scan (6 points up to d = 30) at 30 digits.
     const r = familyCrossings(f, { digits: 30, points: 6, top: "30" });
-    expect(r.crossings).toHaveLength(1);
-    const c = r.crossings[0]!;
-    expect(c.irrep).toBe("[n-2,1,1]");
-    expect(c.direction).toBe("saddle to minimum");
-    expect(Number(c.d)).toBeGreaterThan(Number(c.bracket[0]));
-    expect(Number(c.d)).toBeLessThan(Number(c.bracket[1]));
+    expect(r.crossings.map((c) => c.irrep)).toEqual(["[n-1,1]", "[n-2,1,1]"]);
     expect(r.top.negative).toHaveLength(0);
+    for (const c of r.crossings) {
+      expect(Number(c.d)).toBeGreaterThan(Number(c.bracket[0]));
+      expect(Number(c.d)).toBeLessThan(Number(c.bracket[1]));
+      expect(c.confirmedDigits).toBe(30);
+      // The integers on each side: the index of the full Hessian is that of the side, with d gauge zeros.
+      const [above, below] = fullIndices("1b", [c.to.atInteger!.d, c.from.atInteger!.d]);
+      expect(below!.negative).toBe(c.from.atInteger!.index);
+      expect(above!.negative).toBe(c.to.atInteger!.index);
+      expect(below!.zeros).toBe(c.from.atInteger!.d);
+      expect(above!.zeros).toBe(c.to.atInteger!.d);
+    }
+    const c = r.crossings[1]!;
+    expect(c.direction).toBe("saddle to minimum");
+    expect(r.crossings[0]!.direction).toBe("saddle to saddle");
 
-    // A different bracket at 40 digits agrees with the 25 digits printed at 30.
-    const samples = scanFamily(f, ["5.7", "5.9"], 20);
-    const [b] = findBrackets(samples);
-    const fine = locateCrossing(f, b!, 40);
-    expect(agreeingDigits(fine.d.toString(), c.d)).toBeGreaterThanOrEqual(c.d.replace(/[.-]/g, "").length - 1);
-
-    // The integers on each side: the index of the full Hessian is that of the side.
-    const [above, below] = fullIndices("1b", [c.to.atInteger.d, c.from.atInteger.d]);
-    expect(below!.negative).toBe(c.from.atInteger.index);
-    expect(above!.negative).toBe(0);
-    expect(below!.zeros).toBe(c.from.atInteger.d); // the d gauge zeros only
-    expect(above!.zeros).toBe(c.to.atInteger.d);
-  }, 60000);
+    // A different bracket at 50 digits: the 30 digits printed are its correct rounding.
+    const [b] = findBrackets(scanFamily(f, ["5.7", "5.9"], 20));
+    const fine = locateCrossing(f, b!, 50);
+    expect(withinHalfUnit(c.d, fine.d.toString())).toBe(true);
+  }, 120000);
 
   it("family 2a: the [n-1,1] crossing from a narrow bracket at 30 digits matches the full Hessian at d = 5 and 6", () => {
     const f = findFamily("2a");
@@ -102,10 +135,60 @@ describe("crossing dimensions", () => {
     expect([five!.negative, six!.negative, seven!.negative]).toEqual([5, 4, 4]);
   }, 60000);
 
+  it("joint Newton for 1b and 4: two brackets, 30 and 50 digits, quadratic convergence, residuals", () => {
+    checkTwoBracketsTwoPrecisions("1b", ["5.5", "6.2"], ["5.75", "5.8"]);
+    checkTwoBracketsTwoPrecisions("4", ["9", "9.6"], ["9.3", "9.4"]);
+    // Family 4's crossing: index d - 4 = 5 at d = 9, a minimum at d = 10 (full Hessian).
+    const [ten, nine] = fullIndices("4", [10, 9]);
+    expect(nine!.negative).toBe(5);
+    expect(ten!.negative).toBe(0);
+  }, 240000);
+
+  it("blocks for real d in (p + 2, p + 3): continuous at p + 3, and at p + 2 all but one [n-1,1] eigenvalue, against the full Hessian", () => {
+    for (const name of ["1b", "2a", "3b", "4"]) {
+      const f = findFamily(name);
+      const D = new DecimalField(40);
+      const at = [[f.p + 3, "1e-20"], [f.p + 3, "0"], [f.p + 3, "-1e-20"], [f.p + 2, "1e-24"]] as const;
+      const ds = at.map(([d, offset]) => D.add(D.fromInt(d), D.fromDecimalString(offset)));
+      const points = familyCriticalPoints(f, ds.map(String), 30);
+      at.forEach(([d], j) => {
+        const point = points[j]!;
+        const { W, a } = embed(familyPattern(f), point.x.map((v) => v.toNumber()), d);
+        const full = symmetricEigenvaluesFloat64(hessian(F64, W, a));
+        const near = (v: number): boolean => full.some((w) => Math.abs(w - v) < 1e-8);
+        // The real-d blocks (at p + 3 itself: the generic construction without [n-2,2], whose dimension
+        // vanishes there) with the multiplicities at the integer d.
+        const built = at[j]![1] === "0" ? isotypicBlocks(D, f.p, point.x, ds[j]!, undefined, (c) => c.sn.name !== "[n-2,2]") : realDimensionBlocks(D, f.p, point.x, ds[j]!);
+        const blocks = built.map((b) => ({ b, values: blockEigenvalues(D, b).values.map((v) => v.toNumber()) }));
+        if (d === f.p + 2) {
+          // One [n-1,1] copy stands for no coordinate at d = p + 2 (the bulk of Q_1 has one index): its
+          // eigenvalue has no counterpart (finite for the "a" families, diverging for the "b" families).
+          const standard = blocks.find((x) => x.b.component.sn.name === "[n-1,1]" && x.b.component.gaugeCount > 0)!;
+          const extra = standard.values.filter((v) => !near(v));
+          expect(extra).toHaveLength(1);
+          standard.values.splice(standard.values.indexOf(extra[0]!), 1);
+        }
+        const union = blocks.flatMap(({ b, values }) => values.flatMap((v) => Array<number>(Math.max(0, dimensionAtNumber(b.component.dimension, d))).fill(v))).sort((x, y) => x - y);
+        expect(union).toHaveLength(full.length);
+        const scale = Math.max(1, ...full.map(Math.abs));
+        union.forEach((v, i) => expect(Math.abs(v - full[i]!)).toBeLessThan(1e-9 * scale));
+      });
+    }
+  }, 120000);
+
   it("the command rejects bad input with one line", () => {
     expect(() => crossingCommand.run(["9z"], {})).toThrow(/unknown family/);
-    expect(() => crossingCommand.run(["1b"], { digits: "5" })).toThrow(UsageError);
-    expect(() => crossingCommand.run(["1b"], { digits: "abc" })).toThrow(UsageError);
+    for (const digits of ["5", "abc", "-40", "201", "1e3"]) {
+      let message = "";
+      try {
+        crossingCommand.run(["1b"], { digits });
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/15 to 200/);
+      expect(message).not.toMatch(/\n/);
+    }
     expect(() => crossingCommand.run([], {})).toThrow(UsageError);
   });
 });

@@ -26,8 +26,8 @@ export function crossingJson(r: FamilyCrossings): unknown {
       negativeFrom: c.from,
       negativeTo: c.to,
       bracket: c.bracket,
-      finalBracket: c.finalBracket,
-      evaluations: c.evaluations,
+      confirmedDigits: c.confirmedDigits,
+      newtonSteps: c.steps,
       residual: c.residual,
     })),
     bottom: r.bottom.text,
@@ -41,7 +41,7 @@ export const crossingCommand: Command = {
   summary: "Every real d in the family's range where the Hessian changes inertia: component, direction, bracket, d to high precision",
   positionals: "<family>",
   options: [
-    { name: "digits", kind: "string", value: "<int>", description: `significant digits of the solve (${CROSSING_DIGITS.min} to ${CROSSING_DIGITS.max}); d is printed to digits - 5`, default: "40" },
+    { name: "digits", kind: "string", value: "<int>", description: `significant digits of the joint Newton solve (${CROSSING_DIGITS.min} to ${CROSSING_DIGITS.max}); d is printed to the digits confirmed by a second solve at digits + 10`, default: "40" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
@@ -55,16 +55,18 @@ export const crossingCommand: Command = {
       printJson(crossingJson(r));
       return;
     }
-    console.log(`family ${family.name}: scan of ${r.scan.points} log-spaced d in [${r.scan.from}, ${r.scan.to}] (range [${r.range.min}, ${r.range.max}]), solve at ${digits} digits`);
+    console.log(`family ${family.name}: scan of ${r.scan.points} log-spaced d in [${r.scan.from}, ${r.scan.to}] (range [${r.range.min}, ${r.range.max}]), joint Newton on (x, d) at ${digits} digits`);
     console.log(r.summary);
     if (r.crossings.length > 0) {
       console.log(textTable(
-        ["d", "component", "direction", "from", "to", "scan bracket"],
-        r.crossings.map((c) => [c.d, `${c.irrep} (x ${c.multiplicity})`, c.direction, c.from.text, c.to.text, `[${c.bracket[0]}, ${c.bracket[1]}]`]),
+        ["d", "component", "direction", "from", "to", "scan bracket", "Newton steps"],
+        r.crossings.map((c) => [c.d, `${c.irrep} (x ${c.multiplicity})`, c.direction, c.from.text, c.to.text, `[${c.bracket[0]}, ${c.bracket[1]}]`, c.steps.join(" ")]),
       ));
     }
     console.log(`bottom of the scan  ${r.bottom.text}`);
-    console.log(`below the scan      ${r.lowIntegers.map((l) => `index ${l.index} at d = ${l.d}`).join(", ")} (integers only: no blocks for real d <= p + 3)`);
+    if (r.lowIntegers.length > 0) {
+      console.log(`below the scan      ${r.lowIntegers.map((l) => `index ${l.index} at d = ${l.d}`).join(", ")} (integer spectrum; real d from ${r.scan.from})`);
+    }
     console.log(`top of the scan     ${r.top.text}; smallest eigenvalue ${r.top.smallest.value} (${r.top.smallest.irrep})`);
   },
 };

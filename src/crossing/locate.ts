@@ -1,90 +1,166 @@
 import type { Decimal } from "decimal.js";
+import { jetScalar, type Jet } from "../diff/jet.js";
+import { familyPattern } from "../families/critical.js";
+import { continueBranch } from "../families/continuation.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { guardDigits } from "../families/precision.js";
+import { embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
+import { solveLinear } from "../linalg/solve.js";
 import { DecimalField } from "../numbers/decimalField.js";
-import { blockSamples, criticalPointNear, type Bracket } from "./scan.js";
+import { lossJet, weightParams } from "../patterns/derivatives.js";
+import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
+import { restrictedLoss } from "../patterns/restrictedLoss.js";
+import type { Bracket } from "./scan.js";
 
 /**
- * Locating a crossing inside a bracket (docs/crossing.md, "solve"). The unknowns are (x, d) with
- *   grad_W L_P(x; d) = 0   and   lambda_j(B_c(x, d)) = 0,
- * B_c the non-gauge part of the block of component c and lambda_j its eigenvalue that changes sign.
- * The first equation is solved for x(d) by Newton at every d (the critical point is a regular point of
- * the restricted system, so x(d) is analytic in d); the second is then the scalar equation
- * g(d) = lambda_j(B_c(x(d), d)) = 0, solved by the Illinois variant of regula falsi on the bracket:
- * every iterate stays inside a bracket whose ends have opposite signs, and convergence is superlinear.
- * Each x(d) is Newton's point started from the nearest already-solved x, at digits + guard digits.
+ * Locating a crossing inside a scan bracket by one Newton iteration on (x, d) (docs/crossing.md §2):
+ *   grad_W L_P(x; d) = 0                 (the critical-point equations, gauge a = the family's signs)
+ *   lambda_j(B_c(x, d)) = 0              (the carrying non-gauge eigenvalue of the block of component c)
+ * with the exact Jacobian: the first rows from jets of L_P in (x_W, d), the last from the
+ * Hellmann–Feynman formula d lambda = u^T (dH_Q - lambda dD) u / u^T D u, u = C v the eigenvector in the
+ * coordinates of the finer pattern Q_k, through nested jets (order 1 in (x_W, d) under order 2 along u).
  */
 
 export interface LocatedCrossing {
-  /** The crossing d, to the working precision. */
+  /** The crossing d at digits + 10 digits (the confirming solve). */
   readonly d: Decimal;
-  /** The final bracket: g has opposite signs at its ends (checked), width about 10^-(digits - 3) d. */
+  /** Significant digits of d on which the solves at `digits` and `digits + 10` agree (at most `digits`). */
+  readonly confirmedDigits: number;
+  /** The scan bracket the solve started from, and the starting d (its midpoint). */
   readonly bracket: readonly [Decimal, Decimal];
-  /** The scan bracket the solve started from. */
-  readonly start: readonly [Decimal, Decimal];
+  readonly start: Decimal;
   /** The critical point at d. */
   readonly x: Decimal[];
-  /** Number of g evaluations. */
-  readonly evaluations: number;
-  /** |g| at the final d (the block eigenvalue there). */
-  readonly residual: Decimal;
+  /** Newton iterations of the first solve, and the relative step size of each (quadratic convergence). */
+  readonly iterations: number;
+  readonly steps: Decimal[];
+  /** At the returned (x, d) of the first solve: full gradient norm and |lambda_j|. */
+  readonly residual: { readonly gradient: Decimal; readonly eigenvalue: Decimal };
 }
 
 export class CrossingFailure extends Error {
   override readonly name = "CrossingFailure";
 }
 
-/** Locate the crossing of bracket b at `digits` significant digits. */
-export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number, maxEvaluations = 200): LocatedCrossing {
-  const F = new DecimalField(digits + guardDigits(b.hi.d));
-  const componentIndex = b.lo.blocks.findIndex((blk) => blk.component.name === b.component.name);
-  let evaluations = 0;
-  // Known critical points, to start Newton from the nearest one.
-  const known: { d: Decimal; x: Decimal[] }[] = [
-    { d: F.from(b.lo.d), x: criticalPointNear(f, b.lo.x, F.from(b.lo.d), digits) },
-    { d: F.from(b.hi.d), x: criticalPointNear(f, b.hi.x, F.from(b.hi.d), digits) },
-  ];
-  const g = (d: Decimal): { value: Decimal; x: Decimal[] } => {
-    evaluations++;
-    let nearest = known[0]!;
-    for (const k of known) if (k.d.sub(d).abs().lt(nearest.d.sub(d).abs())) nearest = k;
-    const x = nearest.d.eq(d) ? nearest.x : criticalPointNear(f, nearest.x, d, digits);
-    if (!nearest.d.eq(d)) known.push({ d, x });
-    const blk = blockSamples(f, x, d, digits)[componentIndex]!;
-    return { value: blk.values[b.index]!, x };
-  };
-  let a = F.from(b.lo.d);
-  let c = F.from(b.hi.d);
-  let ga = g(a).value;
-  let gc = g(c).value;
-  if (ga.isZero() || gc.isZero() || ga.s === gc.s) {
-    throw new CrossingFailure(`component ${b.component.name}: eigenvalue ${b.index} does not change sign on [${a.toString()}, ${c.toString()}] at ${digits} digits`);
-  }
-  const tolerance = F.D.pow(10, -(digits + 2)).mul(c);
-  let side = 0;
-  let best = { d: a, value: ga, x: known[0]!.x };
-  while (c.sub(a).abs().gt(tolerance)) {
-    if (evaluations > maxEvaluations) {
-      throw new CrossingFailure(`component ${b.component.name}: no convergence after ${maxEvaluations} evaluations, bracket [${a.toString()}, ${c.toString()}]`);
-    }
-    // Regula falsi point, kept strictly inside the bracket.
-    let m = F.sub(a, F.div(F.mul(ga, F.sub(c, a)), F.sub(gc, ga)));
-    if (!m.gt(a) || !m.lt(c)) m = F.div(F.add(a, c), F.fromInt(2));
-    const r = g(m);
-    if (r.value.abs().lt(best.value.abs())) best = { d: m, value: r.value, x: r.x };
-    if (r.value.isZero()) break; // an exact zero at this precision: m is the crossing
+interface Evaluation {
+  /** The residuals of the equations and the Jacobian rows (x_W then d). */
+  readonly rows: Decimal[][];
+  readonly rhs: Decimal[];
+  readonly gradientNorm: Decimal;
+  readonly lambda: Decimal;
+}
 
-    if (r.value.s === gc.s) {
-      c = m;
-      gc = r.value;
-      if (side === 1) ga = F.div(ga, F.fromInt(2)); // Illinois: halve the stale end's value
-      side = 1;
-    } else {
-      a = m;
-      ga = r.value;
-      if (side === -1) gc = F.div(gc, F.fromInt(2));
-      side = -1;
+/** The equations and their exact Jacobian at (x, d) (docs/crossing.md §2). */
+function evaluate(F: DecimalField, f: FamilyDefinition, b: Bracket, x: readonly Decimal[], d: Decimal): Evaluation {
+  const P = familyPattern(f);
+  const wrt = weightParams(P);
+  const n = wrt.length;
+  // grad_W L_P = 0: rows of the Hessian in (x_W, d), each divided by its metric weight (per-entry gradient).
+  const jet = lossJet(F, P, x, d, wrt, { withD: true });
+  const weights = paramWeights(F, P, d);
+  const rows = wrt.map((k, i) => jet.hessian![i]!.map((h) => F.div(h, weights[k]!)));
+  const rhs = wrt.map((k, i) => F.neg(F.div(jet.gradient[i]!, weights[k]!)));
+  const gradientNorm = fullGradientNorm(F, jet.gradient.slice(0, n), wrt.map((k) => weights[k]!));
+
+  // lambda_j: the carrying eigenvalue of the block, with eigenvector v (G-unit) in block coordinates.
+  const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name);
+  if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${d.toString()}`);
+  const { values, vectors } = nonGaugeEigenpairs(F, block);
+  const lambda = values[b.index]!;
+  const v = vectors[b.index]!;
+  const u = block.pattern.params.map((_, q) => block.basis.reduce((s, c, t) => F.add(s, F.mul(c[q]!, v[t]!)), F.zero()));
+
+  // d lambda / d(x_W, d) = (q' - lambda r') / r with q = u^T H_Q u, r = u^T D u as functions of (x_W, d).
+  const J1 = jetScalar(F, n + 1, 1);
+  const J2 = jetScalar(J1, 1, 2);
+  const position = new Map(wrt.map((k, i) => [k, i]));
+  const xs = x.map((value, k) => (position.has(k) ? J1.variable(position.get(k)!, value) : J1.constant(value)));
+  const dj = J1.variable(n, d);
+  const xQ: Jet<Jet<Decimal>>[] = embedIsotropyPoint(f.p, block.component.sn.level, xs).map((value, q) =>
+    F.isZero(u[q]!) ? J2.constant(value) : { v: value, g: [J1.constant(u[q]!)] },
+  );
+  const q = J2.hessian(restrictedLoss(J2, block.pattern, xQ, J2.constant(dj)))[0]![0]!;
+  const r = paramWeights(J1, block.pattern, dj).reduce((s, w, k) => (F.isZero(u[k]!) ? s : J1.add(s, J1.mul(w, J1.constant(F.mul(u[k]!, u[k]!))))), J1.fromInt(0));
+  const dq = J1.gradient(q);
+  const dr = J1.gradient(r);
+  rows.push(dq.map((qi, i) => F.div(F.sub(qi, F.mul(lambda, dr[i]!)), r.v)));
+  rhs.push(F.neg(lambda));
+  return { rows, rhs, gradientNorm, lambda };
+}
+
+/** Joint Newton from (x0, d0) in the field F, d kept inside the bracket. */
+function jointNewton(F: DecimalField, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, digits: number, maxIterations = 40) {
+  const P = familyPattern(f);
+  const wrt = weightParams(P);
+  const lo = F.from(b.lo.d);
+  const hi = F.from(b.hi.d);
+  const x = x0.map((v) => F.from(v));
+  let d = F.from(d0);
+  const tol = F.D.pow(10, -(digits + 2));
+  const steps: Decimal[] = [];
+  for (let it = 1; it <= maxIterations; it++) {
+    const e = evaluate(F, f, b, x, d);
+    let step: Decimal[];
+    try {
+      step = solveLinear(F, e.rows, e.rhs);
+    } catch (err) {
+      throw new CrossingFailure(`component ${b.component.name}: singular Jacobian of the joint system at d = ${d.toSignificantDigits(8).toString()}: ${(err as Error).message}`);
+    }
+    // Damping: halve the step until d stays inside the bracket (the sign change is there).
+    let t = F.one();
+    const dd = step[wrt.length]!;
+    for (let h = 0; h < 60 && !(F.add(d, F.mul(t, dd)).gt(lo) && F.add(d, F.mul(t, dd)).lt(hi)); h++) t = F.div(t, F.fromInt(2));
+    let size = F.mul(t, dd).abs().div(d);
+    let scale = F.one();
+    wrt.forEach((k, i) => {
+      x[k] = F.add(x[k]!, F.mul(t, step[i]!));
+      scale = F.D.max(scale, x[k]!.abs());
+    });
+    wrt.forEach((_, i) => {
+      size = F.D.max(size, F.mul(t, step[i]!).abs().div(scale));
+    });
+    d = F.add(d, F.mul(t, dd));
+    if (!size.isFinite()) throw new CrossingFailure(`component ${b.component.name}: the joint Newton iteration diverged`);
+    steps.push(size);
+    const previous = steps[steps.length - 2];
+    // Converged, or at the noise floor of the working precision (the step stops shrinking while tiny).
+    if (size.lte(tol) || (previous !== undefined && size.gte(previous) && size.lt(F.D.pow(10, -Math.floor(digits / 2))))) {
+      const last = evaluate(F, f, b, x, d);
+      return { x, d, steps, residual: { gradient: last.gradientNorm, eigenvalue: last.lambda.abs() } };
     }
   }
-  return { d: best.d, bracket: [a, c], start: [b.lo.d, b.hi.d], x: best.x, evaluations, residual: best.value.abs() };
+  throw new CrossingFailure(`component ${b.component.name}: the joint Newton iteration did not converge in ${maxIterations} iterations (last step ${steps[steps.length - 1]?.toSignificantDigits(3).toString()})`);
+}
+
+/** Leading significant digits on which a and b agree (relative), capped. */
+function agreement(a: Decimal, b: Decimal, cap: number): number {
+  const diff = a.sub(b).abs();
+  if (diff.isZero()) return cap;
+  return Math.max(0, Math.min(cap, Math.floor(-diff.div(b.abs()).log(10).toNumber())));
+}
+
+/**
+ * Locate the crossing of bracket b: the critical point at the bracket's midpoint by continuation from
+ * the nearer scan sample, joint Newton at digits + guard digits, then again at 10 more digits from that
+ * solution; d keeps the digits on which the two agree (at most `digits`).
+ */
+export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number): LocatedCrossing {
+  const guard = guardDigits(b.hi.d);
+  const F = new DecimalField(digits + guard);
+  const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));
+  const near = mid.sub(b.lo.d).abs().lt(mid.sub(b.hi.d).abs()) ? b.lo : b.hi;
+  const x0 = continueBranch(familyPattern(f), near.x, near.d, mid, { digits }).x;
+  const first = jointNewton(F, f, b, x0, mid, digits);
+  const finer = new DecimalField(digits + 10 + guard);
+  const second = jointNewton(finer, f, b, first.x, first.d, digits + 10);
+  return {
+    d: second.d,
+    confirmedDigits: agreement(first.d, second.d, digits),
+    bracket: [b.lo.d, b.hi.d],
+    start: mid,
+    x: second.x,
+    iterations: first.steps.length,
+    steps: first.steps,
+    residual: first.residual,
+  };
 }

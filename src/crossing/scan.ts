@@ -1,15 +1,14 @@
 import type { Decimal } from "decimal.js";
-import { familyCriticalPoints, familyPattern } from "../families/critical.js";
+import { familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { guardDigits } from "../families/precision.js";
-import { newtonCriticalPoint } from "../families/newton.js";
 import { DecimalField } from "../numbers/decimalField.js";
-import { componentEigenvalues } from "../hessian/spectrum.js";
+import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
 import type { IsotypicComponent } from "../hessian/decomposition.js";
 
 /**
  * The scan of a family's block eigenvalues over d (docs/crossing.md, "scan"): on a log-spaced grid of
- * real d in (p + 3, top], the critical point is continued along the grid and each component's non-gauge
+ * real d in (p + 2, top], the critical point is continued along the grid and each component's non-gauge
  * block eigenvalues are computed; a change in the number of negative eigenvalues of one block between
  * two neighbouring grid points is a bracket of a crossing.
  */
@@ -44,9 +43,13 @@ export interface Bracket {
 /** Default top of the scan: above it the eigenvalues follow their d^(-1/2) series (docs/crossing.md). */
 export const SCAN_TOP = "1e4";
 
-/** The first real d of the scan: the blocks for non-integer d exist for d > p + 3 only. */
+/**
+ * The first real d of the scan: the blocks exist for every real d > p + 2 (realDimensionBlocks); at
+ * d = p + 2 itself the "b" families reach a permutation of the global minimum and their block
+ * eigenvalues diverge (docs/crossing.md §3).
+ */
 export function scanBottom(f: FamilyDefinition): number {
-  return Math.max(Number(f.range.min), f.p + 3) + 0.001;
+  return Math.max(Number(f.range.min), f.p + 2) + 0.001;
 }
 
 /** `count` log-spaced d from the scan bottom to top (as decimal strings, 6 significant digits). */
@@ -64,17 +67,12 @@ export function scanGrid(f: FamilyDefinition, top: string = SCAN_TOP, count = 48
 /** The non-gauge block eigenvalues of the family's critical point x at d, in a field of `digits` digits. */
 export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number): BlockSample[] {
   const F = new DecimalField(digits + guardDigits(d));
-  return componentEigenvalues(F, f.p, x, d).map((c) => {
+  return realDimensionBlocks(F, f.p, x.map((v) => F.from(v)), F.from(d)).map((block) => {
+    const c = blockEigenvalues(F, block);
     const gauge = new Set(c.gauge);
     const values = c.values.filter((_, j) => !gauge.has(j));
-    return { component: c.component, values, negative: values.filter((v) => v.isNegative()).length };
+    return { component: block.component, values, negative: values.filter((v) => v.isNegative()).length };
   });
-}
-
-/** The critical point at d re-solved by Newton from a nearby point x0, at `digits` digits. */
-export function criticalPointNear(f: FamilyDefinition, x0: readonly Decimal[], d: Decimal, digits: number): Decimal[] {
-  const F = new DecimalField(digits + guardDigits(d));
-  return newtonCriticalPoint(F, familyPattern(f), x0.map((v) => F.from(v)), F.from(d)).x;
 }
 
 /** Scan the family over the grid (ascending d) at `digits` digits. */
@@ -90,15 +88,19 @@ export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits:
   return samples.reverse();
 }
 
-/** Every bracket of the scan: neighbouring samples where a block's negative count differs. */
+/**
+ * Every bracket of the scan: neighbouring samples where a block's negative count differs. Components are
+ * matched by name; one present on one side only ([n-2,2] appears at d = p + 3, where its dimension
+ * vanishes) gives no bracket.
+ */
 export function findBrackets(samples: readonly ScanSample[]): Bracket[] {
   const out: Bracket[] = [];
   for (let i = 0; i + 1 < samples.length; i++) {
     const lo = samples[i]!;
     const hi = samples[i + 1]!;
-    lo.blocks.forEach((b, c) => {
-      const other = hi.blocks[c]!;
-      if (b.negative === other.negative) return;
+    lo.blocks.forEach((b) => {
+      const other = hi.blocks.find((o) => o.component.name === b.component.name);
+      if (other === undefined || b.negative === other.negative) return;
       if (Math.abs(b.negative - other.negative) !== 1) {
         throw new Error(`component ${b.component.name}: ${b.negative} to ${other.negative} negative eigenvalues between d = ${lo.d.toString()} and ${hi.d.toString()}; refine the scan`);
       }

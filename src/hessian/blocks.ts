@@ -1,7 +1,7 @@
 import Fraction from "fraction.js";
 import { jetScalar, type Jet } from "../diff/jet.js";
 import { reducedRowEchelon, solveMatrix } from "../linalg/solve.js";
-import { symmetricEigenvalues } from "../linalg/symmetricEigen.js";
+import { symmetricEigen, symmetricEigenvalues } from "../linalg/symmetricEigen.js";
 import type { RealField } from "../numbers/field.js";
 import { Q } from "../numbers/rational.js";
 import { paramWeights } from "../patterns/metric.js";
@@ -9,6 +9,7 @@ import { Pattern } from "../patterns/pattern.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
 import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } from "./characters.js";
 import { isotypicDecomposition, type IsotypicComponent } from "./decomposition.js";
+import { dimensionAtNumber } from "./dimension.js";
 import { classPermutation, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "./splitPatterns.js";
 
 /**
@@ -170,10 +171,18 @@ function gaugeDirection<T>(F: RealField<T>, P: Pattern, x: readonly T[], R: numb
 /**
  * Every block of the Hessian at the critical point x (parameters of the isotropy pattern, a = signs)
  * and dimension d, over a real field (float64 for quick checks, Decimal at any precision). dInteger is
- * d as a number when d is a small integer (d - p < 4), where the decomposition depends on d.
+ * d as a number when d is a small integer (d - p < 4), where the decomposition depends on d. `include`
+ * selects components (all by default).
  */
-export function isotypicBlocks<T>(F: RealField<T>, p: number, x: readonly T[], d: T, dInteger?: number): IsotypicBlock<T>[] {
-  const bases = componentBases(p, dInteger);
+export function isotypicBlocks<T>(
+  F: RealField<T>,
+  p: number,
+  x: readonly T[],
+  d: T,
+  dInteger?: number,
+  include: (c: IsotypicComponent) => boolean = () => true,
+): IsotypicBlock<T>[] {
+  const bases = componentBases(p, dInteger).filter((b) => include(b.component));
   const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
   return bases.map(({ component, pattern: P, complement, subtracted }) => {
     const k = component.sn.level;
@@ -219,6 +228,31 @@ export function isotypicBlocks<T>(F: RealField<T>, p: number, x: readonly T[], d
     }
     return { component, pattern: P, basis, gram, hessian, gauge };
   });
+}
+
+/**
+ * The blocks at any real d > p + 2 (docs/crossing.md §3, "real d in (p + 2, p + 3)"): at an integer d
+ * those of isotypicBlocks at that d; at a non-integer d the generic components whose dimension
+ * polynomial is positive at d. For d in (p + 2, p + 3) that leaves out exactly [n-2,2] (dimension
+ * (n)(n-3)/2 < 0 there, and the metric of its space, which contains off(A,A) of weight (n-2)(n-3) < 0,
+ * is indefinite); every other component's space has a positive definite metric for d > p + 2 (bulks of
+ * Q_0, Q_1 above 1 index, and the swap-antisymmetric part of Q_2 has no off(A,A) coordinate).
+ */
+export function realDimensionBlocks<T>(
+  F: RealField<T>,
+  p: number,
+  x: readonly T[],
+  d: T,
+  include: (c: IsotypicComponent) => boolean = () => true,
+): IsotypicBlock<T>[] {
+  const nearest = Math.round(F.toNumber(d));
+  const integer = F.equals(d, F.fromInt(nearest));
+  if (integer ? nearest < p + 2 : !F.lt(F.fromInt(p + 2), d)) {
+    throw new RangeError(`d = ${String(d)} is not allowed for isotropy p = ${p}: the blocks need an integer d >= ${p + 2} or a real d > ${p + 2}`);
+  }
+  if (integer) return isotypicBlocks(F, p, x, d, nearest - p < 4 ? nearest : undefined, include);
+  const dn = F.toNumber(d);
+  return isotypicBlocks(F, p, x, d, undefined, (c) => dimensionAtNumber(c.dimension, dn) > 0 && include(c));
 }
 
 /** Eigenvalues of one block with the gauge zeros named. */
@@ -285,13 +319,10 @@ function pivotedOrthonormalise<T>(F: RealField<T>, G: T[][], start: T[][], candi
 }
 
 /**
- * The eigenvalues of the pencil (hessian, gram) with the gauge zeros named: a G-orthonormal basis Y
- * whose first g vectors span the gauge part of the block (g = the component's gauge count), then the
- * symmetric eigenvalues of the remaining (m - g) x (m - g) part of Y^T H Y. The gauge part is invariant
- * (T annihilates it), so its complement is too, and nothing is lost. Throws if the gauge projections do
- * not span exactly g dimensions.
+ * A G-orthonormal basis Y of the block whose first g vectors span the gauge part (g = the component's
+ * gauge count), and A = Y^T H Y, with the relative size of A's gauge rows (docs/hessian.md §3).
  */
-export function blockEigenvalues<T>(F: RealField<T>, block: IsotypicBlock<T>): BlockEigenvalues<T> {
+function gaugeAdapted<T>(F: RealField<T>, block: IsotypicBlock<T>): { Y: T[][]; A: T[][]; g: number; residual: T } {
   const m = block.gram.length;
   const g = block.component.gaugeCount;
   const G = block.gram;
@@ -312,6 +343,18 @@ export function blockEigenvalues<T>(F: RealField<T>, block: IsotypicBlock<T>): B
   for (const row of A) for (const v of row) if (F.lt(scale, F.abs(v))) scale = F.abs(v);
   let residual = F.zero();
   for (let i = 0; i < g; i++) for (let j = 0; j < m; j++) if (F.lt(residual, F.abs(A[i]![j]!))) residual = F.abs(A[i]![j]!);
+  return { Y, A, g, residual: F.div(residual, scale) };
+}
+
+/**
+ * The eigenvalues of the pencil (hessian, gram) with the gauge zeros named: a G-orthonormal basis Y
+ * whose first g vectors span the gauge part of the block (g = the component's gauge count), then the
+ * symmetric eigenvalues of the remaining (m - g) x (m - g) part of Y^T H Y. The gauge part is invariant
+ * (T annihilates it), so its complement is too, and nothing is lost. Throws if the gauge projections do
+ * not span exactly g dimensions.
+ */
+export function blockEigenvalues<T>(F: RealField<T>, block: IsotypicBlock<T>): BlockEigenvalues<T> {
+  const { A, g, residual } = gaugeAdapted(F, block);
   const rest = A.slice(g).map((row) => row.slice(g));
   const values = rest.length === 0 ? [] : symmetricEigenvalues(F, rest);
   // Insert the g gauge zeros after every negative value (and before every positive one).
@@ -319,5 +362,19 @@ export function blockEigenvalues<T>(F: RealField<T>, block: IsotypicBlock<T>): B
   if (at < 0) at = values.length;
   const gauge = Array.from({ length: g }, (_, i) => at + i);
   const all = [...values.slice(0, at), ...gauge.map(() => F.zero()), ...values.slice(at)];
-  return { values: all, gauge, gaugeResidual: F.div(residual, scale) };
+  return { values: all, gauge, gaugeResidual: residual };
+}
+
+/**
+ * The non-gauge eigenvalues of the block, ascending, with eigenvectors in block coordinates (G-unit,
+ * G-orthogonal to the gauge part): the same as blockEigenvalues without the gauge zeros.
+ */
+export function nonGaugeEigenpairs<T>(F: RealField<T>, block: IsotypicBlock<T>): { values: T[]; vectors: T[][] } {
+  const { Y, A, g } = gaugeAdapted(F, block);
+  const rest = A.slice(g).map((row) => row.slice(g));
+  if (rest.length === 0) return { values: [], vectors: [] };
+  const { values, vectors } = symmetricEigen(F, rest);
+  const m = block.gram.length;
+  const toBlock = (w: T[]): T[] => Array.from({ length: m }, (_, i) => w.reduce((s, wj, j) => F.add(s, F.mul(wj, Y[g + j]![i]!)), F.zero()));
+  return { values, vectors: vectors.map(toBlock) };
 }
