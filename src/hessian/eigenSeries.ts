@@ -1,20 +1,21 @@
 import type { FamilyDefinition } from "../families/definition.js";
-import { deriveFamilySeries } from "../ift/familySeries.js";
+import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
 import type { IsotypicComponent } from "./decomposition.js";
 import { dimensionFormula } from "./dimension.js";
-import { seriesBlocks, solveSeriesMatrix, type SeriesBlock } from "./eigenSeriesBlocks.js";
-import { RootResolutionError, seriesPolynomialRoots } from "./eigenSeriesRoots.js";
+import { seriesBlocks, type SeriesBlock } from "./eigenSeriesBlocks.js";
+import { pencilPolynomial } from "./eigenSeriesPencil.js";
+import { RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "./eigenSeriesRoots.js";
 
 /**
  * The eigenvalues of every Hessian block as series in eps = d^(-1/2) (docs/hessian.md, "eigenvalue
  * series"). For each block, the pencil (H, G) of series matrices (x = the family series, d = eps^-2),
- * T = G^{-1} H, its characteristic polynomial by Faddeev–LeVerrier over series, the gauge factor
- * lambda^g divided out (its coefficients must vanish to their precision), and the remaining roots by
- * Newton polygon + Newton lifting (eigenSeriesRoots.ts). The family series is derived to a higher order
- * than asked (the blocks lose orders to the O(d^2) cancellations) and raised until every eigenvalue is
- * known to O(eps^(order+1)).
+ * its characteristic polynomial det(lambda G - H) once per root valuation (eigenSeriesPencil.ts), the
+ * gauge factor lambda^g divided out (its coefficients must vanish to their precision), and the remaining
+ * roots by Newton polygon + Newton lifting (eigenSeriesRoots.ts). The family series is derived to a
+ * higher order than asked (the blocks lose orders to the O(d^2) cancellations), raised by the shortfall
+ * until every eigenvalue is known to O(eps^(order+1)).
  */
 
 /** One eigenvalue of a block. */
@@ -48,26 +49,6 @@ export interface FamilyEigenSeries {
   readonly components: ComponentEigenSeries[];
 }
 
-/** The characteristic polynomial det(lambda - T) = sum c_j lambda^j (c_m = 1), by Faddeev–LeVerrier. */
-export function characteristicPolynomial<T>(F: Field<T>, A: readonly (readonly Series<T>[])[]): Series<T>[] {
-  const m = A.length;
-  const one = Series.constant(F, F.one());
-  const zero = Series.zero(F);
-  const identity = (s: Series<T>): Series<T>[][] => A.map((_, i) => A.map((__, j) => (i === j ? s : zero)));
-  const product = (X: readonly (readonly Series<T>[])[], Y: readonly (readonly Series<T>[])[]): Series<T>[][] =>
-    X.map((row) => Y[0]!.map((_, j) => row.reduce((acc, x, k) => (x.isZero() && x.isExact() ? acc : acc.add(x.mul(Y[k]![j]!))), zero)));
-  const trace = (X: readonly (readonly Series<T>[])[]): Series<T> => X.reduce((acc, row, i) => acc.add(row[i]!), zero);
-  const c: Series<T>[] = new Array<Series<T>>(m + 1);
-  c[m] = one;
-  let M = identity(one);
-  for (let k = 1; k <= m; k++) {
-    const AM = product(A, M);
-    c[m - k] = trace(AM).scale(F.fromRational(-1, k));
-    M = AM.map((row, i) => row.map((x, j) => (i === j ? x.add(c[m - k]!) : x)));
-  }
-  return c;
-}
-
 /** The leading decimal of a series, for ordering. */
 function sortKey(e: EigenvalueSeries): [number, number] {
   if (e.gauge || e.series.isZero()) return [-Infinity, 0];
@@ -80,15 +61,18 @@ function blockEigenSeries<T>(F: Field<T>, block: SeriesBlock<T>, target: number,
   const m = block.gram.length;
   const gauge: EigenvalueSeries[] = Array.from({ length: g }, () => ({ series: Series.zero(F) as Series<unknown>, field: F as Field<unknown>, exact: true, gauge: true }));
   try {
-    const T = solveSeriesMatrix(block.gram, block.hessian, prec);
-    const c = characteristicPolynomial(F, T);
-    for (let j = 0; j < g; j++) {
-      if (!c[j]!.isZero()) {
-        throw new RootResolutionError(`the gauge factor lambda^${g} does not divide the characteristic polynomial: coefficient ${j} is ${c[j]!.toString()}`);
+    const polynomial = (s: number): Series<T>[] => {
+      const c = pencilPolynomial(F, block.gram, block.hessian, s, prec);
+      for (let j = 0; j < g; j++) {
+        if (!c[j]!.isZero()) {
+          throw new RootResolutionError(`the gauge factor lambda^${g} does not divide the characteristic polynomial: coefficient ${j} is ${c[j]!.toString()}`);
+        }
       }
-    }
-    const roots = seriesPolynomialRoots(F, c.slice(g), target);
-    if (roots.length !== m - g) throw new RootResolutionError(`found ${roots.length} of ${m - g} eigenvalues`);
+      return c.slice(g);
+    };
+    const c0 = polynomial(0);
+    const roots: SeriesRoot[] = rootValuations(c0).flatMap((s) => seriesPolynomialRoots(F, s === 0 ? c0 : polynomial(s), target, -Infinity, 0, s));
+    if (roots.length !== m - g) throw new RootResolutionError(`found ${roots.length} of ${m - g} eigenvalues: the Newton polygon of lambda^0 missed a valuation (order too low)`);
     const values = roots.map((r) => ({ series: r.series.truncate(target), field: r.field, exact: r.exact, gauge: false }));
     values.sort((a, b) => {
       const [va, la] = sortKey(a);
@@ -102,22 +86,41 @@ function blockEigenSeries<T>(F: Field<T>, block: SeriesBlock<T>, target: number,
   }
 }
 
+/** How much the family order exceeds the eigenvalue order at first: the loss measured in docs/hessian.md. */
+const INITIAL_EXTRA_ORDER = 6;
+/** The least family order tried: below it the constant coefficient of some p = 2 blocks is still unknown. */
+const MIN_FAMILY_ORDER = 10;
 /** How much the family order may exceed the eigenvalue order before giving up. */
-const MAX_EXTRA_ORDER = 40;
+const MAX_EXTRA_ORDER = 30;
+
+/** The highest-order series derived so far per family; lower orders are its truncations. */
+const derived = new Map<string, FamilySeries<unknown>>();
+
+function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknown> {
+  const known = derived.get(f.name);
+  if (known !== undefined && known.order >= order) {
+    return { ...known, order, params: known.params.map((p) => ({ alias: p.alias, series: p.series.truncate(order + 1) })), loss: known.loss.truncate(order + 1) };
+  }
+  const fs = deriveFamilySeries(f, order);
+  derived.set(f.name, fs);
+  return fs;
+}
 
 /**
  * The eigenvalue series of every block of family f, each known to O(eps^(order+1)), or the component
  * marked unresolved with the reason (coinciding leading terms that do not separate, ramified roots,
- * precision exhausted).
+ * precision exhausted). The family series starts INITIAL_EXTRA_ORDER orders above `order` (at least at
+ * MIN_FAMILY_ORDER) and is raised by
+ * the shortfall of the least precise eigenvalue (2 when a precision failure leaves no eigenvalue to measure).
  */
 export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilyEigenSeries {
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const target = order + 1;
-  let extra = 10;
+  let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);
   for (;;) {
     const familyOrder = order + extra;
     onProgress?.(`family series to order ${familyOrder}`);
-    const fs = deriveFamilySeries(f, familyOrder);
+    const fs = familySeriesTo(f, familyOrder);
     const F = fs.field;
     const prec = familyOrder + 12;
     onProgress?.("blocks");
@@ -126,8 +129,10 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
       onProgress?.(`eigenvalues of ${block.component.name}`);
       return { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, block, target, prec) };
     });
-    const short = components.some((c) => (c.unresolved !== undefined && /precision|order too low/.test(c.unresolved)) || c.eigenvalues.some((e) => !e.gauge && e.series.prec < target));
-    if (!short || extra >= MAX_EXTRA_ORDER) return { family: f.name, field: F, order, familyOrder, components };
-    extra += 10;
+    const precisions = components.flatMap((c) => c.eigenvalues.filter((e) => !e.gauge).map((e) => e.series.prec));
+    const failed = components.some((c) => c.unresolved !== undefined && /precision|order too low/.test(c.unresolved));
+    const shortfall = Math.max(failed ? 2 : 0, target - Math.min(target, ...precisions));
+    if (shortfall === 0 || extra >= MAX_EXTRA_ORDER) return { family: f.name, field: F, order, familyOrder, components };
+    extra = Math.min(MAX_EXTRA_ORDER, extra + shortfall);
   }
 }

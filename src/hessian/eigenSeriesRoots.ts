@@ -253,12 +253,18 @@ function lowerHull(points: readonly { j: number; v: number }[]): { j1: number; j
   return segments;
 }
 
+/** The valuations of the roots of sum_j c_j lambda^j: the slopes of the Newton polygon of the known coefficients. */
+export function rootValuations<T>(c: readonly Series<T>[]): number[] {
+  const points = c.flatMap((cj, j) => (cj.isZero() ? [] : [{ j, v: cj.val }]));
+  return [...new Set(lowerHull(points).map((seg) => (seg.v1 - seg.v2) / (seg.j2 - seg.j1)))];
+}
+
 /**
- * The roots of sum_j c_j lambda^j (c_n of known valuation) whose valuation exceeds `above`, each as a
- * series in eps to the precision the coefficients allow (at most maxPrec). `depth` bounds the Puiseux
- * recursion.
+ * The roots of sum_j c_j lambda^j (c_n of known valuation) whose valuation exceeds `above` (and equals
+ * `only` when given), each as a series in eps to the precision the coefficients allow (at most maxPrec).
+ * `depth` bounds the Puiseux recursion.
  */
-export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], maxPrec: number, above = -Infinity, depth = 0): SeriesRoot[] {
+export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], maxPrec: number, above = -Infinity, depth = 0, only?: number): SeriesRoot[] {
   const n = c.length - 1;
   if (n <= 0) return [];
   if (depth > 12) throw new RootResolutionError("coinciding leading terms: the Puiseux recursion did not separate the roots within 12 steps");
@@ -268,6 +274,7 @@ export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], m
   let z = 0;
   while (z < n && !vals[z]!.known) z++;
   const roots: SeriesRoot[] = [];
+  if (z > 0 && only !== undefined) throw new RootResolutionError(`${z} trailing coefficient(s) are zero to their precision: the Newton polygon is undetermined (order too low)`);
   if (z > 0) {
     let bound = Infinity;
     for (let j = 0; j < z; j++) bound = Math.min(bound, Math.floor((vals[j]!.v - vals[z]!.v) / (z - j)));
@@ -287,6 +294,7 @@ export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], m
         throw new RootResolutionError(`the Newton polygon is undetermined: coefficient ${j} is zero only to O(eps^${vals[j]!.v}) (order too low)`);
       }
     }
+    if (only !== undefined && s !== only) continue;
     if (!Number.isInteger(s)) throw new RootResolutionError(`roots of valuation ${s} (a ramified Puiseux series in eps): not supported`);
     const w = seg.v1 + seg.j1 * s;
     // q(mu) = eps^-w p(eps^s mu): coefficients of valuation >= 0, leading polynomial from the segment.
