@@ -89,7 +89,7 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["critical", "2a", "--d", "10", "--digits", "1001"], /--digits: 1001 is outside the allowed range 10 to 1000/],
   [["critical", "2a", "--d", "10", "--d", "11"], /critical: --d is given twice/],
   // spectrum
-  [["spectrum", "2a", "--d", "3.5"], /a non-integer d must exceed 4/],
+  [["spectrum", "2a", "--d", "2.5"], /--d: 2.5 is outside family 2a's range \[3, 1e12\]/],
   [["spectrum", "4", "--d", "1e13"], /--d: 1e13 is outside family 4's range \[5, 1e12\]/],
   [["spectrum", "2a", "--d", "10", "--digits", "5000"], /--digits: 5000 is outside the allowed range 10 to 1000/],
   [["spectrum", "2a", "--d", "10", "--out", "x"], /spectrum: unknown option '--out'/],

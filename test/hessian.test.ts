@@ -11,7 +11,7 @@ import { polyAdd, polyEquals, polyMul, type Poly } from "../src/numbers/polynomi
 import { lossJet } from "../src/patterns/derivatives.js";
 import { paramWeights } from "../src/patterns/metric.js";
 import { Pattern } from "../src/patterns/pattern.js";
-import { componentBases } from "../src/hessian/blocks.js";
+import { checkBlockDimension, componentBases } from "../src/hessian/blocks.js";
 import {
   character,
   cycleType,
@@ -270,9 +270,22 @@ describe("spectrum command", () => {
     expect(Number(doc.inertia.zero)).toBeGreaterThanOrEqual(9);
   });
 
+  it("--json at a real d in (p + 2, p + 3): [n-2,2] is reported absent with its negative dimension", async () => {
+    const doc = JSON.parse(await capture(["2a"], { d: "3.5", json: true })) as {
+      components: { irrep: string; dimension: string }[];
+      omitted: { irrep: string; dimension: string }[];
+    };
+    expect(doc.components.map((c) => c.irrep)).not.toContain("[n-2,2]");
+    expect(doc.omitted.map((o) => o.irrep)).toEqual(["[n-2,2]"]);
+    // The hook-length degree of [n-2,2], n(n-3)/2, at n = d - p = 2.5.
+    const n = 2.5;
+    expect(Number(doc.omitted[0]!.dimension)).toBeCloseTo((n * (n - 3)) / 2, 12);
+    for (const c of doc.components) expect(Number(c.dimension)).toBeGreaterThan(0);
+  });
+
   it("bad input names the value and what is allowed", async () => {
-    await expect(capture(["2a"], { d: "3.5" })).rejects.toThrow(RangeError);
-    await expect(capture(["2a"], { d: "3.5" })).rejects.toThrow(/d = 3.5.*exceed 4/);
+    expect(() => checkBlockDimension(1, 3 - 1e-9)).toThrow(/d = 2.999999999 is not allowed for isotropy p = 1.*integer d >= 3 or a real d > 3/);
+    expect(() => checkBlockDimension(1, 3)).not.toThrow();
     await expect(capture(["2a"], { d: "10", digits: "5" })).rejects.toThrow(UsageError);
     await expect(capture(["2c"], { d: "10" })).rejects.toThrow(/unknown family '2c'/);
     await expect(capture(["2a"], {})).rejects.toThrow(/--d <real> is required/);

@@ -43,7 +43,7 @@ export const plotCommand: Command = {
   positionals: "<family|all>",
   options: [
     { name: "out", kind: "string", value: "<dir>", description: "directory for <family>-spectrum.svg and loss.svg" },
-    { name: "points", kind: "string", value: "<int>", description: `log-spaced d from just above p + 3 to ${PLOT_TOP} (${PLOT_POINTS_RANGE.min} to ${PLOT_POINTS_RANGE.max})`, default: String(PLOT_POINTS) },
+    { name: "points", kind: "string", value: "<int>", description: `log-spaced d from just above p + 2 to ${PLOT_TOP} (${PLOT_POINTS_RANGE.min} to ${PLOT_POINTS_RANGE.max})`, default: String(PLOT_POINTS) },
     { name: "digits", kind: "string", value: "<int>", description: `working digits (${PLOT_DIGITS_RANGE.min} to ${PLOT_DIGITS_RANGE.max})`, default: String(PLOT_DIGITS) },
   ],
   async run(positionals, options) {

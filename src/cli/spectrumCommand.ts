@@ -2,7 +2,6 @@ import { familyPattern } from "../families/critical.js";
 import { isotropyName } from "../families/isotropy.js";
 import { dimensionFormula } from "../hessian/dimension.js";
 import { familySpectrum, type FamilySpectrum } from "../hessian/spectrum.js";
-import { decompositionDimension } from "../hessian/decomposition.js";
 import { integerOption, oneFamily, parseDimension } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson, textTable } from "./format.js";
@@ -31,6 +30,7 @@ export function spectrumJson(s: FamilySpectrum, d: string): unknown {
     })),
     inertia: { negative: s.inertia.negative.toFixed(), zero: s.inertia.zero.toFixed(), positive: s.inertia.positive.toFixed() },
     gaugeZeros: s.gaugeZeros.toFixed(),
+    omitted: s.omitted.map((o) => ({ irrep: o.component.name, dimensionFormula: dimensionFormula(o.component.dimension), dimension: o.dimension.toFixed() })),
     smallestNonzero: s.smallestNonzero === undefined ? null : { value: s.smallestNonzero.value.toString(), irrep: s.smallestNonzero.component },
   };
 }
@@ -40,14 +40,13 @@ export const spectrumCommand: Command = {
   summary: "The Hessian eigenvalues of a family at any real d by isotypic component, with multiplicities, inertia and the gauge zeros",
   positionals: "<family>",
   options: [
-    { name: "d", kind: "string", value: "<real>", description: "dimension: an integer >= p + 2 or a real > p + 3, in the family's range" },
+    { name: "d", kind: "string", value: "<real>", description: "dimension: a real d > p + 2 or an integer d >= p + 2, in the family's range" },
     { name: "digits", kind: "string", value: "<int>", description: `significant digits (${SPECTRUM_DIGITS.min} to ${SPECTRUM_DIGITS.max})`, default: "40" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
     const family = oneFamily("spectrum", positionals, "spurious spectrum 2a --d 10");
     const d = parseDimension("d", options.d, family);
-    decompositionDimension(family.p, Number(d));
     const digits = integerOption("digits", options.digits, SPECTRUM_DIGITS, 40);
     const progress = progressLine(`spectrum ${family.name}`);
     const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
@@ -69,6 +68,9 @@ export const spectrumCommand: Command = {
       });
     }
     console.log(textTable(["component", "block", "multiplicity", "eigenvalue"], rows));
+    for (const o of s.omitted) {
+      console.log(`not present     ${o.component.name}: dimension ${dimensionFormula(o.component.dimension)} = ${o.dimension.toFixed()} <= 0 at this d`);
+    }
     console.log("");
     console.log(`inertia       ${s.inertia.negative.toFixed()} negative, ${s.inertia.zero.toFixed()} zero (${s.gaugeZeros.toFixed()} gauge), ${s.inertia.positive.toFixed()} positive`);
     if (s.smallestNonzero !== undefined) {

@@ -230,6 +230,13 @@ export function isotypicBlocks<T>(
   });
 }
 
+/** A RangeError unless the blocks exist at d: an integer d >= p + 2 or a real d > p + 2. */
+export function checkBlockDimension(p: number, d: number, text: string = String(d)): void {
+  if (!Number.isFinite(d) || (Number.isInteger(d) ? d < p + 2 : d <= p + 2)) {
+    throw new RangeError(`d = ${text} is not allowed for isotropy p = ${p}: the Hessian blocks need an integer d >= ${p + 2} or a real d > ${p + 2}`);
+  }
+}
+
 /**
  * The blocks at any real d > p + 2 (docs/crossing.md §3, "real d in (p + 2, p + 3)"): at an integer d
  * those of isotypicBlocks at that d; at a non-integer d the generic components whose dimension
@@ -247,9 +254,7 @@ export function realDimensionBlocks<T>(
 ): IsotypicBlock<T>[] {
   const nearest = Math.round(F.toNumber(d));
   const integer = F.equals(d, F.fromInt(nearest));
-  if (integer ? nearest < p + 2 : !F.lt(F.fromInt(p + 2), d)) {
-    throw new RangeError(`d = ${String(d)} is not allowed for isotropy p = ${p}: the blocks need an integer d >= ${p + 2} or a real d > ${p + 2}`);
-  }
+  checkBlockDimension(p, integer ? nearest : F.toNumber(d), String(d));
   if (integer) return isotypicBlocks(F, p, x, d, nearest - p < 4 ? nearest : undefined, include);
   const dn = F.toNumber(d);
   return isotypicBlocks(F, p, x, d, undefined, (c) => dimensionAtNumber(c.dimension, dn) > 0 && include(c));

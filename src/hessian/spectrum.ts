@@ -3,8 +3,8 @@ import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { guardDigits } from "../families/precision.js";
 import { DecimalField } from "../numbers/decimalField.js";
-import { blockEigenvalues, isotypicBlocks } from "./blocks.js";
-import { decompositionDimension, type IsotypicComponent } from "./decomposition.js";
+import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
+import { isotypicDecomposition, type IsotypicComponent } from "./decomposition.js";
 import { dimensionAtDecimal } from "./dimension.js";
 
 /**
@@ -34,6 +34,8 @@ export interface FamilySpectrum {
   readonly d: Decimal;
   readonly digits: number;
   readonly components: ComponentSpectrum[];
+  /** The generic components absent at this d, each with its dimension here (<= 0). */
+  readonly omitted: { readonly component: IsotypicComponent; readonly dimension: Decimal }[];
   /** Eigenvalue counts with multiplicity (polynomials in d evaluated at d; integers at integer d). */
   readonly inertia: { readonly negative: Decimal; readonly zero: Decimal; readonly positive: Decimal };
   /** Of which gauge zeros (d of them). */
@@ -51,9 +53,8 @@ export function componentEigenvalues(
   x: readonly Decimal[],
   d: Decimal,
 ): { component: IsotypicComponent; values: Decimal[]; gauge: number[]; gaugeResidual: Decimal }[] {
-  const dInteger = decompositionDimension(p, d.toNumber()) === undefined ? undefined : d.toNumber();
   const xF = x.map((v) => F.from(v));
-  return isotypicBlocks(F, p, xF, F.from(d), dInteger).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
+  return realDimensionBlocks(F, p, xF, F.from(d)).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
 }
 
 /** Leading significant digits on which a and b agree, relative to |b| (cap when equal). */
@@ -66,11 +67,12 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
 
 /**
  * The spectrum of family f at d (decimal string) to `digits` significant digits. Throws RangeError for a
- * d outside the family's range or below the decomposition's (see decompositionDimension).
+ * d outside the family's range or where the blocks do not exist (checkBlockDimension). For a non-integer
+ * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
  */
 export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void): FamilySpectrum {
   const probe = new DecimalField(digits + 20).fromDecimalString(d);
-  decompositionDimension(f.p, probe.toNumber());
+  checkBlockDimension(f.p, probe.toNumber(), d);
   const point = familyCriticalPoint(f, d, digits, onStep);
   const work = new DecimalField(digits + guardDigits(probe));
   const finer = new DecimalField(work.digits + 10);
@@ -112,6 +114,9 @@ export function familySpectrum(f: FamilyDefinition, d: string, digits: number, o
     d: point.d,
     digits,
     components,
+    omitted: isotypicDecomposition(f.p)
+      .filter((g) => !components.some((c) => c.component.name === g.name))
+      .map((component) => ({ component, dimension: dimensionAtDecimal(out, component.dimension, dValue) })),
     inertia: { negative, zero, positive },
     gaugeZeros,
     confirmedDigits: confirmed,

@@ -31,7 +31,7 @@ export interface FamilySweep {
   readonly crossings: SweepCrossing[];
 }
 
-/** Default grid of the plots: 25 log-spaced d from just above p + 3 (the scan bottom) to 10^3. */
+/** Default grid of the plots: 25 log-spaced d from just above p + 2 (the scan bottom) to 10^3. */
 export const PLOT_POINTS = 25;
 export const PLOT_TOP = "1000";
 /** Default working digits of the plots (ample for pixels; the crossing d keeps digits - 5). */
@@ -43,7 +43,7 @@ export function plotGrid(f: FamilyDefinition, count: number = PLOT_POINTS, top: 
 }
 
 /**
- * Walk family f over `grid` (decimal strings, any order; each must be a real d > p + 3 in the family's
+ * Walk family f over `grid` (decimal strings, any order; each must be a real d > p + 2 in the family's
  * range) at `digits` digits, and locate the crossings between grid points.
  */
 export function sweepFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onProgress?: (text: string) => void): FamilySweep {
