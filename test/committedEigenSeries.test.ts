@@ -3,14 +3,18 @@ import { Decimal } from "decimal.js";
 import { all, create } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { FAMILIES } from "../src/families/registry.js";
-import { familySpectrum } from "../src/hessian/spectrum.js";
+import { familyCriticalPoints } from "../src/families/critical.js";
+import { guardDigits } from "../src/families/precision.js";
+import { componentEigenvalues } from "../src/hessian/spectrum.js";
+import { DecimalField } from "../src/numbers/decimalField.js";
 
 // The committed eigenvalue series (series/<f>.eigen.json) as a user reads them, checked twice
 // independently of the code that wrote them (issue 5, verification):
 // 1. every exact coefficient, parsed and evaluated by mathjs in 64-digit BigNumber arithmetic, equals the
 //    printed decimal;
 // 2. the series, summed at d = 10^6 and 10^8, against the numeric block eigenvalues of
-//    `spurious spectrum` (critical point by Newton at 30 digits, block pencils in Decimal): the error of
+//    the spectrum path (critical point by continuation and Newton at 30 digits, block pencils in Decimal
+//    with guard digits): the error of
 //    the order-N series is O(d^(-(N+1)/2)) (or sits at the 30-digit floor).
 
 interface Term {
@@ -69,13 +73,15 @@ describe("committed eigenvalue series (series/<f>.eigen.json)", () => {
       if (!existsSync(path)) throw new Error(`${path} is missing`);
       const file = readEigenFile(f.name);
       const ds = ["1e6", "1e8"];
-      const errors = ds.map((dText) => {
-        const spectrum = familySpectrum(f, dText, 30);
-        const d = new D60(dText);
+      const points = familyCriticalPoints(f, ds, 30);
+      const errors = points.map((point) => {
+        const work = new DecimalField(30 + guardDigits(point.d));
+        const blocks = componentEigenvalues(work, f.p, point.x, point.d);
+        const d = new D60(point.d.toString());
         return file.components.map((c, i) => {
-          const numeric = spectrum.components[i]!;
+          const numeric = blocks[i]!;
           expect(numeric.component.name, `${f.name}: component ${i}`).toBe(c.irrep);
-          const values = numeric.eigenvalues.filter((_, j) => !numeric.gauge.includes(j)).map((v) => new D60(v.toString()));
+          const values = numeric.values.filter((_, j) => !numeric.gauge.includes(j)).map((v) => new D60(v.toString()));
           const fromSeries = c.eigenvalues.filter((e) => !e.gauge).map((e) => sumSeries(e.terms, d));
           expect(fromSeries.length, `${f.name} ${c.irrep}: eigenvalue count`).toBe(values.length);
           expect(c.eigenvalues.filter((e) => e.gauge).length, `${f.name} ${c.irrep}: gauge zeros`).toBe(numeric.gauge.length);
