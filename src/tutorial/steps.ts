@@ -95,7 +95,8 @@ Eigenvalues of size \`d\` (the directions that move \`W\` along the bulk) and of
   {
     heading: "9. Where the saddle becomes a minimum",
     before: `Scanning \`d\` downwards, one block eigenvalue changes sign. \`crossing\` brackets it and then solves the
-critical-point equations and \`det(block) = 0\` together for \`(x, d)\` at high precision; the component that
+critical-point equations and "the carrying block eigenvalue = 0" (a factor of \`det(block) = 0\`, better
+conditioned) together for \`(x, d)\` by Newton's method at high precision; the component that
 carries the sign change and the direction are reported, and the inertia at the neighbouring integers is
 checked against the full Hessian (docs/crossing.md).`,
     args: ["crossing", "2a"],
