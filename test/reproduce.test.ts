@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { all, create } from "mathjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/cli/commands.js";
 import { cliReference } from "../src/cli/reference.js";
@@ -12,6 +13,8 @@ import { committedEigenOrder } from "../src/reproduce/eigenOrders.js";
 import { reproduce, type StepName } from "../src/reproduce/pipeline.js";
 import { STAGING_NAME, Staging } from "../src/reproduce/staging.js";
 import type { SummaryRow } from "../src/reproduce/summary.js";
+
+const math = create(all, { number: "BigNumber", precision: 64 });
 
 // A quick reproduction of family 1b into a temporary folder (docs/reproduce.md): the files, the summary
 // against independent recomputation, and that a failing run leaves the folder as it was.
@@ -65,18 +68,22 @@ describe("a quick reproduction of family 1b", () => {
     expect(existsSync(join(root, STAGING_NAME))).toBe(false);
   });
 
-  it("the summary row: isotropy, verified, and the loss limit against the critical point at d = 1e8", () => {
+  it("the summary row: isotropy, verified, and the loss limit and its approach against the critical point at d = 1e8", () => {
     expect(rows).toHaveLength(1);
     const r = rows[0]!;
     expect(r.isotropy).toBe("Delta(S_d)");
     expect(r.verified).toBe(true);
-    expect(r.lossLimit.exact).toBe("(pi - 2)/(2*pi)");
-    expect(Number(r.lossLimit.decimal)).toBeCloseTo((Math.PI - 2) / (2 * Math.PI), 14);
-    // The loss approaches its limit like d^(-1/2): within 1e-3 at d = 1e8.
-    const loss = familyCriticalPoint(f1b, "1e8", 30).loss.toNumber();
-    expect(Math.abs(loss - Number(r.lossLimit.decimal))).toBeLessThan(1e-3);
+    // The exact strings, evaluated independently (mathjs, 64 digits), are the printed decimals.
+    const approach = r.series.lossApproach!;
+    for (const v of [r.lossLimit, approach]) expect(Number(math.evaluate(v.exact).toString())).toBeCloseTo(Number(v.decimal), 14);
+    // L(d) - limit = c d^power (1 + O(d^(-1/2))): at d = 1e8 the relative remainder is ~1e-4.
+    const d = 1e8;
+    const loss = familyCriticalPoint(f1b, String(d), 30).loss.toNumber();
+    const [num, den = "1"] = approach.dPower.split("/");
+    const leading = Number(approach.decimal) * Math.pow(d, Number(num) / Number(den));
+    expect(Math.abs((loss - Number(r.lossLimit.decimal) - leading) / leading)).toBeLessThan(1e-3);
     expect(JSON.parse(read("series/summary.json")).rows[0].family).toBe("1b");
-    expect(read("series/summary.md")).toContain("| 1b (quick) | Delta(S_d) | (pi - 2)/(2*pi) = 0.1816901138... |");
+    expect(read("series/summary.md")).toContain(`| 1b (quick) | Delta(S_d) | ${r.lossLimit.exact} = ${r.lossLimit.decimal.slice(0, 12)}... |`);
   });
 
   it("the crossing d: the spectrum has negative eigenvalues just below it and none just above", () => {

@@ -26,6 +26,8 @@ export const SLOPE_SLACK = 0.35;
 
 export interface SeriesOutcome {
   readonly lossLimit: { readonly exact: string; readonly decimal: string };
+  /** How the loss approaches its limit: the first nonzero term of positive order in eps, c d^power. */
+  readonly lossApproach?: { readonly exact: string; readonly decimal: string; readonly dPower: string };
   /** The worst fitted error slope of the parameters and the loss against Newton, and the expected one. */
   readonly worstSlope: { readonly quantity: string; readonly slope: number };
   readonly expectedSlope: number;
@@ -40,6 +42,21 @@ export function lossLimit(s: FamilySeries<unknown>): { exact: string; decimal: s
   return { exact: F.exact ? F.toString(c) : "(numeric)", decimal: F.toDecimal(c, DECIMAL_DIGITS).toString() };
 }
 
+/** The first nonzero term c eps^k, k > 0, of the loss series, written as c d^(-k/2); none if all vanish to the precision. */
+export function lossApproach(s: FamilySeries<unknown>): SeriesOutcome["lossApproach"] {
+  const F = s.field;
+  for (let k = Math.max(1, s.loss.val); k < s.loss.prec; k++) {
+    const c = s.loss.coeff(k);
+    if (F.isZero(c)) continue;
+    return { exact: F.exact ? F.toString(c) : "(numeric)", decimal: F.toDecimal(c, DECIMAL_DIGITS).toString(), dPower: k % 2 === 0 ? `${-k / 2}` : `${-k}/2` };
+  }
+  return undefined;
+}
+
+function withApproach(a: SeriesOutcome["lossApproach"]): Pick<SeriesOutcome, "lossApproach"> {
+  return a === undefined ? {} : { lossApproach: a };
+}
+
 /** (b) family and loss series at the configured order, verified against Newton at d = 1e3..1e6. */
 export function seriesStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: SeriesOutcome } {
   const s = deriveFamilySeries(f, c.seriesOrder, progress);
@@ -47,7 +64,7 @@ export function seriesStep(f: FamilyDefinition, c: ReproduceConfig, progress: Pr
   const worst = v.quantities.reduce((w, q) => (q.slope > w.slope ? { quantity: q.name, slope: q.slope } : w), { quantity: "", slope: -Infinity });
   return {
     files: filesOfSeries(s, "series"),
-    outcome: { lossLimit: lossLimit(s), worstSlope: worst, expectedSlope: v.expectedSlope, passed: worst.slope < v.expectedSlope + SLOPE_SLACK },
+    outcome: { lossLimit: lossLimit(s), ...withApproach(lossApproach(s)), worstSlope: worst, expectedSlope: v.expectedSlope, passed: worst.slope < v.expectedSlope + SLOPE_SLACK },
   };
 }
 

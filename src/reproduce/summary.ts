@@ -34,13 +34,21 @@ function cells(r: SummaryRow): string[] {
     r.config === "full" ? r.family : `${r.family} (quick)`,
     r.isotropy,
     r.lossLimit.exact === r.lossLimit.decimal ? r.lossLimit.exact : `${r.lossLimit.exact} = ${r.lossLimit.decimal.slice(0, 12)}...`,
+    approach(r.series.lossApproach),
     r.crossings.length === 0 ? "none" : r.crossings.join(", "),
     r.eigenSeries,
     r.verified ? "yes" : "no",
   ];
 }
 
-const HEADER = ["family", "isotropy", "loss limit (d -> infinity)", "crossing d (saddle -> minimum)", "eigen-series", "verified"];
+/** c d^k, with c in parentheses unless it is a plain number. */
+function approach(a: SeriesOutcome["lossApproach"]): string {
+  if (a === undefined) return "none (the loss is constant)";
+  const c = /^-?[\d./]+$/.test(a.exact) ? a.exact : `(${a.exact})`;
+  return `${c} d^${a.dPower} = ${a.decimal.slice(0, 10)}... d^${a.dPower}`;
+}
+
+const HEADER = ["family", "isotropy", "loss limit (d -> infinity)", "loss - limit ~", "crossing d (saddle -> minimum)", "eigen-series", "verified"];
 
 /** The summary as a plain-text table (printed at the end of a run). */
 export function summaryText(rows: readonly SummaryRow[]): string {
