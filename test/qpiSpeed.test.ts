@@ -15,6 +15,7 @@ import {
   polyScale,
 } from "../src/numbers/polynomial.js";
 import { Series } from "../src/series/series.js";
+import { qpiExtension } from "../src/ift/declaredField.js";
 import { sqrt } from "../src/series/elementary.js";
 import { mulberry32, randInt } from "./support/random.js";
 
@@ -203,6 +204,45 @@ describe("Q(pi) in factored form against gcd-normalised arithmetic", () => {
       expect(r).toBeDefined();
       expect(QPI.equals(QPI.mul(r!, r!), QPI.mul(x, x))).toBe(true);
       expect(QPI.sign(r!)).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe("sums of products over one common denominator", () => {
+  it("sumOfProducts agrees with the reference and with folded add and mul, also when terms cancel", () => {
+    const rnd = mulberry32(424242);
+    for (let run = 0; run < 80; run++) {
+      const n = randInt(rnd, 1, 7);
+      const pairs = Array.from({ length: n }, () => [randomPair(rnd), randomPair(rnd)] as const);
+      // sometimes append -(x0 y0): the sum then cancels a whole term, or everything (n = 1)
+      if (rnd() < 0.3) pairs.push([[QPI.neg(pairs[0]![0][0]), refNeg(pairs[0]![0][1])], pairs[0]![1]]);
+      const x = pairs.map((q) => q[0][0]);
+      const y = pairs.map((q) => q[1][0]);
+      let ref: Ref = { num: [], den: [frac(1)] };
+      let plain = QPI.zero();
+      for (const [[a, ra], [b, rb]] of pairs) {
+        ref = refAdd(ref, refMul(ra, rb));
+        plain = QPI.add(plain, QPI.mul(a, b));
+      }
+      const got = QPI.sumOfProducts(x, y);
+      expect(QPI.isZero(got)).toBe(ref.num.length === 0);
+      expect(QPI.equals(got, plain)).toBe(true);
+      expectSame(got, ref, `run ${run}`);
+      // the result in its lazy state is a valid operand
+      expectSame(QPI.mul(QPI.sumOfProducts(x, y), x[0]!), refMul(ref, pairs[0]![0][1]), `run ${run} reused`);
+    }
+  });
+  it("in Q(pi, sqrt(2)) it agrees with folded add and mul", () => {
+    const rnd = mulberry32(99);
+    const E = qpiExtension(2);
+    const el = () => ({ a: randomPair(rnd)[0], b: rnd() < 0.4 ? QPI.zero() : randomPair(rnd)[0] });
+    for (let run = 0; run < 30; run++) {
+      const n = randInt(rnd, 1, 5);
+      const x = Array.from({ length: n }, el);
+      const y = Array.from({ length: n }, el);
+      let plain = E.zero();
+      for (let i = 0; i < n; i++) plain = E.add(plain, E.mul(x[i]!, y[i]!));
+      expect(E.equals(E.sumOfProducts(x, y), plain)).toBe(true);
     }
   });
 });

@@ -27,6 +27,11 @@ export interface Field<T> {
   /** a / b; throws a RangeError naming b when b is zero. */
   div(a: T, b: T): T;
   neg(a: T): T;
+  /**
+   * Optional: sum_i x[i] y[i] (equal lengths), the same value as folding add and mul. Exact fields with
+   * costly additions implement it to bring all the products to one common denominator at once.
+   */
+  sumOfProducts?(x: readonly T[], y: readonly T[]): T;
 
   equals(a: T, b: T): boolean;
   isZero(a: T): boolean;
@@ -66,4 +71,12 @@ export interface RealField<T> extends Field<T> {
 /** Raise a RangeError for division by zero, naming the operation and the field. */
 export function divisionByZero(field: string, what: string): never {
   throw new RangeError(`division by zero in ${field}: ${what} is zero`);
+}
+
+/** sum_i x_i y_i: the field's sumOfProducts when it has one (docs/numbers.md §4), else add and mul. */
+export function dot<T>(F: Field<T>, x: readonly T[], y: readonly T[]): T {
+  if (F.sumOfProducts !== undefined) return F.sumOfProducts(x, y);
+  let acc = F.zero();
+  for (let i = 0; i < x.length; i++) acc = F.add(acc, F.mul(x[i]!, y[i]!));
+  return acc;
 }

@@ -128,7 +128,7 @@ export function intPolyScale(a: IntPoly, c: bigint): IntPoly {
 }
 
 /** Upper bound on the bit length of max |p_i|. */
-function maxBits(p: IntPoly): number {
+export function maxBits(p: IntPoly): number {
   let m = 0n;
   for (const c of p) {
     const a = c < 0n ? -c : c;
@@ -160,6 +160,18 @@ function unpack(x: bigint, lo: number, hi: number, B: number, out: bigint[]): vo
   const low = BigInt.asIntN(bits, x);
   unpack(low, lo, mid, B, out);
   unpack((x - low) >> BigInt(bits), mid, hi, B, out);
+}
+
+/** p(2^B), the Kronecker substitution of p; exact for any B (the coefficients may be signed). */
+export function intPolyPack(p: IntPoly, B: number): bigint {
+  return p.length === 0 ? 0n : pack(p, 0, p.length, B);
+}
+
+/** The polynomial of at most n terms whose value at 2^B is x, when every coefficient has |c| < 2^(B-2). */
+export function intPolyUnpack(x: bigint, n: number, B: number): IntPoly {
+  const out = new Array<bigint>(n);
+  unpack(x, 0, n, B, out);
+  return trim(out);
 }
 
 /**

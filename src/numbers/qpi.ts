@@ -16,6 +16,8 @@ import {
   intPolyContent,
   intPolyToPoly,
   intPolyTryDiv,
+  intPolyUnpack,
+  maxBits,
   polyToIntParts,
   reduceRational,
 } from "./intPoly.js";
@@ -32,6 +34,7 @@ import {
   splitFactor,
   splitOverBasis,
 } from "./factorBasis.js";
+import { packedAt, packedBits, slotWidth } from "./packed.js";
 
 // ---- data type ----------------------------------------------------------------------------------
 
@@ -130,6 +133,44 @@ function refreshDen(a: QPi): void {
   s.den = den;
 }
 
+/** Exponent lists [id, e, ...] merged by `op` on the ids both name (an id named once keeps its exponent). */
+function mergeExponents(A: readonly number[], B: readonly number[], op: (ea: number, eb: number) => number): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < A.length || j < B.length) {
+    const ia = i < A.length ? A[i]! : Infinity;
+    const ib = j < B.length ? B[j]! : Infinity;
+    if (ia < ib) {
+      out.push(ia, A[i + 1]!);
+      i += 2;
+    } else if (ib < ia) {
+      out.push(ib, B[j + 1]!);
+      j += 2;
+    } else {
+      out.push(ia, op(A[i + 1]!, B[j + 1]!));
+      i += 2;
+      j += 2;
+    }
+  }
+  return out;
+}
+
+/** The exponents of a product's denominator (no cancellation). */
+function addExponents(A: readonly number[], B: readonly number[]): number[] {
+  return mergeExponents(A, B, (a, b) => a + b);
+}
+
+/** The least common denominator of two. */
+function maxExponents(A: readonly number[], B: readonly number[]): number[] {
+  return mergeExponents(A, B, Math.max);
+}
+
+/** L / D for denominators D dividing L, as exponents (zeros dropped). */
+function missingExponents(L: readonly number[], D: readonly number[]): number[] {
+  return compact(mergeExponents(L, D, (l, d) => l - d));
+}
+
 function sameDen(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -140,6 +181,19 @@ function sameDen(a: readonly number[], b: readonly number[]): boolean {
 function denIrreducible(den: readonly number[]): boolean {
   for (let i = 0; i < den.length; i += 2) if (!factorIsIrreducible(den[i]!)) return false;
   return true;
+}
+
+const expansions = new Map<string, IntPoly>();
+
+/** expand, cached per exponent list (factor ids are never reused, so the key names one polynomial). */
+function expandCached(den: readonly number[]): IntPoly {
+  const key = den.join(",");
+  let p = expansions.get(key);
+  if (p === undefined) {
+    p = expand(den);
+    expansions.set(key, p);
+  }
+  return p;
 }
 
 /** prod f_id^e as one polynomial. */
@@ -326,6 +380,62 @@ export class QPiField implements Field<QPi> {
     // gcd(gn, L) = 1 (gn divides both numerators); the content of p is taken out by a later refresh
     const L = (a.cd / gd) * b.cd;
     return make(negative ? -gn : gn, L, p, tied.length > 0 ? compact(den) : den, false);
+  }
+  /**
+   * sum_i x_i y_i over one common denominator (docs/numbers.md §4, "sums of products"): each term is
+   * brought to the maximal exponent of each factor, and the integer polynomial sum_i m_i p_i q_i c_i
+   * (contents m_i, cofactors c_i) is formed by Kronecker substitution, as one sum of BigInt products at
+   * a slot width that holds every coefficient, unpacked once. Cancellation is then tested once per
+   * factor, and the content is left to the next refresh.
+   */
+  sumOfProducts(x: readonly QPi[], y: readonly QPi[]): QPi {
+    const nonzero: number[] = [];
+    for (let i = 0; i < x.length; i++) if (x[i]!.cn !== 0n && y[i]!.cn !== 0n) nonzero.push(i);
+    if (nonzero.length === 0) return ZERO;
+    if (nonzero.length === 1) return this.mul(x[nonzero[0]!]!, y[nonzero[0]!]!);
+    const terms: { n: bigint; d: bigint; a: IntPoly; b: IntPoly; den: number[] }[] = [];
+    for (const i of nonzero) {
+      const [a, b] = [x[i]!, y[i]!];
+      refresh(a);
+      refresh(b);
+      const g1 = bigintGcd(a.cn, b.cd);
+      const g2 = bigintGcd(b.cn, a.cd);
+      terms.push({ n: (a.cn / g1) * (b.cn / g2), d: (a.cd / g2) * (b.cd / g1), a: a.p, b: b.p, den: addExponents(a.den, b.den) });
+    }
+    let den: number[] = [];
+    let gn = 0n;
+    let C = 1n;
+    for (const t of terms) {
+      den = maxExponents(den, t.den);
+      gn = bigintGcd(gn, t.n);
+      C = (C / bigintGcdLikelyDivisor(C, t.d)) * t.d;
+    }
+    // term t is m (a b c) x^shift with c the cofactor of its denominator without pi
+    const parts = terms.map((t) => {
+      const missing = missingExponents(den, t.den);
+      const shift = missing[0] === PI_FACTOR ? missing[1]! : 0;
+      const c = expandCached(shift > 0 ? missing.slice(2) : missing);
+      const m = (t.n / gn) * (C / t.d);
+      const length = t.a.length + t.b.length + c.length - 2 + shift;
+      const bits = maxBits([m]) + packedBits(t.a) + packedBits(t.b) + packedBits(c) + Math.log2(t.a.length * t.b.length * c.length);
+      return { m, a: t.a, b: t.b, c, shift, length, bits };
+    });
+    const B = slotWidth(Math.ceil(Math.max(...parts.map((q) => q.bits)) + Math.log2(parts.length)));
+    let acc = 0n;
+    let n = 0;
+    for (const q of parts) {
+      let v = packedAt(q.a, B) * packedAt(q.b, B);
+      if (q.c.length > 1) v *= packedAt(q.c, B);
+      acc += (q.m === 1n ? v : q.m * v) << BigInt(q.shift * B);
+      n = Math.max(n, q.length);
+    }
+    const sum = intPolyUnpack(acc, n, B);
+    if (sum.length === 0) return ZERO;
+    const negative = sum[sum.length - 1]! < 0n;
+    let p: IntPoly = negative ? sum.map((c) => -c) : sum;
+    for (let k = 0; k < den.length; k += 2) [p, den[k + 1]] = cancel(p, den[k]!, den[k + 1]!);
+    // gcd(gn, C) = 1 (each term's content is in lowest terms); the content of p is taken out by a later refresh
+    return make(negative ? -gn : gn, C, p, compact(den), false);
   }
   sub(a: QPi, b: QPi): QPi {
     return this.add(a, this.neg(b));

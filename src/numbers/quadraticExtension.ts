@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { decimalContext } from "./decimalContext.js";
-import { divisionByZero, type Field } from "./field.js";
+import { divisionByZero, dot, type Field } from "./field.js";
 
 /** a + b sqrt(c), with a, b in the base field. */
 export interface Quadratic<T> {
@@ -67,6 +67,23 @@ export class QuadraticExtension<T> implements Field<Quadratic<T>> {
       a: K.add(K.mul(x.a, y.a), K.mul(this.c, K.mul(x.b, y.b))),
       b: K.add(K.mul(x.a, y.b), K.mul(x.b, y.a)),
     };
+  }
+  /** sum x_i y_i: both parts as sums of products in the base field (its sumOfProducts when it has one). */
+  sumOfProducts(x: readonly Quadratic<T>[], y: readonly Quadratic<T>[]): Quadratic<T> {
+    const K = this.base;
+    const [ax, ay, bx, by]: T[][] = [[], [], [], []];
+    for (let i = 0; i < x.length; i++) {
+      const [u, v] = [x[i]!, y[i]!];
+      ax.push(u.a);
+      ay.push(v.a);
+      bx.push(u.a, u.b);
+      by.push(v.b, v.a);
+      if (!K.isZero(u.b) && !K.isZero(v.b)) {
+        ax.push(K.mul(this.c, u.b));
+        ay.push(v.b);
+      }
+    }
+    return { a: dot(K, ax, ay), b: dot(K, bx, by) };
   }
   /** The norm a^2 - c b^2 (nonzero for nonzero x, since c is not a square). */
   norm(x: Quadratic<T>): T {

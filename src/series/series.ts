@@ -1,4 +1,4 @@
-import type { Field } from "../numbers/field.js";
+import { dot, type Field } from "../numbers/field.js";
 
 /**
  * A truncated Laurent series in eps over a field:
@@ -153,11 +153,15 @@ export class Series<T> {
     const a = this.coeffs;
     const c = b.coeffs;
     for (let k = 0; k < n; k++) {
-      let acc = F.zero();
       const lo = Math.max(0, k - c.length + 1);
       const hi = Math.min(k, a.length - 1);
-      for (let i = lo; i <= hi; i++) acc = F.add(acc, F.mul(a[i]!, c[k - i]!));
-      out[k] = acc;
+      const x: T[] = [];
+      const y: T[] = [];
+      for (let i = lo; i <= hi; i++) {
+        x.push(a[i]!);
+        y.push(c[k - i]!);
+      }
+      out[k] = dot(F, x, y);
     }
     return Series.of(F, val, out, prec);
   }
@@ -198,9 +202,13 @@ export class Series<T> {
     const b: T[] = [inv0];
     // b_k = -(1/a_0) sum_{j=1..k} a_j b_{k-j}
     for (let k = 1; k < n; k++) {
-      let acc = F.zero();
-      for (let j = 1; j <= Math.min(k, a.length - 1); j++) acc = F.add(acc, F.mul(a[j]!, b[k - j]!));
-      b.push(F.neg(F.mul(inv0, acc)));
+      const x: T[] = [];
+      const y: T[] = [];
+      for (let j = 1; j <= Math.min(k, a.length - 1); j++) {
+        x.push(a[j]!);
+        y.push(b[k - j]!);
+      }
+      b.push(F.neg(F.mul(inv0, dot(F, x, y))));
     }
     return Series.of(F, -this.val, b, target);
   }

@@ -1,0 +1,45 @@
+import { type IntPoly, intPolyPack, maxBits } from "./intPoly.js";
+
+/**
+ * Kronecker substitutions p(2^B) of the numerators of Q(pi) elements, cached per polynomial (IntPolys are
+ * immutable, so the array identifies the value): a series product uses each coefficient's numerator in
+ * many sums of products (docs/numbers.md §4, "sums of products"). Slot widths B are multiples of 64, so
+ * nearby sums share packings.
+ */
+
+interface Packings {
+  readonly bits: number;
+  readonly at: Map<number, bigint>;
+}
+
+const cache = new WeakMap<IntPoly, Packings>();
+
+function packings(p: IntPoly): Packings {
+  let c = cache.get(p);
+  if (c === undefined) {
+    c = { bits: maxBits(p), at: new Map() };
+    cache.set(p, c);
+  }
+  return c;
+}
+
+/** An upper bound on the bit length of max |p_i| (cached). */
+export function packedBits(p: IntPoly): number {
+  return packings(p).bits;
+}
+
+/** p(2^B) (cached). */
+export function packedAt(p: IntPoly, B: number): bigint {
+  const c = packings(p);
+  let x = c.at.get(B);
+  if (x === undefined) {
+    x = intPolyPack(p, B);
+    c.at.set(B, x);
+  }
+  return x;
+}
+
+/** The slot width for coefficients below 2^bits in absolute value (unpacking needs two spare bits). */
+export function slotWidth(bits: number): number {
+  return Math.ceil((bits + 2) / 64) * 64;
+}
