@@ -76,7 +76,7 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   }
   const exactXt = xt.map((s) => Series.of(F, s.val, s.coeffs));
   onProgress?.("loss");
-  const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt, w), (s) => s.prec).truncate(Math.min(target, lossPrec));
+  const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt.map((x) => x.truncate(w)), w), (s) => s.prec).truncate(Math.min(target, lossPrec));
   const P = sys.P;
   const params = parameterSeries(sys, xt).map((series, k) => ({ alias: P.params[k]!.alias!, series: series.truncate(target) }));
   return { family: f.name, field: F, order, params, loss };

@@ -11,16 +11,34 @@ export class LeadingSystemError extends Error {
 }
 
 /**
+ * The orders of precision one kind of evaluation of a system loses (working precision minus the precision
+ * of the result), learned from the last evaluation; the counts of the restricted loss lose a fixed number
+ * of orders, so the next evaluation asks for only what it needs (docs/series-derivation.md).
+ */
+export interface Slack {
+  value: number;
+}
+
+/**
+ * The least working precision: below it a kernel's |u|^2|v|^2 - (u.v)^2 can be zero to its precision
+ * though not zero, which would take the parallel branch (9 = the first evaluation at target 1 + slack 8).
+ */
+const MIN_WORK = 9;
+
+/**
  * Evaluate `compute(workPrec)` with growing working precision until every returned series is known to
  * at least `target` (the O(d^2) counts of the restricted loss cost a few orders; the tracked precision
- * says how many).
+ * says how many). The first try is at target + slack, and slack is updated to what was lost.
  */
-export function withPrecision<R>(target: number, compute: (workPrec: number) => R, precisionOf: (r: R) => number): R {
-  let work = target + 8;
+export function withPrecision<R>(target: number, compute: (workPrec: number) => R, precisionOf: (r: R) => number, slack: Slack = { value: 8 }): R {
+  let work = Math.max(target + slack.value, MIN_WORK);
   for (let attempt = 0; attempt < 6; attempt++) {
     const r = compute(work);
     const got = precisionOf(r);
-    if (got >= target) return r;
+    if (got >= target) {
+      slack.value = Math.max(0, work - got);
+      return r;
+    }
     work += target - got + 2;
   }
   throw new Error(`could not reach precision O(eps^${target}) (working precision ${work})`);
@@ -74,8 +92,9 @@ export function checkLeadingSystem<T>(
  * Newton–Hensel lifting (docs/series-derivation.md, (S4)): from xt correct to O(eps^1), each step
  *   xt <- xt - J(xt)^(-1) F(xt)
  * doubles the number of correct orders; F is evaluated to the new order m2 with first-order jets and J
- * only to order m2 - m (all it is needed to). Iterates are exact polynomials, so the tracked precision
- * only accounts for the truncated sqrt/atan/inverse. Returns xt known to O(eps^order).
+ * only to order m2 - m (all it is needed to). Iterates are exact polynomials; they enter each evaluation
+ * truncated at the working precision, so no product is formed beyond it, and the tracked precision
+ * accounts for that and for the truncated sqrt/atan/inverse. Returns xt known to O(eps^order).
  */
 export function henselLift<T>(
   sys: ScaledSystem<T>,
@@ -86,10 +105,13 @@ export function henselLift<T>(
   const F = sys.F;
   let xt = leading.map((c) => Series.constant(F, c));
   let m = 1;
+  const residualSlack: Slack = { value: 8 };
+  const jacobianSlack: Slack = { value: 8 };
   while (m < order) {
     const m2 = Math.min(2 * m, order);
-    const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, xt, w, false), (r) => minPrec(r.residual));
-    const { jacobian } = withPrecision(m2 - m, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => minPrec(r.jacobian!.flat()));
+    const at = (w: number): Series<T>[] => xt.map((x) => x.truncate(w));
+    const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
+    const { jacobian } = withPrecision(m2 - m, (w) => evaluateScaledSystem(sys, at(w), w, true), (r) => minPrec(r.jacobian!.flat()), jacobianSlack);
     // Below eps^0 (J) and eps^m (F) every coefficient vanishes (exactly over Q(pi), to rounding over
     // Decimal): keep only the parts that carry information, so pivots are chosen on true valuations.
     const J = jacobian!.map((row) => row.map((e) => tail(e.truncate(m2 - m), 0)));
