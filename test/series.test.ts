@@ -190,6 +190,35 @@ describe("order bookkeeping", () => {
       expect(a.mul(b).val).toBe(a.val + b.val);
     }
   });
+  it("Series.sumOfProducts equals the fold of mul and add (value, valuation, precision), with exact, zero and cancelling pairs", () => {
+    const rnd = mulberry32(7);
+    for (let run = 0; run < 40; run++) {
+      const k = randInt(rnd, 1, 5);
+      const xs: Series<QPi>[] = [];
+      const ys: Series<QPi>[] = [];
+      for (let p = 0; p < k; p++) {
+        const pick = (): Series<QPi> => {
+          const r = rnd();
+          if (r < 0.1) return Series.zero(F);
+          if (r < 0.15) return Series.zero(F, randInt(rnd, -1, 4));
+          const s = randomSeries(genQPi, rnd, -2, 2);
+          return r < 0.3 ? Series.of(F, s.val, s.coeffs) : s;
+        };
+        xs.push(pick());
+        ys.push(pick());
+      }
+      if (run % 4 === 0 && k >= 2) {
+        // the second pair cancels the first one's leading terms
+        xs[1] = xs[0]!.neg();
+        ys[1] = refine(genQPi, ys[0]!, rnd);
+      }
+      let fold = xs[0]!.mul(ys[0]!);
+      for (let p = 1; p < k; p++) fold = fold.add(xs[p]!.mul(ys[p]!));
+      const got = Series.sumOfProducts(F, xs, ys);
+      expect([got.val, got.prec], `run ${run}`).toEqual([fold.val, fold.prec]);
+      expect(got.equals(fold), `run ${run}: ${got.toString()} vs ${fold.toString()}`).toBe(true);
+    }
+  });
   it("sums take the minimum precision; cancellation raises the valuation, down to a zero O(eps^p)", () => {
     const a = SQ(0, [1, 1, 5], 3);
     const b = SQ(0, [-1, 0, 0, 0, 2], 5);

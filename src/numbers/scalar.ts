@@ -27,4 +27,10 @@ export interface Scalar<X> {
    * then only an exact zero is negligible.
    */
   negligible?(a: X, scale: X): boolean;
+  /**
+   * Optional: sum_i x[i] y[i] (equal lengths, at least one term), the same value and precision as
+   * folding mul and add left to right. Truncated series over an exact field implement it with one sum of
+   * products per output coefficient (Series.sumOfProducts); jets use it when their base has it.
+   */
+  sumOfProducts?(x: readonly X[], y: readonly X[]): X;
 }

@@ -166,6 +166,55 @@ export class Series<T> {
     return Series.of(F, val, out, prec);
   }
 
+  /**
+   * sum_p xs[p] ys[p], the same series as folding `mul` and `add` left to right (value, valuation and
+   * precision). Over an exact field with `sumOfProducts`, every output coefficient is one sum of products
+   * over the terms of all the pairs (docs/numbers.md, "sums of products"), instead of one per pair and
+   * an addition per pair; over other fields it is the fold.
+   */
+  static sumOfProducts<T>(F: Field<T>, xs: readonly Series<T>[], ys: readonly Series<T>[]): Series<T> {
+    if (xs.length !== ys.length) throw new RangeError(`sumOfProducts: ${xs.length} factors against ${ys.length}`);
+    if (xs.length === 0) return Series.zero(F);
+    if (xs.length === 1) return xs[0]!.mul(ys[0]!);
+    if (!F.exact || F.sumOfProducts === undefined) {
+      let acc = xs[0]!.mul(ys[0]!);
+      for (let p = 1; p < xs.length; p++) acc = acc.add(xs[p]!.mul(ys[p]!));
+      return acc;
+    }
+    let prec = Infinity;
+    let val = Infinity;
+    let top = -Infinity;
+    const live: number[] = [];
+    for (let p = 0; p < xs.length; p++) {
+      const [a, b] = [xs[p]!, ys[p]!];
+      prec = Math.min(prec, a.val + b.prec, b.val + a.prec);
+      if (a.isZero() || b.isZero()) continue;
+      live.push(p);
+      val = Math.min(val, a.val + b.val);
+      top = Math.max(top, a.val + b.val + a.coeffs.length + b.coeffs.length - 1);
+    }
+    if (live.length === 0 || val >= prec) return Series.zero(F, prec);
+    const n = (prec === Infinity ? top : prec) - val;
+    const out: T[] = new Array<T>(n);
+    for (let k = 0; k < n; k++) {
+      const x: T[] = [];
+      const y: T[] = [];
+      for (const p of live) {
+        const a = xs[p]!.coeffs;
+        const c = ys[p]!.coeffs;
+        const K = k + val - xs[p]!.val - ys[p]!.val;
+        const lo = Math.max(0, K - c.length + 1);
+        const hi = Math.min(K, a.length - 1);
+        for (let i = lo; i <= hi; i++) {
+          x.push(a[i]!);
+          y.push(c[K - i]!);
+        }
+      }
+      out[k] = x.length === 0 ? F.zero() : dot(F, x, y);
+    }
+    return Series.of(F, val, out, prec);
+  }
+
   // ---- ad hoc operators ---------------------------------------------------------------------
 
   /** c * this for a field element c. */

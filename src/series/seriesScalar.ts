@@ -16,6 +16,7 @@ export function seriesScalar<T>(F: Field<T>, prec: number): Scalar<Series<T>> {
     add: (a, b) => a.add(b),
     sub: (a, b) => a.sub(b),
     mul: (a, b) => a.mul(b),
+    sumOfProducts: (x, y) => Series.sumOfProducts(F, x, y),
     div: (a, b) => a.div(b, a.isExact() && b.isExact() ? prec : undefined),
     neg: (a) => a.neg(),
     sqrt: (a) => sqrt(a, a.isExact() ? prec : undefined),
