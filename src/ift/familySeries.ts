@@ -76,7 +76,10 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   }
   const exactXt = xt.map((s) => Series.of(F, s.val, s.coeffs));
   onProgress?.("loss");
-  const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt.map((x) => x.truncate(w)), w), (s) => s.prec).truncate(Math.min(target, lossPrec));
+  // The loss of most families loses no orders to the working precision, so the first try is at the
+  // target itself (slack 0, never below the least working precision); a short result (1a, 1b) is retried
+  // at a higher precision as for any evaluation. The coefficients are exact either way.
+  const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt.map((x) => x.truncate(w)), w), (s) => s.prec, { value: 0 }).truncate(Math.min(target, lossPrec));
   const P = sys.P;
   const params = parameterSeries(sys, xt).map((series, k) => ({ alias: P.params[k]!.alias!, series: series.truncate(target) }));
   return { family: f.name, field: F, order, params, loss };

@@ -107,14 +107,22 @@ export function henselLift<T>(
   let m = 1;
   const residualSlack: Slack = { value: 8 };
   const jacobianSlack: Slack = { value: 8 };
+  // Over an exact field J(xt) mod eps^r depends only on xt mod eps^r, and Newton never changes xt below
+  // eps^m: a Jacobian evaluated at step m is final to order min(m, its precision), and a later step that
+  // needs no more (the last, short step) reuses it. Over Decimal every step evaluates afresh.
+  let known: { jacobian: Series<T>[][]; valid: number } | undefined;
   while (m < order) {
     const m2 = Math.min(2 * m, order);
     const at = (w: number): Series<T>[] => xt.map((x) => x.truncate(w));
     const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
-    const { jacobian } = withPrecision(m2 - m, (w) => evaluateScaledSystem(sys, at(w), w, true), (r) => minPrec(r.jacobian!.flat()), jacobianSlack);
+    if (known === undefined || known.valid < m2 - m) {
+      const { jacobian } = withPrecision(m2 - m, (w) => evaluateScaledSystem(sys, at(w), w, true), (r) => minPrec(r.jacobian!.flat()), jacobianSlack);
+      known = { jacobian: jacobian!, valid: F.exact ? Math.min(m, minPrec(jacobian!.flat())) : -1 };
+    }
+    const jacobian = known.jacobian;
     // Below eps^0 (J) and eps^m (F) every coefficient vanishes (exactly over Q(pi), to rounding over
     // Decimal): keep only the parts that carry information, so pivots are chosen on true valuations.
-    const J = jacobian!.map((row) => row.map((e) => tail(e.truncate(m2 - m), 0)));
+    const J = jacobian.map((row) => row.map((e) => tail(e.truncate(m2 - m), 0)));
     const rhs = residual.map((f) => tail(f.truncate(m2), m).neg());
     const delta = solvePowerSeriesSystem(F, J, rhs);
     xt = xt.map((x, i) => Series.of(F, 0, polynomialPart(x.add(delta[i]!), m2), Infinity));
