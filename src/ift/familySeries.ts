@@ -66,12 +66,12 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
     onProgress?.("leading system");
     // Exact fields take the declared values as they are; Decimal brings them to its full precision.
     const leading = [...polishLeading(sys, declared.leading)];
-    checkLeadingSystem(sys, leading, names, isNegligible);
+    const leadingJacobian = checkLeadingSystem(sys, leading, names, isNegligible);
     const balance = Math.min(...sys.shifts.map((s, j) => s + sys.equationShifts[j]!));
     const forParams = Math.max(...sys.shifts.map((s) => target - s));
     const forLoss = Math.ceil((target - balance + 1) / 2);
     const M = Math.max(1, forParams, forLoss);
-    xt = henselLift(sys, leading, M, (m) => onProgress?.(`Newton-Hensel: xt known to O(eps^${m}) of ${M}`));
+    xt = henselLift(sys, leading, M, (m) => onProgress?.(`Newton-Hensel: xt known to O(eps^${m}) of ${M}`), leadingJacobian);
     lossPrec = 2 * M + balance;
   }
   const exactXt = xt.map((s) => Series.of(F, s.val, s.coeffs));

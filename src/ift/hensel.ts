@@ -49,13 +49,14 @@ const minPrec = <T>(s: readonly Series<T>[]): number => Math.min(...s.map((x) =>
 /**
  * Check the leading system at xt(0) = leading (docs/series-derivation.md, (S3)): F(leading, 0) = 0 and
  * J(leading, 0) invertible with no pole in J. For inexact fields "zero" means below `tolerance`.
+ * Returns the Jacobian it evaluated at xt = leading (henselLift's first step can reuse it).
  */
 export function checkLeadingSystem<T>(
   sys: ScaledSystem<T>,
   leading: readonly T[],
   names: readonly string[],
   isNegligible: (t: T) => boolean,
-): void {
+): Series<T>[][] {
   const F = sys.F;
   const xt = leading.map((c) => Series.constant(F, c));
   const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(minPrec(r.residual), minPrec(r.jacobian!.flat())));
@@ -86,21 +87,25 @@ export function checkLeadingSystem<T>(
         (zeroCols.length > 0 ? `; parameter(s) ${zeroCols.join(", ")} do not enter the leading system` : ""),
     );
   }
+  return jacobian!;
 }
 
 /**
  * Newton–Hensel lifting (docs/series-derivation.md, (S4)): from xt correct to O(eps^1), each step
  *   xt <- xt - J(xt)^(-1) F(xt)
- * doubles the number of correct orders; F is evaluated to the new order m2 with first-order jets and J
- * only to order m2 - m (all it is needed to). Iterates are exact polynomials; they enter each evaluation
+ * can double the number of correct orders, and goes to m2 <= 2m (the schedule below); F is evaluated to
+ * order m2 with first-order jets and J only to order m2 - m (all it is needed to). Iterates are exact polynomials; they enter each evaluation
  * truncated at the working precision, so no product is formed beyond it, and the tracked precision
  * accounts for that and for the truncated sqrt/atan/inverse. Returns xt known to O(eps^order).
+ * `leadingJacobian`, the Jacobian at xt = leading from checkLeadingSystem, spares the first steps' (over
+ * exact fields; docs/series-derivation.md, "Schedule", "Jacobian").
  */
 export function henselLift<T>(
   sys: ScaledSystem<T>,
   leading: readonly T[],
   order: number,
   onStep?: (reached: number) => void,
+  leadingJacobian?: Series<T>[][],
 ): Series<T>[] {
   const F = sys.F;
   let xt = leading.map((c) => Series.constant(F, c));
@@ -110,14 +115,24 @@ export function henselLift<T>(
   // Over an exact field J(xt) mod eps^r depends only on xt mod eps^r, and Newton never changes xt below
   // eps^m: a Jacobian evaluated at step m is final to order min(m, its precision), and a later step that
   // needs no more (the last, short step) reuses it. Over Decimal every step evaluates afresh.
-  let known: { jacobian: Series<T>[][]; valid: number } | undefined;
-  while (m < order) {
-    const m2 = Math.min(2 * m, order);
+  let known: { jacobian: Series<T>[][]; valid: number } | undefined =
+    leadingJacobian !== undefined && F.exact ? { jacobian: leadingJacobian, valid: Math.min(1, minPrec(leadingJacobian.flat())) } : undefined;
+  // The orders reached: doubling, or over an exact field the shortest chain that ends at `order` with
+  // each step at most doubling (order 9: 2, 3, 5, 9 instead of 2, 4, 8, 9), which spares the residual
+  // at the largest intermediate precision. The final xt is the same (its coefficients are exact).
+  const steps: number[] = [];
+  if (F.exact) for (let t = order; t > 1; t = Math.ceil(t / 2)) steps.unshift(t);
+  else for (let t = 2; t < 2 * order; t *= 2) steps.push(Math.min(t, order));
+  for (const m2 of steps) {
     const at = (w: number): Series<T>[] => xt.map((x) => x.truncate(w));
     const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
     if (known === undefined || known.valid < m2 - m) {
-      const { jacobian } = withPrecision(m2 - m, (w) => evaluateScaledSystem(sys, at(w), w, true), (r) => minPrec(r.jacobian!.flat()), jacobianSlack);
-      known = { jacobian: jacobian!, valid: F.exact ? Math.min(m, minPrec(jacobian!.flat())) : -1 };
+      // Over an exact field J is evaluated at the exact polynomial xt mod eps^(m2 - m), which has the
+      // same J mod eps^(m2 - m) and fewer terms.
+      const r = m2 - m;
+      const low = F.exact ? xt.map((x) => Series.of(F, 0, polynomialPart(x, r))) : xt;
+      const { jacobian } = withPrecision(r, (w) => evaluateScaledSystem(sys, low.map((x) => x.truncate(w)), w, true), (q) => minPrec(q.jacobian!.flat()), jacobianSlack);
+      known = { jacobian: jacobian!, valid: F.exact ? Math.min(r, minPrec(jacobian!.flat())) : -1 };
     }
     const jacobian = known.jacobian;
     // Below eps^0 (J) and eps^m (F) every coefficient vanishes (exactly over Q(pi), to rounding over
