@@ -1,5 +1,5 @@
 import { hessian } from "../model/evaluator.js";
-import { symmetricEigenvalues } from "../linalg/symmetricEigen.js";
+import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { F64 } from "../numbers/floatField.js";
 import { Pattern } from "../patterns/pattern.js";
 import { normaliseGauge } from "./gauge.js";
@@ -89,7 +89,7 @@ export function describeCriticalPoint(W: readonly (readonly number[])[], a: read
  * gauge |a_i| = 1; at a critical point the gauge contributes d zero eigenvalues.
  */
 export function hessianInertia(W: readonly (readonly number[])[], a: readonly number[], relativeTolerance = DEFAULT_EIGENVALUE_TOLERANCE): HessianInertia {
-  const values = hessianEigenvalues(hessian(F64, W.map((row) => row.slice()), a.slice()));
+  const values = symmetricEigenvaluesFloat64(hessian(F64, W.map((row) => row.slice()), a.slice()));
   const largest = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const tol = relativeTolerance * Math.max(1, largest);
   let negative = 0;
@@ -101,33 +101,6 @@ export function hessianInertia(W: readonly (readonly number[])[], a: readonly nu
     if (Math.abs(v) > tol) smallestNonzero = Math.min(smallestNonzero, Math.abs(v));
   }
   return { negative, zero, positive: values.length - negative - zero, eigenvalueTolerance: tol, smallestNonzero };
-}
-
-/**
- * Eigenvalues of the symmetric matrix H (float64). If the QL iteration of symmetricEigenvalues does not
- * converge (it can stall on these Hessians, whose spectra have eigenvalues of multiplicity O(d^2) and d
- * zeros, because its deflation test is relative to neighbouring diagonal entries), the eigenvalues are
- * taken as mu - c from H + c I with c = s ||H||_inf, s = 1.1 then 1.7: the shifted spectrum lies in
- * [0.1 c, 2.1 c] / [0.7 c, 2.7 c], away from 0, at the cost of an absolute error of order eps c instead of
- * eps |lambda| (far below the eigenvalue tolerance).
- */
-export function hessianEigenvalues(H: number[][]): number[] {
-  let firstError: unknown;
-  try {
-    return symmetricEigenvalues(F64, H);
-  } catch (e) {
-    firstError = e;
-  }
-  const bound = H.reduce((m, row) => Math.max(m, row.reduce((s, x) => s + Math.abs(x), 0)), 0);
-  for (const factor of [1.1, 1.7]) {
-    const c = factor * bound;
-    try {
-      return symmetricEigenvalues(F64, H.map((row, i) => row.map((h, j) => (i === j ? h + c : h)))).map((mu) => mu - c);
-    } catch {
-      // try the next shift
-    }
-  }
-  throw firstError;
 }
 
 /** Classify the critical point (W, a), k = d, given in any gauge with every a_i != 0. */
