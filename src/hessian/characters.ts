@@ -67,11 +67,6 @@ export function cycleType(g: Permutation): Partition {
   return lengths.sort((a, b) => b - a);
 }
 
-/** The sign (-1)^(k - number of cycles) of a permutation. */
-export function permutationSign(g: Permutation): 1 | -1 {
-  return (g.length - cycleType(g).length) % 2 === 0 ? 1 : -1;
-}
-
 /**
  * The irreducible character chi^lambda at a permutation of cycle type rho (|rho| = |lambda|), by the
  * Murnaghan–Nakayama rule on beta-sets: with beta_i = lambda_i + (l - i), removing a rim hook of length r

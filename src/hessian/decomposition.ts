@@ -84,11 +84,6 @@ function orbitMultiplicity(p: number, k: number, psi: Partition, swapSign: 1 | -
   return total / order;
 }
 
-/** The smallest integer d at which the block construction of this p applies (a bulk of 2 indices). */
-export function minimumDecompositionDimension(p: number): number {
-  return p + 2;
-}
-
 /**
  * Check that d is a dimension at which the blocks are defined: an integer d >= p + 2, or a real
  * d > p + 3 (below that some count-weighted metrics are not positive). Returns the integer d when the
