@@ -85,18 +85,21 @@ function orbitMultiplicity(p: number, k: number, psi: Partition, swapSign: 1 | -
 }
 
 /**
- * Check that d is a dimension at which the blocks are defined: an integer d >= p + 2, or a real
- * d > p + 3 (below that some count-weighted metrics are not positive). Returns the integer d when the
- * decomposition depends on it (d - p < 4: some components are absent), else undefined.
+ * Check that d is a dimension at which isotypicDecomposition(p, d) applies: an integer d >= p + 2, or a
+ * real d > p + 3, where the generic decomposition holds with every dimension positive. (The blocks
+ * themselves exist for every real d > p + 2: in (p + 2, p + 3) realDimensionBlocks keeps the generic
+ * components except [n-2,2], whose dimension is negative and metric indefinite there; see
+ * checkBlockDimension.) Returns the integer d when the decomposition depends on it (d - p < 4: some
+ * components are absent), else undefined.
  */
 export function decompositionDimension(p: number, d: number): number | undefined {
   if (!Number.isFinite(d)) throw new RangeError(`d must be a finite number, got ${d}`);
   if (Number.isInteger(d)) {
-    if (d < p + 2) throw new RangeError(`d = ${d} is too small for isotropy p = ${p}: the Hessian blocks need an integer d >= ${p + 2} or a real d > ${p + 3}`);
+    if (d < p + 2) throw new RangeError(`d = ${d} is too small for isotropy p = ${p}: the isotypic decomposition needs an integer d >= ${p + 2} or a real d > ${p + 3}`);
     return d - p < 4 ? d : undefined;
   }
   if (d <= p + 3) {
-    throw new RangeError(`d = ${d} is not allowed for isotropy p = ${p}: a non-integer d must exceed ${p + 3} (the count-weighted metric of the finer patterns is not positive below), or give an integer d >= ${p + 2}`);
+    throw new RangeError(`d = ${d} is not allowed for isotropy p = ${p}: a non-integer d must exceed ${p + 3} (below, [n-2,2] of the generic decomposition has negative dimension; the blocks without it exist for a real d > ${p + 2}, see realDimensionBlocks), or give an integer d >= ${p + 2}`);
   }
   return undefined;
 }
