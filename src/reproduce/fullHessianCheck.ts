@@ -19,6 +19,22 @@ export interface FullHessianCheck {
   readonly passed: boolean;
 }
 
+/** The spectrum of the full (d^2 + d) x (d^2 + d) Hessian of the independent evaluator at the family point x embedded at integer d, float64, ascending. */
+export function fullSpectrumFloat64(f: FamilyDefinition, x: readonly number[], d: number): number[] {
+  const { W, a } = embed(familyPattern(f), x, d);
+  return symmetricEigenvaluesFloat64(hessian(F64, W, a));
+}
+
+/** Block eigenvalues, each repeated by the dimension of its irreducible at the integer d, ascending. */
+export function unionWithMultiplicity<T>(blocks: readonly { dimension: number; values: readonly T[] }[], compare: (x: T, y: T) => number): T[] {
+  const out: T[] = [];
+  for (const b of blocks) {
+    if (!Number.isInteger(b.dimension) || b.dimension < 1) throw new Error(`dimension ${b.dimension} is not a positive integer`);
+    for (const v of b.values) for (let i = 0; i < b.dimension; i++) out.push(v);
+  }
+  return out.sort(compare);
+}
+
 /**
  * The block spectrum at an integer d (each eigenvalue repeated by its irreducible's dimension) against the
  * spectrum of the full (d^2 + d) x (d^2 + d) Hessian of the independent evaluator at the embedded point.
@@ -26,15 +42,11 @@ export interface FullHessianCheck {
 export function fullHessianCheck(f: FamilyDefinition, s: FamilySpectrum, digits: number): FullHessianCheck {
   const d = s.d.toNumber();
   if (!Number.isInteger(d)) throw new Error(`full-Hessian check needs an integer d, got ${d}`);
-  const union: number[] = [];
-  for (const c of s.components) {
-    const m = c.dimension.toNumber();
-    for (const v of c.eigenvalues) for (let i = 0; i < m; i++) union.push(v.toNumber());
-  }
-  union.sort((u, v) => u - v);
-  const x = familyCriticalPoint(f, String(d), digits).x.map((v) => v.toNumber());
-  const { W, a } = embed(familyPattern(f), x, d);
-  const full = symmetricEigenvaluesFloat64(hessian(F64, W, a));
+  const union = unionWithMultiplicity(
+    s.components.map((c) => ({ dimension: c.dimension.toNumber(), values: c.eigenvalues.map((v) => v.toNumber()) })),
+    (u, v) => u - v,
+  );
+  const full = fullSpectrumFloat64(f, familyCriticalPoint(f, String(d), digits).x.map((v) => v.toNumber()), d);
   const size = d * d + d;
   const scale = Math.max(1, ...full.map(Math.abs));
   const worstDifference = union.length === full.length ? Math.max(...full.map((v, k) => Math.abs(v - union[k]!))) : Infinity;
