@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { locateCrossing } from "../src/crossing/locate.js";
+import { findBrackets, scanFamily } from "../src/crossing/scan.js";
 import { findFamily } from "../src/families/registry.js";
 import { familySpectrum } from "../src/hessian/spectrum.js";
 import { plotFamilySpectrum, plotLoss } from "../src/plots/plotFamily.js";
@@ -23,10 +25,14 @@ describe("spectrum plot of family 1b", () => {
     const series = new Set(rows.map((r) => r.series));
     const linePaths = svg.match(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/g)?.join("").match(/<path /g) ?? [];
     expect(linePaths.length).toBe(series.size);
-    // 1b crosses at d = 5.7638... (docs/crossing.md), inside [4, 6].
-    expect(sweep.crossings.map((c) => c.irrep)).toEqual(["[n-2,1,1]"]);
-    expect(Number(sweep.crossings[0]!.d)).toBeCloseTo(5.76381273491957, 12);
-    expect(svg).toContain("d = 5.76381");
+    // The crossing inside [4, 6], against an independent location: a scan of the narrow bracket
+    // [5.7, 5.9] (another grid, another continuation) and the joint Newton solve from it at 30 digits.
+    const brackets = findBrackets(scanFamily(f, ["5.7", "5.9"], 20));
+    expect(brackets).toHaveLength(1);
+    const independent = locateCrossing(f, brackets[0]!, 30);
+    expect(sweep.crossings.map((c) => c.irrep)).toEqual([brackets[0]!.component.name]);
+    expect(Math.abs(Number(sweep.crossings[0]!.d) - independent.d.toNumber())).toBeLessThan(1e-12);
+    expect(svg).toContain(`d = ${independent.d.toNumber().toPrecision(6)}`);
   });
 
   it("feeds the spec familySpectrum's non-gauge eigenvalues at two grid d", async () => {
