@@ -8,8 +8,7 @@ import { cliReference } from "../src/cli/reference.js";
 import { familyCriticalPoint } from "../src/families/critical.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
 import { familySpectrum } from "../src/hessian/spectrum.js";
-import { QUICK_CONFIG } from "../src/reproduce/config.js";
-import { committedEigenOrder } from "../src/reproduce/eigenOrders.js";
+import { FULL_CONFIG, QUICK_CONFIG } from "../src/reproduce/config.js";
 import { reproduce, type StepName } from "../src/reproduce/pipeline.js";
 import { STAGING_NAME, Staging } from "../src/reproduce/staging.js";
 import type { SummaryRow } from "../src/reproduce/summary.js";
@@ -144,14 +143,11 @@ describe("atomicity", () => {
 });
 
 describe("committed eigen-series orders", () => {
-  it("are read from series/<family>.eigen.json, undefined where none is committed", () => {
-    const dir = mkdtempSync(join(tmpdir(), "spurious-eigen-"));
-    writeFileSync(join(dir, "1b.eigen.json"), JSON.stringify({ order: 3 }));
-    expect(committedEigenOrder("1b", dir)).toBe(3);
-    expect(committedEigenOrder("2a", dir)).toBeUndefined();
+  it("every family's series/<family>.eigen.json has the order a full reproduction regenerates", () => {
     for (const f of FAMILIES) {
       const path = join("series", `${f.name}.eigen.json`);
-      expect(committedEigenOrder(f.name)).toBe(existsSync(path) ? JSON.parse(readFileSync(path, "utf8")).order : undefined);
+      expect(existsSync(path), path).toBe(true);
+      expect(JSON.parse(readFileSync(path, "utf8")).order, path).toBe(FULL_CONFIG.eigenOrder);
     }
   });
 });

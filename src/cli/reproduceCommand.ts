@@ -12,7 +12,7 @@ export const reproduceCommand: Command = {
   options: [
     { name: "families", kind: "string", value: "<list>", description: `comma-separated families, e.g. 1b,2a (of ${FAMILIES.map((f) => f.name).join(", ")})`, default: "all" },
     { name: "out", kind: "string", value: "<dir>", description: "folder to hold series/ and docs/; the default, the current folder, holds the committed files", default: "." },
-    { name: "quick", kind: "boolean", description: `low orders and few points, to check the pipeline (series order ${QUICK_CONFIG.seriesOrder}, eigen-series order <= ${QUICK_CONFIG.eigenOrderCap}); needs --out` },
+    { name: "quick", kind: "boolean", description: `low orders and few points, to check the pipeline (series order ${QUICK_CONFIG.seriesOrder}, eigen-series order ${QUICK_CONFIG.eigenOrder}); needs --out` },
   ],
   async run(positionals, options) {
     noPositionals("reproduce", positionals);

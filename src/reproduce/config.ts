@@ -1,4 +1,4 @@
-import { COMMITTED_SERIES_ORDER } from "../output/seriesFiles.js";
+import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/seriesFiles.js";
 import { PLOT_DIGITS, PLOT_POINTS } from "../plots/sweep.js";
 
 /** What a reproduction computes (docs/reproduce.md). */
@@ -13,8 +13,8 @@ export interface ReproduceConfig {
   readonly spectrumDigits: number;
   /** The integer d of the full-Hessian check (one of spectrumDs). */
   readonly fullHessianD: number;
-  /** The eigen-series order is the committed one, capped at this (undefined: no cap). */
-  readonly eigenOrderCap?: number;
+  /** Order (in eps) of the eigenvalue series. */
+  readonly eigenOrder: number;
   readonly crossingDigits: number;
   readonly plot: { readonly points: number; readonly digits: number };
 }
@@ -28,6 +28,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   spectrumDs: ["20", "1e4"],
   spectrumDigits: 40,
   fullHessianD: 20,
+  eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
 };
@@ -41,7 +42,7 @@ export const QUICK_CONFIG: ReproduceConfig = {
   spectrumDs: ["20", "1e4"],
   spectrumDigits: 20,
   fullHessianD: 20,
-  eigenOrderCap: 2,
+  eigenOrder: 2,
   crossingDigits: 20,
   plot: { points: 6, digits: 15 },
 };

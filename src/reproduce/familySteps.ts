@@ -12,7 +12,6 @@ import { DECIMAL_DIGITS } from "../output/seriesTables.js";
 import { crossingJson } from "../cli/crossingCommand.js";
 import { spectrumJson } from "../cli/spectrumCommand.js";
 import type { ReproduceConfig } from "./config.js";
-import { committedEigenOrder } from "./eigenOrders.js";
 import { fullHessianCheck, type FullHessianCheck } from "./fullHessianCheck.js";
 
 // One step of the reproduction for one family: the files it writes (paths relative to the output root)
@@ -83,11 +82,9 @@ export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: 
   return { files: new Map([[join("series", `${f.name}.spectrum.json`), `${JSON.stringify(json, null, 2)}\n`]]), outcome: check };
 }
 
-/** (d) eigenvalue series at the committed order; a family without one, or unresolved components, are reported. */
+/** (d) eigenvalue series at the configured order; unresolved components are reported. */
 export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string } {
-  const committed = committedEigenOrder(f.name);
-  if (committed === undefined) return { files: new Map(), outcome: `not run: no committed series/${f.name}.eigen.json` };
-  const order = c.eigenOrderCap === undefined ? committed : Math.min(committed, c.eigenOrderCap);
+  const order = c.eigenOrder;
   const r = familyEigenSeries(f, order, progress);
   const unresolved = r.components.filter((x) => x.unresolved !== undefined);
   const outcome = unresolved.length === 0 ? `order ${order}` : `order ${order}, unresolved: ${unresolved.map((x) => x.component.name).join(", ")}`;
