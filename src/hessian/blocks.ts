@@ -4,6 +4,7 @@ import { reducedRowEchelon, solveMatrix } from "../linalg/solve.js";
 import { symmetricEigen, symmetricEigenvalues } from "../linalg/symmetricEigen.js";
 import type { RealField } from "../numbers/field.js";
 import { Q } from "../numbers/rational.js";
+import type { Scalar } from "../numbers/scalar.js";
 import { paramWeights } from "../patterns/metric.js";
 import { Pattern } from "../patterns/pattern.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
@@ -137,6 +138,49 @@ export function componentBases(p: number, d?: number): ComponentBasis[] {
   });
 }
 
+/**
+ * The pencil of one block in any Scalar X (a real field; truncated series in eigenSeriesBlocks.ts), at
+ * the point xQ of Q_k and dimension d: the count-weighted metric D (`inner`), the orthogonalisation
+ * C = C0 - S (S^T D S)^{-1} S^T D C0 (`solve`: A X = B in X), the Gram matrix C^T D C, and C^T H_Q C as
+ * the Hessian of t -> L_Q(x + C t) at t = 0 (jets in the m block coordinates). `zero` is X's zero.
+ */
+export function blockPencil<X>(
+  S: Scalar<X>,
+  zero: X,
+  P: Pattern,
+  xQ: readonly X[],
+  d: X,
+  C0: X[][],
+  subtracted: readonly X[][],
+  solve: (A: X[][], B: X[][]) => X[][],
+): { basis: X[][]; gram: X[][]; hessian: X[][]; inner: (u: readonly X[], v: readonly X[]) => X } {
+  const weights = paramWeights(S, P, d);
+  const inner = (u: readonly X[], v: readonly X[]): X => {
+    let s = zero;
+    u.forEach((uf, f) => {
+      if (!S.isZero(uf) && !S.isZero(v[f]!)) s = S.add(s, S.mul(weights[f]!, S.mul(uf, v[f]!)));
+    });
+    return s;
+  };
+  // C = C0 - S (S^T D S)^{-1} S^T D C0.
+  let basis = C0;
+  if (subtracted.length > 0) {
+    const SDS = subtracted.map((u) => subtracted.map((v) => inner(u, v)));
+    const SDC = subtracted.map((u) => C0.map((v) => inner(u, v)));
+    const X = solve(SDS, SDC);
+    basis = C0.map((c, j) => c.map((cf, f) => subtracted.reduce((acc, s, i) => (S.isZero(s[f]!) ? acc : S.sub(acc, S.mul(s[f]!, X[i]![j]!))), cf)));
+  }
+  const m = basis.length;
+  const gram = basis.map((u) => basis.map((v) => inner(u, v)));
+  const J = jetScalar(S, m, 2);
+  const xj: Jet<X>[] = xQ.map((v, f) => {
+    const g = basis.map((c) => c[f]!);
+    return g.every((gi) => S.isZero(gi)) ? J.constant(v) : { v, g };
+  });
+  const hessian = J.hessian(restrictedLoss(J, P, xj, J.constant(d)));
+  return { basis, gram, hessian, inner };
+}
+
 /** One numeric block: the pencil (hessian, gram) in the coordinates t of x + basis t. */
 export interface IsotypicBlock<T> {
   readonly component: IsotypicComponent;
@@ -186,35 +230,10 @@ export function isotypicBlocks<T>(
   const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
   return bases.map(({ component, pattern: P, complement, subtracted }) => {
     const k = component.sn.level;
-    const weights = paramWeights(F, P, d);
     const xQ = embedIsotropyPoint(p, k, x);
     const C0 = complement.map((v) => v.map(toField));
     const S = subtracted.map((v) => v.map(toField));
-    const inner = (u: readonly T[], v: readonly T[]): T => {
-      let s = F.zero();
-      u.forEach((uf, f) => {
-        if (!F.isZero(uf) && !F.isZero(v[f]!)) s = F.add(s, F.mul(weights[f]!, F.mul(uf, v[f]!)));
-      });
-      return s;
-    };
-    // C = C0 - S (S^T D S)^{-1} S^T D C0.
-    let basis = C0;
-    if (S.length > 0) {
-      const SDS = S.map((u) => S.map((v) => inner(u, v)));
-      const SDC = S.map((u) => C0.map((v) => inner(u, v)));
-      const X = solveMatrix(F, SDS, SDC);
-      basis = C0.map((c, j) => c.map((cf, f) => S.reduce((acc, s, i) => (F.isZero(s[f]!) ? acc : F.sub(acc, F.mul(s[f]!, X[i]![j]!))), cf)));
-    }
-    const m = basis.length;
-    const gram = basis.map((u) => basis.map((v) => inner(u, v)));
-
-    // C^T H_Q C as the Hessian of t -> L_Q(x + C t): jets in the m block coordinates.
-    const J = jetScalar(F, m, 2);
-    const xj: Jet<T>[] = xQ.map((v, f) => {
-      const g = basis.map((c) => c[f]!);
-      return g.every((gi) => F.isZero(gi)) ? J.constant(v) : { v, g };
-    });
-    const hessian = J.hessian(restrictedLoss(J, P, xj, J.constant(d)));
+    const { basis, gram, hessian, inner } = blockPencil(F, F.zero(), P, xQ, d, C0, S, (A, B) => solveMatrix(F, A, B));
 
     // Gauge directions projected onto the block: c_R = G^{-1} C^T D gamma_R.
     const gauge: T[][] = [];

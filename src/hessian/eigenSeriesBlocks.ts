@@ -1,18 +1,16 @@
 import type Fraction from "fraction.js";
-import { jetScalar, type Jet } from "../diff/jet.js";
 import type { Field } from "../numbers/field.js";
-import { paramWeights } from "../patterns/metric.js";
-import { restrictedLoss } from "../patterns/restrictedLoss.js";
 import { Series } from "../series/series.js";
 import { seriesScalar } from "../series/seriesScalar.js";
-import { componentBases, embedIsotropyPoint } from "./blocks.js";
+import { blockPencil, componentBases, embedIsotropyPoint } from "./blocks.js";
 import type { IsotypicComponent } from "./decomposition.js";
 
 /**
  * The Hessian blocks of docs/hessian.md ("blocks") with x and d as series in eps = d^(-1/2): the same
- * exact, d-independent generators (componentBases) and the same construction as isotypicBlocks, with the
- * count-weighted metric, the orthogonalisation C = C0 - S (S^T D S)^{-1} S^T D C0 and the Hessian of
- * t -> L_Q(x + C t) computed over truncated Laurent series (d = eps^-2). Generic in d only (d - p >= 4).
+ * exact, d-independent generators (componentBases) and the same construction as isotypicBlocks
+ * (blockPencil: the count-weighted metric, the orthogonalisation C = C0 - S (S^T D S)^{-1} S^T D C0 and
+ * the Hessian of t -> L_Q(x + C t)) over truncated Laurent series (d = eps^-2), with the linear solve
+ * pivoting on valuation (solveSeriesMatrix). Generic in d only (d - p >= 4).
  */
 
 /** One block as a pencil of series matrices. */
@@ -29,7 +27,7 @@ export interface SeriesBlock<T> {
  * valuation in each column; divisions of exact series are truncated at absolute precision `prec`.
  * Throws naming the column when no pivot is known to the available precision.
  */
-export function solveSeriesMatrix<T>(A: readonly (readonly Series<T>[])[], B: readonly (readonly Series<T>[])[], prec: number): Series<T>[][] {
+function solveSeriesMatrix<T>(A: readonly (readonly Series<T>[])[], B: readonly (readonly Series<T>[])[], prec: number): Series<T>[][] {
   const n = A.length;
   const k = B[0]?.length ?? 0;
   const M = A.map((row, i) => [...row, ...B[i]!]);
@@ -72,33 +70,10 @@ export function seriesBlocks<T>(F: Field<T>, p: number, x: readonly Series<T>[],
   const toSeries = (q: Fraction): Series<T> => Series.constant(F, F.fromRational(q.s * q.n, q.d));
   const zero = Series.zero(F);
   return componentBases(p).map(({ component, pattern: P, complement, subtracted }) => {
-    const k = component.sn.level;
-    const weights = paramWeights(S, P, d);
-    const xQ = embedIsotropyPoint(p, k, x);
+    const xQ = embedIsotropyPoint(p, component.sn.level, x);
     const C0 = complement.map((v) => v.map(toSeries));
     const Sv = subtracted.map((v) => v.map(toSeries));
-    const inner = (u: readonly Series<T>[], v: readonly Series<T>[]): Series<T> => {
-      let s = zero;
-      u.forEach((uf, f) => {
-        if (!uf.isZero() && !v[f]!.isZero()) s = s.add(weights[f]!.mul(uf.mul(v[f]!)));
-      });
-      return s;
-    };
-    let basis = C0;
-    if (Sv.length > 0) {
-      const SDS = Sv.map((u) => Sv.map((v) => inner(u, v)));
-      const SDC = Sv.map((u) => C0.map((v) => inner(u, v)));
-      const X = solveSeriesMatrix(SDS, SDC, prec);
-      basis = C0.map((c, j) => c.map((cf, f) => Sv.reduce((acc, s, i) => (s[f]!.isZero() ? acc : acc.sub(s[f]!.mul(X[i]![j]!))), cf)));
-    }
-    const m = basis.length;
-    const gram = basis.map((u) => basis.map((v) => inner(u, v)));
-    const J = jetScalar(S, m, 2);
-    const xj: Jet<Series<T>>[] = xQ.map((v, f) => {
-      const g = basis.map((c) => c[f]!);
-      return g.every((gi) => gi.isZero()) ? J.constant(v) : { v, g };
-    });
-    const hessian = J.hessian(restrictedLoss(J, P, xj, J.constant(d)));
+    const { gram, hessian } = blockPencil(S, zero, P, xQ, d, C0, Sv, (A, B) => solveSeriesMatrix(A, B, prec));
     return { component, gram, hessian };
   });
 }
