@@ -41,6 +41,11 @@ function withinHalfUnit(printed: string, exact: string): boolean {
   return p.sub(D.fromDecimalString(exact)).abs().lte(unit.div(2));
 }
 
+/** The index of the blocks of a scan sample with their multiplicities at the integer d. */
+function blockIndex(sample: { blocks: readonly { negative: number; component: { dimension: Parameters<typeof dimensionAtNumber>[0] } }[] }, d: number): number {
+  return sample.blocks.reduce((acc, b) => acc + b.negative * dimensionAtNumber(b.component.dimension, d), 0);
+}
+
 /**
  * The joint Newton solve from two brackets at 30 and 50 digits (docs/crossing.md §2): quadratic steps,
  * both equations' residuals below 10^-(N-5), and the printed 30 digits the rounding of the 50-digit d.
@@ -106,13 +111,17 @@ describe("crossing dimensions", () => {
     expect(brackets).toHaveLength(1);
     const b = brackets[0]!;
     expect(b.component.name).toBe("[n-1,1]");
-    expect([b.negativeLo, b.negativeHi]).toEqual([1, 0]);
     const r = locateCrossing(f, b, 30);
-    expect(r.d.toString().startsWith("5.58550524742588000694117627")).toBe(true);
-    // Below: one negative eigenvalue of multiplicity dim [n-1,1] (d - 2 = 3 at d = 5); above: none.
+    // A second solve from another bracket at 50 digits: the 30 digits are its correct rounding.
+    const [wide] = findBrackets(scanFamily(f, ["5", "6"], 20));
+    expect(wide!.component.name).toBe(b.component.name);
+    expect([wide!.negativeLo, wide!.negativeHi]).toEqual([b.negativeLo, b.negativeHi]);
+    const fine = locateCrossing(f, wide!, 50);
+    expect(withinHalfUnit(r.d.toSignificantDigits(r.confirmedDigits).toString(), fine.d.toString())).toBe(true);
+    // The blocks' index with multiplicities on each side against the full Hessian at d = 5 and 6.
     const [six, five] = fullIndices("2a", [6, 5]);
-    expect(five!.negative).toBe(3);
-    expect(six!.negative).toBe(0);
+    expect(five!.negative).toBe(blockIndex(wide!.lo, 5));
+    expect(six!.negative).toBe(blockIndex(wide!.hi, 6));
     expect(five!.zeros).toBe(5);
     expect(six!.zeros).toBe(6);
   }, 60000);
@@ -122,26 +131,30 @@ describe("crossing dimensions", () => {
     const samples = scanFamily(f, ["5.001", "5.5", "6.5"], 20);
     const brackets = findBrackets(samples);
     expect(brackets.map((b) => b.component.name)).toEqual(["[n-1,1] x sign", "[n] x sign"]);
-    const located = brackets.map((b) => locateCrossing(f, b, 25).d.toString());
-    // The 40-digit values of docs/crossing.md, to the 20 digits printed at 25.
-    expect(located[0]!.startsWith("5.0068032325075166624")).toBe(true);
-    expect(located[1]!.startsWith("6.0140890170443138989")).toBe(true);
-    const index = (sample: number, d: number): number =>
-      samples[sample]!.blocks.reduce((acc, b) => acc + b.negative * dimensionAtNumber(b.component.dimension, d), 0);
+    const located = brackets.map((b) => locateCrossing(f, b, 25));
+    // The same crossings from other brackets at 40 digits: the 25 digits are their correct rounding.
+    const other = findBrackets(scanFamily(f, ["5.002", "5.9", "6.2"], 20));
+    expect(other.map((b) => b.component.name)).toEqual(brackets.map((b) => b.component.name));
+    other.forEach((b, i) => {
+      const r = located[i]!;
+      expect(withinHalfUnit(r.d.toSignificantDigits(r.confirmedDigits).toString(), locateCrossing(f, b, 40).d.toString())).toBe(true);
+    });
     const [seven, six, five] = fullIndices("3a", [7, 6, 5]);
-    expect(five!.negative).toBe(index(0, 5));
-    expect(six!.negative).toBe(index(1, 6));
-    expect(seven!.negative).toBe(index(2, 7));
-    expect([five!.negative, six!.negative, seven!.negative]).toEqual([5, 4, 4]);
+    expect(five!.negative).toBe(blockIndex(samples[0]!, 5));
+    expect(six!.negative).toBe(blockIndex(samples[1]!, 6));
+    expect(seven!.negative).toBe(blockIndex(samples[2]!, 7));
   }, 60000);
 
   it("joint Newton for 1b and 4: two brackets, 30 and 50 digits, quadratic convergence, residuals", () => {
     checkTwoBracketsTwoPrecisions("1b", ["5.5", "6.2"], ["5.75", "5.8"]);
     checkTwoBracketsTwoPrecisions("4", ["9", "9.6"], ["9.3", "9.4"]);
-    // Family 4's crossing: index d - 4 = 5 at d = 9, a minimum at d = 10 (full Hessian).
+    // Family 4's crossing between d = 9 and 10: the blocks' index with multiplicities on each side against
+    // the full Hessian, and the index changes across it.
     const [ten, nine] = fullIndices("4", [10, 9]);
-    expect(nine!.negative).toBe(5);
-    expect(ten!.negative).toBe(0);
+    const [at9, at10] = scanFamily(findFamily("4"), ["9", "10"], 20);
+    expect(nine!.negative).toBe(blockIndex(at9!, 9));
+    expect(ten!.negative).toBe(blockIndex(at10!, 10));
+    expect(nine!.negative).not.toBe(ten!.negative);
   }, 240000);
 
   it("blocks for real d in (p + 2, p + 3): continuous at p + 3, and at p + 2 all but one [n-1,1] eigenvalue, against the full Hessian", () => {
