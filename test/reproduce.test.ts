@@ -105,9 +105,9 @@ describe("a quick reproduction of family 1b", () => {
 
   it("discovery, eigen-series order, plots and docs", () => {
     const discovery = JSON.parse(read("series/discovery.json"));
-    expect([discovery.d, discovery.runs, discovery.seed]).toEqual([6, 10, 1]);
-    expect(JSON.parse(read("series/1b.eigen.json")).order).toBe(2);
-    expect(rows[0]!.eigenSeries).toBe("order 2");
+    expect([discovery.d, discovery.runs, discovery.seed]).toEqual([QUICK_CONFIG.discovery.d, QUICK_CONFIG.discovery.runs, QUICK_CONFIG.discovery.seed]);
+    expect(JSON.parse(read("series/1b.eigen.json")).order).toBe(QUICK_CONFIG.eigenOrder);
+    expect(rows[0]!.eigenSeries).toBe(`order ${QUICK_CONFIG.eigenOrder}`);
     expect(read("series/plots/1b-spectrum.svg")).toMatch(/^<svg/);
     expect(read("docs/cli.md")).toBe(cliReference(commands));
     expect(JSON.parse(read("series/1b.json")).order).toBe(QUICK_CONFIG.seriesOrder);
