@@ -1,3 +1,4 @@
+import { COMMITTED_EIGEN_ORDER } from "../output/seriesFiles.js";
 import { familyEigenSeries } from "../hessian/eigenSeries.js";
 import { eigenSeriesDocument } from "../output/eigenSeriesDocument.js";
 import { writeFilesAtomically } from "../output/atomicWrite.js";
@@ -16,12 +17,12 @@ export const eigenSeriesCommand: Command = {
   summary: "The Hessian block eigenvalues of a family as series in eps = d^(-1/2), by component with multiplicities",
   positionals: "<family>",
   options: [
-    { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_EIGEN_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: "4" },
+    { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_EIGEN_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: String(COMMITTED_EIGEN_ORDER) },
     ...documentOptions("<family>.eigen.json, .md and .tex"),
   ],
   run(positionals, options) {
     const family = oneFamily("eigen-series", positionals, "spurious eigen-series 1b --order 4");
-    const order = integerOption("order", options.order, { min: 0, max: MAX_EIGEN_SERIES_ORDER }, 4);
+    const order = integerOption("order", options.order, { min: 0, max: MAX_EIGEN_SERIES_ORDER }, COMMITTED_EIGEN_ORDER);
     const format = chosenFormat("eigen-series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
     const progress = progressLine(`eigen-series ${family.name}`);

@@ -1,5 +1,5 @@
 import { writeFilesAtomically } from "../output/atomicWrite.js";
-import { seriesFiles } from "../output/seriesFiles.js";
+import { COMMITTED_SERIES_ORDER, seriesFiles } from "../output/seriesFiles.js";
 import { deriveFamilySeries } from "../ift/familySeries.js";
 import { seriesDocument } from "../output/seriesDocument.js";
 import { familyOrAll, integerOption, parseOutDir } from "./args.js";
@@ -15,12 +15,12 @@ export const seriesCommand: Command = {
   summary: "A family's parameters and loss as series in eps = d^(-1/2), exact in Q(pi) where they are",
   positionals: "<family|all>",
   options: [
-    { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: "10" },
+    { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: String(COMMITTED_SERIES_ORDER) },
     ...documentOptions("<family>.json, .md and .tex"),
   ],
   run(positionals, options) {
     const families = familyOrAll("series", positionals, "spurious series 1b --order 6");
-    const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, 10);
+    const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, COMMITTED_SERIES_ORDER);
     const format = chosenFormat("series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
     if (families.length > 1 && out === undefined) throw new UsageError("series: 'all' needs --out <dir>");
