@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import Fraction from "fraction.js";
 import { Decimal } from "decimal.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
-import { activeFactorCount } from "../src/numbers/factorBasis.js";
 import { type IntPoly, intPolyMul } from "../src/numbers/intPoly.js";
 import {
   type Poly,
@@ -119,7 +118,7 @@ const degree = (r: Ref): number => r.num.length + r.den.length;
 describe("Q(pi) in factored form against gcd-normalised arithmetic", () => {
   it("long random sequences of +, -, *, / (including division by new polynomials) agree exactly", () => {
     const rnd = mulberry32(20240611);
-    const basisBefore = activeFactorCount();
+    const basisBefore = QPI.basis.activeCount;
     for (let run = 0; run < 6; run++) {
       const pool: [QPi, Ref][] = Array.from({ length: 8 }, () => randomPair(rnd));
       for (let step = 0; step < 250; step++) {
@@ -162,7 +161,7 @@ describe("Q(pi) in factored form against gcd-normalised arithmetic", () => {
       for (const [x, rx] of pool) expectSame(x, rx, `run ${run} final pool`);
     }
     // the sequences divided by many new polynomials, so the basis grew and was refined
-    expect(activeFactorCount()).toBeGreaterThan(basisBefore + 20);
+    expect(QPI.basis.activeCount).toBeGreaterThan(basisBefore + 20);
   });
 
   it("sums with a nontrivial content equal the same value built directly", () => {

@@ -21,19 +21,7 @@ import {
   polyToIntParts,
   reduceRational,
 } from "./intPoly.js";
-import {
-  PI_FACTOR,
-  basisVersion,
-  coverByBasis,
-  factorIsIrreducible,
-  factorIsRetired,
-  factorLeaves,
-  factorPoly,
-  factorPower,
-  factorSignAtPi,
-  splitFactor,
-  splitOverBasis,
-} from "./factorBasis.js";
+import { type BoundedValue, FactorBasis, PI_FACTOR } from "./factorBasis.js";
 import { packedAt, packedBits, slotWidth } from "./packed.js";
 
 // ---- data type ----------------------------------------------------------------------------------
@@ -43,8 +31,8 @@ import { packedAt, packedBits, slotWidth } from "./packed.js";
  * - `cn/cd` is a rational in lowest terms with cd > 0, the content; cn = 0 exactly for zero;
  * - `p` is an integer polynomial with positive leading coefficient ([] for zero), primitive when
  *   `primitive` is set ([1n] for a rational);
- * - `den` lists the denominator over the factor basis (factorBasis.ts) as [id, e, id, e, ...], ids
- *   increasing, exponents positive; no listed factor divides p.
+ * - `den` lists the denominator over the factor basis of its field (`field`, factorBasis.ts) as
+ *   [id, e, id, e, ...], ids increasing, exponents positive; no listed factor divides p.
  * Arithmetic needs no polynomial gcd: common denominators take maximal exponents, and cancellation is an
  * exact division test by a basis factor. The unique reduced form (`normalForm`) is computed for output.
  *
@@ -55,11 +43,13 @@ import { packedAt, packedBits, slotWidth } from "./packed.js";
  * changes, and elements are otherwise immutable.
  */
 export interface QPi {
+  /** The field the element belongs to: `den` names factors of its basis, and only its operations accept it. */
+  readonly field: QPiField;
   readonly cn: bigint;
   readonly cd: bigint;
   readonly p: IntPoly;
   readonly den: readonly number[];
-  /** basisVersion() when `den` was last checked against the current basis. */
+  /** The basis version when `den` was last checked against the current basis. */
   readonly version: number;
   /** True when p is known to be primitive. */
   readonly primitive: boolean;
@@ -68,15 +58,10 @@ export interface QPi {
 type Refreshable = { -readonly [K in keyof QPi]: QPi[K] };
 
 const ONE_POLY: IntPoly = [1n];
-const ZERO: QPi = { cn: 0n, cd: 1n, p: [], den: [], version: 0, primitive: true };
-
-function make(cn: bigint, cd: bigint, p: IntPoly, den: readonly number[], primitive = true): QPi {
-  return { cn, cd, p, den, version: basisVersion(), primitive };
-}
 
 /** Divide p by basis factor `id` while it divides and e > 0; returns the quotient and what is left of e. */
-function cancel(p: IntPoly, id: number, e: number): [IntPoly, number] {
-  const f = factorPoly(id);
+function cancel(basis: FactorBasis, p: IntPoly, id: number, e: number): [IntPoly, number] {
+  const f = basis.poly(id);
   while (e > 0) {
     const q = intPolyTryDiv(p, f);
     if (q === undefined) break;
@@ -94,8 +79,8 @@ function compact(den: number[]): number[] {
 }
 
 /** Rewrite a's denominator over the current basis and make p primitive (both in place). */
-function refresh(a: QPi): void {
-  refreshDen(a);
+function refresh(K: QPiField, a: QPi): void {
+  refreshDen(K, a);
   if (a.primitive) return;
   const s = a as Refreshable;
   const g = intPolyContent(a.p);
@@ -109,16 +94,18 @@ function refresh(a: QPi): void {
 }
 
 /** Rewrite a's denominator over the current basis (after a split), cancelling the new parts from p. */
-function refreshDen(a: QPi): void {
-  const v = basisVersion();
+function refreshDen(K: QPiField, a: QPi): void {
+  checkOwner(K, a);
+  const basis = K.basis;
+  const v = basis.version;
   if (a.version === v) return;
   const s = a as Refreshable;
   s.version = v;
-  if (!a.den.some((id, i) => i % 2 === 0 && factorIsRetired(id))) return;
+  if (!a.den.some((id, i) => i % 2 === 0 && basis.isRetired(id))) return;
   const pairs: [number, number, boolean][] = [];
   for (let i = 0; i < a.den.length; i += 2) {
     const [id, e] = [a.den[i]!, a.den[i + 1]!];
-    if (factorIsRetired(id)) for (const leaf of factorLeaves(id)) pairs.push([leaf, e, true]);
+    if (basis.isRetired(id)) for (const leaf of basis.leaves(id)) pairs.push([leaf, e, true]);
     else pairs.push([id, e, false]);
   }
   pairs.sort((x, y) => x[0] - y[0]);
@@ -126,11 +113,16 @@ function refreshDen(a: QPi): void {
   const den: number[] = [];
   for (const [id, e0, fresh] of pairs) {
     let e = e0;
-    if (fresh) [p, e] = cancel(p, id, e);
+    if (fresh) [p, e] = cancel(basis, p, id, e);
     if (e > 0) den.push(id, e);
   }
   s.p = p;
   s.den = den;
+}
+
+/** Elements of one Q(pi) field are meaningless in another: their denominators name its basis factors. */
+function checkOwner(K: QPiField, a: QPi): void {
+  if (a.field !== K) throw new RangeError(`an element of another Q(pi) field instance was passed to this one: ${a.field.toString(a)}`);
 }
 
 /** Exponent lists [id, e, ...] merged by `op` on the ids both name (an id named once keeps its exponent). */
@@ -178,29 +170,9 @@ function sameDen(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** True when every factor of the denominator is irreducible: then the element is in reduced form. */
-function denIrreducible(den: readonly number[]): boolean {
-  for (let i = 0; i < den.length; i += 2) if (!factorIsIrreducible(den[i]!)) return false;
+function denIrreducible(basis: FactorBasis, den: readonly number[]): boolean {
+  for (let i = 0; i < den.length; i += 2) if (!basis.isIrreducible(den[i]!)) return false;
   return true;
-}
-
-const expansions = new Map<string, IntPoly>();
-
-/** expand, cached per exponent list (factor ids are never reused, so the key names one polynomial). */
-function expandCached(den: readonly number[]): IntPoly {
-  const key = den.join(",");
-  let p = expansions.get(key);
-  if (p === undefined) {
-    p = expand(den);
-    expansions.set(key, p);
-  }
-  return p;
-}
-
-/** prod f_id^e as one polynomial. */
-function expand(den: readonly number[]): IntPoly {
-  let out = ONE_POLY;
-  for (let i = 0; i < den.length; i += 2) out = intPolyMul(out, factorPower(den[i]!, den[i + 1]!));
-  return out;
 }
 
 // ---- evaluation at pi ---------------------------------------------------------------------------
@@ -211,7 +183,7 @@ function expand(den: readonly number[]): IntPoly {
  * u = 5 * 10^-work, so |computed - p(pi)| <= (3 deg + 2) u (1 + o(1)) sum |p_k| pi^k; the bound returned
  * is twice that, with the sum itself evaluated alongside.
  */
-function evalWithBound(p: IntPoly, work: number): [Decimal, Decimal] {
+function evalWithBound(p: IntPoly, work: number): BoundedValue {
   const W = decimalContext(work);
   const pi = decimalPi(work);
   let value = new W(0);
@@ -223,19 +195,6 @@ function evalWithBound(p: IntPoly, work: number): [Decimal, Decimal] {
   }
   const deg = p.length - 1;
   return [value, magnitude.mul(`${3 * deg + 3}e${1 - work}`)];
-}
-
-const factorValues = new Map<string, [Decimal, Decimal]>();
-
-/** evalWithBound of a basis factor, cached per working precision. */
-function factorValue(id: number, work: number): [Decimal, Decimal] {
-  const key = `${id}:${work}`;
-  let v = factorValues.get(key);
-  if (v === undefined) {
-    v = evalWithBound(factorPoly(id), work);
-    factorValues.set(key, v);
-  }
-  return v;
 }
 
 /**
@@ -286,15 +245,27 @@ function countTerms(c: bigint[]): number {
 
 // ---- the field ----------------------------------------------------------------------------------
 
-/** The field Q(pi) of rational functions in pi with rational coefficients. */
+/**
+ * The field Q(pi) of rational functions in pi with rational coefficients. Each instance owns its factor
+ * basis (and the caches that hang on it), and its elements refer to it; elements of two instances must
+ * not be mixed (docs/numbers.md §4).
+ */
 export class QPiField implements Field<QPi> {
   readonly name = "Q(pi)";
   readonly exact = true;
-  private readonly oneValue: QPi = make(1n, 1n, ONE_POLY, []);
-  private readonly piValue: QPi = make(1n, 1n, [0n, 1n], []);
+  readonly generators = ["pi"];
+  /** The denominators' factor basis, refined as the computation divides by new quantities. */
+  readonly basis = new FactorBasis();
+  private readonly zeroValue: QPi = { field: this, cn: 0n, cd: 1n, p: [], den: [], version: 0, primitive: true };
+  private readonly oneValue: QPi = this.make(1n, 1n, ONE_POLY, []);
+  private readonly piValue: QPi = this.make(1n, 1n, [0n, 1n], []);
+
+  private make(cn: bigint, cd: bigint, p: IntPoly, den: readonly number[], primitive = true): QPi {
+    return { field: this, cn, cd, p, den, version: this.basis.version, primitive };
+  }
 
   zero(): QPi {
-    return ZERO;
+    return this.zeroValue;
   }
   one(): QPi {
     return this.oneValue;
@@ -304,30 +275,30 @@ export class QPiField implements Field<QPi> {
   }
   fromInt(n: number | bigint): QPi {
     const m = BigInt(n);
-    return m === 0n ? ZERO : make(m, 1n, ONE_POLY, []);
+    return m === 0n ? this.zeroValue : this.make(m, 1n, ONE_POLY, []);
   }
   fromRational(num: number | bigint, den: number | bigint = 1n): QPi {
     if (BigInt(den) === 0n) divisionByZero(this.name, "the denominator");
     const [n, d] = reduceRational(BigInt(num), BigInt(den));
-    return n === 0n ? ZERO : make(n, d, ONE_POLY, []);
+    return n === 0n ? this.zeroValue : this.make(n, d, ONE_POLY, []);
   }
   /** The element c * pi^k (k may be negative). */
   piPower(k: number, c: Fraction = new Fraction(1)): QPi {
     const [n, d] = fractionParts(c);
-    if (n === 0n) return ZERO;
-    return k >= 0 ? make(n, d, intPolyMonomial(k), []) : make(n, d, ONE_POLY, [PI_FACTOR, -k]);
+    if (n === 0n) return this.zeroValue;
+    return k >= 0 ? this.make(n, d, intPolyMonomial(k), []) : this.make(n, d, ONE_POLY, [PI_FACTOR, -k]);
   }
   /** num(pi)/den(pi) from polynomials over Q. */
   fromPolys(num: Poly, den: Poly): QPi {
     if (den.every((c) => c.n === 0n)) divisionByZero(this.name, "the denominator");
-    if (num.every((c) => c.n === 0n)) return ZERO;
+    if (num.every((c) => c.n === 0n)) return this.zeroValue;
     return this.div(this.fromPoly(num), this.fromPoly(den));
   }
   private fromPoly(q: Poly): QPi {
     let n = q.length;
     while (q[n - 1]!.n === 0n) n--;
     const [cn, cd, p] = polyToIntParts(n === q.length ? q : q.slice(0, n));
-    return make(cn, cd, p, []);
+    return this.make(cn, cd, p, []);
   }
 
   /**
@@ -338,8 +309,8 @@ export class QPiField implements Field<QPi> {
   add(a: QPi, b: QPi): QPi {
     if (a.cn === 0n) return b;
     if (b.cn === 0n) return a;
-    refreshDen(a);
-    refreshDen(b);
+    refreshDen(this, a);
+    refreshDen(this, b);
     const A = a.den;
     const B = b.den;
     const den: number[] = [];
@@ -350,17 +321,17 @@ export class QPiField implements Field<QPi> {
       const ia = i < A.length ? A[i]! : Infinity;
       const ib = j < B.length ? B[j]! : Infinity;
       if (ia < ib) {
-        mb = intPolyMul(mb, factorPower(ia, A[i + 1]!));
+        mb = intPolyMul(mb, this.basis.power(ia, A[i + 1]!));
         den.push(ia, A[i + 1]!);
         i += 2;
       } else if (ib < ia) {
-        ma = intPolyMul(ma, factorPower(ib, B[j + 1]!));
+        ma = intPolyMul(ma, this.basis.power(ib, B[j + 1]!));
         den.push(ib, B[j + 1]!);
         j += 2;
       } else {
         const [ea, eb] = [A[i + 1]!, B[j + 1]!];
-        if (ea < eb) ma = intPolyMul(ma, factorPower(ia, eb - ea));
-        else if (eb < ea) mb = intPolyMul(mb, factorPower(ia, ea - eb));
+        if (ea < eb) ma = intPolyMul(ma, this.basis.power(ia, eb - ea));
+        else if (eb < ea) mb = intPolyMul(mb, this.basis.power(ia, ea - eb));
         else tied.push(den.length);
         den.push(ia, Math.max(ea, eb));
         i += 2;
@@ -373,13 +344,13 @@ export class QPiField implements Field<QPi> {
     const alpha = (a.cn / gn) * (b.cd / gd);
     const beta = (b.cn / gn) * (a.cd / gd);
     const sum = intPolyLinComb(alpha, intPolyMul(a.p, ma), beta, intPolyMul(b.p, mb));
-    if (sum.length === 0) return ZERO;
+    if (sum.length === 0) return this.zeroValue;
     const negative = sum[sum.length - 1]! < 0n;
     let p = negative ? sum.map((c) => -c) : sum;
-    for (const k of tied) [p, den[k + 1]] = cancel(p, den[k]!, den[k + 1]!);
+    for (const k of tied) [p, den[k + 1]] = cancel(this.basis, p, den[k]!, den[k + 1]!);
     // gcd(gn, L) = 1 (gn divides both numerators); the content of p is taken out by a later refresh
     const L = (a.cd / gd) * b.cd;
-    return make(negative ? -gn : gn, L, p, tied.length > 0 ? compact(den) : den, false);
+    return this.make(negative ? -gn : gn, L, p, tied.length > 0 ? compact(den) : den, false);
   }
   /**
    * sum_i x_i y_i over one common denominator (docs/numbers.md §4, "sums of products"): each term is
@@ -391,13 +362,13 @@ export class QPiField implements Field<QPi> {
   sumOfProducts(x: readonly QPi[], y: readonly QPi[]): QPi {
     const nonzero: number[] = [];
     for (let i = 0; i < x.length; i++) if (x[i]!.cn !== 0n && y[i]!.cn !== 0n) nonzero.push(i);
-    if (nonzero.length === 0) return ZERO;
+    if (nonzero.length === 0) return this.zeroValue;
     if (nonzero.length === 1) return this.mul(x[nonzero[0]!]!, y[nonzero[0]!]!);
     const terms: { n: bigint; d: bigint; a: IntPoly; b: IntPoly; den: number[] }[] = [];
     for (const i of nonzero) {
       const [a, b] = [x[i]!, y[i]!];
-      refresh(a);
-      refresh(b);
+      refresh(this, a);
+      refresh(this, b);
       const g1 = bigintGcd(a.cn, b.cd);
       const g2 = bigintGcd(b.cn, a.cd);
       terms.push({ n: (a.cn / g1) * (b.cn / g2), d: (a.cd / g2) * (b.cd / g1), a: a.p, b: b.p, den: addExponents(a.den, b.den) });
@@ -414,7 +385,7 @@ export class QPiField implements Field<QPi> {
     const parts = terms.map((t) => {
       const missing = missingExponents(den, t.den);
       const shift = missing[0] === PI_FACTOR ? missing[1]! : 0;
-      const c = expandCached(shift > 0 ? missing.slice(2) : missing);
+      const c = this.basis.expandCached(shift > 0 ? missing.slice(2) : missing);
       const m = (t.n / gn) * (C / t.d);
       const length = t.a.length + t.b.length + c.length - 2 + shift;
       const bits = maxBits([m]) + packedBits(t.a) + packedBits(t.b) + packedBits(c) + Math.log2(t.a.length * t.b.length * c.length);
@@ -430,12 +401,12 @@ export class QPiField implements Field<QPi> {
       n = Math.max(n, q.length);
     }
     const sum = intPolyUnpack(acc, n, B);
-    if (sum.length === 0) return ZERO;
+    if (sum.length === 0) return this.zeroValue;
     const negative = sum[sum.length - 1]! < 0n;
     let p: IntPoly = negative ? sum.map((c) => -c) : sum;
-    for (let k = 0; k < den.length; k += 2) [p, den[k + 1]] = cancel(p, den[k]!, den[k + 1]!);
+    for (let k = 0; k < den.length; k += 2) [p, den[k + 1]] = cancel(this.basis, p, den[k]!, den[k + 1]!);
     // gcd(gn, C) = 1 (each term's content is in lowest terms); the content of p is taken out by a later refresh
-    return make(negative ? -gn : gn, C, p, compact(den), false);
+    return this.make(negative ? -gn : gn, C, p, compact(den), false);
   }
   sub(a: QPi, b: QPi): QPi {
     return this.add(a, this.neg(b));
@@ -449,9 +420,9 @@ export class QPiField implements Field<QPi> {
    * the product. Contents are cross-cancelled.
    */
   mul(a: QPi, b: QPi): QPi {
-    if (a.cn === 0n || b.cn === 0n) return ZERO;
-    refresh(a);
-    refresh(b);
+    if (a.cn === 0n || b.cn === 0n) return this.zeroValue;
+    refresh(this, a);
+    refresh(this, b);
     const A = a.den;
     const B = b.den;
     let pa = a.p;
@@ -465,44 +436,44 @@ export class QPiField implements Field<QPi> {
       let e: number;
       if (ia < ib) {
         [id, e] = [ia, A[i + 1]!];
-        if (factorIsIrreducible(id)) [pb, e] = cancel(pb, id, e);
+        if (this.basis.isIrreducible(id)) [pb, e] = cancel(this.basis, pb, id, e);
         else later.push(den.length);
         i += 2;
       } else if (ib < ia) {
         [id, e] = [ib, B[j + 1]!];
-        if (factorIsIrreducible(id)) [pa, e] = cancel(pa, id, e);
+        if (this.basis.isIrreducible(id)) [pa, e] = cancel(this.basis, pa, id, e);
         else later.push(den.length);
         j += 2;
       } else {
         [id, e] = [ia, A[i + 1]! + B[j + 1]!];
-        if (!factorIsIrreducible(id)) later.push(den.length);
+        if (!this.basis.isIrreducible(id)) later.push(den.length);
         i += 2;
         j += 2;
       }
       den.push(id, e);
     }
     let p = intPolyMul(pa, pb);
-    for (const k of later) [p, den[k + 1]] = cancel(p, den[k]!, den[k + 1]!);
+    for (const k of later) [p, den[k + 1]] = cancel(this.basis, p, den[k]!, den[k + 1]!);
     const g1 = bigintGcd(a.cn, b.cd);
     const g2 = bigintGcd(b.cn, a.cd);
-    return make((a.cn / g1) * (b.cn / g2), (a.cd / g2) * (b.cd / g1), p, compact(den));
+    return this.make((a.cn / g1) * (b.cn / g2), (a.cd / g2) * (b.cd / g1), p, compact(den));
   }
   /**
    * 1/a. The numerator a.p is split over the factor basis; a part left over (a new kind of denominator)
-   * is first covered by refining the basis (factorBasis.ts coverByBasis). The new numerator is the old
+   * is first covered by refining the basis (FactorBasis.cover). The new numerator is the old
    * denominator, less the factors both share.
    */
   inv(a: QPi): QPi {
     if (a.cn === 0n) divisionByZero(this.name, "the divisor");
-    refresh(a);
+    refresh(this, a);
     const cn = a.cn < 0n ? -a.cd : a.cd;
     const cd = a.cn < 0n ? -a.cn : a.cn;
-    if (a.p.length === 1) return make(cn, cd, expand(a.den), []);
-    let [rest, split] = splitOverBasis(a.p);
+    if (a.p.length === 1) return this.make(cn, cd, this.basis.expand(a.den), []);
+    let [rest, split] = this.basis.splitOver(a.p);
     if (rest.length > 1) {
-      coverByBasis(rest);
-      refresh(a);
-      [rest, split] = splitOverBasis(a.p);
+      this.basis.cover(rest);
+      refresh(this, a);
+      [rest, split] = this.basis.splitOver(a.p);
       if (rest.length > 1) throw new Error("internal: the factor basis does not cover a numerator");
     }
     const num: number[] = [];
@@ -525,11 +496,11 @@ export class QPiField implements Field<QPi> {
         j += 2;
       }
     }
-    return make(cn, cd, expand(num), den);
+    return this.make(cn, cd, this.basis.expand(num), den);
   }
   div(a: QPi, b: QPi): QPi {
     if (b.cn === 0n) divisionByZero(this.name, "the divisor");
-    if (a.cn === 0n) return ZERO;
+    if (a.cn === 0n) return this.zeroValue;
     if (b.p.length === 1 && b.den.length === 0) {
       // b is the rational (b.cn b.p[0]) / b.cd (b.p[0] is 1 once b's content has been taken out)
       const [n, d] = reduceRational(a.cn * b.cd, a.cd * b.cn * b.p[0]!);
@@ -542,11 +513,11 @@ export class QPiField implements Field<QPi> {
   equals(a: QPi, b: QPi): boolean {
     if (a === b) return true;
     if (a.cn === 0n || b.cn === 0n) return a.cn === b.cn;
-    refresh(a);
-    refresh(b);
+    refresh(this, a);
+    refresh(this, b);
     if (sameDen(a.den, b.den)) return a.cn === b.cn && a.cd === b.cd && intPolyEquals(a.p, b.p);
     // Both reduced: the reduced form is unique, and so is the factorisation of its denominator.
-    if (denIrreducible(a.den) && denIrreducible(b.den)) return false;
+    if (denIrreducible(this.basis, a.den) && denIrreducible(this.basis, b.den)) return false;
     return this.isZero(this.sub(a, b));
   }
   isZero(a: QPi): boolean {
@@ -555,9 +526,9 @@ export class QPiField implements Field<QPi> {
   /** True when a is rational (no pi). */
   isRational(a: QPi): boolean {
     if (a.cn === 0n) return true;
-    refresh(a);
+    refresh(this, a);
     if (a.den.length === 0) return a.p.length === 1;
-    if (denIrreducible(a.den)) return false;
+    if (denIrreducible(this.basis, a.den)) return false;
     const { num, den } = this.normalForm(a);
     return num.length === 1 && den.length === 1;
   }
@@ -569,19 +540,19 @@ export class QPiField implements Field<QPi> {
    */
   normalForm(a: QPi): { num: Poly; den: Poly } {
     if (a.cn === 0n) return { num: [], den: [new Fraction(1)] };
-    refresh(a);
+    refresh(this, a);
     for (let i = 0; i < a.den.length; i += 2) {
       const id = a.den[i]!;
-      if (factorIsIrreducible(id)) continue;
-      const f = factorPoly(id);
+      if (this.basis.isIrreducible(id)) continue;
+      const f = this.basis.poly(id);
       const g = intPolyGcd(a.p, f);
       if (g.length <= 1) continue;
       if (g.length === f.length) throw new Error("internal: a denominator factor divides the numerator");
-      splitFactor(id, g);
-      refresh(a);
+      this.basis.split(id, g);
+      refresh(this, a);
       i = -2;
     }
-    const D = expand(a.den);
+    const D = this.basis.expand(a.den);
     const lead = D[D.length - 1]!;
     return { num: intPolyToPoly(a.p, a.cn, a.cd * lead), den: intPolyToPoly(D, 1n, lead) };
   }
@@ -592,8 +563,9 @@ export class QPiField implements Field<QPi> {
    */
   sign(a: QPi): -1 | 0 | 1 {
     if (a.cn === 0n) return 0;
+    checkOwner(this, a);
     let s = (a.cn < 0n ? -1 : 1) * signAtPi(a.p);
-    for (let i = 0; i < a.den.length; i += 2) if (a.den[i + 1]! % 2 === 1) s *= factorSignAtPi(a.den[i]!, signAtPi);
+    for (let i = 0; i < a.den.length; i += 2) if (a.den[i + 1]! % 2 === 1) s *= this.basis.signAtPi(a.den[i]!, signAtPi);
     return s < 0 ? -1 : 1;
   }
 
@@ -612,7 +584,7 @@ export class QPiField implements Field<QPi> {
   }
   /** arctan in Q(pi): only atan(0) = 0 and atan(+-1) = +-pi/4 lie in the field. */
   atan(a: QPi): QPi | undefined {
-    if (a.cn === 0n) return ZERO;
+    if (a.cn === 0n) return this.zeroValue;
     if (this.equals(a, this.oneValue)) return this.piPower(1, new Fraction(1, 4));
     if (this.equals(a, this.neg(this.oneValue))) return this.piPower(1, new Fraction(-1, 4));
     return undefined;
@@ -628,6 +600,7 @@ export class QPiField implements Field<QPi> {
   toDecimal(a: QPi, digits: number): Decimal {
     const D = decimalContext(digits);
     if (a.cn === 0n) return new D(0);
+    checkOwner(this, a);
     let total = 0;
     for (let i = 1; i < a.den.length; i += 2) total += a.den[i]!;
     for (let work = digits + 10; ; work = Math.min(2 * work, MAX_DIGITS)) {
@@ -637,7 +610,7 @@ export class QPiField implements Field<QPi> {
       let ok = n.abs().mul(tol).gt(nErr);
       let d = new W(1);
       for (let i = 0; ok && i < a.den.length; i += 2) {
-        const [f, fErr] = factorValue(a.den[i]!, work);
+        const [f, fErr] = this.basis.valueAtPi(a.den[i]!, work, evalWithBound);
         ok = f.abs().mul(tol).gt(fErr.mul(total));
         d = d.mul(f.pow(a.den[i + 1]!));
       }
