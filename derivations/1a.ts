@@ -18,7 +18,7 @@ export const family1A: FamilyDefinition = {
   },
   range: { min: "2", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 2); W = I is critical for every d; continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi)",
+    field: { kind: "Q(pi)" },
     exactPoint: true,
     params: {
       x1: { known: ["1"], leading: "0" },

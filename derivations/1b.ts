@@ -21,7 +21,7 @@ export const family1B: FamilyDefinition = {
   },
   range: { min: "2", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 2); continued down to d = 2 without a fold, where the branch reaches W = J - I, a permutation of the global minimum (loss 0); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi)",
+    field: { kind: "Q(pi)" },
     params: {
       x1: { known: ["-1", "0"], leading: "2" },
       x2: { known: ["0", "0"], leading: "2" },

@@ -24,7 +24,7 @@ export const family2A: FamilyDefinition = {
   },
   range: { min: "3", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 3); continued down to d = 3 without a fold, where the point is a permutation of family 1b's point at d = 3; continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi)",
+    field: { kind: "Q(pi)" },
     params: {
       x1: { known: ["1", "0", "0", "0"], leading: "8/pi" },
       x2: { known: ["0", "0", "0", "0"], leading: "-4/pi" },

@@ -25,7 +25,7 @@ export const family3A: FamilyDefinition = {
   },
   range: { min: "4", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 4); continued down to d = 4 without a fold, where the point has full S_d-symmetry up to a permutation (x1 = x3 = x4 = x6, x2 = x5); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi, sqrt(2))",
+    field: { kind: "quadratic", radicand: 2 },
     params: {
       x1: { known: ["1", "0", "0", "0"], leading: "16/pi" },
       x2: { known: ["0", "0", "0", "0"], leading: "-8/pi" },

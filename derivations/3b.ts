@@ -25,7 +25,7 @@ export const family3B: FamilyDefinition = {
   },
   range: { min: "4", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 4); continued down to d = 4 without a fold, where the branch reaches a permutation of the global minimum (loss 0); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi)",
+    field: { kind: "Q(pi)" },
     params: {
       x1: { known: ["-1", "0", "2", "0"], leading: "(-4*pi + 24)/pi" },
       x2: { known: ["0", "0", "2", "0"], leading: "(-2*pi + 12)/pi" },

@@ -25,7 +25,7 @@ export const family4: FamilyDefinition = {
   },
   range: { min: "5", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 5); continued down to d = 5 without a fold, where the point has full S_d-symmetry up to a permutation (x1 = x3 = x4 = x6, x2 = x5); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi, sqrt(3))",
+    field: { kind: "quadratic", radicand: 3 },
     params: {
       x1: { known: ["1", "0", "0", "0"], leading: "24/pi" },
       x2: { known: ["0", "0", "0", "0"], leading: "-12/pi" },

@@ -25,7 +25,7 @@ export const family4B: FamilyDefinition = {
   },
   range: { min: "5", max: "1e12", note: "the pattern needs a bulk class of at least 2 indices (d >= 5); continued down to d = 5 without a fold, where the branch reaches a permutation of the global minimum (loss 0); continued up to 1e12 (spurious propose samples 1e8..1e12)" },
   series: {
-    field: "Q(pi)",
+    field: { kind: "Q(pi)" },
     params: {
       x1: { known: ["-1", "0", "2", "0"], leading: "(-4*pi + 32)/pi" },
       x2: { known: ["0", "0", "2", "0"], leading: "(-2*pi + 16)/pi" },

@@ -84,7 +84,7 @@ describe("spurious propose", () => {
     const { proposeScalings } = await import("../src/ift/propose.js");
     const f = findFamily("1b");
     const p = proposeScalings(f);
-    expect(p.declaration.field).toBe("Q(pi)");
+    expect(p.declaration.field).toEqual({ kind: "Q(pi)" });
     expect(p.declaration.params).toEqual(f.series!.params);
     expect(p.declaration.equations).toEqual(f.series!.equations);
     expect(p.log.join("\n")).toMatch(/confirmed exactly over Q\(pi\)/);

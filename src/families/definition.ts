@@ -33,16 +33,22 @@ export interface ParamScaling {
 }
 
 /**
+ * The coefficient field of a family's series (ift/declaredField.ts maps it to a field): Q(pi), exact;
+ * "quadratic", exact in Q(pi, sqrt(radicand)) (the kernels meet a non-square under a square root);
+ * "Decimal", numeric coefficients.
+ */
+export type FieldDeclaration =
+  | { readonly kind: "Q(pi)" }
+  | { readonly kind: "quadratic"; readonly radicand: number }
+  | { readonly kind: "Decimal" };
+
+/**
  * The scaled system of a family (docs/series-derivation.md): parameter k is known_k(eps) + eps^s_k xt_k,
  * and equation j is F_j = eps^(-equations[j]) dL_P/dx_j. The leading system F(xt(0), 0) = 0 must hold
  * exactly and its Jacobian must be invertible; the engine checks both.
  */
 export interface SeriesDeclaration {
-  /**
-   * "Q(pi)": exact coefficients; "Q(pi, sqrt(k))": exact in the quadratic extension (the kernels meet a
-   * non-square under a square root); "Decimal": numeric coefficients.
-   */
-  readonly field: string;
+  readonly field: FieldDeclaration;
   readonly params: Readonly<Record<string, ParamScaling>>;
   readonly equations: Readonly<Record<string, number>>;
   /** True when the known terms are the whole expansion (the point is exact for every d; no unknowns). */

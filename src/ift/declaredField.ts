@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import type { FieldDeclaration } from "../families/definition.js";
 import type { Field } from "../numbers/field.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { QPI, type QPi } from "../numbers/qpi.js";
@@ -21,38 +22,47 @@ export interface DeclaredField<T> {
   polishLeading(sys: ScaledSystem<T>, leading: readonly T[]): readonly T[];
 }
 
-const EXTENSION = /^Q\(pi, sqrt\((\d+)\)\)$/;
-
-/** Q(pi) adjoined sqrt(k), e.g. for family 3a, whose kernels meet sqrt(8). */
+/**
+ * Q(pi) adjoined sqrt(k), e.g. for family 3a, whose kernels meet sqrt(8). Its base is the shared QPI
+ * (declared values are read by parseQPi into QPI; eigenSeriesRoots.ts embeds roots recognised in QPI).
+ */
 export function qpiExtension(k: number): QuadraticExtension<QPi> {
+  if (!Number.isInteger(k) || k <= 0) throw new RangeError(`the radicand of Q(pi, sqrt(k)) must be a positive integer, got ${k}`);
   return new QuadraticExtension(QPI, QPI.fromInt(k), `${k}`);
 }
 
+function exactField<T>(F: Field<T>, read: (s: string) => T): DeclaredField<unknown> {
+  const f: DeclaredField<T> = { F, read, isNegligible: (t) => F.isZero(t), polishLeading: (_, v) => v };
+  return f as DeclaredField<unknown>;
+}
+
+function numericField(): DeclaredField<unknown> {
+  const D = new DecimalField(NUMERIC_SERIES_DIGITS);
+  const tiny = D.fromDecimalString(`1e-${NUMERIC_SERIES_DIGITS - 15}`);
+  const f: DeclaredField<Decimal> = {
+    F: D,
+    read: (s) => D.fromDecimalString(s),
+    isNegligible: (t) => t.abs().lt(tiny),
+    polishLeading: solveLeadingSystemNumerically,
+  };
+  return f as DeclaredField<unknown>;
+}
+
 /**
- * The field named in a declaration: "Q(pi)", "Q(pi, sqrt(k))" (declared values are elements of Q(pi)
- * embedded in it) or "Decimal" (numeric, at NUMERIC_SERIES_DIGITS digits).
+ * The field a declaration names (docs/series-derivation.md): Q(pi); Q(pi, sqrt(radicand)), in which
+ * declared values are elements of Q(pi) embedded; or Decimal (numeric, at NUMERIC_SERIES_DIGITS digits).
  */
-export function declaredField(name: string): DeclaredField<unknown> {
-  if (name === "Q(pi)") {
-    const f: DeclaredField<QPi> = { F: QPI, read: parseQPi, isNegligible: (t) => QPI.isZero(t), polishLeading: (_, v) => v };
-    return f as DeclaredField<unknown>;
+export function declaredField(decl: FieldDeclaration): DeclaredField<unknown> {
+  switch (decl.kind) {
+    case "Q(pi)":
+      return exactField(QPI, parseQPi);
+    case "quadratic": {
+      const E = qpiExtension(decl.radicand);
+      return exactField<Quadratic<QPi>>(E, (s) => E.embed(parseQPi(s)));
+    }
+    case "Decimal":
+      return numericField();
+    default:
+      throw new RangeError(`unknown series field declaration ${JSON.stringify(decl)} (allowed: { kind: "Q(pi)" }, { kind: "quadratic", radicand: k }, { kind: "Decimal" })`);
   }
-  const m = EXTENSION.exec(name);
-  if (m !== null) {
-    const E = qpiExtension(Number(m[1]));
-    const f: DeclaredField<Quadratic<QPi>> = { F: E, read: (s) => E.embed(parseQPi(s)), isNegligible: (t) => E.isZero(t), polishLeading: (_, v) => v };
-    return f as DeclaredField<unknown>;
-  }
-  if (name === "Decimal") {
-    const D = new DecimalField(NUMERIC_SERIES_DIGITS);
-    const tiny = D.fromDecimalString(`1e-${NUMERIC_SERIES_DIGITS - 15}`);
-    const f: DeclaredField<Decimal> = {
-      F: D,
-      read: (s) => D.fromDecimalString(s),
-      isNegligible: (t) => t.abs().lt(tiny),
-      polishLeading: solveLeadingSystemNumerically,
-    };
-    return f as DeclaredField<unknown>;
-  }
-  throw new RangeError(`unknown series field '${name}' (allowed: Q(pi), Q(pi, sqrt(k)), Decimal)`);
 }

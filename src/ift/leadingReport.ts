@@ -40,7 +40,7 @@ function build<T>(f: FamilyDefinition, field: DeclaredField<T>): LeadingReport {
   const det = determinant(F, J0);
   return {
     family: f.name,
-    field: decl.field,
+    field: F.name,
     unknowns: names.map((n, i) => {
       const known = decl.params[n]!.known.map((c, k) => (c === "0" ? "" : k === 0 ? c : `${/^-?\w+$/.test(c) ? c : `(${c})`}*eps^${k}`)).filter((s) => s !== "");
       return { alias: n, expansion: `${n} = ${[...known, `eps^${sys.shifts[i]} * ${n}~`].join(" + ")}`, leading: show(leading[i]!) };

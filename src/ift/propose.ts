@@ -4,7 +4,7 @@ import { QPI, type QPi } from "../numbers/qpi.js";
 import { recognizeQPi } from "../numbers/recognize.js";
 import { simpleQPiCandidate } from "../numbers/simpleValue.js";
 import { solveLinear, determinant } from "../linalg/solve.js";
-import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
+import type { FamilyDefinition, FieldDeclaration, SeriesDeclaration } from "../families/definition.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
@@ -91,7 +91,7 @@ function deepen(s: Shape): Shape | undefined {
  * shift read off the decay of x - limit; if the leading Jacobian (equation shifts = row minima of the
  * valuations) is singular, known terms are added ("deepening") to one coordinate, then two, until it
  * is invertible; the leading system is solved numerically at 60 digits and its solution recognised in
- * Q(pi) and confirmed exactly. Falls back to a "Decimal" declaration when recognition fails.
+ * Q(pi) and confirmed exactly. Falls back to a Decimal declaration when recognition fails.
  */
 export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string) => void): Proposal {
   const log: string[] = [];
@@ -142,7 +142,7 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
   const exact = recognised.every((r) => r !== undefined);
   const exactField = exact ? confirmExactly(f, shapes, structure.equationShifts, recognised.map((r) => r!.value), log) : undefined;
   const declaration: SeriesDeclaration = {
-    field: exactField ?? "Decimal",
+    field: exactField ?? { kind: "Decimal" },
     params: Object.fromEntries(shapes.map((s, i) => [s.alias, {
       known: s.known.map((q) => QPI.toString(q)),
       leading: exactField !== undefined ? QPI.toString(recognised[i]!.value) : leading[i]!.toSignificantDigits(50).toString(),
@@ -162,10 +162,12 @@ const RADICANDS = [2, 3, 5, 6, 7];
  * The first of Q(pi), Q(pi, sqrt(2)), Q(pi, sqrt(3)), ... over which the leading system holds exactly
  * and the first orders lift, or undefined (the declaration then stays numeric).
  */
-function confirmExactly(f: FamilyDefinition, shapes: readonly Shape[], equationShifts: readonly number[], leading: readonly QPi[], log: string[]): string | undefined {
+function confirmExactly(f: FamilyDefinition, shapes: readonly Shape[], equationShifts: readonly number[], leading: readonly QPi[], log: string[]): FieldDeclaration | undefined {
   const P = familyPattern(f);
-  for (const name of ["Q(pi)", ...RADICANDS.map((k) => `Q(pi, sqrt(${k}))`)]) {
-    const field = declaredField(name);
+  const declarations: FieldDeclaration[] = [{ kind: "Q(pi)" }, ...RADICANDS.map((radicand) => ({ kind: "quadratic", radicand }) as const)];
+  for (const decl of declarations) {
+    const field = declaredField(decl);
+    const name = field.F.name;
     const read = (q: QPi): unknown => field.read(QPI.toString(q));
     const sys = makeScaledSystem(field.F, P, shapes.map((s, i) => ({ known: s.known.map(read), equationShift: equationShifts[i]! })), f.signs.map((v) => field.F.fromInt(v)));
     try {
@@ -173,7 +175,7 @@ function confirmExactly(f: FamilyDefinition, shapes: readonly Shape[], equationS
       // The square roots met at higher orders must lie in the field too: lift a few orders.
       henselLift(sys, leading.map(read), 4);
       log.push(`leading system confirmed exactly over ${name}`);
-      return name;
+      return decl;
     } catch (e) {
       if (!(e instanceof RangeError) || !/not the square/.test(e.message)) throw e;
       log.push(`over ${name}: ${e.message}`);

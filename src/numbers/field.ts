@@ -12,6 +12,11 @@ import type { Decimal } from "decimal.js";
 export interface Field<T> {
   /** Short name used in output and errors, e.g. "Q", "Q(pi)", "Decimal(40)". */
   readonly name: string;
+  /**
+   * The generators g_1, ..., g_n when the field is Q(g_1, ..., g_n) and named so: [] for Q, ["pi"] for
+   * Q(pi), ["pi", "sqrt(2)"] for Q(pi, sqrt(2)); absent for fields of rounded numbers (float64, Decimal).
+   */
+  readonly generators?: readonly string[];
   /** True when equality is decidable and no rounding ever happens (Q, Q(pi)). */
   readonly exact: boolean;
 

@@ -253,7 +253,7 @@ function countTerms(c: bigint[]): number {
 export class QPiField implements Field<QPi> {
   readonly name = "Q(pi)";
   readonly exact = true;
-  readonly generators = ["pi"];
+  readonly generators: readonly string[] = ["pi"];
   /** The denominators' factor basis, refined as the computation divides by new quantities. */
   readonly basis = new FactorBasis();
   private readonly zeroValue: QPi = { field: this, cn: 0n, cd: 1n, p: [], den: [], version: 0, primitive: true };

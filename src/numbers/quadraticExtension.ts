@@ -16,6 +16,7 @@ export interface Quadratic<T> {
  */
 export class QuadraticExtension<T> implements Field<Quadratic<T>> {
   readonly name: string;
+  readonly generators?: readonly string[];
   readonly exact: boolean;
 
   constructor(
@@ -26,8 +27,13 @@ export class QuadraticExtension<T> implements Field<Quadratic<T>> {
     if (base.sign(c) <= 0 || base.sqrt(c) !== undefined) {
       throw new RangeError(`sqrt(${base.toString(c)}) does not define a real quadratic extension of ${base.name}`);
     }
-    const inner = base.name.startsWith("Q(") ? base.name.slice(2, -1) : base.name;
-    this.name = base.name.startsWith("Q(") ? `Q(${inner}, sqrt(${radicand}))` : `${base.name}(sqrt(${radicand}))`;
+    const root = `sqrt(${radicand})`;
+    if (base.generators !== undefined) {
+      this.generators = [...base.generators, root];
+      this.name = `Q(${this.generators.join(", ")})`;
+    } else {
+      this.name = `${base.name}(${root})`;
+    }
     this.exact = base.exact;
   }
 

@@ -46,6 +46,7 @@ export function fractionToDecimal(q: Fraction, digits: number): Decimal {
 /** The field Q of rational numbers, on BigInt through fraction.js. */
 export class RationalField implements Field<Fraction> {
   readonly name = "Q";
+  readonly generators: readonly string[] = [];
   readonly exact = true;
   private readonly zeroValue = new Fraction(0);
   private readonly oneValue = new Fraction(1);
