@@ -53,3 +53,15 @@ describe("eigenvalue series", () => {
     low.forEach((c, i) => expect(high[i]!.errors[0]!, c.component).toBeLessThan(c.errors[0]! / 30));
   }, 60000);
 });
+
+describe("the family series cache", () => {
+  const shown = (r: ReturnType<typeof familyEigenSeries>): string[][] => r.components.map((c) => c.eigenvalues.map((e) => e.series.toString()));
+
+  it("derives a changed definition that keeps the name afresh (it is keyed by the definition, not the name)", () => {
+    const before = familyEigenSeries(findFamily("1b"), 0);
+    const changed = familyEigenSeries({ ...findFamily("2a"), name: "1b" }, 0);
+    const direct = familyEigenSeries(findFamily("2a"), 0);
+    expect(shown(changed)).toEqual(shown(direct));
+    expect(shown(changed)).not.toEqual(shown(before));
+  }, 60000);
+});

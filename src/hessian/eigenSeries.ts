@@ -93,16 +93,19 @@ const MIN_FAMILY_ORDER = 10;
 /** How much the family order may exceed the eigenvalue order before giving up. */
 const MAX_EXTRA_ORDER = 30;
 
-/** The highest-order series derived so far per family; lower orders are its truncations. */
-const derived = new Map<string, FamilySeries<unknown>>();
+/**
+ * The highest-order series derived so far per family definition (the object, not its name, so a changed
+ * definition is derived afresh; entries go with their definitions); lower orders are its truncations.
+ */
+const derived = new WeakMap<FamilyDefinition, FamilySeries<unknown>>();
 
 function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknown> {
-  const known = derived.get(f.name);
+  const known = derived.get(f);
   if (known !== undefined && known.order >= order) {
     return { ...known, order, params: known.params.map((p) => ({ alias: p.alias, series: p.series.truncate(order + 1) })), loss: known.loss.truncate(order + 1) };
   }
   const fs = deriveFamilySeries(f, order);
-  derived.set(f.name, fs);
+  derived.set(f, fs);
   return fs;
 }
 
