@@ -1,5 +1,4 @@
 import type { RealField } from "../numbers/field.js";
-import { FloatField } from "../numbers/floatField.js";
 import { checkSquare, type Matrix } from "./matrix.js";
 import { symmetricEigenFloat64, symmetricEigenvaluesFloat64 } from "./symmetricEigenFloat64.js";
 
@@ -194,7 +193,7 @@ function ascendingOrder<T>(F: RealField<T>, values: T[]): number[] {
  * of n * (unit roundoff) * ||A|| of A, and by Weyl's inequality is that close to the true one.
  */
 export function symmetricEigenvalues<T>(F: RealField<T>, A: Matrix<T>, options: SymmetricEigenOptions = {}): T[] {
-  if (F instanceof FloatField && !options.generic) return symmetricEigenvaluesFloat64(A as Matrix<number>) as T[];
+  if (F.float64 && !options.generic) return symmetricEigenvaluesFloat64(A as Matrix<number>) as T[];
   checkSquare(A, "symmetricEigenvalues");
   const { diag, sub } = tridiagonalise(F, lowerTriangleCopy(A), false);
   tridiagonalQL(F, diag, sub);
@@ -207,7 +206,7 @@ export function symmetricEigenvalues<T>(F: RealField<T>, A: Matrix<T>, options: 
  * alone (docs/linalg.md, "Performance").
  */
 export function symmetricEigen<T>(F: RealField<T>, A: Matrix<T>, options: SymmetricEigenOptions = {}): SymmetricEigensystem<T> {
-  if (F instanceof FloatField && !options.generic) return symmetricEigenFloat64(A as Matrix<number>) as SymmetricEigensystem<T>;
+  if (F.float64 && !options.generic) return symmetricEigenFloat64(A as Matrix<number>) as SymmetricEigensystem<T>;
   checkSquare(A, "symmetricEigen");
   const { diag, sub, Q } = tridiagonalise(F, lowerTriangleCopy(A), true);
   tridiagonalQL(F, diag, sub, Q);

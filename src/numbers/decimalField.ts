@@ -7,6 +7,7 @@ import { divisionByZero, type RealField } from "./field.js";
  * fields. Every value is produced by this field's own decimal.js context, so the precision is explicit.
  */
 export class DecimalField implements RealField<Decimal> {
+  readonly float64 = false;
   readonly name: string;
   readonly exact = false;
   readonly D: typeof Decimal;

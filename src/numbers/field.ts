@@ -62,6 +62,8 @@ export interface Field<T> {
  * float64 and Decimal. The independent evaluator is written against it.
  */
 export interface RealField<T> extends Field<T> {
+  /** True when the elements are JS numbers (IEEE float64), so that kernels specialised to numbers apply. */
+  readonly float64: boolean;
   sqrt(a: T): T;
   atan(a: T): T;
   pi(): T;

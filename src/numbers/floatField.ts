@@ -6,6 +6,7 @@ import { divisionByZero, type RealField } from "./field.js";
 export class FloatField implements RealField<number> {
   readonly name = "float64";
   readonly exact = false;
+  readonly float64 = true;
   zero(): number {
     return 0;
   }
