@@ -4,7 +4,7 @@ import { Decimal } from "decimal.js";
 import { evaluate } from "mathjs";
 import type { Field } from "../src/numbers/field.js";
 import { Q, bigintSqrtExact } from "../src/numbers/rational.js";
-import { QPI, type QPi } from "../src/numbers/qpi.js";
+import { QPI, QPiField, type QPi } from "../src/numbers/qpi.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { type Poly, polyGcd, polyIsOne } from "../src/numbers/polynomial.js";
@@ -406,5 +406,35 @@ describe("Decimal(50)", () => {
     expect(() => D.sqrt(D.fromInt(-1))).toThrow(RangeError);
     expect(() => D.fromDecimalString("Infinity")).toThrow(RangeError);
     expect(D.toLatex(D.fromDecimalString("1.5e-3"))).toBe("1.5 \\times 10^{-3}");
+  });
+});
+
+describe("Q(pi) instances", () => {
+  // (pi^2 + 1)(pi + 3) = pi^3 + 3 pi^2 + pi + 3: covered as one cubic factor, split when pi + 3 divides later.
+  const cubic = poly([3], [1], [3], [1]);
+  const linear = poly([3], [1]);
+
+  it("each owns its factor basis: refining one leaves the other as it was", () => {
+    const K = new QPiField();
+    const L = new QPiField();
+    const [count, version] = [L.basis.activeCount, L.basis.version];
+    const x = K.add(K.fromPolys([frac(1)], cubic), K.fromPolys([frac(1)], linear));
+    expect(K.basis.activeCount).toBeGreaterThan(count);
+    expect(K.basis.version).toBeGreaterThan(version);
+    expect([L.basis.activeCount, L.basis.version]).toEqual([count, version]);
+    // The same value computed in L alone, and its decimal value against the reference evaluation.
+    const y = L.add(L.fromPolys([frac(1)], linear), L.fromPolys([frac(1)], cubic));
+    expect(L.toString(y)).toBe(K.toString(x));
+    const reference = R.div(1, PI.pow(3).add(PI.pow(2).mul(3)).add(PI).add(3)).add(R.div(1, PI.add(3)));
+    expect(K.toDecimal(x, 30).sub(reference).abs().lt("1e-28")).toBe(true);
+  });
+
+  it("rejects an element of another instance", () => {
+    const K = new QPiField();
+    const L = new QPiField();
+    const x = K.fromPolys([frac(1)], linear);
+    expect(() => L.add(x, L.one())).toThrow(/another Q\(pi\) field instance/);
+    expect(() => L.mul(L.pi(), x)).toThrow(/another Q\(pi\) field instance/);
+    expect(() => L.sign(x)).toThrow(/another Q\(pi\) field instance/);
   });
 });

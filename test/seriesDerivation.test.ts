@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
-import type { FamilyDefinition } from "../src/families/definition.js";
+import type { FamilyDefinition, FieldDeclaration } from "../src/families/definition.js";
+import { declaredField } from "../src/ift/declaredField.js";
 import { deriveFamilySeries } from "../src/ift/familySeries.js";
 import { LeadingSystemError } from "../src/ift/hensel.js";
 import { verifyFamilySeries } from "../src/ift/verify.js";
@@ -88,5 +89,25 @@ describe("spurious propose", () => {
     expect(p.declaration.params).toEqual(f.series!.params);
     expect(p.declaration.equations).toEqual(f.series!.equations);
     expect(p.log.join("\n")).toMatch(/confirmed exactly over Q\(pi\)/);
+  });
+});
+
+describe("declared fields", () => {
+  it("maps each declaration to its field by structure, printing the field's name", () => {
+    expect(declaredField({ kind: "Q(pi)" }).F.name).toBe("Q(pi)");
+    const E = declaredField({ kind: "quadratic", radicand: 2 });
+    expect(E.F.name).toBe("Q(pi, sqrt(2))");
+    expect(E.F.exact).toBe(true);
+    // sqrt(2)^2 = 2 in the extension, read from a declared value
+    const two = E.read("2");
+    const root = E.F.sqrt(two)!;
+    expect(E.F.equals(E.F.mul(root, root), two)).toBe(true);
+    expect(declaredField({ kind: "Decimal" }).F.exact).toBe(false);
+  });
+
+  it("rejects an unknown declaration, a non-integer radicand and a square radicand, naming the value", () => {
+    expect(() => declaredField({ kind: "Q(pi, sqrt(2))" } as unknown as FieldDeclaration)).toThrow(/unknown series field declaration \{"kind":"Q\(pi, sqrt\(2\)\)"\}/);
+    expect(() => declaredField({ kind: "quadratic", radicand: 2.5 })).toThrow(/radicand .* positive integer, got 2\.5/);
+    expect(() => declaredField({ kind: "quadratic", radicand: 4 })).toThrow(/sqrt\(4\) does not define a real quadratic extension of Q\(pi\)/);
   });
 });
