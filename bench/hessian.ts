@@ -1,11 +1,10 @@
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
-import { guardDigits } from "../src/families/precision.js";
+import { precisionContext } from "../src/families/precision.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
 import { blockEigenvalues, isotypicBlocks } from "../src/hessian/blocks.js";
 import { componentEigenvalues, familySpectrum } from "../src/hessian/spectrum.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
 import { hessian } from "../src/model/evaluator.js";
-import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { embed } from "../src/patterns/embedding.js";
 import { msPerRun, report } from "./measure.js";
@@ -17,7 +16,7 @@ export function benchHessian(): void {
   }
   const family4 = findFamily("4");
   const point = familyCriticalPoint(family4, "1e4", 40);
-  const work = new DecimalField(40 + guardDigits(point.d));
+  const work = precisionContext(40).working(point.d);
   report(
     `blocks and their eigenvalues only, family 4, d = 1e4, ${work.name} (ms)`,
     msPerRun(() => componentEigenvalues(work, family4.p, point.x, point.d), 1000, 20).toFixed(0),

@@ -4,9 +4,8 @@ import { all, create } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { FAMILIES } from "../src/families/registry.js";
 import { familyCriticalPoints } from "../src/families/critical.js";
-import { guardDigits } from "../src/families/precision.js";
+import { precisionContext } from "../src/families/precision.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
-import { DecimalField } from "../src/numbers/decimalField.js";
 
 // The committed eigenvalue series (series/<f>.eigen.json) as a user reads them, checked twice
 // independently of the code that wrote them (issue 5, verification):
@@ -75,7 +74,7 @@ describe("committed eigenvalue series (series/<f>.eigen.json)", () => {
       const ds = ["1e6", "1e8"];
       const points = familyCriticalPoints(f, ds, 30);
       const errors = points.map((point) => {
-        const work = new DecimalField(30 + guardDigits(point.d));
+        const work = precisionContext(30).working(point.d);
         const blocks = componentEigenvalues(work, f.p, point.x, point.d);
         const d = new D60(point.d.toString());
         return file.components.map((c, i) => {

@@ -9,6 +9,7 @@ import { restrictedLoss } from "../src/patterns/restrictedLoss.js";
 import { Pattern } from "../src/patterns/pattern.js";
 import { continueBranch } from "../src/families/continuation.js";
 import { familyCriticalPoint, familyPattern, multiplicity, seedParams } from "../src/families/critical.js";
+import { precisionContext } from "../src/families/precision.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
 import type { FamilyDefinition } from "../src/families/definition.js";
 
@@ -69,8 +70,8 @@ describe("continuation in d", () => {
     const seedField = new DecimalField(DIGITS + 20);
     const x0 = seedParams(f, seedField);
     const d0 = seedField.fromDecimalString(f.seed.d);
-    const up = continueBranch(P, x0, d0, seedField.fromInt(50), { digits: DIGITS });
-    const down = continueBranch(P, up.x, up.d, seedField.fromInt(20), { digits: DIGITS });
+    const up = continueBranch(P, x0, d0, seedField.fromInt(50), { precision: precisionContext(DIGITS) });
+    const down = continueBranch(P, up.x, up.d, seedField.fromInt(20), { precision: precisionContext(DIGITS) });
     const direct = familyCriticalPoint(f, "20", DIGITS);
     expect(relativeDistance(direct.x, down.x).lt(FULL.D.pow(10, -25))).toBe(true);
     // Far from the seed the branch still lies on critical points of L_P.

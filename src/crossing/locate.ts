@@ -3,9 +3,9 @@ import { jetScalar, type Jet } from "../diff/jet.js";
 import { familyPattern } from "../families/critical.js";
 import { continueBranch } from "../families/continuation.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { guardDigits } from "../families/precision.js";
+import { precisionContext } from "../families/precision.js";
 import { embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
-import { solveLinear } from "../linalg/solve.js";
+import { newtonSolve } from "../linalg/newton.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
@@ -88,48 +88,51 @@ function evaluate(F: DecimalField, f: FamilyDefinition, b: Bracket, x: readonly 
   return { rows, rhs, gradientNorm, lambda };
 }
 
-/** Joint Newton from (x0, d0) in the field F, d kept inside the bracket. */
-function jointNewton(F: DecimalField, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, digits: number, maxIterations = 40) {
+/**
+ * Joint Newton (newtonSolve) on y = (x_W, d) from (x0, d0) in the field F, converged when the step
+ * (relative to max(1, |x_W|) and to d) is below 10^-(digits + 2), or at the noise floor (a step that no
+ * longer shrinks below 10^-floor(digits / 2)). The step is halved until d stays inside the bracket (the
+ * sign change is there). Fails with NewtonError (last residual: the largest equation residual).
+ */
+function jointNewton(F: DecimalField, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, digits: number, maxSteps = 40) {
   const P = familyPattern(f);
   const wrt = weightParams(P);
+  const n = wrt.length;
   const lo = F.from(b.lo.d);
   const hi = F.from(b.hi.d);
   const x = x0.map((v) => F.from(v));
-  let d = F.from(d0);
-  const tol = F.D.pow(10, -(digits + 2));
-  const steps: Decimal[] = [];
-  for (let it = 1; it <= maxIterations; it++) {
-    const e = evaluate(F, f, b, x, d);
-    let step: Decimal[];
-    try {
-      step = solveLinear(F, e.rows, e.rhs);
-    } catch (err) {
-      throw new CrossingFailure(`component ${b.component.name}: singular Jacobian of the joint system at d = ${d.toSignificantDigits(8).toString()}: ${(err as Error).message}`);
-    }
-    // Damping: halve the step until d stays inside the bracket (the sign change is there).
-    let t = F.one();
-    const dd = step[wrt.length]!;
-    for (let h = 0; h < 60 && !(F.add(d, F.mul(t, dd)).gt(lo) && F.add(d, F.mul(t, dd)).lt(hi)); h++) t = F.div(t, F.fromInt(2));
-    let size = F.mul(t, dd).abs().div(d);
-    let scale = F.one();
-    wrt.forEach((k, i) => {
-      x[k] = F.add(x[k]!, F.mul(t, step[i]!));
-      scale = F.D.max(scale, x[k]!.abs());
-    });
-    wrt.forEach((_, i) => {
-      size = F.D.max(size, F.mul(t, step[i]!).abs().div(scale));
-    });
-    d = F.add(d, F.mul(t, dd));
-    if (!size.isFinite()) throw new CrossingFailure(`component ${b.component.name}: the joint Newton iteration diverged`);
-    steps.push(size);
-    const previous = steps[steps.length - 2];
-    // Converged, or at the noise floor of the working precision (the step stops shrinking while tiny).
-    if (size.lte(tol) || (previous !== undefined && size.gte(previous) && size.lt(F.D.pow(10, -Math.floor(digits / 2))))) {
-      const last = evaluate(F, f, b, x, d);
-      return { x, d, steps, residual: { gradient: last.gradientNorm, eigenvalue: last.lambda.abs() } };
-    }
-  }
-  throw new CrossingFailure(`component ${b.component.name}: the joint Newton iteration did not converge in ${maxIterations} iterations (last step ${steps[steps.length - 1]?.toSignificantDigits(3).toString()})`);
+  const at = (y: readonly Decimal[]): Decimal[] => {
+    const full = x.slice();
+    wrt.forEach((k, i) => (full[k] = y[i]!));
+    return full;
+  };
+  const half = F.fromInt(2);
+  const inside = (v: Decimal): boolean => v.gt(lo) && v.lt(hi);
+  const solution = newtonSolve(F, [...wrt.map((k) => x[k]!), F.from(d0)], (y) => {
+    const e = evaluate(F, f, b, at(y), y[n]!);
+    return { jacobian: e.rows, residual: e.rhs.map((r) => F.neg(r)) };
+  }, {
+    tolerance: F.D.pow(10, -(digits + 2)),
+    noiseFloor: F.D.pow(10, -Math.floor(digits / 2)),
+    maxSteps,
+    what: `component ${b.component.name}: joint Newton on (x, d) in [${b.lo.d.toString()}, ${b.hi.d.toString()}]`,
+    damping: (y, step) => {
+      let t = F.one();
+      for (let h = 0; h < 60 && !inside(F.add(y[n]!, F.mul(t, step[n]!))); h++) t = F.div(t, half);
+      return t;
+    },
+    stepSize: (y, step, next) => {
+      let size = step[n]!.abs().div(y[n]!);
+      let scale = F.one();
+      for (let i = 0; i < n; i++) scale = F.D.max(scale, next[i]!.abs());
+      for (let i = 0; i < n; i++) size = F.D.max(size, step[i]!.abs().div(scale));
+      return size;
+    },
+  });
+  const point = at(solution.y);
+  const d = solution.y[n]!;
+  const last = evaluate(F, f, b, point, d);
+  return { x: point, d, steps: solution.stepSizes, residual: { gradient: last.gradientNorm, eigenvalue: last.lambda.abs() } };
 }
 
 /** Leading significant digits on which a and b agree (relative), capped. */
@@ -145,14 +148,14 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * solution; d keeps the digits on which the two agree (at most `digits`).
  */
 export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number): LocatedCrossing {
-  const guard = guardDigits(b.hi.d);
-  const F = new DecimalField(digits + guard);
+  const precision = precisionContext(digits);
+  const confirming = precision.confirming();
+  const F = precision.working(b.hi.d);
   const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));
   const near = mid.sub(b.lo.d).abs().lt(mid.sub(b.hi.d).abs()) ? b.lo : b.hi;
-  const x0 = continueBranch(familyPattern(f), near.x, near.d, mid, { digits }).x;
-  const first = jointNewton(F, f, b, x0, mid, digits);
-  const finer = new DecimalField(digits + 10 + guard);
-  const second = jointNewton(finer, f, b, first.x, first.d, digits + 10);
+  const x0 = continueBranch(familyPattern(f), near.x, near.d, mid, { precision }).x;
+  const first = jointNewton(F, f, b, x0, mid, precision.digits);
+  const second = jointNewton(confirming.working(b.hi.d), f, b, first.x, first.d, confirming.digits);
   return {
     d: second.d,
     confirmedDigits: agreement(first.d, second.d, digits),

@@ -1,8 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { guardDigits } from "../families/precision.js";
-import { DecimalField } from "../numbers/decimalField.js";
+import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
 import type { IsotypicComponent } from "../hessian/decomposition.js";
 
@@ -66,7 +65,7 @@ export function scanGrid(f: FamilyDefinition, top: string = SCAN_TOP, count = 48
 
 /** The non-gauge block eigenvalues of the family's critical point x at d, in a field of `digits` digits. */
 export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number): BlockSample[] {
-  const F = new DecimalField(digits + guardDigits(d));
+  const F = precisionContext(digits).working(d);
   return realDimensionBlocks(F, f.p, x.map((v) => F.from(v)), F.from(d)).map((block) => {
     const c = blockEigenvalues(F, block);
     const gauge = new Set(c.gauge);

@@ -3,8 +3,9 @@ import { DecimalField } from "../numbers/decimalField.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
-import { guardDigits } from "./precision.js";
-import { NewtonFailure, newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
+import { NewtonError } from "../linalg/newton.js";
+import type { PrecisionContext } from "./precision.js";
+import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
 
 /** Raised when a branch cannot be followed further: it ends in a fold (or turns back) near `d`. */
 export class BranchEnd extends Error {
@@ -12,6 +13,11 @@ export class BranchEnd extends Error {
   constructor(message: string, readonly d: Decimal) {
     super(message);
   }
+}
+
+/** The corrector converged to another branch (its correction is large next to the predictor's move): halve the step. */
+class BranchJump extends Error {
+  override readonly name = "BranchJump";
 }
 
 /** dx/dd along the branch grad_W L_P(x(d); d) = 0: solve H dx/dd = -d(grad)/dd (implicit function theorem). */
@@ -25,8 +31,8 @@ function tangent(F: DecimalField, P: Pattern, x: readonly Decimal[], d: Decimal,
 }
 
 export interface ContinuationOptions {
-  /** Significant digits of the final point (guard digits are added internally). */
-  readonly digits: number;
+  /** The precision of the final point (its digits; guard digits are added for the largest d). */
+  readonly precision: PrecisionContext;
   /** Called after each accepted step with the current d (for progress output). */
   readonly onStep?: (d: Decimal) => void;
 }
@@ -34,7 +40,8 @@ export interface ContinuationOptions {
 /**
  * Follow the branch of critical points of L_P (fixed a) from (x0, d0) to d = target by natural-parameter
  * continuation in log d (docs/families.md, "continuation"): tangent predictor, Newton corrector at
- * moderate precision, step halving on failure; then a Newton polish at `digits` + guard digits.
+ * moderate precision (30 to 40 digits + guard digits), step halving on a NewtonError; then a Newton polish
+ * at the context's digits + guard digits.
  * Throws BranchEnd when the step falls below 1e-9 relative: the branch ends in a fold there.
  */
 export function continueBranch(
@@ -45,8 +52,9 @@ export function continueBranch(
   options: ContinuationOptions,
 ): PatternCriticalPoint {
   const wrt = weightParams(P);
+  const { precision } = options;
   const maxD = d0.gt(target) ? d0 : target;
-  const walk = new DecimalField(Math.max(30, Math.min(options.digits, 40)) + guardDigits(maxD));
+  const walk = new DecimalField(Math.max(30, Math.min(precision.digits, 40)) + precision.guardDigits(maxD));
   let x = x0.map((v) => walk.from(v));
   let d = walk.from(d0);
   const goal = walk.from(target);
@@ -62,7 +70,7 @@ export function continueBranch(
       wrt.forEach((k, i) => {
         predicted[k] = walk.add(x[k]!, walk.mul(v[i]!, walk.sub(dNext, d)));
       });
-      const corrected = newtonCriticalPoint(walk, P, predicted, dNext, { maxIterations: 12 });
+      const corrected = newtonCriticalPoint(walk, precision, P, predicted, dNext, { maxIterations: 12 });
       // Reject a jump to another branch: the correction must be small next to the predictor's move.
       let jump = walk.zero();
       let move = walk.fromDecimalString("1e-6");
@@ -70,13 +78,13 @@ export function continueBranch(
         jump = walk.D.max(jump, corrected.x[k]!.sub(predicted[k]!).abs());
         move = walk.D.max(move, predicted[k]!.sub(x[k]!).abs());
       });
-      if (jump.gt(move.mul(0.5).add(walk.fromDecimalString("1e-3")))) throw new NewtonFailure("jumped to another branch", jump.toString());
+      if (jump.gt(move.mul(0.5).add(walk.fromDecimalString("1e-3")))) throw new BranchJump();
       x = corrected.x;
       d = dNext;
       options.onStep?.(d);
       h = walk.D.min(h.mul(1.5), walk.fromDecimalString("0.5"));
     } catch (e) {
-      if (!(e instanceof NewtonFailure)) throw e;
+      if (!(e instanceof NewtonError) && !(e instanceof BranchJump)) throw e;
       h = h.div(2);
       if (h.lt(walk.fromDecimalString("1e-9"))) {
         throw new BranchEnd(
@@ -87,7 +95,7 @@ export function continueBranch(
       }
     }
   }
-  const polish = new DecimalField(options.digits + guardDigits(maxD));
-  return newtonCriticalPoint(polish, P, x, polish.from(target));
+  const polish = precision.working(maxD);
+  return newtonCriticalPoint(polish, precision, P, x, polish.from(target));
 }
 

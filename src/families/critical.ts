@@ -4,7 +4,7 @@ import { Pattern } from "../patterns/pattern.js";
 import { continueBranch } from "./continuation.js";
 import type { FamilyDefinition } from "./definition.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
-import { guardDigits } from "./precision.js";
+import { precisionContext } from "./precision.js";
 
 /** The family's pattern (d-p | p). */
 export function familyPattern(f: FamilyDefinition): Pattern {
@@ -39,8 +39,8 @@ export interface FamilyCriticalPoint extends PatternCriticalPoint {
 
 /**
  * The family's critical point at real d to `digits` significant digits (docs/families.md): continuation
- * in d from the seed, then a Newton polish with 10 more digits; the digits on which the two agree are
- * reported as confirmed (an error if fewer than digits - 3).
+ * in d from the seed, then a Newton polish with 10 more digits (precisionContext(digits).confirming());
+ * the digits on which the two agree are reported as confirmed (an error if fewer than digits - 3).
  */
 export function familyCriticalPoint(
   f: FamilyDefinition,
@@ -62,21 +62,23 @@ export function familyCriticalPoints(
   onStep?: (d: Decimal) => void,
 ): FamilyCriticalPoint[] {
   const P = familyPattern(f);
-  const seedField = new DecimalField(digits + 20);
-  let x: Decimal[] = seedParams(f, seedField);
-  let from = seedField.fromDecimalString(f.seed.d);
+  const precision = precisionContext(digits);
+  const confirming = precision.confirming();
+  const input = new DecimalField(precision.inputDigits);
+  let x: Decimal[] = seedParams(f, input);
+  let from = input.fromDecimalString(f.seed.d);
   return ds.map((d) => {
-    const dValue = new DecimalField(digits + 20).fromDecimalString(d);
+    const dValue = input.fromDecimalString(d);
     checkInRange(f, dValue);
-    const work = new DecimalField(digits + guardDigits(dValue));
+    const work = precision.working(dValue);
     const first = from.eq(dValue)
-      ? newtonCriticalPoint(work, P, x.map((v) => work.from(v)), work.from(dValue))
-      : continueBranch(P, x, from, dValue, onStep === undefined ? { digits } : { digits, onStep });
-    const finer = new DecimalField(digits + 10 + guardDigits(dValue));
-    const second = newtonCriticalPoint(finer, P, first.x, finer.from(dValue));
-    const confirmed = agreedDigits(first.x, second.x, digits + 10);
+      ? newtonCriticalPoint(work, precision, P, x.map((v) => work.from(v)), work.from(dValue))
+      : continueBranch(P, x, from, dValue, onStep === undefined ? { precision } : { precision, onStep });
+    const finer = confirming.working(dValue);
+    const second = newtonCriticalPoint(finer, confirming, P, first.x, finer.from(dValue));
+    const confirmed = agreedDigits(first.x, second.x, confirming.digits);
     if (confirmed < digits - 3) {
-      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${digits + 10} digit solves`);
+      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${confirming.digits} digit solves`);
     }
     x = second.x;
     from = dValue;

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { guardDigits } from "../families/precision.js";
+import { precisionContext } from "../families/precision.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
 import { isotypicDecomposition, type IsotypicComponent } from "./decomposition.js";
@@ -71,14 +71,13 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
  */
 export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void): FamilySpectrum {
-  const probe = new DecimalField(digits + 20).fromDecimalString(d);
+  const precision = precisionContext(digits);
+  const out = new DecimalField(precision.inputDigits);
+  const probe = out.fromDecimalString(d);
   checkBlockDimension(f.p, probe.toNumber(), d);
   const point = familyCriticalPoint(f, d, digits, onStep);
-  const work = new DecimalField(digits + guardDigits(probe));
-  const finer = new DecimalField(work.digits + 10);
-  const first = componentEigenvalues(work, f.p, point.x, point.d);
-  const second = componentEigenvalues(finer, f.p, point.x, point.d);
-  const out = new DecimalField(digits + 20);
+  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d);
+  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d);
   const dValue = out.from(point.d);
   let confirmed = Math.min(digits, point.confirmedDigits);
   let negative = out.zero();

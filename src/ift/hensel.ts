@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { DecimalField } from "../numbers/decimalField.js";
-import { determinant, solveLinear } from "../linalg/solve.js";
+import { liftingSchedule, maxAbs, newtonSolve } from "../linalg/newton.js";
+import { determinant } from "../linalg/solve.js";
 import { Series } from "../series/series.js";
 import { solvePowerSeriesSystem } from "./powerSeriesSolve.js";
 import { evaluateScaledSystem, type ScaledSystem } from "./scaledSystem.js";
@@ -93,7 +94,7 @@ export function checkLeadingSystem<T>(
 /**
  * Newton–Hensel lifting (docs/series-derivation.md, (S4)): from xt correct to O(eps^1), each step
  *   xt <- xt - J(xt)^(-1) F(xt)
- * can double the number of correct orders, and goes to m2 <= 2m (the schedule below); F is evaluated to
+ * can double the number of correct orders, and goes to m2 <= 2m (liftingSchedule); F is evaluated to
  * order m2 with first-order jets and J only to order m2 - m (all it is needed to). Iterates are exact polynomials; they enter each evaluation
  * truncated at the working precision, so no product is formed beyond it, and the tracked precision
  * accounts for that and for the truncated sqrt/atan/inverse. Returns xt known to O(eps^order).
@@ -117,13 +118,9 @@ export function henselLift<T>(
   // needs no more (the last, short step) reuses it. Over Decimal every step evaluates afresh.
   let known: { jacobian: Series<T>[][]; valid: number } | undefined =
     leadingJacobian !== undefined && F.exact ? { jacobian: leadingJacobian, valid: Math.min(1, minPrec(leadingJacobian.flat())) } : undefined;
-  // The orders reached: doubling, or over an exact field the shortest chain that ends at `order` with
-  // each step at most doubling (order 9: 2, 3, 5, 9 instead of 2, 4, 8, 9), which spares the residual
-  // at the largest intermediate precision. The final xt is the same (its coefficients are exact).
-  const steps: number[] = [];
-  if (F.exact) for (let t = order; t > 1; t = Math.ceil(t / 2)) steps.unshift(t);
-  else for (let t = 2; t < 2 * order; t *= 2) steps.push(Math.min(t, order));
-  for (const m2 of steps) {
+  // Over an exact field the shortest at-most-doubling schedule (the final xt is the same: its
+  // coefficients are exact); over Decimal plain doubling.
+  for (const m2 of liftingSchedule(order, F.exact)) {
     const at = (w: number): Series<T>[] => xt.map((x) => x.truncate(w));
     const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
     if (known === undefined || known.valid < m2 - m) {
@@ -162,20 +159,17 @@ function polynomialPart<T>(s: Series<T>, n: number): T[] {
 }
 
 /**
- * Newton on the constant terms F(xt, 0) = 0 over Decimal (the leading system), from `start`: used to
- * propose limit values and, for families that leave Q(pi), to bring the declared ones to full precision.
+ * Newton (newtonSolve) on the constant terms F(xt, 0) = 0 over Decimal (the leading system), from
+ * `start`: used to propose limit values and, for families that leave Q(pi), to bring the declared ones
+ * to full precision. Converged when the largest absolute step is below 10^-(digits - 8); NewtonError
+ * after 60 steps, on divergence or on a singular leading Jacobian.
  */
 export function solveLeadingSystemNumerically(sys: ScaledSystem<Decimal>, start: readonly Decimal[]): Decimal[] {
   const F = sys.F as DecimalField;
-  let x = start.map((v) => F.from(v));
-  for (let it = 0; it < 60; it++) {
+  const solution = newtonSolve(F, start.map((v) => F.from(v)), (x) => {
     const xt = x.map((c) => Series.constant(F, c));
     const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(minPrec(r.residual), minPrec(r.jacobian!.flat())));
-    const J0 = jacobian!.map((row) => row.map((e) => e.coeff(0)));
-    const step = solveLinear(F, J0, residual.map((e) => F.neg(e.coeff(0))));
-    x = x.map((v, i) => F.add(v, step[i]!));
-    const size = step.reduce((m, v) => (v.abs().gt(m) ? v.abs() : m), F.zero());
-    if (size.lt(F.D.pow(10, -(F.digits - 8)))) return x;
-  }
-  throw new Error("the leading system did not converge from the declared or sampled values");
+    return { residual: residual.map((e) => e.coeff(0)), jacobian: jacobian!.map((row) => row.map((e) => e.coeff(0))) };
+  }, { tolerance: F.D.pow(10, -(F.digits - 8)), maxSteps: 60, stepSize: (_, step) => maxAbs(F, step), what: "Newton on the leading system F(xt, 0) = 0" });
+  return solution.y;
 }
