@@ -12,7 +12,8 @@ import { detectIsotropy } from "../src/discovery/isotropy.js";
 import { lbfgs } from "../src/discovery/lbfgs.js";
 import { mulberry32, type Random } from "../src/discovery/random.js";
 import { trainFrom } from "../src/discovery/train.js";
-import { discoverCommand, discoveryJson } from "../src/cli/discoverCommand.js";
+import { discoverCommand } from "../src/cli/discoverCommand.js";
+import { discoveryJson } from "../src/output/discoveryDocument.js";
 import { UsageError } from "../src/cli/command.js";
 
 function randomMatrix(rng: Random, k: number, d: number, sd = 1): number[][] {

@@ -41,7 +41,7 @@ function snapshot(dir: string): Map<string, string> {
 const read = (path: string): string => readFileSync(join(root, path), "utf8");
 
 beforeAll(async () => {
-  ({ rows, written } = await reproduce({ families: [f1b], root, config: QUICK_CONFIG, log: silent }));
+  ({ rows, written } = await reproduce({ families: [f1b], root, config: QUICK_CONFIG, cliReference: cliReference(commands), log: silent }));
 }, 120_000);
 
 describe("a quick reproduction of family 1b", () => {
@@ -121,6 +121,7 @@ describe("atomicity", () => {
       families: [f1b],
       root,
       config: QUICK_CONFIG,
+      cliReference: cliReference(commands),
       log: silent,
       afterStep: (s) => {
         if (s === step) throw new Error(`injected failure after ${s}`);

@@ -2,8 +2,9 @@ import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import { isotropyName } from "../families/isotropy.js";
 import { integerOption, oneFamily, parseDimension } from "./args.js";
 import type { Command } from "./command.js";
-import { printJson, textTable } from "./format.js";
-import { progressLine } from "./progress.js";
+import { textTable } from "../present/textTable.js";
+import { printJson } from "./format.js";
+import { progressLine } from "../present/progress.js";
 
 /** Bounds of --digits. */
 export const CRITICAL_DIGITS = { min: 10, max: 1000 } as const;

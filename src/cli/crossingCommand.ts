@@ -1,40 +1,14 @@
 import { findFamily } from "../families/registry.js";
-import { familyCrossings, type FamilyCrossings } from "../crossing/crossing.js";
+import { familyCrossings } from "../crossing/crossing.js";
+import { crossingJson } from "../output/crossingDocument.js";
 import { parseInteger } from "./args.js";
 import { UsageError, type Command } from "./command.js";
-import { printJson, textTable } from "./format.js";
-import { progressLine } from "./progress.js";
+import { textTable } from "../present/textTable.js";
+import { printJson } from "./format.js";
+import { progressLine } from "../present/progress.js";
 
 /** Bounds of --digits. */
 export const CROSSING_DIGITS = { min: 15, max: 200 } as const;
-
-/** The JSON document of a family's crossings (numbers as decimal strings; docs/crossing.md). */
-export function crossingJson(r: FamilyCrossings): unknown {
-  return {
-    family: r.family,
-    range: r.range,
-    scan: r.scan,
-    digits: r.digits,
-    summary: r.summary,
-    crossings: r.crossings.map((c) => ({
-      d: c.d,
-      irrep: c.irrep,
-      multiplicity: c.multiplicity,
-      direction: c.direction,
-      from: c.from.text,
-      to: c.to.text,
-      negativeFrom: c.from,
-      negativeTo: c.to,
-      bracket: c.bracket,
-      confirmedDigits: c.confirmedDigits,
-      newtonSteps: c.steps,
-      residual: c.residual,
-    })),
-    bottom: r.bottom.text,
-    lowIntegers: r.lowIntegers,
-    top: { inertia: r.top.text, smallestEigenvalue: r.top.smallest.value, irrep: r.top.smallest.irrep },
-  };
-}
 
 export const crossingCommand: Command = {
   name: "crossing",

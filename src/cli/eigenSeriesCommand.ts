@@ -7,7 +7,7 @@ import { integerOption, oneFamily, parseOutDir } from "./args.js";
 import type { Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { documentFiles } from "../output/documentFiles.js";
-import { progressLine } from "./progress.js";
+import { progressLine } from "../present/progress.js";
 
 /** The largest order the `eigen-series` command accepts (the family series is derived ~10 orders higher). */
 export const MAX_EIGEN_SERIES_ORDER = 20;

@@ -3,7 +3,8 @@ import { FAMILIES } from "../families/registry.js";
 import { isotropyName } from "../families/isotropy.js";
 import { noPositionals } from "./args.js";
 import type { Command } from "./command.js";
-import { printJson, textTable } from "./format.js";
+import { textTable } from "../present/textTable.js";
+import { printJson } from "./format.js";
 
 export const familiesCommand: Command = {
   name: "families",

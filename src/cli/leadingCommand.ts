@@ -1,7 +1,8 @@
 import { leadingReport } from "../ift/leadingReport.js";
 import { oneFamily } from "./args.js";
 import type { Command } from "./command.js";
-import { printJson, textTable } from "./format.js";
+import { textTable } from "../present/textTable.js";
+import { printJson } from "./format.js";
 
 export const leadingCommand: Command = {
   name: "leading",

@@ -2,7 +2,7 @@ import { proposeScalings } from "../ift/propose.js";
 import { oneFamily } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson } from "./format.js";
-import { progressLine } from "./progress.js";
+import { progressLine } from "../present/progress.js";
 
 export const proposeCommand: Command = {
   name: "propose",

@@ -5,7 +5,11 @@ import { summaryText, verifiedMeaning } from "../reproduce/summary.js";
 import { noPositionals, parseFamilies, parseOutDir } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 
-export const reproduceCommand: Command = {
+/**
+ * The `reproduce` command; `reference` gives docs/cli.md, the reference of every command including this one
+ * (src/cli/commands.ts passes it: this file cannot import the list it belongs to).
+ */
+export const reproduceCommand = (reference: () => string): Command => ({
   name: "reproduce",
   summary:
     "Regenerate every result (= npm run reproduce): discovery, series and loss, spectra, eigenvalue series, crossings, plots, docs, and a summary table; atomically",
@@ -20,10 +24,10 @@ export const reproduceCommand: Command = {
     const root = options.out === undefined ? "." : parseOutDir("out", options.out);
     if (options.quick === true && options.out === undefined) throw new UsageError("reproduce: --quick needs --out <dir> (it must not replace the committed files)");
     const config = options.quick === true ? QUICK_CONFIG : FULL_CONFIG;
-    const { rows, written } = await reproduce({ families, root, config });
+    const { rows, written } = await reproduce({ families, root, config, cliReference: reference() });
     console.log(summaryText(rows));
     console.log("");
     console.log(verifiedMeaning(config));
     console.log(`wrote ${written.length} files under ${root} (series/, docs/)`);
   },
-};
+});

@@ -5,7 +5,7 @@ import { seriesDocument } from "../output/seriesDocument.js";
 import { familyOrAll, integerOption, parseOutDir } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
-import { progressLine } from "./progress.js";
+import { progressLine } from "../present/progress.js";
 
 /** The largest order the `series` command accepts. */
 export const MAX_SERIES_ORDER = 40;

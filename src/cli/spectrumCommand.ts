@@ -1,39 +1,16 @@
 import { familyPattern } from "../families/critical.js";
 import { isotropyName } from "../families/isotropy.js";
 import { dimensionFormula } from "../hessian/dimension.js";
-import { familySpectrum, type FamilySpectrum } from "../hessian/spectrum.js";
+import { familySpectrum } from "../hessian/spectrum.js";
+import { spectrumJson } from "../output/spectrumDocument.js";
 import { integerOption, oneFamily, parseDimension } from "./args.js";
 import type { Command } from "./command.js";
-import { printJson, textTable } from "./format.js";
-import { progressLine } from "./progress.js";
+import { textTable } from "../present/textTable.js";
+import { printJson } from "./format.js";
+import { progressLine } from "../present/progress.js";
 
 /** Bounds of --digits. */
 export const SPECTRUM_DIGITS = { min: 10, max: 1000 } as const;
-
-/** The JSON document of a spectrum (numbers as decimal strings; see docs/hessian.md). */
-export function spectrumJson(s: FamilySpectrum, d: string): unknown {
-  return {
-    family: s.family,
-    d,
-    isotropy: { p: s.p, group: isotropyName(s.p) },
-    digits: s.digits,
-    confirmedDigits: s.confirmedDigits,
-    components: s.components.map((c) => ({
-      irrep: c.component.name,
-      sn: c.component.sn.name,
-      sp: c.component.psiName,
-      blockSize: c.component.blockSize,
-      dimension: c.dimension.toFixed(),
-      dimensionFormula: dimensionFormula(c.component.dimension),
-      eigenvalues: c.eigenvalues.map((v) => v.toString()),
-      gauge: c.gauge,
-    })),
-    inertia: { negative: s.inertia.negative.toFixed(), zero: s.inertia.zero.toFixed(), positive: s.inertia.positive.toFixed() },
-    gaugeZeros: s.gaugeZeros.toFixed(),
-    omitted: s.omitted.map((o) => ({ irrep: o.component.name, dimensionFormula: dimensionFormula(o.component.dimension), dimension: o.dimension.toFixed() })),
-    smallestNonzero: s.smallestNonzero === undefined ? null : { value: s.smallestNonzero.value.toString(), irrep: s.smallestNonzero.component },
-  };
-}
 
 export const spectrumCommand: Command = {
   name: "spectrum",

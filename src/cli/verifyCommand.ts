@@ -2,8 +2,9 @@ import { deriveFamilySeries } from "../ift/familySeries.js";
 import { verifyFamilySeries } from "../ift/verify.js";
 import { integerOption, oneFamily } from "./args.js";
 import type { Command } from "./command.js";
-import { printJson, textTable } from "./format.js";
-import { progressLine } from "./progress.js";
+import { textTable } from "../present/textTable.js";
+import { printJson } from "./format.js";
+import { progressLine } from "../present/progress.js";
 import { MAX_SERIES_ORDER } from "./seriesCommand.js";
 
 /** Bounds of --digits. */

@@ -101,7 +101,7 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const digits = options.digits;
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
-  const samples = scanFamily(f, grid, scanDigits, (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`));
+  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) });
   const brackets = findBrackets(samples);
   const located = brackets.map((b) => {
     options.onProgress?.(`solving ${b.component.name} in [${round(b.lo.d, 6)}, ${round(b.hi.d, 6)}]`);

@@ -22,8 +22,9 @@ export interface BlockSample {
 
 export interface ScanSample {
   readonly d: Decimal;
-  /** The critical point (isotropy parameters) at d. */
+  /** The critical point (isotropy parameters) at d, and its loss. */
   readonly x: Decimal[];
+  readonly loss: Decimal;
   readonly blocks: BlockSample[];
 }
 
@@ -74,14 +75,29 @@ export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Deci
   });
 }
 
-/** Scan the family over the grid (ascending d) at `digits` digits. */
-export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onSample?: (s: ScanSample) => void): ScanSample[] {
-  // Continue downwards from the top: the branch is followed from the seed once, then step by step.
-  const descending = [...grid].reverse();
-  const points = familyCriticalPoints(f, descending, digits);
+/** What a walk reports as it goes (progress only; the samples are the same with or without). */
+export interface WalkHooks {
+  /** Each continuation step towards the next grid point. */
+  readonly onContinue?: (d: Decimal) => void;
+  /** At each grid point, before its blocks are computed. */
+  readonly onBlocks?: (d: Decimal) => void;
+  /** Each finished sample. */
+  readonly onSample?: (s: ScanSample) => void;
+}
+
+/**
+ * The one walk along a family, for the crossing scan and the plots: over `grid` (decimal strings, any
+ * order; each a real d > p + 2 in the family's range) at `digits` digits, the critical point is continued
+ * from the top down, the branch followed from the seed once and then step by step (familyCriticalPoints),
+ * and at each d the loss and the non-gauge block eigenvalues are kept. Samples ascending in d.
+ */
+export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}): ScanSample[] {
+  const descending = [...grid].sort((a, b) => Number(b) - Number(a));
+  const points = familyCriticalPoints(f, descending, digits, hooks.onContinue);
   const samples = points.map((pt) => {
-    const s = { d: pt.d, x: pt.x, blocks: blockSamples(f, pt.x, pt.d, digits) };
-    onSample?.(s);
+    hooks.onBlocks?.(pt.d);
+    const s = { d: pt.d, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits) };
+    hooks.onSample?.(s);
     return s;
   });
   return samples.reverse();

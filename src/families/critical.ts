@@ -17,7 +17,7 @@ export function seedParams(f: FamilyDefinition, F: DecimalField): Decimal[] {
   return P.params.map((q) => {
     if (q.kind === "a") return F.fromInt(f.signs[q.row]!);
     const v = f.seed.params[q.alias!];
-    if (v === undefined) throw new Error(`derivations/${f.name}.ts: the seed has no value for ${q.alias}`);
+    if (v === undefined) throw new Error(`derivations/${f.name}.json: the seed has no value for ${q.alias}`);
     return F.fromDecimalString(v);
   });
 }

@@ -1,6 +1,7 @@
 /**
- * The declarative description of a family of critical points (one file per family in derivations/,
- * docs/families.md). Numbers are decimal strings so that no precision is lost in the file.
+ * The declarative description of a family of critical points (one JSON file per family in derivations/,
+ * read and checked by src/families/definitionFile.ts; docs/families.md). Numbers are decimal strings so
+ * that no precision is lost in the file.
  */
 export interface FamilyDefinition {
   /** "1a", "1b", "2a", ... */
@@ -14,8 +15,8 @@ export interface FamilyDefinition {
   readonly description: string;
   /** How the family was found: the discovery command that reaches it and what it reported. */
   readonly foundBy: { readonly command: string; readonly note: string };
-  /** A critical point on the family at a stated d (pattern parameters by alias x1..x6). */
-  readonly seed: { readonly d: string; readonly params: Readonly<Record<string, string>> };
+  /** A critical point on the family at a stated d (pattern parameters by alias x1..x6), and how it was polished. */
+  readonly seed: { readonly d: string; readonly params: Readonly<Record<string, string>>; readonly note: string };
   /** The range of d over which the branch was followed, and why it stops there. */
   readonly range: { readonly min: string; readonly max: string; readonly note: string };
   /** Scalings and limit values for the series in eps = d^(-1/2) (docs/series-derivation.md). */

@@ -1,15 +1,17 @@
-import { family1A } from "../../derivations/1a.js";
-import { family1B } from "../../derivations/1b.js";
-import { family2A } from "../../derivations/2a.js";
-import { family2B } from "../../derivations/2b.js";
-import { family3A } from "../../derivations/3a.js";
-import { family3B } from "../../derivations/3b.js";
-import { family4 } from "../../derivations/4.js";
-import { family4B } from "../../derivations/4b.js";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { FamilyDefinition } from "./definition.js";
+import { parseFamilyFile } from "./definitionFile.js";
 
-/** Every family, in the order of docs/families.md. */
-export const FAMILIES: readonly FamilyDefinition[] = [family1A, family1B, family2A, family2B, family3A, family3B, family4, family4B];
+/** The family files derivations/<name>.json, in the order of docs/families.md. */
+export const FAMILY_NAMES = ["1a", "1b", "2a", "2b", "3a", "3b", "4", "4b"] as const;
+
+const DERIVATIONS = fileURLToPath(new URL("../../derivations/", import.meta.url));
+
+/** Every family, read and checked from derivations/ when this module loads. */
+export const FAMILIES: readonly FamilyDefinition[] = FAMILY_NAMES.map((name) =>
+  parseFamilyFile(`derivations/${name}.json`, readFileSync(`${DERIVATIONS}${name}.json`, "utf8")),
+);
 
 /** The family with this name; a RangeError listing the known names otherwise. */
 export function findFamily(name: string): FamilyDefinition {

@@ -17,7 +17,7 @@ export interface FamilySeries<T> {
 }
 
 function declarationOf(f: FamilyDefinition): SeriesDeclaration {
-  if (f.series === undefined) throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.ts (run 'spurious propose ${f.name}')`);
+  if (f.series === undefined) throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.json (run 'spurious propose ${f.name}')`);
   return f.series;
 }
 
@@ -29,7 +29,7 @@ function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) =
   const scalings = names.map((name) => {
     const p = decl.params[name];
     const e = decl.equations[name];
-    if (p === undefined || e === undefined) throw new Error(`derivations/${f.name}.ts: the series declaration has no entry for ${name}`);
+    if (p === undefined || e === undefined) throw new Error(`derivations/${f.name}.json: the series declaration has no entry for ${name}`);
     return { known: p.known.map(read), equationShift: e };
   });
   const sys = makeScaledSystem(F, P, scalings, f.signs.map((s) => F.fromInt(s)));

@@ -1,20 +1,13 @@
-import type { Decimal } from "decimal.js";
-import { familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { blockSamples, findBrackets, scanGrid, type ScanSample } from "../crossing/scan.js";
+import { findBrackets, scanFamily, scanGrid, type ScanSample } from "../crossing/scan.js";
 import { locateCrossing } from "../crossing/locate.js";
 
 /**
- * One walk along a family for its plots (docs/plots.md): on a log-spaced grid of real d the critical
- * point is continued from the top down (familyCriticalPoints), and at each d the loss and the non-gauge
- * block eigenvalues are kept; the sign changes between neighbouring grid points are then located by the
- * crossing solver (src/crossing/locate.ts), exactly as `spurious crossing` does on its own scan.
+ * A family's plot data (docs/plots.md): the walk of the crossing scan (scanFamily, src/crossing/scan.ts)
+ * over a log-spaced grid of real d, keeping the loss and the non-gauge block eigenvalues at each d; the
+ * sign changes between neighbouring grid points are then located by the crossing solver
+ * (src/crossing/locate.ts), exactly as `spurious crossing` does on its own scan.
  */
-
-/** One grid point: d, the loss and each component's non-gauge block eigenvalues (ascending). */
-export interface SweepPoint extends ScanSample {
-  readonly loss: Decimal;
-}
 
 /** A located crossing: d to digits - 5 significant digits and the component that carries it. */
 export interface SweepCrossing {
@@ -27,7 +20,7 @@ export interface FamilySweep {
   readonly p: number;
   readonly digits: number;
   /** Ascending in d. */
-  readonly points: SweepPoint[];
+  readonly points: ScanSample[];
   readonly crossings: SweepCrossing[];
 }
 
@@ -42,18 +35,12 @@ export function plotGrid(f: FamilyDefinition, count: number = PLOT_POINTS, top: 
   return scanGrid(f, top, count);
 }
 
-/**
- * Walk family f over `grid` (decimal strings, any order; each must be a real d > p + 2 in the family's
- * range) at `digits` digits, and locate the crossings between grid points.
- */
+/** Walk family f over `grid` (scanFamily) at `digits` digits, and locate the crossings between grid points. */
 export function sweepFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onProgress?: (text: string) => void): FamilySweep {
-  const descending = [...grid].sort((a, b) => Number(b) - Number(a));
-  const critical = familyCriticalPoints(f, descending, digits, (d) => onProgress?.(`continuing, d = ${d.toSignificantDigits(6).toString()}`));
-  const points: SweepPoint[] = critical.map((pt) => {
-    onProgress?.(`blocks at d = ${pt.d.toSignificantDigits(6).toString()}`);
-    return { d: pt.d, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits) };
+  const points = scanFamily(f, grid, digits, {
+    onContinue: (d) => onProgress?.(`continuing, d = ${d.toSignificantDigits(6).toString()}`),
+    onBlocks: (d) => onProgress?.(`blocks at d = ${d.toSignificantDigits(6).toString()}`),
   });
-  points.reverse();
   const crossings = findBrackets(points).map((b) => {
     onProgress?.(`locating the crossing of ${b.component.name} in [${b.lo.d.toSignificantDigits(6).toString()}, ${b.hi.d.toSignificantDigits(6).toString()}]`);
     const r = locateCrossing(f, b, digits);

@@ -9,8 +9,8 @@ import { eigenSeriesDocument } from "../output/eigenSeriesDocument.js";
 import { documentFiles } from "../output/documentFiles.js";
 import { filesOfSeries } from "../output/seriesFiles.js";
 import { DECIMAL_DIGITS } from "../output/seriesTables.js";
-import { crossingJson } from "../cli/crossingCommand.js";
-import { spectrumJson } from "../cli/spectrumCommand.js";
+import { crossingJson } from "../output/crossingDocument.js";
+import { spectrumJson } from "../output/spectrumDocument.js";
 import type { ReproduceConfig } from "./config.js";
 import { fullHessianCheck, type FullHessianCheck } from "./fullHessianCheck.js";
 
@@ -91,7 +91,7 @@ export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Pro
   return { files: documentFiles(eigenSeriesDocument(r), join("series", `${f.name}.eigen`)), outcome };
 }
 
-/** (e) crossings, through the crossing command's public entry; the saddle-to-minimum d are summarised. */
+/** (e) crossings, in the JSON of the crossing command; the saddle-to-minimum d are summarised. */
 export function crossingStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string[] } {
   const r = familyCrossings(f, { digits: c.crossingDigits, onProgress: progress });
   const json = `${JSON.stringify(crossingJson(r), null, 2)}\n`;

@@ -4,10 +4,8 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES } from "../families/registry.js";
 import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
-import { commands } from "../cli/commands.js";
-import { discoveryJson } from "../cli/discoverCommand.js";
-import { plotFiles } from "../cli/plotCommand.js";
-import { cliReference } from "../cli/reference.js";
+import { discoveryJson } from "../output/discoveryDocument.js";
+import { plotFiles } from "../present/plotFiles.js";
 import { tutorialMarkdown } from "../tutorial/tutorial.js";
 import type { ReproduceConfig } from "./config.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep } from "./familySteps.js";
@@ -23,6 +21,11 @@ export interface ReproduceOptions {
   /** The folder holding series/ and docs/ (the repository root by default). */
   readonly root: string;
   readonly config: ReproduceConfig;
+  /**
+   * docs/cli.md: the reference generated from the command definitions (src/cli/reference.ts). The caller
+   * passes it because the command line sits above reproduce (docs/architecture.md): reproduce never imports it.
+   */
+  readonly cliReference: string;
   /** Progress lines (default: stderr). */
   readonly log?: (line: string) => void;
   /** Called after each step with the files staged so far (tests use it to inject a failure). */
@@ -83,7 +86,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   p = progress.begin("docs");
   staging.write(new Map([
-    [join("docs", "cli.md"), cliReference(commands)],
+    [join("docs", "cli.md"), o.cliReference],
     [join("docs", "leading-systems.md"), leadingSystemsDoc(FAMILIES)],
   ]));
   // The tutorial runs its commands on the committed inputs (about 3 minutes): full runs over all families only.

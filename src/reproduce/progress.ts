@@ -1,4 +1,4 @@
-import { progressLine, type ProgressStream } from "../cli/progress.js";
+import { progressLine, type ProgressStream } from "../present/progress.js";
 
 /** Progress of a reproduction: a line when a step starts and ends, with elapsed seconds, and its inner progress. */
 export interface StepProgress {

@@ -1,4 +1,4 @@
-import { textTable } from "../cli/format.js";
+import { textTable } from "../present/textTable.js";
 import type { ReproduceConfig } from "./config.js";
 import { FULL_HESSIAN_TOLERANCE, type FullHessianCheck } from "./fullHessianCheck.js";
 import { SLOPE_SLACK, type SeriesOutcome } from "./familySteps.js";

@@ -31,7 +31,7 @@ norm is tiny, the gauge \`|a_i| = 1\` normalised, and the isotropy detected as t
 (docs/discovery.md). Runs that end at the same point up to symmetry are grouped; each group is matched to a
 family of derivations/.`,
     args: ["discover", "--d", "14", "--runs", "50", "--seed", "1"],
-    after: `Family 2a is among the points training finds. Its declarative file, derivations/2a.ts, records the
+    after: `Family 2a is among the points training finds. Its declarative file, derivations/2a.json, records the
 isotropy (\`p = 1\`), the signs of the second layer, a seed point at \`d = 20\` and the range of \`d\` over which the
 branch was followed.`,
   },
@@ -55,7 +55,7 @@ guess and the proposal is deepened by one known term.`,
   },
   {
     heading: "4. The leading system",
-    before: `The declared scalings (copied from the proposal into derivations/2a.ts) give this leading system over
+    before: `The declared scalings (copied from the proposal into derivations/2a.json) give this leading system over
 \`Q(pi)\`, checked exactly: \`F(xt(0), 0) = 0\` and \`det J(0) != 0\`. The implicit function theorem then gives a
 unique real-analytic branch in \`eps\` (docs/leading-systems.md).`,
     args: ["leading", "2a"],

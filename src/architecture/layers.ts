@@ -1,0 +1,73 @@
+/**
+ * The documented order of src/ (docs/architecture.md): every folder in its layer, what it holds, and the
+ * folders it imports. test/architecture.test.ts checks the imports of every file of src/ against this
+ * table, and docs/architecture.md prints it (npm run docs:architecture).
+ */
+
+export type Layer = "computation" | "results" | "presentation" | "tooling";
+
+export interface FolderRule {
+  readonly folder: string;
+  readonly layer: Layer;
+  /** What the folder holds, in a few words. */
+  readonly holds: string;
+  /** The folders its files import, each earlier in FOLDERS (no folder imports a later one). */
+  readonly imports: readonly string[];
+  /** Imports of a listed folder allowed only from the files of this folder whose names start so. */
+  readonly restricted?: Readonly<Record<string, string>>;
+  /** Why an import is there, where that needs saying. */
+  readonly note?: string;
+}
+
+/** The layers, bottom up: a layer imports only from itself and the layers before it. */
+export const LAYERS: readonly { readonly layer: Layer; readonly holds: string }[] = [
+  { layer: "computation", holds: "the mathematics: numbers to crossings, exact and high-precision, no files and no printing" },
+  { layer: "results", holds: "the published documents: JSON, Markdown, LaTeX and SVG, their shapes and their files" },
+  { layer: "presentation", holds: "what a user runs: the command line, the reproduction, the tutorial, and the helpers they share" },
+  { layer: "tooling", holds: "checks of the code itself (this table and the import graph)" },
+];
+
+/** Every folder of src/, in the documented order: a folder imports only folders before it. */
+export const FOLDERS: readonly FolderRule[] = [
+  { folder: "numbers", layer: "computation", holds: "the fields Q, Q(pi), Decimal, float64; PSLQ and recognition", imports: [] },
+  { folder: "series", layer: "computation", holds: "truncated Laurent series in eps = d^(-1/2)", imports: ["numbers"] },
+  { folder: "linalg", layer: "computation", holds: "elimination, determinant, symmetric eigenvalues over any field", imports: ["numbers"] },
+  { folder: "model", layer: "computation", holds: "the independent evaluator: loss, gradient, full Hessian of (W, a)", imports: ["numbers"] },
+  { folder: "diff", layer: "computation", holds: "jets (forward-mode derivatives) over any field", imports: ["numbers"] },
+  { folder: "patterns", layer: "computation", holds: "fixed-point spaces, the restricted loss for real d, the metric", imports: ["numbers", "diff"] },
+  { folder: "discovery", layer: "computation", holds: "training, gauge, isotropy detection, index", imports: ["numbers", "linalg", "model", "patterns"] },
+  {
+    folder: "families",
+    layer: "computation",
+    holds: "the families (read from derivations/*.json), Newton, continuation in d",
+    imports: ["numbers", "linalg", "patterns"],
+  },
+  { folder: "ift", layer: "computation", holds: "scalings, leading systems, Newton-Hensel lifting of the family series", imports: ["numbers", "series", "linalg", "patterns", "families"] },
+  {
+    folder: "hessian",
+    layer: "computation",
+    holds: "the Hessian by isotypic component: representation theory, blocks, spectrum, eigenvalue series",
+    imports: ["numbers", "series", "linalg", "diff", "patterns", "families", "ift"],
+    restricted: { ift: "eigenSeries" },
+    note: "ift only from eigenSeries*.ts: the eigenvalue series are built from the family series of src/ift/; the representation theory and the blocks need nothing from it",
+  },
+  { folder: "crossing", layer: "computation", holds: "the walk along a family, brackets, the crossing d by joint Newton", imports: ["numbers", "linalg", "diff", "patterns", "families", "hessian"] },
+  { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery; atomic writes", imports: ["numbers", "series", "discovery", "families", "ift", "hessian", "crossing"] },
+  { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering", imports: ["families", "crossing"] },
+  { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress", imports: ["families", "plots"] },
+  { folder: "tutorial", layer: "presentation", holds: "docs/tutorial.md: its steps, run as commands in a child process", imports: ["output"] },
+  {
+    folder: "reproduce",
+    layer: "presentation",
+    holds: "npm run reproduce: every result regenerated, staged and moved into place",
+    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "crossing", "output", "plots", "present", "tutorial"],
+  },
+  {
+    folder: "cli",
+    layer: "presentation",
+    holds: "the spurious command line and docs/cli.md",
+    imports: ["discovery", "families", "ift", "hessian", "crossing", "output", "plots", "present", "reproduce"],
+    note: "reproduce: the reproduce command runs the pipeline and passes it docs/cli.md; reproduce never imports cli",
+  },
+  { folder: "architecture", layer: "tooling", holds: "this table, the import graph of src/ and docs/architecture.md", imports: [] },
+];
