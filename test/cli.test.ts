@@ -123,6 +123,11 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["propose", "9z"], /unknown family '9z'/],
   [["leading", "9z"], /unknown family '9z'/],
   [["leading", "2a", "--d", "3"], /leading: unknown option '--d' \(options: --json\)/],
+  // check
+  [["check", fresh("no-such.csv")], /check: .*no-such.csv: no such file/],
+  [["check"], /check: give exactly one table file/],
+  [["check", aFile], /a-file:1: missing required columns family, quantity, power, value/],
+  [["check", aFile, "--order", "-1"], /--order: -1 is outside the allowed range 0 to 40/],
   // reproduce
   [["reproduce", "--families", "1b,9z", "--out", fresh("r1")], /unknown family '9z'/],
   [["reproduce", "--families", "1b,1b", "--out", fresh("r2")], /--families: family '1b' is listed twice/],

@@ -1,5 +1,6 @@
 import { DECIMAL_DIGITS, powerOfD, seriesTerms } from "./seriesTables.js";
 import type { EigenvalueSeries, FamilyEigenSeries } from "../hessian/eigenSeries.js";
+import { componentWithName } from "../hessian/componentNames.js";
 
 /**
  * The published forms of a family's eigenvalue series (JSON, Markdown, LaTeX), in the style of
@@ -49,15 +50,16 @@ export function eigenSeriesDocument(r: FamilyEigenSeries): EigenSeriesDocument {
   const note = `Exact coefficients lie in ${r.field.name}; eigenvalues marked numeric have leading terms outside it (computed at 60 digits, shown to ${DECIMAL_DIGITS}). Each eigenvalue has the multiplicity of its component.`;
   const rows = ["| component | multiplicity | eigenvalue | exact | power of d | coefficient | decimal |", "| --- | --- | --- | --- | --- | --- | --- |"];
   for (const c of r.components) {
-    if (c.unresolved !== undefined) rows.push(`| ${c.component.name} | ${c.dimensionFormula} | unresolved | | | ${c.unresolved.replace(/\|/g, "\\|")} | |`);
+    const name = componentWithName(c.component.name);
+    if (c.unresolved !== undefined) rows.push(`| ${name} | ${c.dimensionFormula} | unresolved | | | ${c.unresolved.replace(/\|/g, "\\|")} | |`);
     c.eigenvalues.forEach((e, i) => {
       if (e.gauge) {
-        rows.push(`| ${c.component.name} | ${c.dimensionFormula} | ${i + 1} (gauge) | yes | | 0 | 0 |`);
+        rows.push(`| ${name} | ${c.dimensionFormula} | ${i + 1} (gauge) | yes | | 0 | 0 |`);
         return;
       }
       const terms = seriesTerms(e.field, e.series);
-      if (terms.length === 0) rows.push(`| ${c.component.name} | ${c.dimensionFormula} | ${i + 1} | ${e.exact ? "yes" : "numeric"} | | 0 | 0 |`);
-      for (const t of terms) rows.push(`| ${c.component.name} | ${c.dimensionFormula} | ${i + 1} | ${e.exact ? "yes" : "numeric"} | ${t.power} | ${t.exact === null ? "numeric" : `\`${t.exact}\``} | ${t.decimal} |`);
+      if (terms.length === 0) rows.push(`| ${name} | ${c.dimensionFormula} | ${i + 1} | ${e.exact ? "yes" : "numeric"} | | 0 | 0 |`);
+      for (const t of terms) rows.push(`| ${name} | ${c.dimensionFormula} | ${i + 1} | ${e.exact ? "yes" : "numeric"} | ${t.power} | ${t.exact === null ? "numeric" : `\`${t.exact}\``} | ${t.decimal} |`);
     });
   }
   const markdown = [heading, "", note, "", rows.join("\n"), ""].join("\n");
