@@ -300,7 +300,7 @@ describe("symmetric eigenvalues: clusters of equal and zero eigenvalues (regress
     const rnd = mulberry32(seed);
     const A = values.map((v, i) => values.map((_, j) => (i === j ? v : 0)));
     for (let r = 0; r < reflections; r++) {
-      const u = Array.from({ length: n }, () => rnd() - 0.5);
+      const u = Array.from({ length: n }, () => rnd.uniform() - 0.5);
       const norm = Math.hypot(...u);
       for (let i = 0; i < n; i++) u[i] = u[i]! / norm;
       const Au = A.map((row) => row.reduce((s, x, j) => s + x * u[j]!, 0));
