@@ -10,15 +10,13 @@ import { fastLossAndGradient, fastWorkspace } from "../src/discovery/fastLoss.js
 import { normaliseGauge } from "../src/discovery/gauge.js";
 import { detectIsotropy } from "../src/discovery/isotropy.js";
 import { lbfgs } from "../src/discovery/lbfgs.js";
-import { mulberry32, type Random } from "../src/discovery/random.js";
+import { mulberry32 } from "../src/discovery/random.js";
 import { trainFrom } from "../src/discovery/train.js";
 import { discoverCommand } from "../src/cli/discoverCommand.js";
 import { discoveryJson } from "../src/output/discoveryDocument.js";
 import { UsageError } from "../src/cli/command.js";
-
-function randomMatrix(rng: Random, k: number, d: number, sd = 1): number[][] {
-  return Array.from({ length: k }, () => Array.from({ length: d }, () => sd * rng.normal()));
-}
+import { randomPermutation } from "./support/random.js";
+import { randomNormalMatrix } from "./support/randomMatrices.js";
 
 function norm(v: readonly number[]): number {
   return Math.sqrt(v.reduce((s, x) => s + x * x, 0));
@@ -28,16 +26,6 @@ function norm(v: readonly number[]): number {
 function referenceGradientNorm(W: number[][], a: number[]): number {
   const { gW, ga } = lossAndGradient(F64, W, a);
   return norm(flattenParameters(gW, ga));
-}
-
-/** A uniformly random permutation of 0..n-1. */
-function randomPermutation(rng: Random, n: number): number[] {
-  const p = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.integer(i + 1);
-    [p[i], p[j]] = [p[j]!, p[i]!];
-  }
-  return p;
 }
 
 describe("random", () => {
@@ -57,7 +45,7 @@ describe("fastLossAndGradient (the training twin) against the evaluator", () => 
   it("agrees on random points, including a nearly parallel pair of rows and k != d", () => {
     const rng = mulberry32(7);
     for (const [k, d] of [[3, 3], [7, 7], [5, 8], [12, 12]] as const) {
-      const W = randomMatrix(rng, k, d);
+      const W = randomNormalMatrix(rng, k, d);
       W[1] = W[0]!.map((v, m) => 2 * v + (m === 0 ? 1e-9 : 0));
       const a = Array.from({ length: k }, () => rng.normal());
       const ref = lossAndGradient(F64, W, a);
@@ -92,7 +80,7 @@ describe("maximumAssignment", () => {
       n === 0 ? [[]] : permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
     const all = permutations(6);
     for (let trial = 0; trial < 20; trial++) {
-      const S = randomMatrix(rng, 6, 6);
+      const S = randomNormalMatrix(rng, 6, 6);
       const value = (p: number[]): number => p.reduce((s, j, i) => s + S[i]![j]!, 0);
       const sigma = maximumAssignment(S);
       expect([...sigma].sort()).toEqual([0, 1, 2, 3, 4, 5]);
@@ -106,7 +94,7 @@ describe("gauge", () => {
   it("normalising |a_i| = 1 leaves the loss and the effective neurons a_i w_i invariant", () => {
     const rng = mulberry32(11);
     for (const d of [3, 6, 10]) {
-      const W = randomMatrix(rng, d, d);
+      const W = randomNormalMatrix(rng, d, d);
       const a = Array.from({ length: d }, () => 3 * rng.normal());
       const g = normaliseGauge(W, a);
       expect(g.a.every((x) => x === 1 || x === -1)).toBe(true);
@@ -158,7 +146,7 @@ describe("isotropy detection", () => {
 
   it("reports a point without such a symmetry as other, with its colour classes", () => {
     const rng = mulberry32(8);
-    const W = randomMatrix(rng, 8, 8, 0.1).map((row, i) => row.map((w, j) => (i === j ? 1 + w : w)));
+    const W = randomNormalMatrix(rng, 8, 8, 0.1).map((row, i) => row.map((w, j) => (i === j ? 1 + w : w)));
     const r = detectIsotropy(W, new Array<number>(8).fill(1));
     expect(r.p).toBeNull();
     expect(r.classSizes).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);

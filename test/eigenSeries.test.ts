@@ -9,7 +9,7 @@ import { evaluateSeries } from "../src/series/evaluate.js";
  * familySpectrum at d = 10^4 and 10^5: the error of the order-N series is O(d^(-(N+1)/2)) and falls by
  * about 10^((N+1)/2) per decade of d.
  */
-export function errors(name: string, order: number, ds: readonly string[]): { component: string; errors: number[] }[] {
+function errors(name: string, order: number, ds: readonly string[]): { component: string; errors: number[] }[] {
   const f = findFamily(name);
   const r = familyEigenSeries(f, order);
   for (const c of r.components) expect(c.unresolved, `${name} ${c.component.name}`).toBeUndefined();
@@ -32,7 +32,7 @@ export function errors(name: string, order: number, ds: readonly string[]): { co
   return r.components.map((c, i) => ({ component: c.component.name, errors: perD.map((e) => e[i]!) }));
 }
 
-export function checkDecay(name: string, order: number): void {
+function checkDecay(name: string, order: number): void {
   const ds = ["10000", "100000"];
   const decade = Math.pow(10, (order + 1) / 2);
   for (const { component, errors: [e1, e2] } of errors(name, order, ds)) {

@@ -12,7 +12,9 @@ import { kernel, kernelGradient, kernelHessian, pairGeometry } from "../src/mode
 import { DecimalField } from "../src/numbers/decimalField.js";
 import type { RealField } from "../src/numbers/field.js";
 import { F64 } from "../src/numbers/floatField.js";
-import { mulberry32 as uniformGenerator } from "./support/random.js";
+import { relativeDistance } from "./support/distance.js";
+import { mulberry32, randomPermutation } from "./support/random.js";
+import { randomNormalMatrix } from "./support/randomMatrices.js";
 
 // Every check compares against an independent computation: Monte Carlo, central differences, the other
 // precision, or an exact identity of the loss (docs/evaluator.md §8).
@@ -20,36 +22,15 @@ import { mulberry32 as uniformGenerator } from "./support/random.js";
 const D50 = new DecimalField(50);
 
 
-/** Seeded standard normal generator (Box–Muller, both outputs used). */
-function normalGenerator(seed: number): () => number {
-  const uniform = uniformGenerator(seed);
-  let spare: number | undefined;
-  return () => {
-    if (spare !== undefined) {
-      const z = spare;
-      spare = undefined;
-      return z;
-    }
-    const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
-    const angle = 2 * Math.PI * uniform();
-    spare = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
-  };
-}
-
-function randomMatrix(normal: () => number, k: number, d: number, scale = 1): number[][] {
-  return Array.from({ length: k }, () => Array.from({ length: d }, () => scale * normal()));
-}
-
 const relu = (x: number) => (x > 0 ? x : 0);
 const dot = (w: readonly number[], x: Float64Array, offset: number) =>
   w.reduce((acc, wj, j) => acc + wj * x[offset + j]!, 0);
 
 /** N samples of x ~ N(0, I_d), stored row after row. */
 function gaussianSamples(seed: number, samples: number, d: number): Float64Array {
-  const normal = normalGenerator(seed);
+  const rng = mulberry32(seed);
   const x = new Float64Array(samples * d);
-  for (let p = 0; p < x.length; p++) x[p] = normal();
+  for (let p = 0; p < x.length; p++) x[p] = rng.normal();
   return x;
 }
 
@@ -63,20 +44,6 @@ function meanAndStandardError(values: Float64Array): { mean: number; se: number 
 
 const toDecimal = (M: number[][]) => M.map((row) => row.map((x) => D50.from(x)));
 const toDecimalVector = (v: number[]) => v.map((x) => D50.from(x));
-
-/** max |x_p - y_p| / max(1, max |y_p|) over two equally shaped nested arrays, as a float64 number. */
-function relativeDistance<T>(F: RealField<T>, x: readonly unknown[], y: readonly unknown[]): number {
-  const xs = x.flat(2) as T[];
-  const ys = y.flat(2) as T[];
-  expect(xs.length).toBe(ys.length);
-  let diff = 0;
-  let scale = 1;
-  xs.forEach((xp, p) => {
-    diff = Math.max(diff, F.toNumber(F.abs(F.sub(xp, ys[p]!))));
-    scale = Math.max(scale, F.toNumber(F.abs(ys[p]!)));
-  });
-  return diff / scale;
-}
 
 /** Central differences (f(x + h u) - f(x - h u)) / 2h of a vector-valued f, one list per direction u. */
 function centralDifferences<T>(F: RealField<T>, f: (x: T[]) => T[], x: readonly T[], directions: T[][], h: T): T[][] {
@@ -108,8 +75,8 @@ describe("ReLU kernel", () => {
   const samples = 200_000;
   const d = 4;
   const x = gaussianSamples(11, samples, d);
-  const normal = normalGenerator(12);
-  const generic = randomMatrix(normal, 2, d);
+  const rng = mulberry32(12);
+  const generic = randomNormalMatrix(rng, 2, d);
   const unit = (theta: number) => [Math.cos(theta), Math.sin(theta), 0, 0];
 
   it.each([
@@ -189,9 +156,9 @@ describe("ReLU kernel", () => {
 describe("evaluator", () => {
   it.each([3, 4])("loss matches a Monte Carlo estimate of 1/2 E[(a.relu(Wx) - 1.relu(x))^2] (d = %i)", (d) => {
     const samples = 200_000;
-    const normal = normalGenerator(100 + d);
-    const W = randomMatrix(normal, d, d);
-    const a = Array.from({ length: d }, () => normal());
+    const rng = mulberry32(100 + d);
+    const W = randomNormalMatrix(rng, d, d);
+    const a = Array.from({ length: d }, () => rng.normal());
     const x = gaussianSamples(200 + d, samples, d);
     const halfSquares = new Float64Array(samples);
     for (let s = 0; s < samples; s++) {
@@ -217,12 +184,12 @@ describe("evaluator", () => {
   ];
 
   it.each(shapes)("gradient and Hessian match central differences in Decimal(50) (k = %i, d = %i)", (k, d) => {
-    const normal = normalGenerator(300 + 10 * k + d);
-    const W = toDecimal(randomMatrix(normal, k, d));
-    const a = toDecimalVector(Array.from({ length: k }, () => normal()));
+    const rng = mulberry32(300 + 10 * k + d);
+    const W = toDecimal(randomNormalMatrix(rng, k, d));
+    const a = toDecimalVector(Array.from({ length: k }, () => rng.normal()));
     const x = flattenParameters(W, a);
     const directions =
-      x.length <= 20 ? coordinateDirections(D50, x.length) : toDecimal(randomMatrix(normal, 6, x.length));
+      x.length <= 20 ? coordinateDirections(D50, x.length) : toDecimal(randomNormalMatrix(rng, 6, x.length));
     const lossAt = (y: Decimal[]) => {
       const { W: Wy, a: ay } = unflattenParameters(y, k, d);
       return [loss(D50, Wy, ay)];
@@ -253,15 +220,11 @@ describe("evaluator", () => {
 
   it("is invariant under W -> P W P^T, a -> P a and under (w_i, a_i) -> (s_i w_i, a_i / s_i)", () => {
     const d = 5;
-    const normal = normalGenerator(400);
-    const uniform = uniformGenerator(401);
-    const W = toDecimal(randomMatrix(normal, d, d));
-    const a = toDecimalVector(Array.from({ length: d }, () => normal()));
-    const sigma = Array.from({ length: d }, (_, i) => i);
-    for (let i = d - 1; i > 0; i--) {
-      const j = Math.floor(uniform() * (i + 1));
-      [sigma[i], sigma[j]] = [sigma[j]!, sigma[i]!];
-    }
+    const rng = mulberry32(400);
+    const W = toDecimal(randomNormalMatrix(rng, d, d));
+    const a = toDecimalVector(Array.from({ length: d }, () => rng.normal()));
+    const other = mulberry32(401);
+    const sigma = randomPermutation(other, d);
     const base = lossAndGradient(D50, W, a);
 
     const Wp = sigma.map((si) => sigma.map((sj) => W[si]![sj]!));
@@ -272,7 +235,7 @@ describe("evaluator", () => {
     expect(relativeDistance(D50, permuted.gW, gWp)).toBeLessThan(1e-45);
     expect(relativeDistance(D50, permuted.ga, sigma.map((si) => base.ga[si]!))).toBeLessThan(1e-45);
 
-    const s = Array.from({ length: d }, () => D50.from(0.5 + 1.5 * uniform()));
+    const s = Array.from({ length: d }, () => D50.from(0.5 + 1.5 * other.uniform()));
     const Ws = W.map((row, i) => row.map((t) => D50.mul(s[i]!, t)));
     const as = a.map((t, i) => D50.div(t, s[i]!));
     expect(relativeDistance(D50, [loss(D50, Ws, as)], [base.loss])).toBeLessThan(1e-45);
@@ -283,9 +246,9 @@ describe("evaluator", () => {
       [4, 4],
       [6, 5],
     ] as const) {
-      const normal = normalGenerator(500 + k + d);
-      const W = randomMatrix(normal, k, d);
-      const a = Array.from({ length: k }, () => normal());
+      const rng = mulberry32(500 + k + d);
+      const W = randomNormalMatrix(rng, k, d);
+      const a = Array.from({ length: k }, () => rng.normal());
       const WD = toDecimal(W);
       const aD = toDecimalVector(a);
       const lg = lossAndGradient(F64, W, a);
@@ -300,9 +263,9 @@ describe("evaluator", () => {
   });
 
   it("Hessian is symmetric", () => {
-    const normal = normalGenerator(600);
-    const W = randomMatrix(normal, 5, 4);
-    const a = Array.from({ length: 5 }, () => normal());
+    const rng = mulberry32(600);
+    const W = randomNormalMatrix(rng, 5, 4);
+    const a = Array.from({ length: 5 }, () => rng.normal());
     const H = hessian(F64, W, a);
     const transpose = H.map((_, p) => H.map((row) => row[p]!));
     expect(relativeDistance(F64, H, transpose)).toBeLessThan(1e-15);

@@ -12,6 +12,8 @@ import { familyCriticalPoint, familyPattern, multiplicity, seedParams } from "..
 import { precisionContext } from "../src/families/precision.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
 import type { FamilyDefinition } from "../src/families/definition.js";
+import { relativeDistance } from "./support/distance.js";
+import { mulberry32 } from "./support/random.js";
 
 // Each family's critical point (docs/families.md) is checked by the independent evaluator on the embedded
 // full (W, a), by continuation there and back, at a fractional d through the exact pattern gradient, and
@@ -28,17 +30,6 @@ function evaluatorGradientNorm(f: FamilyDefinition, x: readonly Decimal[], d: nu
   for (const row of gW) for (const v of row) s = s.add(v.mul(v));
   for (const v of ga) s = s.add(v.mul(v));
   return s.sqrt();
-}
-
-/** The largest |x_k - y_k| relative to the largest |x_k|. */
-function relativeDistance(x: readonly Decimal[], y: readonly Decimal[]): Decimal {
-  let diff = FULL.zero();
-  let scale = FULL.zero();
-  x.forEach((v, k) => {
-    diff = FULL.D.max(diff, v.sub(y[k]!).abs());
-    scale = FULL.D.max(scale, v.abs());
-  });
-  return diff.div(scale);
 }
 
 const BOUND = FULL.D.pow(10, -(DIGITS - 5));
@@ -73,7 +64,7 @@ describe("continuation in d", () => {
     const up = continueBranch(P, x0, d0, seedField.fromInt(50), { precision: precisionContext(DIGITS) });
     const down = continueBranch(P, up.x, up.d, seedField.fromInt(20), { precision: precisionContext(DIGITS) });
     const direct = familyCriticalPoint(f, "20", DIGITS);
-    expect(relativeDistance(direct.x, down.x).lt(FULL.D.pow(10, -25))).toBe(true);
+    expect(relativeDistance(FULL, down.x, direct.x, 0)).toBeLessThan(1e-25);
     // Far from the seed the branch still lies on critical points of L_P.
     expect(up.gradientNorm.lt(BOUND)).toBe(true);
   });
@@ -106,12 +97,8 @@ describe("multiplicity = |S_d-orbit| (orbit-stabilizer)", () => {
   /** The number of distinct (P W P^T, P a) over all d! permutations P, for a random point of (d-p | p). */
   function orbitSize(p: number, d: number, seed: number): number {
     const P = Pattern.isotropy(p);
-    let state = seed;
-    const random = (): number => {
-      state = (state * 48271) % 2147483647;
-      return state / 2147483647;
-    };
-    const { W, a } = embed(P, P.params.map(() => random() - 0.5), d);
+    const rng = mulberry32(seed);
+    const { W, a } = embed(P, P.params.map(() => rng.uniform() - 0.5), d);
     const seen = new Set<string>();
     for (const s of permutations(d)) {
       // (P W P^T)_{s(i) s(j)} = W_ij, (P a)_{s(i)} = a_i: relabel the indices by s.

@@ -2,39 +2,15 @@ import { describe, expect, it } from "vitest";
 import { eigs } from "mathjs";
 import type { Field, RealField } from "../src/numbers/field.js";
 import { Q } from "../src/numbers/rational.js";
-import { QPI, type QPi } from "../src/numbers/qpi.js";
+import { QPI } from "../src/numbers/qpi.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
-import { identity, matMul, matVec, transpose, zeros, type Matrix } from "../src/linalg/matrix.js";
+import { identity, matMul, matVec, transpose, type Matrix } from "../src/linalg/matrix.js";
 import { SingularMatrixError, determinant, inverse, nullspace, rank, solveLinear } from "../src/linalg/solve.js";
 import { symmetricEigen, symmetricEigenvalues } from "../src/linalg/symmetricEigen.js";
-
-/** mulberry32: a small seeded generator, so every random matrix here is reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomInt(random: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(random() * (hi - lo + 1));
-}
-
-/** An n x n matrix of small rationals p/q, built in any field. */
-function randomRationalMatrix<T>(F: Field<T>, n: number, random: () => number): Matrix<T> {
-  return Array.from({ length: n }, () => Array.from({ length: n }, () => F.fromRational(randomInt(random, -9, 9), randomInt(random, 1, 4))));
-}
-
-/** (a + b pi) / c with small integers: a random-ish element of Q(pi). */
-function randomQPi(random: () => number): QPi {
-  const a = QPI.fromInt(randomInt(random, -5, 5));
-  const b = QPI.mul(QPI.fromInt(randomInt(random, -3, 3)), QPI.pi());
-  return QPI.div(QPI.add(a, b), QPI.fromInt(randomInt(random, 1, 3)));
-}
+import { mulberry32, randInt } from "./support/random.js";
+import { randomLinearQPi } from "./support/randomElements.js";
+import { randomRationalMatrix, randomSymmetric, withKnownSpectrum } from "./support/randomMatrices.js";
 
 /** The slow, obviously correct determinant: Laplace expansion along the first row. */
 function cofactorDeterminant<T>(F: Field<T>, A: Matrix<T>): T {
@@ -55,38 +31,6 @@ function matricesEqual<T>(F: Field<T>, A: Matrix<T>, B: Matrix<T>): boolean {
 /** max_i |x_i - y_i| as a float64 (fine for sizes; the field decides the arithmetic). */
 function maxDifference<T>(F: RealField<T>, x: T[], y: T[]): number {
   return Math.max(0, ...x.map((xi, i) => F.toNumber(F.abs(F.sub(xi, y[i]!)))));
-}
-
-/**
- * A random orthogonal matrix in F: the product of n Householder reflectors I - 2 v v^T / (v^T v),
- * each orthogonal to the field's working precision.
- */
-function randomOrthogonal<T>(F: RealField<T>, n: number, random: () => number): Matrix<T> {
-  let product = identity(F, n);
-  for (let r = 0; r < n; r++) {
-    const v = Array.from({ length: n }, () => F.fromDecimalString((2 * random() - 1).toString()));
-    let vv = F.zero();
-    for (const vi of v) vv = F.add(vv, F.mul(vi, vi));
-    const twoOverVv = F.div(F.fromInt(2), vv);
-    const reflector = v.map((vi, i) => v.map((vj, j) => F.sub(i === j ? F.one() : F.zero(), F.mul(twoOverVv, F.mul(vi, vj)))));
-    product = matMul(F, product, reflector);
-  }
-  return product;
-}
-
-/** Q diag(values) Q^T with a seeded random orthogonal Q. */
-function withKnownSpectrum<T>(F: RealField<T>, values: T[], random: () => number): Matrix<T> {
-  const orthogonal = randomOrthogonal(F, values.length, random);
-  const scaled = orthogonal.map((row) => row.map((q, j) => F.mul(q, values[j]!)));
-  return matMul(F, scaled, transpose(orthogonal));
-}
-
-function randomSymmetric(n: number, random: () => number): number[][] {
-  const A = zeros(F64, n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) A[i]![j] = A[j]![i] = 2 * random() - 1;
-  }
-  return A;
 }
 
 /** max |A v - lambda v| over all pairs, and max |V V^T - I|: residual and orthonormality. */
@@ -115,51 +59,51 @@ describe("matrix helpers", () => {
 
 describe("solveLinear, inverse, determinant", () => {
   it("solves exactly over Q (with a zero in the first pivot position)", () => {
-    const random = seededRandom(1);
+    const random = mulberry32(1);
     const A = randomRationalMatrix(Q, 6, random);
     A[0]![0] = Q.zero();
-    const b = Array.from({ length: 6 }, () => Q.fromRational(randomInt(random, -9, 9), randomInt(random, 1, 5)));
+    const b = Array.from({ length: 6 }, () => Q.fromRational(randInt(random, -9, 9), randInt(random, 1, 5)));
     const x = solveLinear(Q, A, b);
     expect(matVec(Q, A, x).every((v, i) => Q.equals(v, b[i]!))).toBe(true);
   });
 
   it("solves exactly over Q(pi)", () => {
-    const random = seededRandom(2);
-    const A = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => randomQPi(random)));
-    const b = Array.from({ length: 4 }, () => randomQPi(random));
+    const random = mulberry32(2);
+    const A = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => randomLinearQPi(random)));
+    const b = Array.from({ length: 4 }, () => randomLinearQPi(random));
     const x = solveLinear(QPI, A, b);
     expect(matVec(QPI, A, x).every((v, i) => QPI.equals(v, b[i]!))).toBe(true);
   });
 
   it("inverse times A is exactly the identity over Q(pi)", () => {
-    const random = seededRandom(3);
-    const A = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => randomQPi(random)));
+    const random = mulberry32(3);
+    const A = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => randomLinearQPi(random)));
     const Ainv = inverse(QPI, A);
     expect(matricesEqual(QPI, matMul(QPI, Ainv, A), identity(QPI, 4))).toBe(true);
     expect(matricesEqual(QPI, matMul(QPI, A, Ainv), identity(QPI, 4))).toBe(true);
   });
 
   it("solves to working precision in Decimal(40) and float64 (partial pivoting)", () => {
-    const random = seededRandom(4);
+    const random = mulberry32(4);
     const D = new DecimalField(40);
     const AD = randomRationalMatrix(D, 10, random);
-    const bD = Array.from({ length: 10 }, () => D.fromInt(randomInt(random, -9, 9)));
+    const bD = Array.from({ length: 10 }, () => D.fromInt(randInt(random, -9, 9)));
     expect(maxDifference(D, matVec(D, AD, solveLinear(D, AD, bD)), bD)).toBeLessThan(1e-35);
 
     const AF = randomRationalMatrix(F64, 30, random);
     // A tiny leading entry: without pivoting by magnitude this loses all accuracy.
     AF[0]![0] = 1e-18;
-    const bF = Array.from({ length: 30 }, () => randomInt(random, -9, 9));
+    const bF = Array.from({ length: 30 }, () => randInt(random, -9, 9));
     expect(maxDifference(F64, matVec(F64, AF, solveLinear(F64, AF, bF)), bF)).toBeLessThan(1e-11);
   });
 
   it("determinant agrees with cofactor expansion", () => {
-    const random = seededRandom(5);
+    const random = mulberry32(5);
     for (let n = 0; n <= 5; n++) {
       const A = randomRationalMatrix(Q, n, random);
       expect(Q.toString(determinant(Q, A))).toBe(Q.toString(cofactorDeterminant(Q, A)));
     }
-    const P = Array.from({ length: 3 }, () => Array.from({ length: 3 }, () => randomQPi(random)));
+    const P = Array.from({ length: 3 }, () => Array.from({ length: 3 }, () => randomLinearQPi(random)));
     expect(QPI.equals(determinant(QPI, P), cofactorDeterminant(QPI, P))).toBe(true);
     const AF = randomRationalMatrix(F64, 6, random);
     const reference = cofactorDeterminant(F64, AF);
@@ -229,7 +173,7 @@ describe("rank and nullspace over exact fields", () => {
 
 describe("symmetric eigenvalues", () => {
   it("recovers a known spectrum with repeated eigenvalues in float64 (n = 50)", () => {
-    const random = seededRandom(6);
+    const random = mulberry32(6);
     // -3 three times, 0 twice, 2.5 four times, then distinct values.
     const known = [-3, -3, -3, 0, 0, 2.5, 2.5, 2.5, 2.5, ...Array.from({ length: 41 }, (_, i) => -4 + 0.2 * i + 0.01)];
     const A = withKnownSpectrum(F64, known, random);
@@ -245,7 +189,7 @@ describe("symmetric eigenvalues", () => {
   });
 
   it("recovers a known spectrum in Decimal(40) (n = 12) to near working precision", () => {
-    const random = seededRandom(7);
+    const random = mulberry32(7);
     const D = new DecimalField(40);
     const known = ["-2", "-2", "0.5", "1", "1", "1", "1.25", "3", "-0.75", "2", "2.000000000000000000001", "4"].map((s) => D.from(s));
     const A = withKnownSpectrum(D, known, random);
@@ -263,7 +207,7 @@ describe("symmetric eigenvalues", () => {
   });
 
   it("the generic float64 path and the specialised one agree with mathjs eigs (random 20x20)", () => {
-    const A = randomSymmetric(20, seededRandom(8));
+    const A = randomSymmetric(20, mulberry32(8));
     const mathjsValues = (eigs(A).values as number[]).slice().sort((x, y) => x - y);
     expect(maxDifference(F64, symmetricEigenvalues(F64, A, { generic: true }), mathjsValues)).toBeLessThan(1e-13);
     expect(maxDifference(F64, symmetricEigenvalues(F64, A), mathjsValues)).toBeLessThan(1e-13);
@@ -288,7 +232,7 @@ describe("symmetric eigenvalues", () => {
   });
 
   it("float64 at n = 200 matches the trace and the Frobenius norm", () => {
-    const A = randomSymmetric(200, seededRandom(9));
+    const A = randomSymmetric(200, mulberry32(9));
     const values = symmetricEigenvalues(F64, A);
     const trace = A.reduce((sum, row, i) => sum + row[i]!, 0);
     const frobeniusSquared = A.reduce((sum, row) => sum + row.reduce((s, a) => s + a * a, 0), 0);

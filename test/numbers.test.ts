@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import Fraction from "fraction.js";
 import { Decimal } from "decimal.js";
 import { evaluate } from "mathjs";
-import type { Field } from "../src/numbers/field.js";
 import { Q, bigintSqrtExact } from "../src/numbers/rational.js";
 import { QPI, QPiField, type QPi } from "../src/numbers/qpi.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { type Poly, polyGcd, polyIsOne } from "../src/numbers/polynomial.js";
-import { mulberry32, randInt } from "./support/random.js";
+import { mulberry32 } from "./support/random.js";
+import { randomFraction, randomQPi } from "./support/randomElements.js";
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -21,36 +21,6 @@ const frac = (n: number | bigint, d: number | bigint = 1): Fraction => new Fract
 const poly = (...c: [number, number?][]): Poly => c.map(([n, d]) => frac(n, d ?? 1));
 const qpi = (num: Poly, den: Poly = [frac(1)]): QPi => QPI.fromPolys(num, den);
 const PI_Q = QPI.pi();
-
-/** A random rational n/d with |n| <= 9, 1 <= d <= 6. */
-function randomFraction(rnd: () => number, allowZero = true): Fraction {
-  for (;;) {
-    const f = frac(randInt(rnd, -9, 9), randInt(rnd, 1, 6));
-    if (allowZero || f.n !== 0n) return f;
-  }
-}
-/** A random polynomial of degree <= maxDeg with small rational coefficients (nonzero). */
-function randomPoly(rnd: () => number, maxDeg: number): Poly {
-  const deg = randInt(rnd, 0, maxDeg);
-  const c: Fraction[] = [];
-  for (let k = 0; k < deg; k++) c.push(randomFraction(rnd));
-  c.push(randomFraction(rnd, false));
-  return c;
-}
-/** A random element of Q(pi): num/den of degree <= 2 each. */
-function randomQPi(rnd: () => number, allowZero = true): QPi {
-  if (allowZero && rnd() < 0.05) return QPI.zero();
-  return qpi(randomPoly(rnd, 2), randomPoly(rnd, 2));
-}
-function randomQ(rnd: () => number, allowZero = true): Fraction {
-  return randomFraction(rnd, allowZero);
-}
-function randomDecimal(D: DecimalField, rnd: () => number, allowZero = true): Decimal {
-  if (allowZero && rnd() < 0.05) return D.zero();
-  const mant = (rnd() * 2 - 1).toFixed(15);
-  const v = D.fromDecimalString(`${mant}e${randInt(rnd, -3, 3)}`);
-  return v.isZero() ? D.one() : v;
-}
 
 /** Reference value of a polynomial with Fraction coefficients at pi, in R. */
 function refPoly(p: Poly): Decimal {
@@ -84,72 +54,7 @@ function piConvergents(count: number): Fraction[] {
   return out;
 }
 
-// ---- field axioms, generic over the field ----------------------------------------------------
-
-interface AxiomCase<T> {
-  F: Field<T>;
-  random: (rnd: () => number, allowZero?: boolean) => T;
-  /** Equality used for the axioms: exact for Q and Q(pi), to ~45 digits for Decimal(50). */
-  same: (a: T, b: T) => boolean;
-  trials: number;
-}
-
 const D50 = new DecimalField(50);
-const decimalSame = (a: Decimal, b: Decimal): boolean => {
-  const scale = Decimal.max(a.abs(), b.abs(), new R(1));
-  return new R(a).sub(b).abs().lte(scale.mul("1e-45"));
-};
-
-const axiomCases: AxiomCase<unknown>[] = [
-  { F: Q, random: randomQ, same: (a, b) => Q.equals(a, b), trials: 200 } as AxiomCase<Fraction>,
-  { F: QPI, random: randomQPi, same: (a, b) => QPI.equals(a, b), trials: 60 } as AxiomCase<QPi>,
-  {
-    F: D50,
-    random: (rnd: () => number, z?: boolean) => randomDecimal(D50, rnd, z),
-    same: decimalSame,
-    trials: 200,
-  } as AxiomCase<Decimal>,
-] as AxiomCase<unknown>[];
-
-describe.each(axiomCases)("field axioms: $F.name", ({ F, random, same, trials }) => {
-  it("associativity and commutativity of + and *, distributivity", () => {
-    const rnd = mulberry32(12345);
-    for (let i = 0; i < trials; i++) {
-      const [a, b, c] = [random(rnd), random(rnd), random(rnd)];
-      expect(same(F.add(F.add(a, b), c), F.add(a, F.add(b, c)))).toBe(true);
-      expect(same(F.mul(F.mul(a, b), c), F.mul(a, F.mul(b, c)))).toBe(true);
-      expect(same(F.add(a, b), F.add(b, a))).toBe(true);
-      expect(same(F.mul(a, b), F.mul(b, a))).toBe(true);
-      expect(same(F.mul(a, F.add(b, c)), F.add(F.mul(a, b), F.mul(a, c)))).toBe(true);
-      expect(same(F.mul(F.sub(a, b), c), F.sub(F.mul(a, c), F.mul(b, c)))).toBe(true);
-    }
-  });
-  it("identities and inverses: a + 0 = a, a * 1 = a, a - a = 0, a + (-a) = 0, a/a = 1, (a/b)*b = a", () => {
-    const rnd = mulberry32(777);
-    for (let i = 0; i < trials; i++) {
-      const a = random(rnd);
-      const b = random(rnd, false);
-      expect(same(F.add(a, F.zero()), a)).toBe(true);
-      expect(same(F.mul(a, F.one()), a)).toBe(true);
-      expect(F.isZero(F.sub(a, a))).toBe(true);
-      expect(F.isZero(F.add(a, F.neg(a)))).toBe(true);
-      expect(same(F.div(b, b), F.one())).toBe(true);
-      expect(same(F.mul(F.div(a, b), b), a)).toBe(true);
-      expect(same(F.mul(b, F.div(F.one(), b)), F.one())).toBe(true);
-    }
-  });
-  it("division by zero and a zero denominator throw a RangeError", () => {
-    expect(() => F.div(F.one(), F.zero())).toThrow(RangeError);
-    expect(() => F.div(F.one(), F.zero())).toThrow(/division by zero/);
-    expect(() => F.fromRational(1, 0)).toThrow(RangeError);
-    expect(() => F.fromRational(3n, 0n)).toThrow(/denominator is zero/);
-  });
-  it("fromInt and fromRational agree with field arithmetic", () => {
-    expect(same(F.fromRational(6, 4), F.div(F.fromInt(3), F.fromInt(2)))).toBe(true);
-    expect(same(F.fromRational(-7n, 3n), F.neg(F.div(F.fromInt(7), F.fromInt(3))))).toBe(true);
-    expect(same(F.add(F.one(), F.one()), F.fromInt(2))).toBe(true);
-  });
-});
 
 describe("float64 field", () => {
   it("is a rounding field with the same interface", () => {
@@ -167,7 +72,7 @@ describe("Q", () => {
   it("sqrt recognises squares of rationals and only those", () => {
     const rnd = mulberry32(99);
     for (let i = 0; i < 100; i++) {
-      const a = randomQ(rnd);
+      const a = randomFraction(rnd);
       const r = Q.sqrt(Q.mul(a, a));
       expect(r).toBeDefined();
       expect(Q.equals(r!, a.abs())).toBe(true);

@@ -44,7 +44,7 @@ const PATTERNS: readonly Pattern[] = [
 /** Seeded parameters: W entries and a uniform in [-1, 1) (rows in general position). */
 function randomParams(P: Pattern, seed: number): number[] {
   const rnd = mulberry32(seed);
-  return P.params.map(() => 2 * rnd() - 1);
+  return P.params.map(() => 2 * rnd.uniform() - 1);
 }
 
 const toField = <T>(F: RealField<T>, x: readonly number[]): T[] => x.map((v) => F.fromDecimalString(v.toString()));
@@ -199,11 +199,11 @@ describe("L_P as a series in eps = d^(-1/2) over Q(pi)", () => {
 
   function seriesParams(P: Pattern, seed: number): Series<QPi>[] {
     const rnd = mulberry32(seed);
-    const r = (): QPi => q(Math.floor(41 * rnd()) - 20, 1 + Math.floor(9 * rnd()));
+    const r = (): QPi => q(Math.floor(41 * rnd.uniform()) - 20, 1 + Math.floor(9 * rnd.uniform()));
     return P.params.map((p) => {
       // Leading coefficients are nonzero: were off(s,A) = O(eps^3), the leading term of |w_s x e_s|^2 =
       // d off(s,A)^2 + off(s,t)^2 would be a sum of two squares, whose root is not in Q(pi) in general.
-      const lead = q((rnd() < 0.5 ? -1 : 1) * (5 + Math.floor(10 * rnd())), 8); // |lead| in {5/8, .., 14/8}
+      const lead = q((rnd.uniform() < 0.5 ? -1 : 1) * (5 + Math.floor(10 * rnd.uniform())), 8); // |lead| in {5/8, .., 14/8}
       if (p.kind === "off") return Series.of(QPI, 2, [lead, r()]);
       return Series.of(QPI, 0, [lead, r(), r()]);
     });

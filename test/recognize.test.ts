@@ -5,7 +5,7 @@ import { decimalContext, decimalPi } from "../src/numbers/decimalContext.js";
 import { findIntegerRelation, relationDefect } from "../src/numbers/integerRelation.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { recognizeQPi } from "../src/numbers/recognize.js";
-import { mulberry32 as seeded } from "./support/random.js";
+import { mulberry32, type Random } from "./support/random.js";
 
 // Every positive case starts from an exact Q(pi) element and must come back as exactly that element;
 // every negative case is a number outside Q(pi) (or out of reach) and must come back undefined
@@ -26,9 +26,9 @@ function qpi(num: number[], den: number[]): QPi {
 }
 
 /** A random decimal in (0, 1) with `digits` random digits. */
-function randomDecimal(random: () => number, digits: number): Decimal {
+function randomDecimal(random: Random, digits: number): Decimal {
   let s = "0.";
-  for (let i = 0; i < digits; i++) s += Math.floor(random() * 10).toString();
+  for (let i = 0; i < digits; i++) s += Math.floor(random.uniform() * 10).toString();
   return new D60(s);
 }
 
@@ -121,8 +121,8 @@ describe("recognizeQPi", () => {
   });
 
   it("recognises random elements of degree <= 2 exactly", () => {
-    const random = seeded(20240601);
-    const coefficient = (h: number): number => Math.floor(random() * (2 * h + 1)) - h;
+    const random = mulberry32(20240601);
+    const coefficient = (h: number): number => Math.floor(random.uniform() * (2 * h + 1)) - h;
     for (let i = 0; i < 12; i++) {
       const degree = i % 3;
       const h = [1000, 100, 20][degree]!;
@@ -153,7 +153,7 @@ describe("recognizeQPi", () => {
   }
 
   it("does not recognise random 50-digit numbers", () => {
-    const random = seeded(7);
+    const random = mulberry32(7);
     for (let i = 0; i < 5; i++) {
       expect(recognizeQPi(randomDecimal(random, 50), { digits: 50 })).toBeUndefined();
     }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import Fraction from "fraction.js";
 import { Decimal } from "decimal.js";
-import type { Field } from "../src/numbers/field.js";
 import { Q } from "../src/numbers/rational.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
@@ -10,6 +9,13 @@ import { atan, atan2, derivative, integral, sqrt } from "../src/series/elementar
 import { compose } from "../src/series/compose.js";
 import { evaluateSeries } from "../src/series/evaluate.js";
 import { mulberry32, randInt } from "./support/random.js";
+import {
+  type CoefficientGenerator,
+  qpiCoefficients,
+  randomSeries,
+  rationalCoefficients,
+  refineSeries,
+} from "./support/randomSeries.js";
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -54,55 +60,6 @@ function expectNumeric<T>(s: Series<T>, ref: (eps: Decimal) => Decimal, label = 
   const tol = c1!.abs().add(c2!.abs()).mul("1e-3").add("1e-2");
   const message = `${label} ${s.toString()}: scaled errors ${c1!.toExponential(4)}, ${c2!.toExponential(4)}`;
   expect(diff.lte(tol), message).toBe(true);
-}
-
-/** A random coefficient: a small rational, sometimes times pi (over Q(pi)). */
-type Gen<T> = { F: Field<T>; coeff: (rnd: () => number, nonzero: boolean) => T };
-const smallRational = (rnd: () => number, nonzero: boolean): [number, number] => {
-  for (;;) {
-    const n = randInt(rnd, -3, 3);
-    if (!nonzero || n !== 0) return [n, randInt(rnd, 1, 3)];
-  }
-};
-const LEADS: [number, number][] = [
-  [1, 1],
-  [-1, 1],
-  [2, 1],
-  [-3, 1],
-  [9, 4],
-  [-1, 2],
-];
-const genQPi: Gen<QPi> = {
-  F: QPI,
-  coeff: (rnd, lead) => {
-    const [n, d] = lead ? LEADS[randInt(rnd, 0, LEADS.length - 1)]! : smallRational(rnd, false);
-    return rnd() < 0.15 ? piTimes(n, d) : q(n, d);
-  },
-};
-const genQ: Gen<Fraction> = {
-  F: Q,
-  coeff: (rnd, lead) => {
-    const [n, d] = lead ? LEADS[randInt(rnd, 0, LEADS.length - 1)]! : smallRational(rnd, false);
-    return Q.fromRational(n, d);
-  },
-};
-
-/** A random inexact series: valuation in [vlo, vhi], 3 to 5 known coefficients, nonzero leading one. */
-function randomSeries<T>(g: Gen<T>, rnd: () => number, vlo = -1, vhi = 1): Series<T> {
-  const val = randInt(rnd, vlo, vhi);
-  const n = randInt(rnd, 3, 5);
-  const c: T[] = [g.coeff(rnd, true)];
-  for (let i = 1; i < n; i++) c.push(g.coeff(rnd, false));
-  return Series.of(g.F, val, c, val + n);
-}
-
-/** s with three more random coefficients: a series that s describes (s agrees with it to O(eps^prec(s))). */
-function refine<T>(g: Gen<T>, s: Series<T>, rnd: () => number): Series<T> {
-  if (s.isExact()) return s;
-  const c: T[] = [];
-  for (let k = s.val; k < s.prec; k++) c.push(s.coeff(k));
-  for (let k = 0; k < 3; k++) c.push(g.coeff(rnd, false));
-  return Series.of(g.F, Math.min(s.val, s.prec), c, s.prec + 3);
 }
 
 // ---- representation --------------------------------------------------------------------------------
@@ -184,8 +141,8 @@ describe("order bookkeeping", () => {
   it("the product precision is min(v_a + p_b, v_b + p_a) on random pairs", () => {
     const rnd = mulberry32(1);
     for (let i = 0; i < 30; i++) {
-      const a = randomSeries(genQ, rnd, -2, 2);
-      const b = randomSeries(genQ, rnd, -2, 2);
+      const a = randomSeries(rationalCoefficients, rnd, -2, 2);
+      const b = randomSeries(rationalCoefficients, rnd, -2, 2);
       expect(a.mul(b).prec).toBe(Math.min(a.val + b.prec, b.val + a.prec));
       expect(a.mul(b).val).toBe(a.val + b.val);
     }
@@ -198,10 +155,10 @@ describe("order bookkeeping", () => {
       const ys: Series<QPi>[] = [];
       for (let p = 0; p < k; p++) {
         const pick = (): Series<QPi> => {
-          const r = rnd();
+          const r = rnd.uniform();
           if (r < 0.1) return Series.zero(F);
           if (r < 0.15) return Series.zero(F, randInt(rnd, -1, 4));
-          const s = randomSeries(genQPi, rnd, -2, 2);
+          const s = randomSeries(qpiCoefficients, rnd, -2, 2);
           return r < 0.3 ? Series.of(F, s.val, s.coeffs) : s;
         };
         xs.push(pick());
@@ -210,7 +167,7 @@ describe("order bookkeeping", () => {
       if (run % 4 === 0 && k >= 2) {
         // the second pair cancels the first one's leading terms
         xs[1] = xs[0]!.neg();
-        ys[1] = refine(genQPi, ys[0]!, rnd);
+        ys[1] = refineSeries(qpiCoefficients, ys[0]!, rnd);
       }
       let fold = xs[0]!.mul(ys[0]!);
       for (let p = 1; p < k; p++) fold = fold.add(xs[p]!.mul(ys[p]!));
@@ -485,9 +442,9 @@ describe("identities over Q(pi), checked exactly and at eps = 1e-6, 1e-7", () =>
 
 // ---- random properties -----------------------------------------------------------------------------
 
-const generators: [string, Gen<unknown>][] = [
-  ["Q(pi)", genQPi as Gen<unknown>],
-  ["Q", genQ as Gen<unknown>],
+const generators: [string, CoefficientGenerator<unknown>][] = [
+  ["Q(pi)", qpiCoefficients as CoefficientGenerator<unknown>],
+  ["Q", rationalCoefficients as CoefficientGenerator<unknown>],
 ];
 
 describe.each(generators)("random series over %s (fixed seed)", (_name, g) => {
@@ -520,7 +477,7 @@ describe.each(generators)("random series over %s (fixed seed)", (_name, g) => {
     const rnd = mulberry32(99);
     for (let i = 0; i < TRIALS; i++) {
       const [a, b] = [randomSeries(g, rnd), randomSeries(g, rnd)];
-      const [a1, b1] = [refine(g, a, rnd), refine(g, b, rnd)];
+      const [a1, b1] = [refineSeries(g, a, rnd), refineSeries(g, b, rnd)];
       const aa = a.mul(a);
       const ops: [string, Series<unknown>, Series<unknown>][] = [
         ["add", a.add(b), a1.add(b1)],
@@ -528,11 +485,11 @@ describe.each(generators)("random series over %s (fixed seed)", (_name, g) => {
         ["inv", a.inv(), a1.inv()],
         ["div", a.div(b), a1.div(b1)],
         ["pow -2", a.pow(-2), a1.pow(-2)],
-        ["sqrt", sqrt(aa), sqrt(refine(g, aa, rnd))],
+        ["sqrt", sqrt(aa), sqrt(refineSeries(g, aa, rnd))],
         ["derivative", derivative(a), derivative(a1)],
       ];
       const t = randomSeries(g, rnd, 1, 2);
-      ops.push(["compose", compose(a, t), compose(a1, refine(g, t, rnd))]);
+      ops.push(["compose", compose(a, t), compose(a1, refineSeries(g, t, rnd))]);
       if (a.val >= 1) ops.push(["atan", atan(a), atan(a1)]);
       for (const [name, r, r1] of ops) {
         expect(r1.prec, name).toBeGreaterThanOrEqual(r.prec);
@@ -557,7 +514,7 @@ describe.each(generators)("random series over %s (fixed seed)", (_name, g) => {
         const r = op(a, b, aa);
         const seen = new Set<string>();
         for (let k = 0; k < 4; k++) {
-          const r1 = op(refine(g, a, rnd), refine(g, b, rnd), refine(g, aa, rnd));
+          const r1 = op(refineSeries(g, a, rnd), refineSeries(g, b, rnd), refineSeries(g, aa, rnd));
           seen.add(F.toString(r1.coeff(r.prec)));
         }
         expect(seen.size, `${name}: coefficient of eps^${r.prec} of ${r.toString()}`).toBeGreaterThan(1);

@@ -1,14 +1,19 @@
-/** mulberry32: a small seeded PRNG on [0, 1), so every random test is reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from "../../src/discovery/random.js";
+
+// The tests' one seeded generator is the engine's: mulberry32 with Box–Muller normals
+// (src/discovery/random.ts, docs/discovery.md "Reproducibility"), so every random test is reproducible
+// and no second copy of the algorithm exists.
+export { mulberry32, type Random } from "../../src/discovery/random.js";
 
 /** A uniform integer in [lo, hi]. */
-export const randInt = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
+export const randInt = (rng: Random, lo: number, hi: number): number => lo + Math.floor(rng.uniform() * (hi - lo + 1));
+
+/** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+export function randomPermutation(rng: Random, n: number): number[] {
+  const p = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.integer(i + 1);
+    [p[i], p[j]] = [p[j]!, p[i]!];
+  }
+  return p;
+}

@@ -16,7 +16,8 @@ import {
 import { Series } from "../src/series/series.js";
 import { qpiExtension } from "../src/ift/declaredField.js";
 import { sqrt } from "../src/series/elementary.js";
-import { mulberry32, randInt } from "./support/random.js";
+import { mulberry32, randInt, type Random } from "./support/random.js";
+import { randomRationalPoly } from "./support/randomElements.js";
 
 // The factored representation of Q(pi) (denominators over a factor basis, integer numerators, lazy content;
 // docs/numbers.md §4) against the slow, obviously correct one it replaced: num/den over Q normalised by a
@@ -71,34 +72,26 @@ const ATOMS: Poly[] = [
   [frac(0), frac(1)], // pi
 ];
 
-function randomPoly(rnd: () => number, maxDeg: number): Poly {
-  const deg = randInt(rnd, 0, maxDeg);
-  const c: Fraction[] = [];
-  for (let k = 0; k < deg; k++) c.push(frac(randInt(rnd, -6, 6), randInt(rnd, 1, 4)));
-  c.push(frac(randInt(rnd, 1, 6) * (rnd() < 0.5 ? -1 : 1), randInt(rnd, 1, 4)));
-  return c;
-}
-
 /** A random small element, as a pair (fast, reference). */
-function randomPair(rnd: () => number): [QPi, Ref] {
-  const kind = rnd();
+function randomPair(rnd: Random): [QPi, Ref] {
+  const kind = rnd.uniform();
   let num: Poly;
   let den: Poly;
   if (kind < 0.15) {
-    num = [frac(randInt(rnd, 1, 9) * (rnd() < 0.5 ? -1 : 1), randInt(rnd, 1, 5))];
+    num = [frac(randInt(rnd, 1, 9) * (rnd.uniform() < 0.5 ? -1 : 1), randInt(rnd, 1, 5))];
     den = [frac(1)];
   } else if (kind < 0.55) {
     // a product of atoms (perhaps squared), so old and new denominators share factors
-    num = randomPoly(rnd, 2);
+    num = randomRationalPoly(rnd, 2);
     den = ATOMS[randInt(rnd, 0, ATOMS.length - 1)]!;
-    if (rnd() < 0.5) den = polyMul(den, ATOMS[randInt(rnd, 0, ATOMS.length - 1)]!);
+    if (rnd.uniform() < 0.5) den = polyMul(den, ATOMS[randInt(rnd, 0, ATOMS.length - 1)]!);
   } else if (kind < 0.75) {
     // a new random polynomial, usually coprime to everything seen so far
-    num = randomPoly(rnd, 1);
-    den = randomPoly(rnd, 3);
+    num = randomRationalPoly(rnd, 1);
+    den = randomRationalPoly(rnd, 3);
   } else {
-    num = randomPoly(rnd, 2);
-    den = randomPoly(rnd, 1);
+    num = randomRationalPoly(rnd, 2);
+    den = randomRationalPoly(rnd, 1);
   }
   if (num.length === 0) num = [frac(1)];
   return [QPI.fromPolys(num, den), refNormalise(num, den)];
@@ -124,7 +117,7 @@ describe("Q(pi) in factored form against gcd-normalised arithmetic", () => {
       for (let step = 0; step < 250; step++) {
         const i = randInt(rnd, 0, pool.length - 1);
         const [a, ra] = pool[i]!;
-        const [b, rb] = rnd() < 0.5 ? pool[randInt(rnd, 0, pool.length - 1)]! : randomPair(rnd);
+        const [b, rb] = rnd.uniform() < 0.5 ? pool[randInt(rnd, 0, pool.length - 1)]! : randomPair(rnd);
         const op = randInt(rnd, 0, 4);
         let c: QPi;
         let rc: Ref;
@@ -141,20 +134,20 @@ describe("Q(pi) in factored form against gcd-normalised arithmetic", () => {
         expect(QPI.isZero(c)).toBe(rc.num.length === 0);
         // Value-only queries first (they do not normalise the element), then, sometimes, the reduced form:
         // unchecked results are used again with their content and denominators still unnormalised.
-        if (rc.num.length > 0 && rnd() < 0.3) {
+        if (rc.num.length > 0 && rnd.uniform() < 0.3) {
           const v = refValue(rc);
           expect(QPI.sign(c)).toBe(v.isNegative() ? -1 : 1);
           const d = new R(QPI.toDecimal(c, 30));
           expect(d.sub(v).abs().lte(v.abs().mul("1e-29"))).toBe(true);
         }
-        if (rnd() < 0.4) {
+        if (rnd.uniform() < 0.4) {
           expectSame(c, rc, `run ${run} step ${step} op ${op}`);
           expect(QPI.isRational(c)).toBe(rc.num.length <= 1 && rc.den.length === 1);
         }
         // equality against an independently built copy (either side first), and against a near miss
         const copy = QPI.fromPolys(rc.num, rc.den);
-        expect(rnd() < 0.5 ? QPI.equals(c, copy) : QPI.equals(copy, c)).toBe(true);
-        if (rnd() < 0.2) expect(QPI.equals(c, QPI.add(copy, QPI.piPower(-1, frac(1, 7))))).toBe(false);
+        expect(rnd.uniform() < 0.5 ? QPI.equals(c, copy) : QPI.equals(copy, c)).toBe(true);
+        if (rnd.uniform() < 0.2) expect(QPI.equals(c, QPI.add(copy, QPI.piPower(-1, frac(1, 7))))).toBe(false);
         // keep sizes bounded: a result that grew too large is replaced by a fresh element
         pool[i] = degree(rc) > 14 ? randomPair(rnd) : [c, rc];
       }
@@ -214,7 +207,7 @@ describe("sums of products over one common denominator", () => {
       const n = randInt(rnd, 1, 7);
       const pairs = Array.from({ length: n }, () => [randomPair(rnd), randomPair(rnd)] as const);
       // sometimes append -(x0 y0): the sum then cancels a whole term, or everything (n = 1)
-      if (rnd() < 0.3) pairs.push([[QPI.neg(pairs[0]![0][0]), refNeg(pairs[0]![0][1])], pairs[0]![1]]);
+      if (rnd.uniform() < 0.3) pairs.push([[QPI.neg(pairs[0]![0][0]), refNeg(pairs[0]![0][1])], pairs[0]![1]]);
       const x = pairs.map((q) => q[0][0]);
       const y = pairs.map((q) => q[1][0]);
       let ref: Ref = { num: [], den: [frac(1)] };
@@ -234,7 +227,7 @@ describe("sums of products over one common denominator", () => {
   it("in Q(pi, sqrt(2)) it agrees with folded add and mul", () => {
     const rnd = mulberry32(99);
     const E = qpiExtension(2);
-    const el = () => ({ a: randomPair(rnd)[0], b: rnd() < 0.4 ? QPI.zero() : randomPair(rnd)[0] });
+    const el = () => ({ a: randomPair(rnd)[0], b: rnd.uniform() < 0.4 ? QPI.zero() : randomPair(rnd)[0] });
     for (let run = 0; run < 30; run++) {
       const n = randInt(rnd, 1, 5);
       const x = Array.from({ length: n }, el);
@@ -251,15 +244,15 @@ describe("integer polynomial multiplication", () => {
     const rnd = mulberry32(3);
     const big = (bits: number): bigint => {
       let x = 0n;
-      for (let b = 0; b < bits; b += 30) x = (x << 30n) | BigInt(Math.floor(rnd() * 2 ** 30));
-      return rnd() < 0.5 ? -x : x;
+      for (let b = 0; b < bits; b += 30) x = (x << 30n) | BigInt(Math.floor(rnd.uniform() * 2 ** 30));
+      return rnd.uniform() < 0.5 ? -x : x;
     };
     for (let i = 0; i < 40; i++) {
       const [n, m] = [randInt(rnd, 16, 90), randInt(rnd, 16, 90)];
       const bitsA = randInt(rnd, 1, 900);
       const bitsB = randInt(rnd, 1, 900);
-      const a = Array.from({ length: n }, () => (rnd() < 0.1 ? 0n : big(bitsA)));
-      const b = Array.from({ length: m }, () => (rnd() < 0.1 ? 0n : big(bitsB)));
+      const a = Array.from({ length: n }, () => (rnd.uniform() < 0.1 ? 0n : big(bitsA)));
+      const b = Array.from({ length: m }, () => (rnd.uniform() < 0.1 ? 0n : big(bitsB)));
       a[n - 1] ||= 1n;
       b[m - 1] ||= -1n;
       const expected = new Array<bigint>(n + m - 1).fill(0n);
