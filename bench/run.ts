@@ -3,10 +3,12 @@ import { benchQPi } from "./qpi.js";
 import { benchPatterns } from "./patterns.js";
 import { benchSeries } from "./series.js";
 import { benchHessian } from "./hessian.js";
+import { benchLinalg } from "./linalg.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
 benchQPi();
 benchEvaluator();
 benchPatterns();
 benchHessian();
+benchLinalg();
 benchSeries();

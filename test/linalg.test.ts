@@ -11,6 +11,7 @@ import { symmetricEigen, symmetricEigenvalues } from "../src/linalg/symmetricEig
 import { mulberry32, randInt } from "./support/random.js";
 import { randomLinearQPi } from "./support/randomElements.js";
 import { randomRationalMatrix, randomSymmetric, withKnownSpectrum } from "./support/randomMatrices.js";
+import { factorDense, solveDense } from "../src/discovery/dense.js";
 
 /** The slow, obviously correct determinant: Laplace expansion along the first row. */
 function cofactorDeterminant<T>(F: Field<T>, A: Matrix<T>): T {
@@ -238,5 +239,30 @@ describe("symmetric eigenvalues", () => {
     const frobeniusSquared = A.reduce((sum, row) => sum + row.reduce((s, a) => s + a * a, 0), 0);
     expect(Math.abs(values.reduce((s, v) => s + v, 0) - trace)).toBeLessThan(1e-10);
     expect(Math.abs(values.reduce((s, v) => s + v * v, 0) - frobeniusSquared)).toBeLessThan(1e-9 * frobeniusSquared);
+  });
+});
+
+describe("the float64 fast path (discovery/dense.ts) against the generic solver", () => {
+  it("solveDense and factorDense agree with solveLinear over float64 on random systems", () => {
+    const rng = mulberry32(7);
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 1 + (trial % 12);
+      const A = Array.from({ length: n }, () => Array.from({ length: n }, () => rng.uniform() * 2 - 1));
+      const b = Array.from({ length: n }, () => rng.uniform() * 2 - 1);
+      const generic = solveLinear(F64, A, b);
+      const dense = solveDense(A, b);
+      const scale = Math.max(1, ...generic.map(Math.abs));
+      generic.forEach((x, i) => expect(Math.abs(dense[i]! - x)).toBeLessThan(1e-10 * scale));
+      // The factorisation is reusable: a second right-hand side solves with the same factors.
+      const c = b.map((v) => 2 * v - 1);
+      const again = factorDense(A).solve(c);
+      solveLinear(F64, A, c).forEach((x, i) => expect(Math.abs(again[i]! - x)).toBeLessThan(1e-10 * scale * 3));
+    }
+  });
+
+  it("both refuse a matrix with a zero column", () => {
+    const A = [[1, 0], [2, 0]];
+    expect(() => solveDense(A, [1, 1])).toThrow(/singular.*column 1/);
+    expect(() => solveLinear(F64, A, [1, 1])).toThrow(/singular over float64.*column 1/);
   });
 });

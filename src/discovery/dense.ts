@@ -1,7 +1,8 @@
 /**
  * Dense float64 linear algebra on Float64Array for the Newton polish of training: LU with partial
  * pivoting, factored once and reusable for several right-hand sides. (src/linalg/solve.ts is the
- * field-generic reference; this is its fast float64 special case.)
+ * field-generic reference; this is its fast float64 special case, measured by bench/linalg.ts and tested
+ * against it in test/linalg.test.ts.)
  */
 
 /** P A = L U of a square matrix, stored in place (L unit lower, U upper), with the row permutation. */
@@ -49,6 +50,7 @@ export function factorDense(A: readonly (readonly number[])[]): DenseLU {
     solve(b: readonly number[]): Float64Array {
       if (b.length !== n) throw new RangeError(`factorDense: right-hand side of length ${b.length}, expected ${n}`);
       const x = Float64Array.from(b);
+      // The factorisation swapped whole rows (L included), so P b comes first, then L y = P b.
       for (let col = 0; col < n; col++) {
         const p = pivots[col]!;
         if (p !== col) {
@@ -56,8 +58,8 @@ export function factorDense(A: readonly (readonly number[])[]): DenseLU {
           x[col] = x[p]!;
           x[p] = t;
         }
-        for (let i = col + 1; i < n; i++) x[i]! -= M[i * n + col]! * x[col]!;
       }
+      for (let col = 0; col < n; col++) for (let i = col + 1; i < n; i++) x[i]! -= M[i * n + col]! * x[col]!;
       for (let i = n - 1; i >= 0; i--) {
         let s = x[i]!;
         for (let j = i + 1; j < n; j++) s -= M[i * n + j]! * x[j]!;

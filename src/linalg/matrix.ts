@@ -25,12 +25,12 @@ export function checkSquare<T>(A: Matrix<T>, what: string): number {
 }
 
 /** The rows x cols zero matrix. */
-export function zeros<T>(F: Field<T>, rows: number, cols: number): Matrix<T> {
+export function zeros<T>(F: Pick<Field<T>, "zero">, rows: number, cols: number): Matrix<T> {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => F.zero()));
 }
 
 /** The n x n identity matrix. */
-export function identity<T>(F: Field<T>, n: number): Matrix<T> {
+export function identity<T>(F: Pick<Field<T>, "zero" | "one">, n: number): Matrix<T> {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? F.one() : F.zero())));
 }
 

@@ -1,4 +1,4 @@
-import type { Field, RealField } from "../numbers/field.js";
+import type { Field } from "../numbers/field.js";
 import { checkRectangular, checkSquare, copyMatrix, identity, type Matrix } from "./matrix.js";
 
 /**
@@ -18,41 +18,58 @@ export class SingularMatrixError extends Error {
   }
 }
 
+/**
+ * What Gaussian elimination needs of its coefficients (docs/linalg.md): field arithmetic, a test for an
+ * exact zero (an entry that needs no elimination), and the pivot rule of the coefficients: `choosePivot`
+ * when the field has one (rounding fields: largest magnitude; truncated series: lowest valuation), else
+ * the first nonzero candidate. Every Field is one; so is a parent of truncated series (seriesField).
+ */
+export type EliminationField<T> = Pick<Field<T>, "name" | "zero" | "one" | "sub" | "mul" | "div" | "neg" | "isZero" | "choosePivot"> & {
+  /**
+   * Optional: the determinant of a square block none of whose entries is a pivot (complete pivoting found
+   * none). Without it that determinant is zero; truncated series return zero to the precision the block
+   * allows.
+   */
+  negligibleDeterminant?(block: Matrix<T>): T;
+};
+
 export interface EliminationOptions<T> {
   /**
-   * Real fields only: a pivot candidate with |a| <= pivotTolerance counts as zero, so a numerically
-   * singular matrix raises SingularMatrixError instead of returning a meaningless solution.
-   * Default: only an exact zero counts as zero.
+   * Passed to the field's pivot rule: for rounding fields a candidate with |a| <= pivotTolerance counts as
+   * zero, so a numerically singular matrix raises SingularMatrixError instead of returning a meaningless
+   * solution. Default: only an exact zero counts as zero.
    */
   pivotTolerance?: T;
 }
 
-/** True when F is a rounding real field (float64, Decimal), for which we pivot by magnitude. */
-export function isRealField<T>(F: Field<T>): F is RealField<T> {
-  const candidate = F as Partial<RealField<T>>;
-  return !F.exact && typeof candidate.abs === "function" && typeof candidate.lt === "function";
+/**
+ * Where a pivot is searched: "partial", in the current column (rows are swapped); "complete", in the
+ * whole remaining block, whose rows and columns keep their order when the pivot is moved to the front.
+ */
+export type Pivoting = "partial" | "complete";
+
+/** The index among `candidates` of the pivot the field's rule takes, or -1 when there is none. */
+function choosePivot<T>(F: EliminationField<T>, candidates: readonly T[], tolerance: T | undefined): number {
+  if (F.choosePivot !== undefined) return F.choosePivot(candidates, tolerance);
+  return candidates.findIndex((c) => !F.isZero(c));
 }
 
-/**
- * The pivot row for column `col` among rows `fromRow..`, or -1 when there is none.
- * Exact fields: the first nonzero entry. Real fields: the entry of largest absolute value (partial
- * pivoting), which must exceed the tolerance.
- */
-function choosePivot<T>(F: Field<T>, M: Matrix<T>, col: number, fromRow: number, options: EliminationOptions<T>): number {
-  if (!isRealField(F)) {
-    for (let i = fromRow; i < M.length; i++) if (!F.isZero(M[i]![col]!)) return i;
-    return -1;
+/** The pivot position for step `col` of the elimination of the square U, or undefined when there is none. */
+function findPivot<T>(F: EliminationField<T>, U: Matrix<T>, col: number, pivoting: Pivoting, tolerance: T | undefined): { row: number; column: number } | undefined {
+  const n = U.length;
+  if (pivoting === "partial") {
+    const k = choosePivot(F, U.slice(col).map((row) => row[col]!), tolerance);
+    return k < 0 ? undefined : { row: col + k, column: col };
   }
-  let best = -1;
-  let bestAbs = options.pivotTolerance ?? F.zero();
-  for (let i = fromRow; i < M.length; i++) {
-    const a = F.abs(M[i]![col]!);
-    if (F.lt(bestAbs, a)) {
-      best = i;
-      bestAbs = a;
-    }
-  }
-  return best;
+  const width = n - col;
+  const k = choosePivot(F, U.slice(col).flatMap((row) => row.slice(col)), tolerance);
+  return k < 0 ? undefined : { row: col + Math.floor(k / width), column: col + (k % width) };
+}
+
+/** Move entry `from` to position `to` (to <= from), shifting the entries between up by one. */
+function moveToFront<X>(xs: X[], from: number, to: number): void {
+  const [x] = xs.splice(from, 1);
+  xs.splice(to, 0, x!);
 }
 
 function swapRows<T>(M: Matrix<T>, i: number, j: number): void {
@@ -63,7 +80,7 @@ function swapRows<T>(M: Matrix<T>, i: number, j: number): void {
 }
 
 /** rows[target] -= factor * rows[source], for columns `fromCol..`. */
-function subtractRowMultiple<T>(F: Field<T>, M: Matrix<T>, target: number, source: number, factor: T, fromCol: number): void {
+function subtractRowMultiple<T>(F: EliminationField<T>, M: Matrix<T>, target: number, source: number, factor: T, fromCol: number): void {
   const t = M[target]!;
   const s = M[source]!;
   for (let k = fromCol; k < t.length; k++) {
@@ -76,24 +93,35 @@ interface UpperTriangular<T> {
   U: Matrix<T>;
   /** The right-hand sides after the same row operations. */
   rhs: Matrix<T>;
-  rowSwaps: number;
-  /** The first column without a pivot, or -1. */
+  /** Transpositions applied to rows and columns (their parity is the determinant's sign). */
+  swaps: number;
+  /** The first step without a pivot, or -1. */
   singularColumn: number;
 }
 
-/** Forward elimination of the square matrix A, applying the same row operations to the columns of B. */
-function forwardEliminate<T>(F: Field<T>, A: Matrix<T>, B: Matrix<T>, options: EliminationOptions<T>): UpperTriangular<T> {
+/**
+ * Forward elimination of the square matrix A, applying the same row operations to the columns of B.
+ * Complete pivoting also permutes the columns of A, so it is only used without right-hand sides.
+ */
+function forwardEliminate<T>(F: EliminationField<T>, A: Matrix<T>, B: Matrix<T>, options: EliminationOptions<T>, pivoting: Pivoting = "partial"): UpperTriangular<T> {
   const U = copyMatrix(A);
   const rhs = copyMatrix(B);
   const n = U.length;
-  let rowSwaps = 0;
+  let swaps = 0;
   for (let col = 0; col < n; col++) {
-    const pivotRow = choosePivot(F, U, col, col, options);
-    if (pivotRow < 0) return { U, rhs, rowSwaps, singularColumn: col };
-    if (pivotRow !== col) {
-      swapRows(U, col, pivotRow);
-      swapRows(rhs, col, pivotRow);
-      rowSwaps++;
+    const found = findPivot(F, U, col, pivoting, options.pivotTolerance);
+    if (found === undefined) return { U, rhs, swaps, singularColumn: col };
+    if (pivoting === "partial") {
+      if (found.row !== col) {
+        swapRows(U, col, found.row);
+        swapRows(rhs, col, found.row);
+        swaps++;
+      }
+    } else {
+      moveToFront(U, found.row, col);
+      moveToFront(rhs, found.row, col);
+      for (const row of U) moveToFront(row, found.column, col);
+      swaps += found.row - col + (found.column - col);
     }
     const pivot = U[col]![col]!;
     for (let i = col + 1; i < n; i++) {
@@ -105,7 +133,7 @@ function forwardEliminate<T>(F: Field<T>, A: Matrix<T>, B: Matrix<T>, options: E
       subtractRowMultiple(F, rhs, i, col, factor, 0);
     }
   }
-  return { U, rhs, rowSwaps, singularColumn: -1 };
+  return { U, rhs, swaps, singularColumn: -1 };
 }
 
 /**
@@ -113,7 +141,7 @@ function forwardEliminate<T>(F: Field<T>, A: Matrix<T>, B: Matrix<T>, options: E
  * column), by Gaussian elimination and back substitution. Throws SingularMatrixError naming the
  * column without a pivot.
  */
-export function solveMatrix<T>(F: Field<T>, A: Matrix<T>, B: Matrix<T>, options: EliminationOptions<T> = {}): Matrix<T> {
+export function solveMatrix<T>(F: EliminationField<T>, A: Matrix<T>, B: Matrix<T>, options: EliminationOptions<T> = {}): Matrix<T> {
   const n = checkSquare(A, "solve");
   const rhsCount = checkRectangular(B, "solve (right-hand sides)");
   if (B.length !== n) throw new RangeError(`solve: matrix is ${n}x${n}, right-hand side has ${B.length} rows`);
@@ -133,28 +161,35 @@ export function solveMatrix<T>(F: Field<T>, A: Matrix<T>, B: Matrix<T>, options:
 }
 
 /** The solution x of A x = b for a nonsingular square A (Gaussian elimination; see solveMatrix). */
-export function solveLinear<T>(F: Field<T>, A: Matrix<T>, b: T[], options: EliminationOptions<T> = {}): T[] {
+export function solveLinear<T>(F: EliminationField<T>, A: Matrix<T>, b: T[], options: EliminationOptions<T> = {}): T[] {
   const columns = b.map((v) => [v]);
   return solveMatrix(F, A, columns, options).map((row) => row[0]!);
 }
 
 /** The inverse of a nonsingular square matrix (solves A X = I). */
-export function inverse<T>(F: Field<T>, A: Matrix<T>, options: EliminationOptions<T> = {}): Matrix<T> {
+export function inverse<T>(F: EliminationField<T>, A: Matrix<T>, options: EliminationOptions<T> = {}): Matrix<T> {
   return solveMatrix(F, A, identity(F, A.length), options);
 }
 
 /**
- * det A for a square A: the product of the pivots of Gaussian elimination times (-1)^(row swaps).
- * A singular matrix gives zero (never an error); the determinant of the 0x0 matrix is 1.
+ * det A for a square A: the product of the pivots of Gaussian elimination times (-1)^(transpositions).
+ * A singular matrix gives zero (never an error), or with complete pivoting the field's
+ * negligibleDeterminant of the block left without a pivot; the determinant of the 0x0 matrix is 1.
  */
-export function determinant<T>(F: Field<T>, A: Matrix<T>): T {
+export function determinant<T>(F: EliminationField<T>, A: Matrix<T>, pivoting: Pivoting = "partial"): T {
   checkSquare(A, "determinant");
   const noRightHandSides = A.map((): T[] => []);
-  const { U, rowSwaps, singularColumn } = forwardEliminate(F, A, noRightHandSides, {});
-  if (singularColumn >= 0) return F.zero();
-  let det = rowSwaps % 2 === 0 ? F.one() : F.neg(F.one());
-  U.forEach((row, i) => (det = F.mul(det, row[i]!)));
-  return det;
+  const { U, swaps, singularColumn } = forwardEliminate(F, A, noRightHandSides, {}, pivoting);
+  if (singularColumn >= 0 && F.negligibleDeterminant === undefined) return F.zero();
+  let det = swaps % 2 === 0 ? F.one() : F.neg(F.one());
+  const pivots = singularColumn < 0 ? U.length : singularColumn;
+  for (let i = 0; i < pivots; i++) det = F.mul(det, U[i]![i]!);
+  if (singularColumn < 0 || F.negligibleDeterminant === undefined) return det;
+  if (pivoting === "partial") {
+    throw new RangeError(`determinant over ${F.name}: column ${singularColumn} has no pivot; only complete pivoting bounds the determinant of the remaining block`);
+  }
+  const block = U.slice(singularColumn).map((row) => row.slice(singularColumn));
+  return F.mul(det, F.negligibleDeterminant(block));
 }
 
 /**
@@ -168,8 +203,9 @@ export function reducedRowEchelon<T>(F: Field<T>, A: Matrix<T>): { R: Matrix<T>;
   const pivotColumns: number[] = [];
   for (let col = 0; col < cols && pivotColumns.length < R.length; col++) {
     const row = pivotColumns.length;
-    const pivotRow = choosePivot(F, R, col, row, {});
-    if (pivotRow < 0) continue;
+    const k = choosePivot(F, R.slice(row).map((r) => r[col]!), undefined);
+    if (k < 0) continue;
+    const pivotRow = row + k;
     swapRows(R, row, pivotRow);
     const pivot = R[row]!;
     const scale = pivot[col]!;

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { decimalContext, decimalPi } from "./decimalContext.js";
-import { divisionByZero, type RealField } from "./field.js";
+import { divisionByZero, largestMagnitudePivot, type RealField } from "./field.js";
 
 /**
  * Real numbers at a fixed number of significant digits (decimal.js): the numeric twin of the exact
@@ -66,6 +66,9 @@ export class DecimalField implements RealField<Decimal> {
   }
   isZero(a: Decimal): boolean {
     return a.isZero();
+  }
+  choosePivot(candidates: readonly Decimal[], tolerance?: Decimal): number {
+    return largestMagnitudePivot(this, candidates, tolerance);
   }
   lt(a: Decimal, b: Decimal): boolean {
     return a.lt(b);

@@ -40,6 +40,12 @@ export interface Field<T> {
 
   equals(a: T, b: T): boolean;
   isZero(a: T): boolean;
+  /**
+   * Optional: the pivot Gaussian elimination takes among `candidates` (src/linalg/solve.ts): its index, or -1
+   * when none may be divided by. Rounding fields take the largest magnitude above `tolerance`
+   * (largestMagnitudePivot); without this member the first nonzero candidate is taken (docs/linalg.md).
+   */
+  choosePivot?(candidates: readonly T[], tolerance?: T): number;
   /** Sign of a real element: -1, 0 or 1 (decided exactly for exact fields). */
   sign(a: T): -1 | 0 | 1;
 
@@ -73,6 +79,23 @@ export interface RealField<T> extends Field<T> {
   toNumber(a: T): number;
   /** Parse a decimal string such as "1.5e-3" into the field. */
   fromDecimalString(s: string): T;
+}
+
+/**
+ * Partial pivoting of a rounding field: the index of the candidate of largest |a| (the first of them),
+ * when it exceeds `tolerance` (default zero), else -1 (docs/linalg.md).
+ */
+export function largestMagnitudePivot<T>(F: RealField<T>, candidates: readonly T[], tolerance?: T): number {
+  let best = -1;
+  let bestAbs = tolerance ?? F.zero();
+  candidates.forEach((c, i) => {
+    const a = F.abs(c);
+    if (F.lt(bestAbs, a)) {
+      best = i;
+      bestAbs = a;
+    }
+  });
+  return best;
 }
 
 /** Raise a RangeError for division by zero, naming the operation and the field. */

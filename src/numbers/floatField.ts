@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { decimalContext } from "./decimalContext.js";
-import { divisionByZero, type RealField } from "./field.js";
+import { divisionByZero, largestMagnitudePivot, type RealField } from "./field.js";
 
 /** IEEE float64 as a (rounding) field: the fast numeric twin, used for quick checks and training. */
 export class FloatField implements RealField<number> {
@@ -49,6 +49,9 @@ export class FloatField implements RealField<number> {
   }
   isZero(a: number): boolean {
     return a === 0;
+  }
+  choosePivot(candidates: readonly number[], tolerance?: number): number {
+    return largestMagnitudePivot(this, candidates, tolerance);
   }
   lt(a: number, b: number): boolean {
     return a < b;

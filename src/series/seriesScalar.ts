@@ -2,6 +2,7 @@ import type { Field } from "../numbers/field.js";
 import type { Scalar } from "../numbers/scalar.js";
 import { atan2, sqrt } from "./elementary.js";
 import { Series } from "./series.js";
+import { truncatedQuotient } from "./seriesField.js";
 
 /**
  * Truncated Laurent series over a field as a Scalar (docs/series.md). Non-terminating operations on
@@ -17,7 +18,7 @@ export function seriesScalar<T>(F: Field<T>, prec: number): Scalar<Series<T>> {
     sub: (a, b) => a.sub(b),
     mul: (a, b) => a.mul(b),
     sumOfProducts: (x, y) => Series.sumOfProducts(F, x, y),
-    div: (a, b) => a.div(b, a.isExact() && b.isExact() ? prec : undefined),
+    div: (a, b) => truncatedQuotient(a, b, prec),
     neg: (a) => a.neg(),
     sqrt: (a) => sqrt(a, a.isExact() ? prec : undefined),
     atan2: (y, x) => atan2(y, x, y.isExact() && x.isExact() ? prec : undefined),

@@ -1,0 +1,42 @@
+import type { EliminationField } from "../linalg/solve.js";
+import type { Field } from "../numbers/field.js";
+import { Series } from "./series.js";
+
+/**
+ * a / b over truncated series; when both are exact the quotient is truncated at absolute precision `prec`
+ * (an exact quotient without `prec` is an error, as in Series.div).
+ */
+export function truncatedQuotient<T>(a: Series<T>, b: Series<T>, prec: number | undefined): Series<T> {
+  return a.div(b, a.isExact() && b.isExact() ? prec : undefined);
+}
+
+/**
+ * Truncated Laurent series over F as the coefficients of Gaussian elimination (src/linalg/solve.ts,
+ * docs/series.md, "linear algebra over series"): exact quotients are truncated at absolute precision `prec`
+ * (none: an exact quotient is an error), only an exact zero needs no elimination, the pivot is the first
+ * candidate of lowest valuation among those with a known leading term, and a block without such a
+ * candidate has determinant zero to O(eps^(rows * least precision)).
+ */
+export function seriesField<T>(F: Field<T>, prec?: number): EliminationField<Series<T>> {
+  return {
+    name: prec === undefined ? `series over ${F.name}` : `series over ${F.name} to O(eps^${prec})`,
+    zero: () => Series.zero(F),
+    one: () => Series.constant(F, F.one()),
+    sub: (a, b) => a.sub(b),
+    mul: (a, b) => a.mul(b),
+    div: (a, b) => truncatedQuotient(a, b, prec),
+    neg: (a) => a.neg(),
+    isZero: (a) => a.isZero() && a.isExact(),
+    choosePivot: (candidates) => {
+      let best = -1;
+      candidates.forEach((c, i) => {
+        if (!c.isZero() && (best < 0 || c.val < candidates[best]!.val)) best = i;
+      });
+      return best;
+    },
+    negligibleDeterminant: (block) => {
+      const least = Math.min(...block.map((row) => Math.min(...row.map((e) => e.prec))));
+      return Series.zero(F, least * block.length);
+    },
+  };
+}
