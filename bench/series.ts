@@ -1,5 +1,5 @@
 import { FAMILIES, findFamily } from "../src/families/registry.js";
-import { familyEigenSeries } from "../src/hessian/eigenSeries.js";
+import { familyEigenSeries } from "../src/eigenseries/eigenSeries.js";
 import { deriveFamilySeries } from "../src/ift/familySeries.js";
 import { msPerRun, report } from "./measure.js";
 

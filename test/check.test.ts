@@ -3,9 +3,9 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { checkTable } from "../src/check/checkTable.js";
 import { CHECK_FIELD, decimalOf, parseExactValue } from "../src/check/exactValue.js";
-import { readComponentName, literatureName } from "../src/hessian/componentNames.js";
+import { readComponentName, literatureName } from "../src/representations/componentNames.js";
 import { deriveFamilySeries } from "../src/ift/familySeries.js";
-import { familyEigenSeries } from "../src/hessian/eigenSeries.js";
+import { familyEigenSeries } from "../src/eigenseries/eigenSeries.js";
 import { findFamily } from "../src/families/registry.js";
 import { powerOfD, seriesTerms } from "../src/output/seriesTables.js";
 

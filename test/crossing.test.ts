@@ -8,7 +8,7 @@ import { F64 } from "../src/numbers/floatField.js";
 import { hessian } from "../src/model/evaluator.js";
 import { embed } from "../src/patterns/embedding.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
-import { dimensionAtNumber } from "../src/hessian/dimension.js";
+import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { blockEigenvalues, isotypicBlocks, realDimensionBlocks } from "../src/hessian/blocks.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { crossingCommand } from "../src/cli/crossingCommand.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findFamily } from "../src/families/registry.js";
-import { familyEigenSeries } from "../src/hessian/eigenSeries.js";
+import { familyEigenSeries } from "../src/eigenseries/eigenSeries.js";
 import { familySpectrum } from "../src/hessian/spectrum.js";
 import { evaluateSeries } from "../src/series/evaluate.js";
 

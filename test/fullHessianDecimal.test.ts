@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { familyCriticalPoints } from "../src/families/critical.js";
 import { FAMILIES } from "../src/families/registry.js";
-import { dimensionAtNumber } from "../src/hessian/dimension.js";
+import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { fullSpectrumDecimal, integerDimensions, unionWithMultiplicity } from "./support/fullSpectrum.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { familyCriticalPoints } from "../src/families/critical.js";
 import { FAMILIES } from "../src/families/registry.js";
 import { blockEigenvalues, isotypicBlocks } from "../src/hessian/blocks.js";
-import { dimensionAtNumber } from "../src/hessian/dimension.js";
+import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { fullSpectrumFloat64, integerDimensions, unionWithMultiplicity } from "./support/fullSpectrum.js";
 

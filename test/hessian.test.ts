@@ -18,9 +18,9 @@ import {
   partitionsOf,
   permutationsOf,
   type Partition,
-} from "../src/hessian/characters.js";
-import { decompositionDimension, isotypicDecomposition } from "../src/hessian/decomposition.js";
-import { dimensionAtNumber, dimensionExpanded, dimensionFormula } from "../src/hessian/dimension.js";
+} from "../src/representations/characters.js";
+import { decompositionDimension, isotypicDecomposition } from "../src/representations/decomposition.js";
+import { dimensionAtNumber, dimensionExpanded, dimensionFormula } from "../src/representations/dimension.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
 import { spectrumCommand } from "../src/cli/spectrumCommand.js";
 import { UsageError } from "../src/cli/command.js";

@@ -13,8 +13,6 @@ export interface FolderRule {
   readonly holds: string;
   /** The folders its files import, each earlier in FOLDERS (no folder imports a later one). */
   readonly imports: readonly string[];
-  /** Imports of a listed folder allowed only from the files of this folder whose names start so. */
-  readonly restricted?: Readonly<Record<string, string>>;
   /** Why an import is there, where that needs saying. */
   readonly note?: string;
 }
@@ -35,6 +33,7 @@ export const FOLDERS: readonly FolderRule[] = [
   { folder: "model", layer: "computation", holds: "the independent evaluator: loss, gradient, full Hessian of (W, a)", imports: ["numbers"] },
   { folder: "diff", layer: "computation", holds: "jets (forward-mode derivatives) over any field", imports: ["numbers"] },
   { folder: "patterns", layer: "computation", holds: "fixed-point spaces, the restricted loss for real d, the metric", imports: ["numbers", "diff"] },
+  { folder: "representations", layer: "computation", holds: "representation theory of the isotropy: characters, the isotypic decomposition, dimensions as polynomials in d, split patterns, component names", imports: ["numbers", "patterns"] },
   { folder: "discovery", layer: "computation", holds: "training, gauge, isotropy detection, index", imports: ["numbers", "linalg", "model", "patterns"] },
   {
     folder: "families",
@@ -46,14 +45,18 @@ export const FOLDERS: readonly FolderRule[] = [
   {
     folder: "hessian",
     layer: "computation",
-    holds: "the Hessian by isotypic component: representation theory, blocks, spectrum, eigenvalue series",
-    imports: ["numbers", "series", "linalg", "diff", "patterns", "families", "ift"],
-    restricted: { ift: "eigenSeries" },
-    note: "ift only from eigenSeries*.ts: the eigenvalue series are built from the family series of src/ift/; the representation theory and the blocks need nothing from it",
+    holds: "the Hessian blocks of a family at real d (restrictions to finer patterns) and its spectrum by component",
+    imports: ["numbers", "linalg", "diff", "patterns", "representations", "families"],
   },
-  { folder: "crossing", layer: "computation", holds: "the walk along a family, brackets, the crossing d by joint Newton", imports: ["numbers", "linalg", "diff", "patterns", "families", "hessian"] },
-  { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery; atomic writes", imports: ["numbers", "series", "discovery", "families", "ift", "hessian", "crossing"] },
-  { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "families", "ift", "hessian", "output"] },
+  {
+    folder: "eigenseries",
+    layer: "computation",
+    holds: "the eigenvalues of the Hessian blocks as series in eps: the blocks over the family series, their pencil determinant, its Puiseux roots",
+    imports: ["numbers", "series", "linalg", "representations", "families", "ift", "hessian"],
+  },
+  { folder: "crossing", layer: "computation", holds: "the walk along a family, brackets, the crossing d by joint Newton", imports: ["numbers", "linalg", "diff", "patterns", "representations", "families", "hessian"] },
+  { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery; atomic writes", imports: ["numbers", "series", "representations", "discovery", "families", "ift", "hessian", "eigenseries", "crossing"] },
+  { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "representations", "families", "ift", "eigenseries", "output"] },
   { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering", imports: ["families", "crossing"] },
   { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress", imports: ["families", "plots"] },
   { folder: "tutorial", layer: "presentation", holds: "docs/tutorial.md: its steps, run as commands in a child process", imports: ["output"] },
@@ -61,13 +64,13 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "reproduce",
     layer: "presentation",
     holds: "npm run reproduce: every result regenerated, staged and moved into place",
-    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "crossing", "output", "plots", "present", "tutorial"],
+    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "output", "plots", "present", "tutorial"],
   },
   {
     folder: "cli",
     layer: "presentation",
     holds: "the spurious command line and docs/cli.md",
-    imports: ["discovery", "families", "ift", "hessian", "crossing", "output", "check", "plots", "present", "reproduce"],
+    imports: ["representations", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "output", "check", "plots", "present", "reproduce"],
     note: "reproduce: the reproduce command runs the pipeline and passes it docs/cli.md; reproduce never imports cli",
   },
   { folder: "architecture", layer: "tooling", holds: "this table, the import graph of src/ and docs/architecture.md", imports: [] },

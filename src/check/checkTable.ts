@@ -1,6 +1,6 @@
 import type Fraction from "fraction.js";
 import { FAMILIES } from "../families/registry.js";
-import { COMPONENT_NAMES_ALLOWED, readComponentName } from "../hessian/componentNames.js";
+import { COMPONENT_NAMES_ALLOWED, readComponentName } from "../representations/componentNames.js";
 import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/seriesFiles.js";
 import { DECIMAL_DIGITS, powerOfD } from "../output/seriesTables.js";
 import { digitsInAgreement, explainDisagreement, matches, readGivenValue, type GivenValue, type Neighbour } from "./compare.js";

@@ -1,6 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
-import { familyEigenSeries, type FamilyEigenSeries } from "../hessian/eigenSeries.js";
+import { familyEigenSeries, type FamilyEigenSeries } from "../eigenseries/eigenSeries.js";
 import { familyPattern } from "../families/critical.js";
 import type { Field } from "../numbers/field.js";
 import type { Series } from "../series/series.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { checkTable, type CheckedRow } from "../check/checkTable.js";
-import { componentWithName } from "../hessian/componentNames.js";
+import { componentWithName } from "../representations/componentNames.js";
 import { MAX_SERIES_ORDER } from "./seriesCommand.js";
 import { integerOption } from "./args.js";
 import { UsageError, type Command } from "./command.js";

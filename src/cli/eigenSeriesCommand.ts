@@ -1,5 +1,5 @@
 import { COMMITTED_EIGEN_ORDER } from "../output/seriesFiles.js";
-import { familyEigenSeries } from "../hessian/eigenSeries.js";
+import { familyEigenSeries } from "../eigenseries/eigenSeries.js";
 import { eigenSeriesDocument } from "../output/eigenSeriesDocument.js";
 import { writeFilesAtomically } from "../output/atomicWrite.js";
 import { join } from "node:path";

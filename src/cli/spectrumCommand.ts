@@ -1,6 +1,6 @@
 import { familyPattern } from "../families/critical.js";
 import { isotropyName } from "../families/isotropy.js";
-import { dimensionFormula } from "../hessian/dimension.js";
+import { dimensionFormula } from "../representations/dimension.js";
 import { familySpectrum } from "../hessian/spectrum.js";
 import { spectrumJson } from "../output/spectrumDocument.js";
 import { integerOption, oneFamily, parseDimension } from "./args.js";

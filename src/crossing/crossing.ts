@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { dimensionAtNumber, dimensionFormula } from "../hessian/dimension.js";
+import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
 import { familySpectrum } from "../hessian/spectrum.js";
 import { locateCrossing } from "./locate.js";
 import { findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample } from "./scan.js";

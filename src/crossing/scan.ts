@@ -3,7 +3,7 @@ import { familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
-import type { IsotypicComponent } from "../hessian/decomposition.js";
+import type { IsotypicComponent } from "../representations/decomposition.js";
 
 /**
  * The scan of a family's block eigenvalues over d (docs/crossing.md, "scan"): on a log-spaced grid of

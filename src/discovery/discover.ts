@@ -11,7 +11,7 @@ import { mulberry32, runSeed } from "./random.js";
 import { DEFAULT_GRADIENT_TOLERANCE, trainFromRandom } from "./train.js";
 
 /**
- * Discovery (DESIGN.md §8, docs/discovery.md): train the full model k = d from many seeded random starts,
+ * Discovery (docs/discovery.md): train the full model k = d from many seeded random starts,
  * analyse each limit and group the runs by the critical point they reached.
  */
 

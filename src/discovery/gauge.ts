@@ -1,5 +1,5 @@
 /**
- * The gauge (w_i, a_i) -> (s w_i, a_i / s), s > 0 (DESIGN.md §1; docs/discovery.md, "Gauge"). The loss, the
+ * The gauge (w_i, a_i) -> (s w_i, a_i / s), s > 0 (docs/mathematics.md §2; docs/discovery.md, "Gauge"). The loss, the
  * effective neurons a_i w_i and the inertia of the Hessian at a critical point are invariant; eigenvalues
  * and the gradient norm are not, so they are reported in the gauge |a_i| = 1.
  */

@@ -8,10 +8,10 @@ import type { Scalar } from "../numbers/scalar.js";
 import { paramWeights } from "../patterns/metric.js";
 import { Pattern } from "../patterns/pattern.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
-import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } from "./characters.js";
-import { isotypicDecomposition, type IsotypicComponent } from "./decomposition.js";
-import { dimensionAtNumber } from "./dimension.js";
-import { classPermutation, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "./splitPatterns.js";
+import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } from "../representations/characters.js";
+import { isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
+import { dimensionAtNumber } from "../representations/dimension.js";
+import { classPermutation, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "../representations/splitPatterns.js";
 
 /**
  * The Hessian blocks for real d (docs/hessian.md, "blocks"). For a component [n - |mu|, mu] (x) psi the
@@ -139,7 +139,7 @@ export function componentBases(p: number, d?: number): ComponentBasis[] {
 }
 
 /**
- * The pencil of one block in any Scalar X (a real field; truncated series in eigenSeriesBlocks.ts), at
+ * The pencil of one block in any Scalar X (a real field; truncated series in src/eigenseries/seriesBlocks.ts), at
  * the point xQ of Q_k and dimension d: the count-weighted metric D (`inner`), the orthogonalisation
  * C = C0 - S (S^T D S)^{-1} S^T D C0 (`solve`: A X = B in X), the Gram matrix C^T D C, and C^T H_Q C as
  * the Hessian of t -> L_Q(x + C t) at t = 0 (jets in the m block coordinates). `zero` is X's zero.

@@ -4,13 +4,13 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext } from "../families/precision.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
-import { isotypicDecomposition, type IsotypicComponent } from "./decomposition.js";
-import { dimensionAtDecimal } from "./dimension.js";
+import { isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
+import { dimensionAtDecimal } from "../representations/dimension.js";
 
 /**
  * The Hessian spectrum of a family at real d by isotypic component (docs/hessian.md, "spectrum"), in
  * Decimal: the blocks are computed twice, at digits + guard and at 10 more digits, and each eigenvalue
- * keeps the significant digits on which the two agree (DESIGN trap 3).
+ * keeps the significant digits on which the two agree (docs/families.md §4, cancellation at large d).
  */
 
 /** The eigenvalues of one component's block. */

@@ -24,7 +24,7 @@ export interface DeclaredField<T> {
 
 /**
  * Q(pi) adjoined sqrt(k), e.g. for family 3a, whose kernels meet sqrt(8). Its base is the shared QPI
- * (declared values are read by parseQPi into QPI; eigenSeriesRoots.ts embeds roots recognised in QPI).
+ * (declared values are read by parseQPi into QPI; src/series/puiseuxRoots.ts embeds roots recognised in QPI).
  */
 export function qpiExtension(k: number): QuadraticExtension<QPi> {
   if (!Number.isInteger(k) || k <= 0) throw new RangeError(`the radicand of Q(pi, sqrt(k)) must be a positive integer, got ${k}`);

@@ -1,6 +1,6 @@
 import { DECIMAL_DIGITS, powerOfD, seriesTerms } from "./seriesTables.js";
-import type { EigenvalueSeries, FamilyEigenSeries } from "../hessian/eigenSeries.js";
-import { componentWithName } from "../hessian/componentNames.js";
+import type { EigenvalueSeries, FamilyEigenSeries } from "../eigenseries/eigenSeries.js";
+import { componentWithName } from "../representations/componentNames.js";
 
 /**
  * The published forms of a family's eigenvalue series (JSON, Markdown, LaTeX), in the style of

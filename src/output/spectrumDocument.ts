@@ -1,5 +1,5 @@
 import { isotropyName } from "../families/isotropy.js";
-import { dimensionFormula } from "../hessian/dimension.js";
+import { dimensionFormula } from "../representations/dimension.js";
 import type { FamilySpectrum } from "../hessian/spectrum.js";
 
 /** The JSON document of a spectrum (numbers as decimal strings; see docs/hessian.md). */

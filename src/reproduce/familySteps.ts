@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { familySpectrum } from "../hessian/spectrum.js";
-import { familyEigenSeries } from "../hessian/eigenSeries.js";
+import { familyEigenSeries } from "../eigenseries/eigenSeries.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import { verifyFamilySeries } from "../ift/verify.js";
 import { familyCrossings } from "../crossing/crossing.js";

@@ -4,8 +4,8 @@ import { solveMatrix } from "../linalg/solve.js";
 import { Series } from "../series/series.js";
 import { seriesField } from "../series/seriesField.js";
 import { seriesScalar } from "../series/seriesScalar.js";
-import { blockPencil, componentBases, embedIsotropyPoint } from "./blocks.js";
-import type { IsotypicComponent } from "./decomposition.js";
+import { blockPencil, componentBases, embedIsotropyPoint } from "../hessian/blocks.js";
+import type { IsotypicComponent } from "../representations/decomposition.js";
 
 /**
  * The Hessian blocks of docs/hessian.md ("blocks") with x and d as series in eps = d^(-1/2): the same

@@ -2,18 +2,18 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
-import type { IsotypicComponent } from "./decomposition.js";
-import { dimensionFormula } from "./dimension.js";
-import { seriesBlocks, type SeriesBlock } from "./eigenSeriesBlocks.js";
-import { pencilPolynomial } from "./eigenSeriesPencil.js";
-import { RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "./eigenSeriesRoots.js";
+import type { IsotypicComponent } from "../representations/decomposition.js";
+import { dimensionFormula } from "../representations/dimension.js";
+import { seriesBlocks, type SeriesBlock } from "./seriesBlocks.js";
+import { pencilPolynomial } from "./pencil.js";
+import { RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "../series/puiseuxRoots.js";
 
 /**
  * The eigenvalues of every Hessian block as series in eps = d^(-1/2) (docs/hessian.md, "eigenvalue
  * series"). For each block, the pencil (H, G) of series matrices (x = the family series, d = eps^-2),
- * its characteristic polynomial det(lambda G - H) once per root valuation (eigenSeriesPencil.ts), the
+ * its characteristic polynomial det(lambda G - H) once per root valuation (pencil.ts), the
  * gauge factor lambda^g divided out (its coefficients must vanish to their precision), and the remaining
- * roots by Newton polygon + Newton lifting (eigenSeriesRoots.ts). The family series is derived to a
+ * roots by Newton polygon + Newton lifting (src/series/puiseuxRoots.ts). The family series is derived to a
  * higher order than asked (the blocks lose orders to the O(d^2) cancellations), raised by the shortfall
  * until every eigenvalue is known to O(eps^(order+1)).
  */

@@ -4,7 +4,7 @@ import { DecimalField } from "../numbers/decimalField.js";
 import { QPI } from "../numbers/qpi.js";
 import { QuadraticExtension } from "../numbers/quadraticExtension.js";
 import { recognizeQPi } from "../numbers/recognize.js";
-import { Series } from "../series/series.js";
+import { Series } from "./series.js";
 
 /**
  * Roots of a polynomial with truncated Laurent-series coefficients, as series in eps (docs/hessian.md,
