@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withArchitectureBlock } from "../src/architecture/document.js";
 import { cycles, folderOf, importEdges, sourceFiles } from "../src/architecture/imports.js";
