@@ -7,6 +7,7 @@ import { symmetricEigenvalues } from "../src/linalg/symmetricEigen.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { polyAdd, polyEquals, polyMul, type Poly } from "../src/numbers/polynomial.js";
+import { Q } from "../src/numbers/rational.js";
 import { lossJet } from "../src/patterns/derivatives.js";
 import { paramWeights } from "../src/patterns/metric.js";
 import { Pattern } from "../src/patterns/pattern.js";
@@ -52,17 +53,17 @@ describe("characters of symmetric groups", () => {
 
 describe("decomposition of M(d,d) x R^d under Delta(S_{d-p} x S_p)", () => {
   it("sum of m * dim is d^2 + d and sum of gauge counts * dim is d, as polynomials in d", () => {
-    const target: Poly = [new Fraction(0), new Fraction(1), new Fraction(1)];
-    const d: Poly = [new Fraction(0), new Fraction(1)];
+    const target: Poly<Fraction> = [new Fraction(0), new Fraction(1), new Fraction(1)];
+    const d: Poly<Fraction> = [new Fraction(0), new Fraction(1)];
     for (let p = 0; p <= 3; p++) {
-      let total: Poly = [];
-      let gauge: Poly = [];
+      let total: Poly<Fraction> = [];
+      let gauge: Poly<Fraction> = [];
       for (const c of isotypicDecomposition(p)) {
-        total = polyAdd(total, polyMul([new Fraction(c.blockSize)], dimensionExpanded(c.dimension)));
-        gauge = polyAdd(gauge, polyMul([new Fraction(c.gaugeCount)], dimensionExpanded(c.dimension)));
+        total = polyAdd(Q, total, polyMul(Q, [new Fraction(c.blockSize)], dimensionExpanded(c.dimension)));
+        gauge = polyAdd(Q, gauge, polyMul(Q, [new Fraction(c.gaugeCount)], dimensionExpanded(c.dimension)));
       }
-      expect(polyEquals(total, target), `p = ${p}`).toBe(true);
-      expect(polyEquals(gauge, d), `p = ${p}`).toBe(true);
+      expect(polyEquals(Q, total, target), `p = ${p}`).toBe(true);
+      expect(polyEquals(Q, gauge, d), `p = ${p}`).toBe(true);
     }
   });
 

@@ -18,12 +18,12 @@ const R = Decimal.clone({ precision: 120 });
 const PI = R.acos(-1);
 
 const frac = (n: number | bigint, d: number | bigint = 1): Fraction => new Fraction(BigInt(n), BigInt(d));
-const poly = (...c: [number, number?][]): Poly => c.map(([n, d]) => frac(n, d ?? 1));
-const qpi = (num: Poly, den: Poly = [frac(1)]): QPi => QPI.fromPolys(num, den);
+const poly = (...c: [number, number?][]): Poly<Fraction> => c.map(([n, d]) => frac(n, d ?? 1));
+const qpi = (num: Poly<Fraction>, den: Poly<Fraction> = [frac(1)]): QPi => QPI.fromPolys(num, den);
 const PI_Q = QPI.pi();
 
 /** Reference value of a polynomial with Fraction coefficients at pi, in R. */
-function refPoly(p: Poly): Decimal {
+function refPoly(p: Poly<Fraction>): Decimal {
   let acc = new R(0);
   for (let k = p.length - 1; k >= 0; k--) {
     const c = p[k]!;
@@ -106,8 +106,8 @@ function expectNormalised(x: QPi): void {
   const a = QPI.normalForm(x);
   expect(a.den.length).toBeGreaterThan(0);
   expect(a.den[a.den.length - 1]!.equals(1)).toBe(true);
-  if (a.num.length === 0) expect(polyIsOne(a.den)).toBe(true);
-  else expect(polyIsOne(polyGcd(a.num, a.den))).toBe(true);
+  if (a.num.length === 0) expect(polyIsOne(Q, a.den)).toBe(true);
+  else expect(polyIsOne(Q, polyGcd(Q, a.num, a.den))).toBe(true);
   if (a.num.length > 0) expect(a.num[a.num.length - 1]!.n).not.toBe(0n);
 }
 

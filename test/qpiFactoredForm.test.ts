@@ -3,6 +3,7 @@ import Fraction from "fraction.js";
 import { Decimal } from "decimal.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { type IntPoly, intPolyMul } from "../src/numbers/intPoly.js";
+import { Q } from "../src/numbers/rational.js";
 import {
   type Poly,
   polyAdd,
@@ -28,25 +29,25 @@ const frac = (n: number, d = 1): Fraction => new Fraction(n, d);
 // ---- the reference: gcd-normalised num/den over Q --------------------------------------------------
 
 interface Ref {
-  num: Poly;
-  den: Poly;
+  num: Poly<Fraction>;
+  den: Poly<Fraction>;
 }
-function refNormalise(num: Poly, den: Poly): Ref {
+function refNormalise(num: Poly<Fraction>, den: Poly<Fraction>): Ref {
   if (num.length === 0) return { num: [], den: [frac(1)] };
-  const g = polyGcd(num, den);
-  const n = polyDivExact(num, g);
-  const d = polyDivExact(den, g);
+  const g = polyGcd(Q, num, den);
+  const n = polyDivExact(Q, num, g);
+  const d = polyDivExact(Q, den, g);
   const lead = d[d.length - 1]!.inverse();
-  return { num: polyScale(n, lead), den: polyScale(d, lead) };
+  return { num: polyScale(Q, n, lead), den: polyScale(Q, d, lead) };
 }
-const refAdd = (a: Ref, b: Ref): Ref => refNormalise(polyAdd(polyMul(a.num, b.den), polyMul(b.num, a.den)), polyMul(a.den, b.den));
-const refMul = (a: Ref, b: Ref): Ref => refNormalise(polyMul(a.num, b.num), polyMul(a.den, b.den));
-const refNeg = (a: Ref): Ref => ({ num: polyNeg(a.num), den: a.den });
-const refDiv = (a: Ref, b: Ref): Ref => refNormalise(polyMul(a.num, b.den), polyMul(a.den, b.num));
+const refAdd = (a: Ref, b: Ref): Ref => refNormalise(polyAdd(Q, polyMul(Q, a.num, b.den), polyMul(Q, b.num, a.den)), polyMul(Q, a.den, b.den));
+const refMul = (a: Ref, b: Ref): Ref => refNormalise(polyMul(Q, a.num, b.num), polyMul(Q, a.den, b.den));
+const refNeg = (a: Ref): Ref => ({ num: polyNeg(Q, a.num), den: a.den });
+const refDiv = (a: Ref, b: Ref): Ref => refNormalise(polyMul(Q, a.num, b.den), polyMul(Q, a.den, b.num));
 
 const R = Decimal.clone({ precision: 80 });
 const PI = R.acos(-1);
-function refPolyAt(p: Poly): Decimal {
+function refPolyAt(p: Poly<Fraction>): Decimal {
   let acc = new R(0);
   for (let k = p.length - 1; k >= 0; k--) acc = acc.mul(PI).add(new R((p[k]!.s * p[k]!.n).toString()).div(p[k]!.d.toString()));
   return acc;
@@ -60,7 +61,7 @@ const refValue = (a: Ref): Decimal => refPolyAt(a.num).div(refPolyAt(a.den));
  * that share factors, so that dividing by them exercises the refinement of the factor basis (a new
  * polynomial sharing a factor with an old one splits it).
  */
-const ATOMS: Poly[] = [
+const ATOMS: Poly<Fraction>[] = [
   [frac(-2), frac(1)], // pi - 2
   [frac(1), frac(1)], // pi + 1
   [frac(-3), frac(2)], // 2 pi - 3
@@ -75,8 +76,8 @@ const ATOMS: Poly[] = [
 /** A random small element, as a pair (fast, reference). */
 function randomPair(rnd: Random): [QPi, Ref] {
   const kind = rnd.uniform();
-  let num: Poly;
-  let den: Poly;
+  let num: Poly<Fraction>;
+  let den: Poly<Fraction>;
   if (kind < 0.15) {
     num = [frac(randInt(rnd, 1, 9) * (rnd.uniform() < 0.5 ? -1 : 1), randInt(rnd, 1, 5))];
     den = [frac(1)];
@@ -84,7 +85,7 @@ function randomPair(rnd: Random): [QPi, Ref] {
     // a product of atoms (perhaps squared), so old and new denominators share factors
     num = randomRationalPoly(rnd, 2);
     den = ATOMS[randInt(rnd, 0, ATOMS.length - 1)]!;
-    if (rnd.uniform() < 0.5) den = polyMul(den, ATOMS[randInt(rnd, 0, ATOMS.length - 1)]!);
+    if (rnd.uniform() < 0.5) den = polyMul(Q, den, ATOMS[randInt(rnd, 0, ATOMS.length - 1)]!);
   } else if (kind < 0.75) {
     // a new random polynomial, usually coprime to everything seen so far
     num = randomRationalPoly(rnd, 1);
@@ -100,7 +101,7 @@ function randomPair(rnd: Random): [QPi, Ref] {
 /** The fast element's reduced form agrees coefficient by coefficient with the reference. */
 function expectSame(x: QPi, r: Ref, context: string): void {
   const nf = QPI.normalForm(x);
-  const ok = polyEquals(nf.num, r.num) && polyEquals(nf.den, r.den);
+  const ok = polyEquals(Q, nf.num, r.num) && polyEquals(Q, nf.den, r.den);
   expect(ok, `${context}: ${QPI.toString(x)} vs (${r.num.map(String)})/(${r.den.map(String)})`).toBe(true);
 }
 

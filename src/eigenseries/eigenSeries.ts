@@ -6,7 +6,7 @@ import type { IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import { seriesBlocks, type SeriesBlock } from "./seriesBlocks.js";
 import { pencilPolynomial } from "./pencil.js";
-import { RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "../series/puiseuxRoots.js";
+import { type Candidate, RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "../series/puiseuxRoots.js";
 
 /**
  * The eigenvalues of every Hessian block as series in eps = d^(-1/2) (docs/hessian.md, "eigenvalue
@@ -56,7 +56,7 @@ function sortKey(e: EigenvalueSeries): [number, number] {
 }
 
 /** The eigenvalues of one block to absolute precision `target` (they may come out less precise). */
-function blockEigenSeries<T>(F: Field<T>, block: SeriesBlock<T>, target: number, prec: number): { eigenvalues: EigenvalueSeries[]; unresolved?: string } {
+function blockEigenSeries<T>(F: Field<T>, candidate: Candidate<T> | undefined, block: SeriesBlock<T>, target: number, prec: number): { eigenvalues: EigenvalueSeries[]; unresolved?: string } {
   const g = block.component.gaugeCount;
   const m = block.gram.length;
   const gauge: EigenvalueSeries[] = Array.from({ length: g }, () => ({ series: Series.zero(F) as Series<unknown>, field: F as Field<unknown>, exact: true, gauge: true }));
@@ -71,7 +71,7 @@ function blockEigenSeries<T>(F: Field<T>, block: SeriesBlock<T>, target: number,
       return c.slice(g);
     };
     const c0 = polynomial(0);
-    const roots: SeriesRoot[] = rootValuations(c0).flatMap((s) => seriesPolynomialRoots(F, s === 0 ? c0 : polynomial(s), target, -Infinity, 0, s));
+    const roots: SeriesRoot[] = rootValuations(c0).flatMap((s) => seriesPolynomialRoots(F, s === 0 ? c0 : polynomial(s), target, { only: s, candidate }));
     if (roots.length !== m - g) throw new RootResolutionError(`found ${roots.length} of ${m - g} eigenvalues: the Newton polygon of lambda^0 missed a valuation (order too low)`);
     const values = roots.map((r) => ({ series: r.series.truncate(target), field: r.field, exact: r.exact, gauge: false }));
     values.sort((a, b) => {
@@ -130,7 +130,7 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
     const blocks = seriesBlocks(F, f.p, fs.params.map((p) => p.series), prec);
     const components: ComponentEigenSeries[] = blocks.map((block) => {
       onProgress?.(`eigenvalues of ${block.component.name}`);
-      return { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, block, target, prec) };
+      return { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, fs.candidate, block, target, prec) };
     });
     const precisions = components.flatMap((c) => c.eigenvalues.filter((e) => !e.gauge).map((e) => e.series.prec));
     const failed = components.some((c) => c.unresolved !== undefined && /precision|order too low/.test(c.unresolved));

@@ -4,6 +4,7 @@ import type { Field } from "../numbers/field.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { QPI, type QPi } from "../numbers/qpi.js";
 import { parseQPi } from "../numbers/parseQPi.js";
+import { recognizeQPi } from "../numbers/recognize.js";
 import { QuadraticExtension, type Quadratic } from "../numbers/quadraticExtension.js";
 import { solveLeadingSystemNumerically } from "./hensel.js";
 import type { ScaledSystem } from "./scaledSystem.js";
@@ -20,19 +21,30 @@ export interface DeclaredField<T> {
   isNegligible(t: T): boolean;
   /** Bring declared leading values to full precision (identity for exact fields). */
   polishLeading(sys: ScaledSystem<T>, leading: readonly T[]): readonly T[];
+  /**
+   * A candidate element of F near the decimal x, known to `digits` digits (exact fields over Q(pi):
+   * p(pi)/q(pi) of degree <= CANDIDATE_DEGREE by PSLQ, docs/recognition.md), for the caller to confirm
+   * exactly; absent for Decimal.
+   */
+  readonly candidate?: (x: Decimal, digits: number) => T | undefined;
 }
+
+/** The largest degree in pi of the candidates recognised for roots of the eigenvalue series. */
+export const CANDIDATE_DEGREE = 6;
+
+const qpiCandidate = (x: Decimal, digits: number): QPi | undefined => recognizeQPi(x, { digits, maxDegree: CANDIDATE_DEGREE })?.value;
 
 /**
  * Q(pi) adjoined sqrt(k), e.g. for family 3a, whose kernels meet sqrt(8). Its base is the shared QPI
- * (declared values are read by parseQPi into QPI; src/series/puiseuxRoots.ts embeds roots recognised in QPI).
+ * (declared values are read by parseQPi into QPI, and candidates recognised in QPI are embedded).
  */
 export function qpiExtension(k: number): QuadraticExtension<QPi> {
   if (!Number.isInteger(k) || k <= 0) throw new RangeError(`the radicand of Q(pi, sqrt(k)) must be a positive integer, got ${k}`);
   return new QuadraticExtension(QPI, QPI.fromInt(k), `${k}`);
 }
 
-function exactField<T>(F: Field<T>, read: (s: string) => T): DeclaredField<unknown> {
-  const f: DeclaredField<T> = { F, read, isNegligible: (t) => F.isZero(t), polishLeading: (_, v) => v };
+function exactField<T>(F: Field<T>, read: (s: string) => T, candidate: (x: Decimal, digits: number) => T | undefined): DeclaredField<unknown> {
+  const f: DeclaredField<T> = { F, read, isNegligible: (t) => F.isZero(t), polishLeading: (_, v) => v, candidate };
   return f as DeclaredField<unknown>;
 }
 
@@ -55,10 +67,17 @@ function numericField(): DeclaredField<unknown> {
 export function declaredField(decl: FieldDeclaration): DeclaredField<unknown> {
   switch (decl.kind) {
     case "Q(pi)":
-      return exactField(QPI, parseQPi);
+      return exactField(QPI, parseQPi, qpiCandidate);
     case "quadratic": {
       const E = qpiExtension(decl.radicand);
-      return exactField<Quadratic<QPi>>(E, (s) => E.embed(parseQPi(s)));
+      return exactField<Quadratic<QPi>>(
+        E,
+        (s) => E.embed(parseQPi(s)),
+        (x, digits) => {
+          const c = qpiCandidate(x, digits);
+          return c === undefined ? undefined : E.embed(c);
+        },
+      );
     }
     case "Decimal":
       return numericField();

@@ -1,3 +1,4 @@
+import type { Decimal } from "decimal.js";
 import type { Field } from "../numbers/field.js";
 import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
 import { familyPattern } from "../families/critical.js";
@@ -11,6 +12,8 @@ import { lossSeries, makeScaledSystem, parameterSeries, type ScaledSystem } from
 export interface FamilySeries<T> {
   readonly family: string;
   readonly field: Field<T>;
+  /** A candidate element of `field` near a decimal (to be checked exactly by the caller), where the field has one. */
+  readonly candidate?: (x: Decimal, digits: number) => T | undefined;
   readonly order: number;
   readonly params: readonly { readonly alias: string; readonly series: Series<T> }[];
   readonly loss: Series<T>;
@@ -82,5 +85,5 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt.map((x) => x.truncate(w)), w), (s) => s.prec, { value: 0 }).truncate(Math.min(target, lossPrec));
   const P = sys.P;
   const params = parameterSeries(sys, xt).map((series, k) => ({ alias: P.params[k]!.alias!, series: series.truncate(target) }));
-  return { family: f.name, field: F, order, params, loss };
+  return { family: f.name, field: F, candidate: field.candidate, order, params, loss };
 }

@@ -1,6 +1,6 @@
 import Fraction from "fraction.js";
 import { type Poly, polyGcd } from "./polynomial.js";
-import { fractionParts } from "./rational.js";
+import { Q, fractionParts } from "./rational.js";
 
 /**
  * Dense univariate polynomials over Z: bigint coefficients from degree 0 upward, never with a zero leading
@@ -250,7 +250,7 @@ export function intPolyDerivative(p: IntPoly): IntPoly {
 // ---- conversions and gcd over Q -------------------------------------------------------------------
 
 /** [cn, cd, q] with p = (cn/cd) q, cn/cd in lowest terms, q primitive with positive lead (p nonzero). */
-export function polyToIntParts(p: Poly): [bigint, bigint, IntPoly] {
+export function polyToIntParts(p: Poly<Fraction>): [bigint, bigint, IntPoly] {
   let l = 1n;
   for (const c of p) l = (l / bigintGcd(l, c.d)) * c.d;
   const ints = p.map((c) => {
@@ -263,7 +263,7 @@ export function polyToIntParts(p: Poly): [bigint, bigint, IntPoly] {
 }
 
 /** (cn/cd) p with Fraction coefficients. */
-export function intPolyToPoly(p: IntPoly, cn: bigint = 1n, cd: bigint = 1n): Poly {
+export function intPolyToPoly(p: IntPoly, cn: bigint = 1n, cd: bigint = 1n): Poly<Fraction> {
   const out: Fraction[] = p.map((c) => new Fraction(c * cn, cd));
   return out;
 }
@@ -271,7 +271,7 @@ export function intPolyToPoly(p: IntPoly, cn: bigint = 1n, cd: bigint = 1n): Pol
 /** The primitive gcd over Q, with positive leading coefficient (a, b nonzero). Euclid over Q. */
 export function intPolyGcd(a: IntPoly, b: IntPoly): IntPoly {
   if (a.length === 1 || b.length === 1) return [1n];
-  const g = polyGcd(intPolyToPoly(a), intPolyToPoly(b));
+  const g = polyGcd(Q, intPolyToPoly(a), intPolyToPoly(b));
   return polyToIntParts(g)[2];
 }
 
@@ -352,4 +352,27 @@ export function residuesMayDivide(p: readonly number[], f: readonly number[]): b
   let n = p.length;
   while (n > 0 && p[n - 1] === 0) n--;
   return remMod(p.slice(0, n), f as number[]).length === 0;
+}
+
+/**
+ * Integer-coefficient form of a numerator/denominator pair over Q: [N, D] with integer coefficients and
+ * N/D = num/den, the gcd of all coefficients of N and D equal to 1.
+ */
+export function polyPairToIntegers(num: Poly<Fraction>, den: Poly<Fraction>): [bigint[], bigint[]] {
+  let l = 1n;
+  for (const c of [...num, ...den]) l = (l / bigintGcd(l, c.d)) * c.d;
+  const toInt = (p: Poly<Fraction>): bigint[] =>
+    p.map((c) => {
+      const [n, d] = fractionParts(c);
+      return (n * l) / d;
+    });
+  let N = toInt(num);
+  let Dn = toInt(den);
+  let g = 0n;
+  for (const c of [...N, ...Dn]) g = bigintGcd(g, c);
+  if (g > 1n) {
+    N = N.map((c) => c / g);
+    Dn = Dn.map((c) => c / g);
+  }
+  return [N, Dn];
 }

@@ -3,7 +3,7 @@ import type { Decimal } from "decimal.js";
 import { MAX_DIGITS, decimalContext, decimalPi } from "./decimalContext.js";
 import { divisionByZero, type Field } from "./field.js";
 import { Q, fractionParts } from "./rational.js";
-import { type Poly, polyMonic, polyPairToIntegers, polyScale, polySqrtMonic } from "./polynomial.js";
+import { type Poly, polyMonic, polyScale, polySqrtMonic } from "./polynomial.js";
 import {
   type IntPoly,
   bigintGcd,
@@ -18,6 +18,7 @@ import {
   intPolyTryDiv,
   intPolyUnpack,
   maxBits,
+  polyPairToIntegers,
   polyToIntParts,
   reduceRational,
 } from "./intPoly.js";
@@ -289,12 +290,12 @@ export class QPiField implements Field<QPi> {
     return k >= 0 ? this.make(n, d, intPolyMonomial(k), []) : this.make(n, d, ONE_POLY, [PI_FACTOR, -k]);
   }
   /** num(pi)/den(pi) from polynomials over Q. */
-  fromPolys(num: Poly, den: Poly): QPi {
+  fromPolys(num: Poly<Fraction>, den: Poly<Fraction>): QPi {
     if (den.every((c) => c.n === 0n)) divisionByZero(this.name, "the denominator");
     if (num.every((c) => c.n === 0n)) return this.zeroValue;
     return this.div(this.fromPoly(num), this.fromPoly(den));
   }
-  private fromPoly(q: Poly): QPi {
+  private fromPoly(q: Poly<Fraction>): QPi {
     let n = q.length;
     while (q[n - 1]!.n === 0n) n--;
     const [cn, cd, p] = polyToIntParts(n === q.length ? q : q.slice(0, n));
@@ -538,7 +539,7 @@ export class QPiField implements Field<QPi> {
    * unique (docs/numbers.md §4). Basis factors not known to be irreducible are split first where they
    * share a factor with the numerator.
    */
-  normalForm(a: QPi): { num: Poly; den: Poly } {
+  normalForm(a: QPi): { num: Poly<Fraction>; den: Poly<Fraction> } {
     if (a.cn === 0n) return { num: [], den: [new Fraction(1)] };
     refresh(this, a);
     for (let i = 0; i < a.den.length; i += 2) {
@@ -576,10 +577,10 @@ export class QPiField implements Field<QPi> {
     const lead = num[num.length - 1]!;
     const leadRoot = Q.sqrt(lead);
     if (leadRoot === undefined) return undefined;
-    const numRoot = polySqrtMonic(polyMonic(num));
-    const denRoot = polySqrtMonic(den);
+    const numRoot = polySqrtMonic(Q, polyMonic(Q, num));
+    const denRoot = polySqrtMonic(Q, den);
     if (numRoot === undefined || denRoot === undefined) return undefined;
-    const root = this.fromPolys(polyScale(numRoot, leadRoot), denRoot);
+    const root = this.fromPolys(polyScale(Q, numRoot, leadRoot), denRoot);
     return this.sign(root) < 0 ? this.neg(root) : root;
   }
   /** arctan in Q(pi): only atan(0) = 0 and atan(+-1) = +-pi/4 lie in the field. */

@@ -2,6 +2,7 @@ import Fraction from "fraction.js";
 import type { Decimal } from "decimal.js";
 import type { DecimalField } from "../numbers/decimalField.js";
 import { polyConst, polyMul, type Poly } from "../numbers/polynomial.js";
+import { Q } from "../numbers/rational.js";
 import { conjugatePartition, hookProduct, type Partition } from "./characters.js";
 
 /**
@@ -50,9 +51,9 @@ export function dimensionAtDecimal(F: DecimalField, D: DimensionPolynomial, d: D
 }
 
 /** The expanded polynomial in d (coefficients from the constant term up). */
-export function dimensionExpanded(D: DimensionPolynomial): Poly {
-  let poly: Poly = polyConst(D.scale);
-  for (const r of D.roots) poly = polyMul(poly, [new Fraction(-r), new Fraction(1)]);
+export function dimensionExpanded(D: DimensionPolynomial): Poly<Fraction> {
+  let poly: Poly<Fraction> = polyConst(Q, D.scale);
+  for (const r of D.roots) poly = polyMul(Q, poly, [new Fraction(-r), new Fraction(1)]);
   return poly;
 }
 

@@ -1,15 +1,15 @@
 import type { Decimal } from "decimal.js";
 import type { Field } from "../numbers/field.js";
 import { DecimalField } from "../numbers/decimalField.js";
-import { QPI } from "../numbers/qpi.js";
-import { QuadraticExtension } from "../numbers/quadraticExtension.js";
-import { recognizeQPi } from "../numbers/recognize.js";
+import { type Poly, polyDerivative, polyEvaluate, polySquarefree } from "../numbers/polynomial.js";
+import { NewtonError, liftingSchedule, newtonSolve } from "../linalg/newton.js";
 import { Series } from "./series.js";
 
 /**
  * Roots of a polynomial with truncated Laurent-series coefficients, as series in eps (docs/hessian.md,
  * "eigenvalue series"): Newton polygon for the valuations, exact roots of each segment's leading
- * polynomial in the field (squarefree factorisation; linear and quadratic factors that split), Newton
+ * polynomial in the field (squarefree factorisation; linear and quadratic factors that split, factors of higher
+ * degree through the candidates of options.candidate, confirmed exactly), Newton
  * lifting of simple roots (each step doubles the known order), and for a multiple leading root mu0 a
  * shift mu = mu0 + nu followed by the Newton polygon of the shifted polynomial (a Puiseux step). Leading
  * coefficients that do not lie in the field are computed in Decimal(NUMERIC_DIGITS) and lifted there.
@@ -25,74 +25,19 @@ export interface SeriesRoot {
   readonly exact: boolean;
 }
 
+/**
+ * A candidate element of the field near a decimal known to `digits` digits (e.g. p(pi)/q(pi) recognised by
+ * PSLQ), which the root finder confirms exactly before using it.
+ */
+export type Candidate<T> = (x: Decimal, digits: number) => T | undefined;
+
 /** Why a root could not be resolved. */
 export class RootResolutionError extends Error {
   override readonly name = "RootResolutionError";
 }
 
-// ---- polynomials over a field (coefficient lists, lowest degree first) ---------------------------
-
-type FieldPoly<T> = T[];
-
-function trim<T>(F: Field<T>, a: FieldPoly<T>): FieldPoly<T> {
-  const out = a.slice();
-  while (out.length > 0 && F.isZero(out[out.length - 1]!)) out.pop();
-  return out;
-}
-
-function polyDivMod<T>(F: Field<T>, a: FieldPoly<T>, b: FieldPoly<T>): [FieldPoly<T>, FieldPoly<T>] {
-  const r = trim(F, a);
-  const bb = trim(F, b);
-  const db = bb.length - 1;
-  if (db < 0) throw new RangeError("polynomial division by zero");
-  const q: T[] = Array.from({ length: Math.max(0, r.length - db) }, () => F.zero());
-  for (let i = r.length - 1; i >= db; i--) {
-    const c = F.div(r[i]!, bb[db]!);
-    q[i - db] = c;
-    for (let j = 0; j <= db; j++) r[i - db + j] = F.sub(r[i - db + j]!, F.mul(c, bb[j]!));
-  }
-  return [trim(F, q), trim(F, r.slice(0, db))];
-}
-
-function monic<T>(F: Field<T>, a: FieldPoly<T>): FieldPoly<T> {
-  const t = trim(F, a);
-  const lead = t[t.length - 1]!;
-  return t.map((c) => F.div(c, lead));
-}
-
-function gcd<T>(F: Field<T>, a: FieldPoly<T>, b: FieldPoly<T>): FieldPoly<T> {
-  let x = trim(F, a);
-  let y = trim(F, b);
-  while (y.length > 0) [x, y] = [y, polyDivMod(F, x, y)[1]];
-  return monic(F, x);
-}
-
-function derivativePoly<T>(F: Field<T>, a: FieldPoly<T>): FieldPoly<T> {
-  return a.slice(1).map((c, i) => F.mul(F.fromInt(i + 1), c));
-}
-
-/** Squarefree factorisation (Yun): [factor, multiplicity] with monic squarefree factors of degree >= 1. */
-function squarefree<T>(F: Field<T>, a: FieldPoly<T>): [FieldPoly<T>, number][] {
-  const out: [FieldPoly<T>, number][] = [];
-  let b = monic(F, a);
-  let c = gcd(F, b, derivativePoly(F, b));
-  let w = polyDivMod(F, b, c)[0];
-  let i = 1;
-  while (w.length > 1) {
-    const y = gcd(F, w, c);
-    const z = polyDivMod(F, w, y)[0];
-    if (z.length > 1) out.push([monic(F, z), i]);
-    i++;
-    w = y;
-    c = polyDivMod(F, c, y)[0];
-  }
-  b = c;
-  if (b.length > 1) throw new Error("squarefree factorisation did not terminate cleanly");
-  return out;
-}
-
-/** The roots of a monic squarefree factor that lie in F (all of them or none), else undefined. */
-function exactRoots<T>(F: Field<T>, f: FieldPoly<T>): T[] | undefined {
+/** The roots of a monic squarefree factor of degree 1 or 2 when they lie in F (both or neither), else undefined. */
+function exactRoots<T>(F: Field<T>, f: Poly<T>): T[] | undefined {
   if (f.length === 2) return [F.neg(f[0]!)];
   if (f.length === 3) {
     // mu^2 + b mu + c: (-b +- sqrt(b^2 - 4c)) / 2.
@@ -107,39 +52,43 @@ function exactRoots<T>(F: Field<T>, f: FieldPoly<T>): T[] | undefined {
 }
 
 /**
- * The roots of a monic squarefree factor over Q(pi) of any degree, when all lie in Q(pi): numeric roots
- * at NUMERIC_DIGITS, recognised as p(pi)/q(pi) (recognize.ts) and then checked exactly (factor(r) = 0).
+ * The roots of a monic squarefree factor of any degree, when all lie in F: numeric roots at
+ * NUMERIC_DIGITS, each turned into a candidate by `candidate` (the field's recognition) and confirmed
+ * exactly (factor(r) = 0); undefined when any root has no confirmed candidate.
  */
-function recognizedRoots<T>(F: Field<T>, f: FieldPoly<T>): T[] | undefined {
-  // Candidates in Q(pi), also for Q(pi)(sqrt(k)) (then embedded); every candidate is checked exactly.
-  let fromQPi: ((x: unknown) => T) | undefined;
-  if ((F as Field<unknown>) === (QPI as Field<unknown>)) fromQPi = (x) => x as T;
-  else if (F instanceof QuadraticExtension && (F.base as Field<unknown>) === (QPI as Field<unknown>)) fromQPi = (x) => F.embed(x) as T;
-  if (fromQPi === undefined) return undefined;
+function recognizedRoots<T>(F: Field<T>, f: Poly<T>, candidate: Candidate<T> | undefined): T[] | undefined {
+  if (candidate === undefined) return undefined;
   const D = new DecimalField(NUMERIC_DIGITS + 10);
   let numeric: Decimal[];
   try {
     numeric = numericRealRoots(D, f.map((c) => D.from(F.toDecimal(c, NUMERIC_DIGITS + 10))));
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (e instanceof RootResolutionError || e instanceof NewtonError) return undefined;
+    throw e;
   }
   const out: T[] = [];
   for (const x of numeric) {
-    const r = recognizeQPi(x, { digits: NUMERIC_DIGITS - 5, maxDegree: 6 });
-    if (r === undefined) return undefined;
-    const candidate = fromQPi(r.value);
-    let value = F.zero();
-    for (let k = f.length - 1; k >= 0; k--) value = F.add(F.mul(value, candidate), f[k]!);
-    if (!F.isZero(value)) return undefined;
-    out.push(candidate);
+    const r = candidate(x, NUMERIC_DIGITS - 5);
+    if (r === undefined || !F.isZero(polyEvaluate(F, f, r))) return undefined;
+    out.push(r);
   }
   return out;
 }
 
-/** Real roots of a real squarefree polynomial (Decimal coefficients): Durand–Kerner in float64, polished by Newton in Decimal. */
+/** Durand–Kerner sweeps allowed before the complex root approximations must have settled. */
+const DURAND_KERNER_SWEEPS = 500;
+/** Durand–Kerner has settled when no correction exceeds this, relative to the root bound. */
+const DURAND_KERNER_SETTLED = 1e-8;
+
+/**
+ * Real roots of a real squarefree polynomial (Decimal coefficients): Durand–Kerner in float64 until the
+ * corrections settle (RootResolutionError when they do not, or when a root is not real), each root then
+ * polished by newtonSolve in Decimal to the field's precision.
+ */
 function numericRealRoots(D: DecimalField, f: Decimal[]): Decimal[] {
   const n = f.length - 1;
   const a = f.map((c) => c.div(f[n]!).toNumber());
+  const bound = 1 + Math.max(...a.slice(0, n).map(Math.abs)); // Cauchy's bound on |roots|
   // Complex Durand–Kerner.
   let z: [number, number][] = Array.from({ length: n }, (_, k) => [Math.cos((2 * Math.PI * k) / n + 0.4) * 0.9 ** k * (1 + Math.abs(a[0]!)), Math.sin((2 * Math.PI * k) / n + 0.4) * 0.9 ** k * (1 + Math.abs(a[0]!))]);
   const mul = (x: [number, number], y: [number, number]): [number, number] => [x[0] * y[0] - x[1] * y[1], x[0] * y[1] + x[1] * y[0]];
@@ -147,7 +96,10 @@ function numericRealRoots(D: DecimalField, f: Decimal[]): Decimal[] {
     const q = y[0] * y[0] + y[1] * y[1];
     return [(x[0] * y[0] + x[1] * y[1]) / q, (x[1] * y[0] - x[0] * y[1]) / q];
   };
-  for (let it = 0; it < 500; it++) {
+  let sweeps = 0;
+  for (let correction = Infinity; correction > DURAND_KERNER_SETTLED * bound; sweeps++) {
+    if (sweeps === DURAND_KERNER_SWEEPS) throw new RootResolutionError(`Durand–Kerner did not settle in ${DURAND_KERNER_SWEEPS} sweeps (last correction ${correction})`);
+    correction = 0;
     z = z.map((zi, i) => {
       let p: [number, number] = [1, 0];
       for (let k = n - 1; k >= 0; k--) {
@@ -159,30 +111,24 @@ function numericRealRoots(D: DecimalField, f: Decimal[]): Decimal[] {
         if (j !== i) den = mul(den, [zi[0] - zj[0], zi[1] - zj[1]]);
       });
       const step = div(p, den);
+      correction = Math.max(correction, Math.hypot(step[0], step[1]));
       return [zi[0] - step[0], zi[1] - step[1]];
     });
+    if (!Number.isFinite(correction)) throw new RootResolutionError("Durand–Kerner diverged");
   }
   const scale = Math.max(1, ...z.map((r) => Math.abs(r[0])));
   if (z.some((r) => Math.abs(r[1]) > 1e-6 * scale)) throw new RootResolutionError(`a leading polynomial has non-real roots (${z.map((r) => `${r[0]}+${r[1]}i`).join(", ")}): not a symmetric pencil`);
-  const evalD = (x: Decimal): [Decimal, Decimal] => {
-    let p = D.zero();
-    let dp = D.zero();
-    for (let k = n; k >= 0; k--) {
-      dp = D.add(D.mul(dp, x), p);
-      p = D.add(D.mul(p, x), f[k]!);
-    }
-    return [p, dp];
-  };
-  return z.map((r) => {
-    let x = D.fromDecimalString(r[0].toString());
-    for (let it = 0; it < 200; it++) {
-      const [p, dp] = evalD(x);
-      const step = D.div(p, dp);
-      x = D.sub(x, step);
-      if (step.isZero() || step.abs().lt(x.abs().add(1).mul(new D.D(10).pow(-D.digits + 2)))) break;
-    }
-    return x;
-  });
+  const df = polyDerivative(D, f);
+  const tolerance = new D.D(10).pow(-D.digits + 2);
+  return z.map(
+    (r) =>
+      newtonSolve(D, [D.fromDecimalString(r[0].toString())], ([x]) => ({ residual: [polyEvaluate(D, f, x!)], jacobian: [[polyEvaluate(D, df, x!)]] }), {
+        tolerance,
+        maxSteps: 200,
+        noiseFloor: tolerance.mul(1e4),
+        what: "Newton on a leading root",
+      }).y[0]!,
+  );
 }
 
 // ---- polynomials over series ---------------------------------------------------------------
@@ -217,19 +163,21 @@ function valuationOf<T>(s: Series<T>): { v: number; known: boolean } {
 
 /**
  * Newton lift of a simple root mu0 (val 0, leading coefficient exact in F) of q(mu) (coefficients of
- * nonnegative valuation, q(mu0) = O(eps), q'(mu0) of valuation 0).
+ * nonnegative valuation, q(mu0) = O(eps), q'(mu0) of valuation 0), along the doubling schedule of
+ * liftingSchedule to O(eps^maxPrec); it stops early, with the root as far as it is known, where the
+ * precision of q's coefficients allows no more.
  */
 function newtonLift<T>(F: Field<T>, q: readonly Series<T>[], mu0: T, maxPrec: number): Series<T> {
   const dq = derivativeSeriesPoly(F, q);
   let mu = Series.constant(F, mu0, 1);
-  for (let it = 0; it < 64; it++) {
+  for (const order of liftingSchedule(maxPrec, false)) {
     const x = exactPart(mu);
     const num = evaluate(F, q, x);
     const den = evaluate(F, dq, x);
     if (den.isZero() || den.val !== 0) throw new RootResolutionError("Newton lift: the derivative at a simple leading root is not a unit (precision too low)");
     const step = num.div(den, maxPrec);
-    const next = x.sub(step).truncate(Math.min(2 * mu.prec, step.prec, maxPrec));
-    if (next.prec <= mu.prec) return mu.prec >= next.prec ? mu : next;
+    const next = x.sub(step).truncate(Math.min(order, step.prec));
+    if (next.prec <= mu.prec) return mu;
     mu = next;
   }
   return mu;
@@ -259,15 +207,28 @@ export function rootValuations<T>(c: readonly Series<T>[]): number[] {
   return [...new Set(lowerHull(points).map((seg) => (seg.v1 - seg.v2) / (seg.j2 - seg.j1)))];
 }
 
+/** Which roots seriesPolynomialRoots looks for, and how it recognises exact leading roots. */
+export interface SeriesRootOptions<T> {
+  /** Only roots whose valuation exceeds this. Default: all. */
+  readonly above?: number;
+  /** Only roots of this valuation. Default: all. */
+  readonly only?: number;
+  /** Exact candidates for leading roots of degree > 2 factors (confirmed exactly); without it those roots are numeric. */
+  readonly candidate?: Candidate<T>;
+}
+
+/** How deep the Puiseux recursion (coinciding leading terms) may go. */
+const MAX_PUISEUX_DEPTH = 12;
+
 /**
- * The roots of sum_j c_j lambda^j (c_n of known valuation) whose valuation exceeds `above` (and equals
- * `only` when given), each as a series in eps to the precision the coefficients allow (at most maxPrec).
- * `depth` bounds the Puiseux recursion.
+ * The roots of sum_j c_j lambda^j (c_n of known valuation) selected by `options`, each as a series in eps
+ * to the precision the coefficients allow (at most maxPrec). `depth` counts the Puiseux steps taken.
  */
-export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], maxPrec: number, above = -Infinity, depth = 0, only?: number): SeriesRoot[] {
+export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], maxPrec: number, options: SeriesRootOptions<T> = {}, depth = 0): SeriesRoot[] {
+  const { above = -Infinity, only, candidate } = options;
   const n = c.length - 1;
   if (n <= 0) return [];
-  if (depth > 12) throw new RootResolutionError("coinciding leading terms: the Puiseux recursion did not separate the roots within 12 steps");
+  if (depth > MAX_PUISEUX_DEPTH) throw new RootResolutionError(`coinciding leading terms: the Puiseux recursion did not separate the roots within ${MAX_PUISEUX_DEPTH} steps`);
   const vals = c.map(valuationOf);
   if (!vals[n]!.known) throw new RootResolutionError("the leading coefficient of the characteristic polynomial is zero to its precision");
   // Zero-to-precision trailing coefficients: that many roots are zero to the precision they allow.
@@ -301,8 +262,8 @@ export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], m
     const q = c.map((cj, j) => cj.shift(j * s - w));
     const q0: T[] = q.slice(seg.j1, seg.j2 + 1).map((qj) => (!qj.isZero() && qj.val === 0 ? qj.lead() : F.zero()));
     const muPrec = maxPrec - s;
-    for (const [factor, mult] of squarefree(F, q0)) {
-      const exact = exactRoots(F, factor) ?? recognizedRoots(F, factor);
+    for (const [factor, mult] of polySquarefree(F, q0)) {
+      const exact = exactRoots(F, factor) ?? recognizedRoots(F, factor, candidate);
       if (exact !== undefined) {
         for (const mu0 of exact) {
           if (mult === 1) {
@@ -311,7 +272,7 @@ export function seriesPolynomialRoots<T>(F: Field<T>, c: readonly Series<T>[], m
           } else {
             // Coinciding leading terms: mu = mu0 + nu with nu of positive valuation (a Puiseux step).
             const shifted = taylorShift(q, Series.constant(F, mu0));
-            const inner = seriesPolynomialRoots(F, shifted, muPrec, 0, depth + 1);
+            const inner = seriesPolynomialRoots(F, shifted, muPrec, { above: 0, candidate }, depth + 1);
             const mine = inner.filter((r) => r.exact);
             if (mine.length !== inner.length) {
               inner.filter((r) => !r.exact).forEach((r) => roots.push({ ...r, series: shiftNumeric(F, r.series, mu0).shift(s) }));
@@ -334,7 +295,7 @@ function shiftNumeric<T>(F: Field<T>, nu: Series<unknown>, mu0: T): Series<unkno
 }
 
 /** Numeric simple roots of a leading factor, lifted over Decimal series. */
-function numericRoots<T>(F: Field<T>, q: readonly Series<T>[], factor: FieldPoly<T>, maxPrec: number): Series<Decimal>[] {
+function numericRoots<T>(F: Field<T>, q: readonly Series<T>[], factor: Poly<T>, maxPrec: number): Series<Decimal>[] {
   const D = new DecimalField(NUMERIC_DIGITS);
   const toD = (x: T): Decimal => D.from(F.toDecimal(x, NUMERIC_DIGITS + 10));
   const qD = q.map((s) => s.mapCoefficients(D, toD));

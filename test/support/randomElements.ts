@@ -18,7 +18,7 @@ export function randomFraction(rng: Random, allowZero = true): Fraction {
 }
 
 /** A random polynomial (in pi) of degree <= maxDeg with small rational coefficients, nonzero. */
-export function randomRationalPoly(rng: Random, maxDeg: number): Poly {
+export function randomRationalPoly(rng: Random, maxDeg: number): Poly<Fraction> {
   const deg = randInt(rng, 0, maxDeg);
   const c: Fraction[] = [];
   for (let k = 0; k < deg; k++) c.push(randomFraction(rng));
