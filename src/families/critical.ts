@@ -1,10 +1,12 @@
 import type { Decimal } from "decimal.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { Pattern } from "../patterns/pattern.js";
-import { continueBranch } from "./continuation.js";
+import { NewtonError } from "../linalg/newton.js";
+import { continueBranch, type ContinuationOptions } from "./continuation.js";
 import type { FamilyDefinition } from "./definition.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
-import { precisionContext } from "./precision.js";
+import { precisionContext, type PrecisionContext } from "./precision.js";
+import { seriesStart, seriesStartThreshold } from "./seriesStart.js";
 
 /** The family's pattern (d-p | p). */
 export function familyPattern(f: FamilyDefinition): Pattern {
@@ -52,8 +54,11 @@ export function familyCriticalPoint(
 }
 
 /**
- * The family's critical points at several d, in the order given, each continued from the previous one
- * (so a sweep d = 1e3, 1e4, ... walks the branch once).
+ * The family's critical points at several d, in the order given (docs/families.md §7). Each starts from
+ * the nearest known point: the committed series where it is accurate enough at d (seriesStart, Newton
+ * directly), else the previous point of the list (the seed for the first) or the series at its threshold
+ * dimension, whichever is nearer in log d, continued to d. So a sweep d = 1e3, 1e4, ... never walks the
+ * branch from the seed. Each point is confirmed by a second Newton solve with 10 more digits.
  */
 export function familyCriticalPoints(
   f: FamilyDefinition,
@@ -65,15 +70,16 @@ export function familyCriticalPoints(
   const precision = precisionContext(digits);
   const confirming = precision.confirming();
   const input = new DecimalField(precision.inputDigits);
+  const continuation = onStep === undefined ? { precision } : { precision, onStep };
   let x: Decimal[] = seedParams(f, input);
   let from = input.fromDecimalString(f.seed.d);
   return ds.map((d) => {
     const dValue = input.fromDecimalString(d);
     checkInRange(f, dValue);
     const work = precision.working(dValue);
-    const first = from.eq(dValue)
+    const first = fromSeries(f, P, precision, dValue) ?? (from.eq(dValue)
       ? newtonCriticalPoint(work, precision, P, x.map((v) => work.from(v)), work.from(dValue))
-      : continueBranch(P, x, from, dValue, onStep === undefined ? { precision } : { precision, onStep });
+      : continueFromNearest(f, P, precision, x, from, dValue, continuation));
     const finer = confirming.working(dValue);
     const second = newtonCriticalPoint(finer, confirming, P, first.x, finer.from(dValue));
     const confirmed = agreedDigits(first.x, second.x, confirming.digits);
@@ -84,6 +90,40 @@ export function familyCriticalPoints(
     from = dValue;
     return { ...second, confirmedDigits: Math.min(confirmed, digits) };
   });
+}
+
+/** Newton at d started from the committed series, when it gives a start there and Newton converges from it. */
+function fromSeries(f: FamilyDefinition, P: Pattern, precision: PrecisionContext, d: Decimal): PatternCriticalPoint | undefined {
+  const work = precision.working(d);
+  const start = seriesStart(f, P, work, work.from(d));
+  if (start === undefined) return undefined;
+  try {
+    return newtonCriticalPoint(work, precision, P, start, work.from(d));
+  } catch (e) {
+    if (e instanceof NewtonError) return undefined;
+    throw e;
+  }
+}
+
+/** Continue to d from the known point (x, from) or from the series at its threshold, whichever is nearer in log d. */
+function continueFromNearest(
+  f: FamilyDefinition,
+  P: Pattern,
+  precision: PrecisionContext,
+  x: readonly Decimal[],
+  from: Decimal,
+  d: Decimal,
+  options: ContinuationOptions,
+): PatternCriticalPoint {
+  const threshold = seriesStartThreshold(f);
+  if (threshold !== undefined) {
+    const logD = Math.log(d.toNumber());
+    if (Math.abs(logD - Math.log(threshold)) < Math.abs(logD - Math.log(from.toNumber()))) {
+      const at = fromSeries(f, P, precision, new DecimalField(precision.inputDigits).fromInt(Math.ceil(threshold)));
+      if (at !== undefined) return continueBranch(P, at.x, at.d, d, options);
+    }
+  }
+  return continueBranch(P, x, from, d, options);
 }
 
 /** The number of leading significant digits on which two parameter vectors agree (entrywise, relative to the largest). */
