@@ -26,6 +26,8 @@ export interface FormulaDefinition extends Printed {
   readonly latexName: string;
   /** What it is, in words. */
   readonly meaning: string;
+  /** For the quantities of a kernel: the pair of rows (u, v) it is taken over. */
+  readonly rows?: string;
 }
 
 export interface FormulaDocument {
@@ -130,21 +132,22 @@ export function restrictedLossFormula(f: FamilyDefinition, options: { readonly g
   // Printing: parameters first, then norms, then the kernels' quantities.
   const style = atomStyle(P, names, norms.map((n) => n.atom), used);
   const defs: FormulaDefinition[] = [];
-  const define = (name: string, latexName: string, meaning: string, node: Node): void => {
-    defs.push({ name, latexName, meaning, text: toText(node), latex: toLatex(node) });
+  const define = (name: string, latexName: string, meaning: string, node: Node, rows?: string): void => {
+    defs.push({ name, latexName, meaning, ...(rows === undefined ? {} : { rows }), text: toText(node), latex: toLatex(node) });
   };
   if (withNorms) {
     norms.forEach((n, I) => define(n.atom, `\\lVert w_{${classNames[I]}}\\rVert^{2}`, `|w_${classNames[I]}|^2, the squared norm of a row of class ${classNames[I]}`, polyNode(n.square, style)));
   }
   for (const k of used) {
-    define(`p_${k.label}`, `p_{${k.latexLabel}}`, `u.v, the inner product of the rows of ${k.meaning}`, polyNode(k.dot, style));
-    define(`r_${k.label}`, `r_{${k.latexLabel}}`, `sqrt(|u|^2 |v|^2 - (u.v)^2), the structural cross term of ${k.meaning}, summed from 2x2 minors (docs/patterns.md §3)`, call("sqrt", polyNode(k.square, style)));
-    define(`t_${k.label}`, `\\theta_{${k.latexLabel}}`, `the angle between the rows of ${k.meaning}`, call("atan2", style.node(k.root), style.node(`p_${k.label}`)));
+    define(`p_${k.label}`, `p_{${k.latexLabel}}`, "u.v, the inner product", polyNode(k.dot, style), k.meaning);
+    define(`r_${k.label}`, `r_{${k.latexLabel}}`, "sqrt(|u|^2 |v|^2 - (u.v)^2), the structural cross term, its square summed from 2x2 minors (docs/patterns.md §3)", call("sqrt", polyNode(k.square, style)), k.meaning);
+    define(`t_${k.label}`, `\\theta_{${k.latexLabel}}`, "the angle between u and v", call("atan2", style.node(k.root), style.node(`p_${k.label}`)), k.meaning);
     define(
       `K_${k.label}`,
       `K_{${k.latexLabel}}`,
-      `E[relu(u.x) relu(v.x)] for ${k.meaning}`,
+      "the kernel E[relu(u.x) relu(v.x)] (docs/patterns.md, eq. (P2))",
       frac(sum([style.node(k.root), prod([sum([sym("pi", "\\pi"), { k: "neg", arg: style.node(k.angle) }]), style.node(`p_${k.label}`)])]), prod([num(2), sym("pi", "\\pi")])),
+      k.meaning,
     );
   }
   let named = teacher;

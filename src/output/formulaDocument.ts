@@ -18,9 +18,15 @@ export function formulaText(doc: FormulaDocument): string {
     `Family ${doc.family}: the restricted loss L(x; d) on the pattern ${doc.pattern} (docs/formula.md)`,
     parametersLine(doc),
     "",
-    "where",
+    "where N_I = |w_I|^2 (a row of class I) and, for each pair of rows (u, v): p = u.v, r = sqrt(|u|^2 |v|^2 - (u.v)^2)",
+    "(the structural cross term), t = atan2(r, p) their angle, K = E[relu(u.x) relu(v.x)] = (r + (pi - t) p) / (2 pi):",
   ];
-  for (const def of doc.definitions) out.push(`  # ${def.meaning}`, `  ${def.name} = ${def.text}`);
+  let rows: string | undefined;
+  for (const def of doc.definitions) {
+    if (def.rows !== undefined && def.rows !== rows) out.push(`  # ${def.rows}`);
+    rows = def.rows;
+    out.push(`  ${def.name} = ${def.text}`);
+  }
   out.push("", `L = ${doc.loss.text}`);
   for (const g of doc.gradient ?? []) out.push("", `dL/d${g.parameter} = ${g.text}`);
   return `${out.join("\n")}\n`;
