@@ -46,6 +46,19 @@ describe("the spurious command line (spawned)", () => {
     expect(Object.keys(j.params)).toEqual(["x1", "x2", "y1"]);
     expect(Number(j.gradientNorm)).toBeLessThan(1e-15);
   });
+
+  it("formula --json --gradient gives the definitions, the loss and one derivative per parameter", () => {
+    const r = run("formula", "2a", "--json", "--gradient");
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { family: string; pattern: string; parameters: { name: string }[]; gauge: Record<string, number>; definitions: { name: string; text: string; latex: string }[]; loss: { text: string; latex: string }; gradient: { parameter: string }[] };
+    expect(j.family).toBe("2a");
+    expect(j.pattern).toBe("(d-1 | 1)");
+    expect(j.parameters.map((p) => p.name)).toEqual(["x1", "x2", "x3", "x4", "x5", "y1", "y2"]);
+    expect(j.gauge).toEqual({ y1: 1, y2: 1 });
+    expect(j.gradient.map((g) => g.parameter)).toEqual(j.parameters.map((p) => p.name));
+    expect(j.loss.text).toContain("K_AA");
+    expect(j.definitions.find((x) => x.name === "t_AA")?.text).toBe("atan2(r_AA, p_AA)");
+  });
 });
 
 // Bad input to every command, run in-process: the error is a UsageError or RangeError (main prints it as
@@ -128,6 +141,14 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["check"], /check: give exactly one table file/],
   [["check", aFile], /a-file:1: missing required columns family, quantity, power, value/],
   [["check", aFile, "--order", "-1"], /--order: -1 is outside the allowed range 0 to 40/],
+  // formula
+  [["formula"], /formula: give exactly one family/],
+  [["formula", "2a", "2b"], /formula: give exactly one family/],
+  [["formula", "9z"], /unknown family '9z' \(known families: 1a, 1b, 2a/],
+  [["formula", "2a", "--latex", "--text"], /formula: choose one output format \(--text, --latex or --json\), got --text and --latex/],
+  [["formula", "2a", "--json", "--latex"], /formula: choose one output format \(--text, --latex or --json\), got --latex and --json/],
+  [["formula", "2a", "--d", "3"], /formula: unknown option '--d' \(options: --gradient, --text, --latex, --json\)/],
+  [["formula", "2a", "--gradient=yes"], /--gradient takes no value/],
   // reproduce
   [["reproduce", "--families", "1b,9z", "--out", fresh("r1")], /unknown family '9z'/],
   [["reproduce", "--families", "1b,1b", "--out", fresh("r2")], /--families: family '1b' is listed twice/],

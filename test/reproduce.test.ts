@@ -48,6 +48,7 @@ describe("a quick reproduction of family 1b", () => {
   it("writes the files of every step, and no staging folder remains", () => {
     const expected = [
       "docs/cli.md",
+      "docs/formulas.md",
       "docs/leading-systems.md",
       "series/1b.crossing.json",
       "series/1b.eigen.json",

@@ -4,6 +4,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES } from "../families/registry.js";
 import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
+import { formulasPage } from "../output/formulaDocument.js";
 import { discoveryJson } from "../output/discoveryDocument.js";
 import { plotFiles } from "../present/plotFiles.js";
 import { tutorialMarkdown } from "../tutorial/tutorial.js";
@@ -88,6 +89,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
   staging.write(new Map([
     [join("docs", "cli.md"), o.cliReference],
     [join("docs", "leading-systems.md"), leadingSystemsDoc(FAMILIES)],
+    [join("docs", "formulas.md"), formulasPage(FAMILIES)],
   ]));
   // The tutorial runs its commands on the committed inputs (about 3 minutes): full runs over all families only.
   const tutorial = all && c.name === "full";
