@@ -4,7 +4,7 @@ import { Pattern } from "../patterns/pattern.js";
 import { continueBranch } from "./continuation.js";
 import type { FamilyDefinition } from "./definition.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
-import { precisionContext } from "./precision.js";
+import { precisionContext, type Arithmetic } from "./precision.js";
 
 /** The family's pattern (d-p | p). */
 export function familyPattern(f: FamilyDefinition): Pattern {
@@ -47,22 +47,25 @@ export function familyCriticalPoint(
   d: string,
   digits: number,
   onStep?: (d: Decimal) => void,
+  arithmetic: Arithmetic = "binary",
 ): FamilyCriticalPoint {
-  return familyCriticalPoints(f, [d], digits, onStep)[0]!;
+  return familyCriticalPoints(f, [d], digits, onStep, arithmetic)[0]!;
 }
 
 /**
  * The family's critical points at several d, in the order given, each continued from the previous one
- * (so a sweep d = 1e3, 1e4, ... walks the branch once).
+ * (so a sweep d = 1e3, 1e4, ... walks the branch once). The solves run in `arithmetic` (binary by
+ * default; docs/families.md, "Arithmetic").
  */
 export function familyCriticalPoints(
   f: FamilyDefinition,
   ds: readonly string[],
   digits: number,
   onStep?: (d: Decimal) => void,
+  arithmetic: Arithmetic = "binary",
 ): FamilyCriticalPoint[] {
   const P = familyPattern(f);
-  const precision = precisionContext(digits);
+  const precision = precisionContext(digits, arithmetic);
   const confirming = precision.confirming();
   const input = new DecimalField(precision.inputDigits);
   let x: Decimal[] = seedParams(f, input);

@@ -21,17 +21,23 @@ const ZERO = new BigFloat(0n, 0);
 const LOG2_10 = Math.log2(10);
 const TWO_POW_1023 = 2 ** 1023;
 
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** Index of the high word of f64 in u32 (little- or big-endian platform). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
 /** The number of bits of x > 0 (x < 2^k exactly when bitLength(x) <= k). */
 export function bitLength(x: bigint): number {
   const n = Number(x);
   if (n < TWO_POW_1023) {
     if (n < 4294967296) return 32 - Math.clz32(n);
-    let k = Math.floor(Math.log2(n));
-    // n lies in [2^k, 2^(k+1)); log2 may round across the boundary.
-    if (2 ** k > n) k--;
-    else if (2 ** (k + 1) <= n) k++;
+    // n = 2^k (1 + f) exactly as stored: k from the exponent field.
+    f64[0] = n;
+    const hi = u32[HI]!;
+    const k = ((hi >>> 20) & 0x7ff) - 1023;
     // Number(x) rounds to 53 bits: x just below 2^k can give n = 2^k.
-    if (n === 2 ** k && x < 1n << BigInt(k)) return k;
+    if ((hi & 0xfffff) === 0 && u32[1 - HI] === 0 && k >= 53 && x < 1n << BigInt(k)) return k;
     return k + 1;
   }
   const hex = x.toString(16);
@@ -172,10 +178,9 @@ export class BigFloatField implements RealField<BigFloat> {
       if (sticky) throw new Error("BigFloatField: a sticky rounding needs bits + 2 bits");
       return new BigFloat(neg ? -mag : mag, e);
     }
-    const S = BigInt(shift);
-    let q = mag >> S;
-    const rest = mag - (q << S);
-    const half = 1n << (S - 1n);
+    let q = mag >> BigInt(shift);
+    const rest = BigInt.asUintN(shift, mag);
+    const half = 1n << BigInt(shift - 1);
     if (rest > half || (rest === half && (sticky || (q & 1n) === 1n))) q += 1n;
     let exponent = e + shift;
     if (q === this.limit) {
