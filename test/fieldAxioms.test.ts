@@ -6,6 +6,7 @@ import { Q } from "../src/numbers/rational.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
 import type { Quadratic } from "../src/numbers/quadraticExtension.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
+import { BigFloatField, type BigFloat } from "../src/numbers/bigFloatField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import type { Scalar } from "../src/numbers/scalar.js";
 import { qpiExtension } from "../src/ift/declaredField.js";
@@ -14,7 +15,7 @@ import { seriesScalar } from "../src/series/seriesScalar.js";
 import { jetScalar, type Jet } from "../src/diff/jet.js";
 import { relativeDistance } from "./support/distance.js";
 import { mulberry32, randInt, type Random } from "./support/random.js";
-import { randomDecimal, randomFloat, randomFraction, randomQPi, randomQuadratic } from "./support/randomElements.js";
+import { randomBigFloat, randomDecimal, randomFloat, randomFraction, randomQPi, randomQuadratic } from "./support/randomElements.js";
 import {
   type CoefficientGenerator,
   qpiCoefficients,
@@ -42,6 +43,13 @@ const decimalSame = (a: Decimal, b: Decimal): boolean => {
   const scale = D50.D.max(a.abs(), b.abs(), 1);
   return a.sub(b).abs().lte(scale.mul("1e-45"));
 };
+const B50 = new BigFloatField(50);
+/** Within 1e-45 of the larger magnitude (at least 1), as for Decimal(50). */
+const bigFloatSame = (a: BigFloat, b: BigFloat): boolean => {
+  let scale = B50.one();
+  for (const v of [B50.abs(a), B50.abs(b)]) if (B50.lt(scale, v)) scale = v;
+  return !B50.lt(B50.mul(scale, B50.fromDecimalString("1e-45")), B50.abs(B50.sub(a, b)));
+};
 /** Within 1e-9 of the larger magnitude (at least 1): products of inputs |x| <= 1e3 round below ~1e-10. */
 const floatSame = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -54,6 +62,7 @@ const fieldCases: FieldCase<unknown>[] = [
   { F: SQRT2, random: (rng, z) => randomQuadratic(SQRT2, rng, z), same: (a, b) => SQRT2.equals(a, b), trials: 20 } as FieldCase<Quadratic<QPi>>,
   { F: SQRT3, random: (rng, z) => randomQuadratic(SQRT3, rng, z), same: (a, b) => SQRT3.equals(a, b), trials: 20 } as FieldCase<Quadratic<QPi>>,
   { F: D50, random: (rng, z) => randomDecimal(D50, rng, z), same: decimalSame, trials: 200 } as FieldCase<Decimal>,
+  { F: B50, random: (rng, z) => randomBigFloat(B50, rng, z), same: bigFloatSame, trials: 200 } as FieldCase<BigFloat>,
   { F: F64, random: randomFloat, same: floatSame, trials: 200 } as FieldCase<number>,
 ] as FieldCase<unknown>[];
 

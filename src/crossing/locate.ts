@@ -3,7 +3,7 @@ import { jetScalar, type Jet } from "../diff/jet.js";
 import { familyPattern } from "../families/critical.js";
 import { continueBranch } from "../families/continuation.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { precisionContext } from "../families/precision.js";
+import { precisionContext, type Arithmetic } from "../families/precision.js";
 import { embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { newtonSolve } from "../linalg/newton.js";
 import { DecimalField } from "../numbers/decimalField.js";
@@ -145,10 +145,11 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
 /**
  * Locate the crossing of bracket b: the critical point at the bracket's midpoint by continuation from
  * the nearer scan sample, joint Newton at digits + guard digits, then again at 10 more digits from that
- * solution; d keeps the digits on which the two agree (at most `digits`).
+ * solution; d keeps the digits on which the two agree (at most `digits`). The continuation runs in
+ * `arithmetic` (default binary), the joint Newton in decimal.js.
  */
-export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number): LocatedCrossing {
-  const precision = precisionContext(digits);
+export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number, arithmetic: Arithmetic = "binary"): LocatedCrossing {
+  const precision = precisionContext(digits, arithmetic);
   const confirming = precision.confirming();
   const F = precision.working(b.hi.d);
   const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));

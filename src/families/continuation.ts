@@ -1,11 +1,12 @@
 import type { Decimal } from "decimal.js";
 import { DecimalField } from "../numbers/decimalField.js";
+import type { RealField } from "../numbers/field.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { NewtonError } from "../linalg/newton.js";
 import type { PrecisionContext } from "./precision.js";
-import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
+import { fromDecimal, newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
 
 /** Raised when a branch cannot be followed further: it ends in a fold (or turns back) near `d`. */
 export class BranchEnd extends Error {
@@ -20,8 +21,17 @@ class BranchJump extends Error {
   override readonly name = "BranchJump";
 }
 
-/** dx/dd along the branch grad_W L_P(x(d); d) = 0: solve H dx/dd = -d(grad)/dd (implicit function theorem). */
-function tangent(F: DecimalField, P: Pattern, x: readonly Decimal[], d: Decimal, wrt: readonly number[]): Decimal[] {
+/**
+ * dx/dd along the branch grad_W L_P(x(d); d) = 0: solve H dx/dd = -d(grad)/dd (implicit function theorem),
+ * in the context's arithmetic at the digits of F (docs/families.md, "Arithmetic").
+ */
+function tangent(F: DecimalField, precision: PrecisionContext, P: Pattern, x: readonly Decimal[], d: Decimal, wrt: readonly number[]): Decimal[] {
+  if (precision.arithmetic === "decimal") return tangentIn(F, P, x, d, wrt);
+  const N = precision.numeric(F.digits);
+  return tangentIn(N, P, x.map((v) => fromDecimal(N, v)), fromDecimal(N, d), wrt).map((v) => F.from(N.toDecimal(v, F.digits)));
+}
+
+function tangentIn<T>(F: RealField<T>, P: Pattern, x: readonly T[], d: T, wrt: readonly number[]): T[] {
   const jet = lossJet(F, P, x, d, wrt, { withD: true });
   const H = jet.hessian!;
   const n = wrt.length;
@@ -65,7 +75,7 @@ export function continueBranch(
     const step = remaining.abs().lt(h) ? remaining : h.mul(remaining.s);
     const dNext = remaining.abs().lt(h) ? goal : d.mul(step.exp());
     try {
-      const v = tangent(walk, P, x, d, wrt);
+      const v = tangent(walk, precision, P, x, d, wrt);
       const predicted = x.slice();
       wrt.forEach((k, i) => {
         predicted[k] = walk.add(x[k]!, walk.mul(v[i]!, walk.sub(dNext, d)));

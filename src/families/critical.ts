@@ -5,7 +5,7 @@ import { NewtonError } from "../linalg/newton.js";
 import { continueBranch, type ContinuationOptions } from "./continuation.js";
 import type { FamilyDefinition } from "./definition.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
-import { precisionContext, type PrecisionContext } from "./precision.js";
+import { precisionContext, type Arithmetic, type PrecisionContext } from "./precision.js";
 import { seriesStart, seriesStartThreshold } from "./seriesStart.js";
 
 /** The family's pattern (d-p | p). */
@@ -49,8 +49,9 @@ export function familyCriticalPoint(
   d: string,
   digits: number,
   onStep?: (d: Decimal) => void,
+  arithmetic: Arithmetic = "binary",
 ): FamilyCriticalPoint {
-  return familyCriticalPoints(f, [d], digits, onStep)[0]!;
+  return familyCriticalPoints(f, [d], digits, onStep, arithmetic)[0]!;
 }
 
 /**
@@ -58,16 +59,18 @@ export function familyCriticalPoint(
  * the nearest known point: the committed series where it is accurate enough at d (seriesStart, Newton
  * directly), else the previous point of the list (the seed for the first) or the series at its threshold
  * dimension, whichever is nearer in log d, continued to d. So a sweep d = 1e3, 1e4, ... never walks the
- * branch from the seed. Each point is confirmed by a second Newton solve with 10 more digits.
+ * branch from the seed. Each point is confirmed by a second Newton solve with 10 more digits. The solves
+ * run in `arithmetic` (binary by default; docs/families.md, "Arithmetic").
  */
 export function familyCriticalPoints(
   f: FamilyDefinition,
   ds: readonly string[],
   digits: number,
   onStep?: (d: Decimal) => void,
+  arithmetic: Arithmetic = "binary",
 ): FamilyCriticalPoint[] {
   const P = familyPattern(f);
-  const precision = precisionContext(digits);
+  const precision = precisionContext(digits, arithmetic);
   const confirming = precision.confirming();
   const input = new DecimalField(precision.inputDigits);
   const continuation = onStep === undefined ? { precision } : { precision, onStep };

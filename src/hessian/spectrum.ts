@@ -1,8 +1,9 @@
 import type { Decimal } from "decimal.js";
 import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { precisionContext } from "../families/precision.js";
+import { precisionContext, type Arithmetic } from "../families/precision.js";
 import { DecimalField } from "../numbers/decimalField.js";
+import type { RealField } from "../numbers/field.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
 import { isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionAtDecimal } from "../representations/dimension.js";
@@ -46,15 +47,26 @@ export interface FamilySpectrum {
   readonly confirmedDigits: number;
 }
 
-/** Each block's eigenvalues at the point x (isotropy parameters) in the field F. */
+/**
+ * Each block's eigenvalues at the point x (isotropy parameters) at the digits of F, computed in
+ * `arithmetic` (binary floats by default, docs/families.md "Arithmetic") and returned in F's context.
+ */
 export function componentEigenvalues(
   F: DecimalField,
   p: number,
   x: readonly Decimal[],
   d: Decimal,
+  arithmetic: Arithmetic = "binary",
 ): { component: IsotypicComponent; values: Decimal[]; gauge: number[]; gaugeResidual: Decimal }[] {
-  const xF = x.map((v) => F.from(v));
-  return realDimensionBlocks(F, p, xF, F.from(d)).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
+  if (arithmetic === "decimal") return eigenvaluesIn(F, p, x.map((v) => F.from(v)), F.from(d));
+  const N = precisionContext(F.digits, arithmetic).numeric(F.digits);
+  const back = (v: unknown): Decimal => F.from(N.toDecimal(v, F.digits));
+  const fromDecimal = (v: Decimal): unknown => N.fromDecimalString(v.toString());
+  return eigenvaluesIn(N, p, x.map(fromDecimal), fromDecimal(d)).map((c) => ({ ...c, values: c.values.map(back), gaugeResidual: back(c.gaugeResidual) }));
+}
+
+function eigenvaluesIn<T>(F: RealField<T>, p: number, x: readonly T[], d: T): { component: IsotypicComponent; values: T[]; gauge: number[]; gaugeResidual: T }[] {
+  return realDimensionBlocks(F, p, x, d).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
 }
 
 /** Leading significant digits on which a and b agree, relative to |b| (cap when equal). */
@@ -70,14 +82,14 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * d outside the family's range or where the blocks do not exist (checkBlockDimension). For a non-integer
  * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
  */
-export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void): FamilySpectrum {
-  const precision = precisionContext(digits);
+export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void, arithmetic: Arithmetic = "binary"): FamilySpectrum {
+  const precision = precisionContext(digits, arithmetic);
   const out = new DecimalField(precision.inputDigits);
   const probe = out.fromDecimalString(d);
   checkBlockDimension(f.p, probe.toNumber(), d);
-  const point = familyCriticalPoint(f, d, digits, onStep);
-  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d);
-  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d);
+  const point = familyCriticalPoint(f, d, digits, onStep, arithmetic);
+  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, arithmetic);
+  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, arithmetic);
   const dValue = out.from(point.d);
   let confirmed = Math.min(digits, point.confirmedDigits);
   let negative = out.zero();

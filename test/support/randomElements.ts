@@ -1,6 +1,7 @@
 import Fraction from "fraction.js";
 import type { Decimal } from "decimal.js";
 import type { DecimalField } from "../../src/numbers/decimalField.js";
+import type { BigFloat, BigFloatField } from "../../src/numbers/bigFloatField.js";
 import type { Poly } from "../../src/numbers/polynomial.js";
 import { QPI, type QPi } from "../../src/numbers/qpi.js";
 import type { Quadratic, QuadraticExtension } from "../../src/numbers/quadraticExtension.js";
@@ -53,6 +54,14 @@ export function randomDecimal(D: DecimalField, rng: Random, allowZero = true): D
   const mant = (rng.uniform() * 2 - 1).toFixed(15);
   const v = D.fromDecimalString(`${mant}e${randInt(rng, -3, 3)}`);
   return v.isZero() ? D.one() : v;
+}
+
+/** The same draws as randomDecimal, in a BigFloatField (m 10^e, |m| < 1 with 15 digits, |e| <= 3). */
+export function randomBigFloat(B: BigFloatField, rng: Random, allowZero = true): BigFloat {
+  if (allowZero && rng.uniform() < 0.05) return B.zero();
+  const mant = (rng.uniform() * 2 - 1).toFixed(15);
+  const v = B.fromDecimalString(`${mant}e${randInt(rng, -3, 3)}`);
+  return B.isZero(v) ? B.one() : v;
 }
 
 /** A float64 m 10^e with m uniform in (-1, 1) and |e| <= 3 (zero with probability 0.05 when allowed). */
