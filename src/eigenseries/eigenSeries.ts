@@ -1,4 +1,5 @@
 import type { FamilyDefinition } from "../families/definition.js";
+import type { SecondLayer } from "../model/secondLayer.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
@@ -42,6 +43,8 @@ export interface ComponentEigenSeries {
 
 export interface FamilyEigenSeries {
   readonly family: string;
+  /** The model's second layer: trained (blocks on (W, a), with gauge zeros) or fixed (W alone). */
+  readonly secondLayer: SecondLayer;
   readonly field: Field<unknown>;
   readonly order: number;
   /** The order to which the family series was derived to reach `order` in the eigenvalues. */
@@ -110,13 +113,13 @@ function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknow
 }
 
 /**
- * The eigenvalue series of every block of family f, each known to O(eps^(order+1)), or the component
+ * The eigenvalue series of every block of family f (for the model's second layer), each known to O(eps^(order+1)), or the component
  * marked unresolved with the reason (coinciding leading terms that do not separate, ramified roots,
  * precision exhausted). The family series starts INITIAL_EXTRA_ORDER orders above `order` (at least at
  * MIN_FAMILY_ORDER) and is raised by
  * the shortfall of the least precise eigenvalue (2 when a precision failure leaves no eigenvalue to measure).
  */
-export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilyEigenSeries {
+export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, secondLayer: SecondLayer = "trained"): FamilyEigenSeries {
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const target = order + 1;
   let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);
@@ -127,7 +130,7 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
     const F = fs.field;
     const prec = familyOrder + 12;
     onProgress?.("blocks");
-    const blocks = seriesBlocks(F, f.p, fs.params.map((p) => p.series), prec);
+    const blocks = seriesBlocks(F, f.p, fs.params.map((p) => p.series), prec, secondLayer);
     const components: ComponentEigenSeries[] = blocks.map((block) => {
       onProgress?.(`eigenvalues of ${block.component.name}`);
       return { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, fs.candidate, block, target, prec) };
@@ -135,7 +138,7 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
     const precisions = components.flatMap((c) => c.eigenvalues.filter((e) => !e.gauge).map((e) => e.series.prec));
     const failed = components.some((c) => c.unresolved !== undefined && /precision|order too low/.test(c.unresolved));
     const shortfall = Math.max(failed ? 2 : 0, target - Math.min(target, ...precisions));
-    if (shortfall === 0 || extra >= MAX_EXTRA_ORDER) return { family: f.name, field: F, order, familyOrder, components };
+    if (shortfall === 0 || extra >= MAX_EXTRA_ORDER) return { family: f.name, secondLayer, field: F, order, familyOrder, components };
     extra = Math.min(MAX_EXTRA_ORDER, extra + shortfall);
   }
 }

@@ -11,7 +11,8 @@ import { restrictedLoss } from "../patterns/restrictedLoss.js";
 import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } from "../representations/characters.js";
 import { isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionAtNumber } from "../representations/dimension.js";
-import { classPermutation, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "../representations/splitPatterns.js";
+import { classPermutation, isCoordinate, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "../representations/splitPatterns.js";
+import type { SecondLayer } from "../model/secondLayer.js";
 
 /**
  * The Hessian blocks for real d (docs/hessian.md, "blocks"). For a component [n - |mu|, mu] (x) psi the
@@ -69,19 +70,20 @@ function independentColumns(vectors: readonly ExactVector[], length: number): nu
 }
 
 /**
- * The exact generators of every component for isotropy p: generic, or at a small integer d (d - p < 4)
- * where parameters standing for no coordinates are dropped (see isotypicDecomposition). The number of
+ * The exact generators of every component for isotropy p and the model's second layer (fixed: over the
+ * W-parameters alone): generic, or at a small integer d (d - p < 4) where parameters standing for no
+ * coordinates are dropped (see isotypicDecomposition). The number of
  * complement columns is checked against the block size from orbit counting (two derivations agree).
  */
-export function componentBases(p: number, d?: number): ComponentBasis[] {
-  const components = isotypicDecomposition(p, d);
+export function componentBases(p: number, d?: number, secondLayer: SecondLayer = "trained"): ComponentBasis[] {
+  const components = isotypicDecomposition(p, d, secondLayer);
   const small = d !== undefined && Number.isInteger(d) && d - p < 4 ? d : undefined;
   return components.map((component) => {
     const { sn, psi } = component;
     const k = sn.level;
     const P = splitPattern(p, k);
     const N = P.params.length;
-    const present = presentParams(P, small);
+    const present = presentParams(P, small).map((here, f) => here && isCoordinate(P.params[f]!, secondLayer));
     const unit = (f: number): ExactVector => P.params.map((_, g) => (g === f ? ONE : ZERO));
     const permOf = (g: readonly number[], swap: boolean): number[] => paramPermutation(P, classPermutation(p, k, g, swap));
 
@@ -225,8 +227,9 @@ export function isotypicBlocks<T>(
   d: T,
   dInteger?: number,
   include: (c: IsotypicComponent) => boolean = () => true,
+  secondLayer: SecondLayer = "trained",
 ): IsotypicBlock<T>[] {
-  const bases = componentBases(p, dInteger).filter((b) => include(b.component));
+  const bases = componentBases(p, dInteger, secondLayer).filter((b) => include(b.component));
   const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
   return bases.map(({ component, pattern: P, complement, subtracted }) => {
     const k = component.sn.level;
@@ -270,13 +273,14 @@ export function realDimensionBlocks<T>(
   x: readonly T[],
   d: T,
   include: (c: IsotypicComponent) => boolean = () => true,
+  secondLayer: SecondLayer = "trained",
 ): IsotypicBlock<T>[] {
   const nearest = Math.round(F.toNumber(d));
   const integer = F.equals(d, F.fromInt(nearest));
   checkBlockDimension(p, integer ? nearest : F.toNumber(d), String(d));
-  if (integer) return isotypicBlocks(F, p, x, d, nearest - p < 4 ? nearest : undefined, include);
+  if (integer) return isotypicBlocks(F, p, x, d, nearest - p < 4 ? nearest : undefined, include, secondLayer);
   const dn = F.toNumber(d);
-  return isotypicBlocks(F, p, x, d, undefined, (c) => dimensionAtNumber(c.dimension, dn) > 0 && include(c));
+  return isotypicBlocks(F, p, x, d, undefined, (c) => dimensionAtNumber(c.dimension, dn) > 0 && include(c), secondLayer);
 }
 
 /** Eigenvalues of one block with the gauge zeros named. */

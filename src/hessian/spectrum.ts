@@ -2,6 +2,7 @@ import type { Decimal } from "decimal.js";
 import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext, type Arithmetic } from "../families/precision.js";
+import type { SecondLayer } from "../model/secondLayer.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
@@ -31,6 +32,8 @@ export interface ComponentSpectrum {
 
 export interface FamilySpectrum {
   readonly family: string;
+  /** The model's second layer: trained (the Hessian on (W, a), with d gauge zeros) or fixed (on W alone). */
+  readonly secondLayer: SecondLayer;
   readonly p: number;
   readonly d: Decimal;
   readonly digits: number;
@@ -57,16 +60,17 @@ export function componentEigenvalues(
   x: readonly Decimal[],
   d: Decimal,
   arithmetic: Arithmetic = "binary",
+  secondLayer: SecondLayer = "trained",
 ): { component: IsotypicComponent; values: Decimal[]; gauge: number[]; gaugeResidual: Decimal }[] {
-  if (arithmetic === "decimal") return eigenvaluesIn(F, p, x.map((v) => F.from(v)), F.from(d));
+  if (arithmetic === "decimal") return eigenvaluesIn(F, p, x.map((v) => F.from(v)), F.from(d), secondLayer);
   const N = precisionContext(F.digits, arithmetic).numeric(F.digits);
   const back = (v: unknown): Decimal => F.from(N.toDecimal(v, F.digits));
   const fromDecimal = (v: Decimal): unknown => N.fromDecimalString(v.toString());
-  return eigenvaluesIn(N, p, x.map(fromDecimal), fromDecimal(d)).map((c) => ({ ...c, values: c.values.map(back), gaugeResidual: back(c.gaugeResidual) }));
+  return eigenvaluesIn(N, p, x.map(fromDecimal), fromDecimal(d), secondLayer).map((c) => ({ ...c, values: c.values.map(back), gaugeResidual: back(c.gaugeResidual) }));
 }
 
-function eigenvaluesIn<T>(F: RealField<T>, p: number, x: readonly T[], d: T): { component: IsotypicComponent; values: T[]; gauge: number[]; gaugeResidual: T }[] {
-  return realDimensionBlocks(F, p, x, d).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
+function eigenvaluesIn<T>(F: RealField<T>, p: number, x: readonly T[], d: T, secondLayer: SecondLayer): { component: IsotypicComponent; values: T[]; gauge: number[]; gaugeResidual: T }[] {
+  return realDimensionBlocks(F, p, x, d, undefined, secondLayer).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
 }
 
 /** Leading significant digits on which a and b agree, relative to |b| (cap when equal). */
@@ -82,14 +86,21 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * d outside the family's range or where the blocks do not exist (checkBlockDimension). For a non-integer
  * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
  */
-export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void, arithmetic: Arithmetic = "binary"): FamilySpectrum {
+export function familySpectrum(
+  f: FamilyDefinition,
+  d: string,
+  digits: number,
+  onStep?: (d: Decimal) => void,
+  arithmetic: Arithmetic = "binary",
+  secondLayer: SecondLayer = "trained",
+): FamilySpectrum {
   const precision = precisionContext(digits, arithmetic);
   const out = new DecimalField(precision.inputDigits);
   const probe = out.fromDecimalString(d);
   checkBlockDimension(f.p, probe.toNumber(), d);
   const point = familyCriticalPoint(f, d, digits, onStep, arithmetic);
-  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, arithmetic);
-  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, arithmetic);
+  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, arithmetic, secondLayer);
+  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, arithmetic, secondLayer);
   const dValue = out.from(point.d);
   let confirmed = Math.min(digits, point.confirmedDigits);
   let negative = out.zero();
@@ -121,11 +132,12 @@ export function familySpectrum(f: FamilyDefinition, d: string, digits: number, o
   });
   const base = {
     family: f.name,
+    secondLayer,
     p: f.p,
     d: point.d,
     digits,
     components,
-    omitted: isotypicDecomposition(f.p)
+    omitted: isotypicDecomposition(f.p, undefined, secondLayer)
       .filter((g) => !components.some((c) => c.component.name === g.name))
       .map((component) => ({ component, dimension: dimensionAtDecimal(out, component.dimension, dValue) })),
     inertia: { negative, zero, positive },

@@ -1,4 +1,5 @@
 import type { RealField } from "../numbers/field.js";
+import type { SecondLayer } from "./secondLayer.js";
 import {
   kernelGradW,
   kernelHessWV,
@@ -160,9 +161,16 @@ export function gradient<T>(F: RealField<T>, W: readonly T[][], a: readonly T[])
  * The full (kd + k) x (kd + k) Hessian in the flat order of flattenParameters, assembled block by block
  * in one pass over pairs (docs/evaluator.md §7). Each block is written where it belongs, the (i, j) and
  * (j, i) blocks explicitly (the second as a transpose), so symmetry of the result is a check, not an
- * assumption.
+ * assumption. With a fixed second layer the parameters are W alone: the kd x kd block of W.
  */
-export function hessian<T>(F: RealField<T>, W: readonly T[][], a: readonly T[]): T[][] {
+export function hessian<T>(F: RealField<T>, W: readonly T[][], a: readonly T[], secondLayer: SecondLayer = "trained"): T[][] {
+  const full = fullHessian(F, W, a);
+  if (secondLayer === "trained") return full;
+  const kd = W.length * (W[0]?.length ?? 0);
+  return full.slice(0, kd).map((row) => row.slice(0, kd));
+}
+
+function fullHessian<T>(F: RealField<T>, W: readonly T[][], a: readonly T[]): T[][] {
   const { k, d } = shapeOf(W, a);
   const E = teacherRows(F, d);
   const n = parameterCount(k, d);

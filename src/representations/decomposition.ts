@@ -1,6 +1,7 @@
 import { character, cycleType, irrepDimension, irrepName, partitionsOf, permutationsOf, type Partition } from "./characters.js";
 import { dimensionAtNumber, dimensionPolynomial, type DimensionPolynomial } from "./dimension.js";
-import { classPermutation, isSecondLayer, paramPermutation, presentParams, splitPattern } from "./splitPatterns.js";
+import type { SecondLayer } from "../model/secondLayer.js";
+import { classPermutation, isCoordinate, isSecondLayer, paramPermutation, presentParams, splitPattern } from "./splitPatterns.js";
 
 /**
  * The isotypic decomposition of M(d,d) x R^d under Delta(S_n x S_p), n = d - p (docs/hessian.md,
@@ -105,20 +106,21 @@ export function decompositionDimension(p: number, d: number): number | undefined
 }
 
 /**
- * The components of Delta(S_{d-p} x S_p) on M(d,d) x R^d: for generic d (d undefined, valid for
+ * The components of Delta(S_{d-p} x S_p) on M(d,d) x R^d (the trained second layer), or on M(d,d) alone
+ * (the fixed second layer: the a-parameters are no coordinates, and no copy is a gauge direction): for generic d (d undefined, valid for
  * d - p >= 4 and every real d > p + 3), or at a small integer d (d - p = 2 or 3) where the parameters
  * standing for no coordinates are dropped from the counts and the components of dimension <= 0 are
  * absent. Ordered by S_p irreducible (partitions of p, trivial first), then [n], [n-1,1], [n-2,2],
  * [n-2,1,1]; components of multiplicity 0 are left out.
  */
-export function isotypicDecomposition(p: number, d?: number): IsotypicComponent[] {
+export function isotypicDecomposition(p: number, d?: number, secondLayer: SecondLayer = "trained"): IsotypicComponent[] {
   const small = d === undefined ? undefined : decompositionDimension(p, d);
   const out: IsotypicComponent[] = [];
   for (const psi of partitionsOf(p)) {
     const counts = (k: number, eps: 1 | -1 | undefined, secondLayerOnly: boolean): number => {
       const P = splitPattern(p, k);
       const present = presentParams(P, small);
-      const keep = P.params.map((q, f) => present[f]! && (!secondLayerOnly || isSecondLayer(q)));
+      const keep = P.params.map((q, f) => present[f]! && isCoordinate(q, secondLayer) && (!secondLayerOnly || isSecondLayer(q)));
       return orbitMultiplicity(p, k, psi, eps, keep);
     };
     const multiplicities = (secondLayerOnly: boolean): number[] => {

@@ -1,3 +1,4 @@
+import type { SecondLayer } from "../model/secondLayer.js";
 import { F64 } from "../numbers/floatField.js";
 import { paramWeights } from "../patterns/metric.js";
 import { Pattern, type PatternClass, type PatternParam } from "../patterns/pattern.js";
@@ -88,4 +89,9 @@ export function presentParams(P: Pattern, d: number | undefined): boolean[] {
 /** Whether a parameter belongs to the second layer. */
 export function isSecondLayer(q: PatternParam): boolean {
   return q.kind === "a";
+}
+
+/** Whether a parameter is a coordinate of the model: every one trained, the first layer's alone with a fixed second layer. */
+export function isCoordinate(q: PatternParam, secondLayer: SecondLayer): boolean {
+  return secondLayer === "trained" || !isSecondLayer(q);
 }

@@ -3,6 +3,7 @@ import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilySpectrum } from "../hessian/spectrum.js";
 import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { hessian } from "../model/evaluator.js";
+import type { SecondLayer } from "../model/secondLayer.js";
 import { F64 } from "../numbers/floatField.js";
 import { embed } from "../patterns/embedding.js";
 
@@ -19,10 +20,13 @@ export interface FullHessianCheck {
   readonly passed: boolean;
 }
 
-/** The spectrum of the full (d^2 + d) x (d^2 + d) Hessian of the independent evaluator at the family point x embedded at integer d, float64, ascending. */
-export function fullSpectrumFloat64(f: FamilyDefinition, x: readonly number[], d: number): number[] {
+/**
+ * The spectrum of the full Hessian of the independent evaluator at the family point x embedded at integer
+ * d, float64, ascending: (d^2 + d) x (d^2 + d) with a trained second layer, d^2 x d^2 (W alone) with a fixed one.
+ */
+export function fullSpectrumFloat64(f: FamilyDefinition, x: readonly number[], d: number, secondLayer: SecondLayer = "trained"): number[] {
   const { W, a } = embed(familyPattern(f), x, d);
-  return symmetricEigenvaluesFloat64(hessian(F64, W, a));
+  return symmetricEigenvaluesFloat64(hessian(F64, W, a, secondLayer));
 }
 
 /** Block eigenvalues, each repeated by the dimension of its irreducible at the integer d, ascending. */
