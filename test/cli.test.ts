@@ -1,22 +1,24 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { FAMILIES } from "../src/families/registry.js";
 import { UsageError } from "../src/cli/command.js";
 import { runCli } from "../src/cli/run.js";
-
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["bin/spurious.js", ...args], { encoding: "utf8" });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { spawnBin, spawnCli as run } from "./support/spawnCli.js";
 
 describe("the spurious command line (spawned)", () => {
   it("lists its commands under --help", () => {
     const r = run("--help");
     expect(r.status).toBe(0);
     for (const name of ["discover", "families", "critical", "series", "verify", "reproduce"]) expect(r.stdout).toContain(name);
+  });
+
+  it("bin/spurious.js, the installed command, runs the compiled dist/ (npm install and npm test build it)", () => {
+    const r = spawnBin("--help");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(run("--help").stdout);
   });
 
   it.each([
@@ -115,10 +117,13 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["series", "1b", "--json", "--md"], /one output format/],
   [["series", "1b", "--out", aFile], /--out: '.*a-file' exists and is not a folder/],
   [["series", "1b", "--out", fresh("series"), "--order", "50"], /--order: 50 is outside the allowed range 0 to 40/],
+  [["series", "1b", "--out", "/proc/x"], /--out: cannot create '\/proc\/x' \(\/proc: /],
+  [["series", "all", "--out", join(aFile, "sub")], /--out: cannot create '.*a-file\/sub': '.*a-file' is not a folder/],
   // eigen-series
   [["eigen-series", "1b", "--order", "21"], /--order: 21 is outside the allowed range 0 to 20/],
   [["eigen-series", "1b", "--out", fresh("eigen"), "--json"], /--out writes all three formats; drop --json/],
   [["eigen-series", "1b", "2a"], /eigen-series: give exactly one family/],
+  [["eigen-series", "1b", "--out", "/proc/x"], /--out: cannot create '\/proc\/x' \(\/proc: /],
   // crossing
   [["crossing", "1b", "--digits", "14"], /--digits: 14 is outside the allowed range 15 to 200/],
   [["crossing", "1b", "--digits", "x"], /--digits: 'x' is not an integer \(allowed: 15 to 200\)/],
@@ -128,6 +133,7 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["plot", "xx", "--out", fresh("plot1")], /unknown family 'xx'/],
   [["plot", "1b", "--out", fresh("plot2"), "--points", "3"], /--points: 3 is outside the allowed range 4 to 200/],
   [["plot", "1b", "--out", fresh("plot3"), "--digits", "101"], /--digits: 101 is outside the allowed range 15 to 100/],
+  [["plot", "all", "--out", "/proc/x"], /--out: cannot create '\/proc\/x' \(\/proc: /],
   // verify
   [["verify", "1b", "--order", "41"], /--order: 41 is outside the allowed range 0 to 40/],
   [["verify", "1b", "--digits", "29"], /--digits: 29 is outside the allowed range 30 to 200/],
@@ -156,6 +162,8 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["reproduce", "--quick"], /--quick needs --out <dir>/],
   [["reproduce", "--out", aFile], /--out: '.*a-file' exists and is not a folder/],
   [["reproduce", "all"], /reproduce: takes no positional arguments, got 'all'/],
+  [["reproduce", "--out", "/proc/x"], /--out: cannot create '\/proc\/x' \(\/proc: /],
+  [["reproduce", "--quick", "--out", "/proc/x/y"], /--out: cannot create '\/proc\/x\/y' \(\/proc: /],
 ];
 
 describe("bad input to every command", () => {
@@ -178,6 +186,7 @@ describe("bad input to every command", () => {
     expect(printed).toEqual([0, 0, 0]);
     const out = args.indexOf("--out");
     if (out >= 0 && args[out + 1] !== aFile) expect(existsSync(args[out + 1]!)).toBe(false);
+    expect(readdirSync(scratch).filter((f) => f.startsWith(".spurious")), "probe folders left behind").toEqual([]);
   });
 
   it("every command is covered by the table", async () => {

@@ -60,6 +60,12 @@ export const FOLDERS: readonly FolderRule[] = [
   { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "representations", "families", "ift", "eigenseries", "output"] },
   { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering", imports: ["families", "crossing"] },
   { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress", imports: ["families", "plots"] },
+  {
+    folder: "api",
+    layer: "presentation",
+    holds: "the library API (package.json exports, docs/api.md): one function per --json command, same documents, same argument checks",
+    imports: ["discovery", "families", "ift", "hessian", "eigenseries", "crossing", "output", "check", "present"],
+  },
   { folder: "tutorial", layer: "presentation", holds: "docs/tutorial.md: its steps, run as commands in a child process", imports: ["output"] },
   {
     folder: "reproduce",

@@ -1,7 +1,7 @@
 import type Fraction from "fraction.js";
 import { FAMILIES } from "../families/registry.js";
 import { COMPONENT_NAMES_ALLOWED, readComponentName } from "../representations/componentNames.js";
-import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/seriesFiles.js";
+import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import { DECIMAL_DIGITS, powerOfD } from "../output/seriesTables.js";
 import { digitsInAgreement, explainDisagreement, matches, readGivenValue, type GivenValue, type Neighbour } from "./compare.js";
 import { FamilyCoefficients, type PublishedSeries } from "./engineCoefficients.js";

@@ -1,46 +1,41 @@
-import { statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES, findFamily } from "../families/registry.js";
+import { dimensionArgument, integerArgument, realArgument, type IntegerRange } from "../present/arguments.js";
 import { UsageError } from "./command.js";
 
 // Shared validators of command-line values: each throws a one-line UsageError naming the bad value and
-// what is allowed.
+// what is allowed (the checks themselves are src/present/arguments.ts, shared with the library).
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+function usage<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 /** A real number given on the command line, as its decimal string (no NaN, Infinity or hex). */
 export function parseReal(option: string, raw: string | boolean | undefined): string {
-  if (typeof raw !== "string" || !NUMBER.test(raw.trim())) {
-    throw new UsageError(`--${option}: '${String(raw ?? "")}' is not a number (expected a decimal such as 7.25 or 1e6)`);
-  }
-  return raw.trim();
+  return usage(() => realArgument(`--${option}`, raw));
 }
 
 /** An integer given on the command line, within [min, max]. */
-export function parseInteger(option: string, raw: string | boolean | undefined, range: { readonly min: number; readonly max: number }): number {
-  if (typeof raw !== "string" || !/^[+-]?\d+$/.test(raw.trim())) {
-    throw new UsageError(`--${option}: '${String(raw ?? "")}' is not an integer (allowed: ${range.min} to ${range.max})`);
-  }
-  const value = Number(raw);
-  if (value < range.min || value > range.max) {
-    throw new UsageError(`--${option}: ${raw} is outside the allowed range ${range.min} to ${range.max}`);
-  }
-  return value;
+export function parseInteger(option: string, raw: string | boolean | undefined, range: IntegerRange): number {
+  return usage(() => integerArgument(`--${option}`, raw, range));
 }
 
 /** An optional integer option: its default when absent. */
-export function integerOption(option: string, raw: string | boolean | undefined, range: { readonly min: number; readonly max: number }, fallback: number): number {
+export function integerOption(option: string, raw: string | boolean | undefined, range: IntegerRange, fallback: number): number {
   return raw === undefined ? fallback : parseInteger(option, raw, range);
 }
 
 /** A dimension d (decimal string) inside the family's range. */
 export function parseDimension(option: string, raw: string | boolean | undefined, f: FamilyDefinition): string {
   if (raw === undefined) throw new UsageError(`--${option} <real> is required (family ${f.name}: d in [${f.range.min}, ${f.range.max}])`);
-  const d = parseReal(option, raw);
-  if (Number(d) < Number(f.range.min) || Number(d) > Number(f.range.max)) {
-    throw new UsageError(`--${option}: ${d} is outside family ${f.name}'s range [${f.range.min}, ${f.range.max}]`);
-  }
-  return d;
+  return usage(() => dimensionArgument(`--${option}`, raw, f));
 }
 
 /** The single positional family of a command (a UsageError otherwise; unknown names list the families). */
@@ -69,10 +64,33 @@ export function noPositionals(command: string, positionals: readonly string[]): 
   if (positionals.length > 0) throw new UsageError(`${command}: takes no positional arguments, got '${positionals.join(" ")}'`);
 }
 
-/** An output folder: non-empty, and not an existing file. */
+/**
+ * An output folder: non-empty, not an existing file, and one this process can create and write into,
+ * checked before anything is computed by creating and removing a probe folder in the folder itself or in
+ * its nearest existing ancestor (nothing is left behind; the folder itself is not created).
+ */
 export function parseOutDir(option: string, raw: string | boolean | undefined): string {
   if (typeof raw !== "string" || raw.trim() === "") throw new UsageError(`--${option}: give a folder to write into`);
-  const stat = statSync(raw, { throwIfNoEntry: false });
+  let stat;
+  try {
+    stat = statSync(raw, { throwIfNoEntry: false });
+  } catch {
+    stat = undefined; // e.g. ENOTDIR: a file on the way, reported below
+  }
   if (stat !== undefined && !stat.isDirectory()) throw new UsageError(`--${option}: '${raw}' exists and is not a folder`);
+  let existing = resolve(raw);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) throw new UsageError(`--${option}: cannot create '${raw}': '${existing}' is not a folder`);
+  try {
+    const probe = mkdtempSync(join(existing, ".spurious-write-check-"));
+    try {
+      writeFileSync(join(probe, "probe"), "");
+    } finally {
+      rmSync(probe, { recursive: true, force: true });
+    }
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split(",")[0]! : String(e);
+    throw new UsageError(`--${option}: cannot ${existing === resolve(raw) ? "write into" : "create"} '${raw}' (${existing}: ${reason})`);
+  }
   return raw;
 }

@@ -1,5 +1,5 @@
-import { familyCriticalPoint, familyPattern } from "../families/critical.js";
-import { isotropyName } from "../families/isotropy.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { LIMITS } from "../present/arguments.js";
 import { integerOption, oneFamily, parseDimension } from "./args.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
@@ -7,7 +7,30 @@ import { printJson } from "./format.js";
 import { progressLine } from "../present/progress.js";
 
 /** Bounds of --digits. */
-export const CRITICAL_DIGITS = { min: 10, max: 1000 } as const;
+export const CRITICAL_DIGITS = LIMITS.criticalDigits;
+
+/** Solve and print: the heavy modules load here, after validation. */
+async function criticalRun(family: FamilyDefinition, d: string, digits: number, json: boolean): Promise<void> {
+  const { familyCriticalPoint, familyPattern } = await import("../families/critical.js");
+  const { criticalJson } = await import("../output/criticalDocument.js");
+  const progress = progressLine(`critical ${family.name}`);
+  const point = familyCriticalPoint(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
+  progress.done();
+  const report = criticalJson(family, d, digits, point);
+  if (json) {
+    printJson(report);
+    return;
+  }
+  const P = familyPattern(family);
+  console.log(`family ${family.name} at d = ${d}: isotropy ${report.isotropy.group}, pattern ${P.toString()}`);
+  console.log(textTable(
+    ["param", "entry", "value (gauge |a| = 1)", "effective a_i W_ij"],
+    P.params.map((q) => [q.alias!, q.name, report.params[q.alias!]!, report.effective[q.alias!] ?? ""]),
+  ));
+  console.log(`loss          ${report.loss}`);
+  console.log(`|grad L|      ${report.gradientNorm}   (full (d^2+d)-dimensional gradient)`);
+  console.log(`digits        ${report.digits} confirmed by a second solve with 10 more digits`);
+}
 
 export const criticalCommand: Command = {
   name: "critical",
@@ -22,39 +45,6 @@ export const criticalCommand: Command = {
     const family = oneFamily("critical", positionals, "spurious critical 2a --d 7.25");
     const d = parseDimension("d", options.d, family);
     const digits = integerOption("digits", options.digits, CRITICAL_DIGITS, 40);
-    const progress = progressLine(`critical ${family.name}`);
-    const point = familyCriticalPoint(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
-    progress.done();
-    const P = familyPattern(family);
-    const round = (v: { toSignificantDigits(n: number): { toString(): string } }): string => v.toSignificantDigits(digits).toString();
-    const params: Record<string, string> = {};
-    const effective: Record<string, string> = {};
-    P.params.forEach((q, k) => {
-      params[q.alias!] = round(point.x[k]!);
-      if (q.kind !== "a") effective[q.alias!] = round(point.x[k]!.mul(point.x[P.paramIndex("a", q.row)!]!));
-    });
-    const report = {
-      family: family.name,
-      d,
-      isotropy: { p: family.p, group: isotropyName(family.p) },
-      params,
-      effective,
-      // The loss is known to about 10^-digits absolutely (its O(d^2) terms cancel): below that it is 0.
-      loss: point.loss.abs().lt(`1e-${digits}`) ? "0" : round(point.loss),
-      gradientNorm: point.gradientNorm.toSignificantDigits(3).toString(),
-      digits: point.confirmedDigits,
-    };
-    if (options.json === true) {
-      printJson(report);
-      return;
-    }
-    console.log(`family ${family.name} at d = ${d}: isotropy ${report.isotropy.group}, pattern ${P.toString()}`);
-    console.log(textTable(
-      ["param", "entry", "value (gauge |a| = 1)", "effective a_i W_ij"],
-      P.params.map((q) => [q.alias!, q.name, params[q.alias!]!, effective[q.alias!] ?? ""]),
-    ));
-    console.log(`loss          ${report.loss}`);
-    console.log(`|grad L|      ${report.gradientNorm}   (full (d^2+d)-dimensional gradient)`);
-    console.log(`digits        ${report.digits} confirmed by a second solve with 10 more digits`);
+    return criticalRun(family, d, digits, options.json === true);
   },
 };

@@ -1,12 +1,13 @@
 import { discover, INIT_CHOICES, type DiscoveryReport, type InitChoice } from "../discovery/discover.js";
 import { discoveryJson, fixed } from "../output/discoveryDocument.js";
+import { LIMITS } from "../present/arguments.js";
 import { noPositionals, parseInteger } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
 import { printJson } from "./format.js";
 
 /** Bounds of the command's integer options. */
-export const DISCOVER_LIMITS = { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } } as const;
+export const DISCOVER_LIMITS = LIMITS.discover;
 
 /** The plain-text table of a report. */
 export function discoveryTable(report: DiscoveryReport): string {
@@ -68,6 +69,15 @@ function progressReporter(label: string): { update(done: number, total: number):
   };
 }
 
+/** Train and print (the training is plain float64 code: it loads with the command table). */
+function discoverRun(d: number, runs: number, seed: number, init: InitChoice, json: boolean): void {
+  const progress = progressReporter(`discover d = ${d}`);
+  const report = discover({ d, runs, seed, init, onProgress: (done, total) => progress.update(done, total) });
+  progress.done();
+  if (json) printJson(discoveryJson(report));
+  else console.log(discoveryTable(report));
+}
+
 export const discoverCommand: Command = {
   name: "discover",
   summary: "Train k = d from seeded random starts to critical points; report their isotropy, signs, loss, Hessian index and how often each is found",
@@ -95,10 +105,6 @@ export const discoverCommand: Command = {
     if (typeof rawInit !== "string" || !(INIT_CHOICES as readonly string[]).includes(rawInit)) {
       throw new UsageError(`--init: '${String(rawInit)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
     }
-    const progress = progressReporter(`discover d = ${d}`);
-    const report = discover({ d, runs, seed, init: rawInit as InitChoice, onProgress: (done, total) => progress.update(done, total) });
-    progress.done();
-    if (options.json === true) printJson(discoveryJson(report));
-    else console.log(discoveryTable(report));
+    return discoverRun(d, runs, seed, rawInit as InitChoice, options.json === true);
   },
 };

@@ -1,16 +1,33 @@
-import { COMMITTED_EIGEN_ORDER } from "../output/seriesFiles.js";
-import { familyEigenSeries } from "../eigenseries/eigenSeries.js";
-import { eigenSeriesDocument } from "../output/eigenSeriesDocument.js";
-import { writeFilesAtomically } from "../output/atomicWrite.js";
 import { join } from "node:path";
+import type { FamilyDefinition } from "../families/definition.js";
+import { COMMITTED_EIGEN_ORDER } from "../output/committedOrders.js";
+import { LIMITS } from "../present/arguments.js";
 import { integerOption, oneFamily, parseOutDir } from "./args.js";
 import type { Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
-import { documentFiles } from "../output/documentFiles.js";
 import { progressLine } from "../present/progress.js";
 
 /** The largest order the `eigen-series` command accepts (the family series is derived ~10 orders higher). */
-export const MAX_EIGEN_SERIES_ORDER = 20;
+export const MAX_EIGEN_SERIES_ORDER = LIMITS.eigenOrder.max;
+
+/** Derive the eigenvalue series and write or print them: the heavy modules load here, after validation. */
+async function eigenSeriesRun(family: FamilyDefinition, order: number, format: "json" | "md" | "latex" | undefined, out: string | undefined): Promise<void> {
+  const { familyEigenSeries } = await import("../eigenseries/eigenSeries.js");
+  const { eigenSeriesDocument } = await import("../output/eigenSeriesDocument.js");
+  const progress = progressLine(`eigen-series ${family.name}`);
+  const result = familyEigenSeries(family, order, (what) => progress.update(what));
+  progress.done();
+  const doc = eigenSeriesDocument(result);
+  if (out !== undefined) {
+    const { writeFilesAtomically } = await import("../output/atomicWrite.js");
+    const { documentFiles } = await import("../output/documentFiles.js");
+    const base = join(out, `${family.name}.eigen`);
+    writeFilesAtomically(documentFiles(doc, base));
+    console.log(`wrote ${base}.json, .md, .tex`);
+    return;
+  }
+  printDocument(doc, format);
+}
 
 export const eigenSeriesCommand: Command = {
   name: "eigen-series",
@@ -25,16 +42,6 @@ export const eigenSeriesCommand: Command = {
     const order = integerOption("order", options.order, { min: 0, max: MAX_EIGEN_SERIES_ORDER }, COMMITTED_EIGEN_ORDER);
     const format = chosenFormat("eigen-series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
-    const progress = progressLine(`eigen-series ${family.name}`);
-    const result = familyEigenSeries(family, order, (what) => progress.update(what));
-    progress.done();
-    const doc = eigenSeriesDocument(result);
-    if (out !== undefined) {
-      const base = join(out, `${family.name}.eigen`);
-      writeFilesAtomically(documentFiles(doc, base));
-      console.log(`wrote ${base}.json, .md, .tex`);
-      return;
-    }
-    printDocument(doc, format);
+    return eigenSeriesRun(family, order, format, out);
   },
 };

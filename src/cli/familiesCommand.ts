@@ -1,6 +1,4 @@
-import { familyPattern, multiplicity } from "../families/critical.js";
 import { FAMILIES } from "../families/registry.js";
-import { isotropyName } from "../families/isotropy.js";
 import { noPositionals } from "./args.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
@@ -12,18 +10,15 @@ export const familiesCommand: Command = {
   options: [{ name: "json", kind: "boolean", description: "print JSON" }],
   run(positionals, options) {
     noPositionals("families", positionals);
-    const rows = FAMILIES.map((f) => ({
-      family: f.name,
-      p: f.p,
-      isotropy: isotropyName(f.p),
-      pattern: familyPattern(f).toString(),
-      kind: f.kind,
-      signs: f.signs,
-      range: { min: f.range.min, max: f.range.max, note: f.range.note },
-      multiplicity: multiplicity(f).formula,
-      description: f.description,
-    }));
-    if (options.json === true) {
+    return familiesRun(options.json === true);
+  },
+};
+
+/** Print the families: the heavy modules load here, after validation. */
+async function familiesRun(json: boolean): Promise<void> {
+    const { familiesJson } = await import("../output/familiesDocument.js");
+    const rows = familiesJson(FAMILIES);
+    if (json) {
       printJson(rows);
       return;
     }
@@ -31,5 +26,4 @@ export const familiesCommand: Command = {
       ["family", "isotropy", "signs of a", "d range", "multiplicity"],
       rows.map((r) => [r.family, r.isotropy, `(${r.signs.map((s) => (s > 0 ? "+" : "-")).join(", ")})`, `[${r.range.min}, ${r.range.max}]`, r.multiplicity]),
     ));
-  },
-};
+}

@@ -1,8 +1,22 @@
-import { proposeScalings } from "../ift/propose.js";
+import type { FamilyDefinition } from "../families/definition.js";
 import { oneFamily } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson } from "./format.js";
 import { progressLine } from "../present/progress.js";
+
+/** Propose and print: the heavy modules load here, after validation. */
+async function proposeRun(family: FamilyDefinition, json: boolean): Promise<void> {
+  const { proposeScalings } = await import("../ift/propose.js");
+  const progress = progressLine(`propose ${family.name}`);
+  const p = proposeScalings(family, (w) => progress.update(w));
+  progress.done();
+  if (json) {
+    printJson({ declaration: p.declaration, log: p.log });
+    return;
+  }
+  console.log(p.log.map((l) => `// ${l}`).join("\n"));
+  console.log(`series: ${JSON.stringify(p.declaration, null, 2)},`);
+}
 
 export const proposeCommand: Command = {
   name: "propose",
@@ -11,14 +25,6 @@ export const proposeCommand: Command = {
   options: [{ name: "json", kind: "boolean", description: "print the declaration as JSON" }],
   run(positionals, options) {
     const family = oneFamily("propose", positionals, "spurious propose 2a");
-    const progress = progressLine(`propose ${family.name}`);
-    const p = proposeScalings(family, (w) => progress.update(w));
-    progress.done();
-    if (options.json === true) {
-      printJson({ declaration: p.declaration, log: p.log });
-      return;
-    }
-    console.log(p.log.map((l) => `// ${l}`).join("\n"));
-    console.log(`series: ${JSON.stringify(p.declaration, null, 2)},`);
+    return proposeRun(family, options.json === true);
   },
 };

@@ -1,7 +1,5 @@
 import { FAMILIES } from "../families/registry.js";
 import { FULL_CONFIG, QUICK_CONFIG } from "../reproduce/config.js";
-import { reproduce } from "../reproduce/pipeline.js";
-import { summaryText, verifiedMeaning } from "../reproduce/summary.js";
 import { noPositionals, parseFamilies, parseOutDir } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 
@@ -21,9 +19,12 @@ export const reproduceCommand = (reference: () => string): Command => ({
   async run(positionals, options) {
     noPositionals("reproduce", positionals);
     const families = options.families === undefined ? FAMILIES : parseFamilies("families", options.families);
-    const root = options.out === undefined ? "." : parseOutDir("out", options.out);
     if (options.quick === true && options.out === undefined) throw new UsageError("reproduce: --quick needs --out <dir> (it must not replace the committed files)");
+    const root = parseOutDir("out", options.out === undefined ? "." : options.out);
     const config = options.quick === true ? QUICK_CONFIG : FULL_CONFIG;
+    // The pipeline (and its heavy modules) loads after validation.
+    const { reproduce } = await import("../reproduce/pipeline.js");
+    const { summaryText, verifiedMeaning } = await import("../reproduce/summary.js");
     const { rows, written } = await reproduce({ families, root, config, cliReference: reference() });
     console.log(summaryText(rows));
     console.log("");

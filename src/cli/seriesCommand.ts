@@ -1,14 +1,38 @@
-import { writeFilesAtomically } from "../output/atomicWrite.js";
-import { COMMITTED_SERIES_ORDER, seriesFiles } from "../output/seriesFiles.js";
-import { deriveFamilySeries } from "../ift/familySeries.js";
-import { seriesDocument } from "../output/seriesDocument.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
+import { LIMITS } from "../present/arguments.js";
 import { familyOrAll, integerOption, parseOutDir } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { progressLine } from "../present/progress.js";
 
 /** The largest order the `series` command accepts. */
-export const MAX_SERIES_ORDER = 40;
+export const MAX_SERIES_ORDER = LIMITS.seriesOrder.max;
+
+/** Derive and write (into `out`) or print the series: the heavy modules load here, after validation. */
+async function seriesRun(families: readonly FamilyDefinition[], order: number, format: "json" | "md" | "latex" | undefined, out: string | undefined): Promise<void> {
+  if (out !== undefined) {
+    const { seriesFiles } = await import("../output/seriesFiles.js");
+    const { writeFilesAtomically } = await import("../output/atomicWrite.js");
+    // Derive everything first, then write: an interrupted run leaves the folder as it was.
+    const files = new Map<string, string>();
+    for (const family of families) {
+      const progress = progressLine(`series ${family.name}`);
+      for (const [path, text] of seriesFiles(family, order, out, (w) => progress.update(w))) files.set(path, text);
+      progress.done();
+    }
+    writeFilesAtomically(files);
+    console.log(`wrote ${files.size} files to ${out}`);
+    return;
+  }
+  const { deriveFamilySeries } = await import("../ift/familySeries.js");
+  const { seriesDocument } = await import("../output/seriesDocument.js");
+  const family = families[0]!;
+  const progress = progressLine(`series ${family.name}`);
+  const derived = deriveFamilySeries(family, order, (what) => progress.update(what));
+  progress.done();
+  printDocument(seriesDocument(derived), format);
+}
 
 export const seriesCommand: Command = {
   name: "series",
@@ -24,22 +48,6 @@ export const seriesCommand: Command = {
     const format = chosenFormat("series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
     if (families.length > 1 && out === undefined) throw new UsageError("series: 'all' needs --out <dir>");
-    if (out !== undefined) {
-      // Derive everything first, then write: an interrupted run leaves the folder as it was.
-      const files = new Map<string, string>();
-      for (const family of families) {
-        const progress = progressLine(`series ${family.name}`);
-        for (const [path, text] of seriesFiles(family, order, out, (w) => progress.update(w))) files.set(path, text);
-        progress.done();
-      }
-      writeFilesAtomically(files);
-      console.log(`wrote ${files.size} files to ${out}`);
-      return;
-    }
-    const family = families[0]!;
-    const progress = progressLine(`series ${family.name}`);
-    const derived = deriveFamilySeries(family, order, (what) => progress.update(what));
-    progress.done();
-    printDocument(seriesDocument(derived), format);
+    return seriesRun(families, order, format, out);
   },
 };

@@ -1,8 +1,5 @@
-import { familyPattern } from "../families/critical.js";
-import { isotropyName } from "../families/isotropy.js";
-import { dimensionFormula } from "../representations/dimension.js";
-import { familySpectrum } from "../hessian/spectrum.js";
-import { spectrumJson } from "../output/spectrumDocument.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { LIMITS } from "../present/arguments.js";
 import { integerOption, oneFamily, parseDimension } from "./args.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
@@ -10,7 +7,45 @@ import { printJson } from "./format.js";
 import { progressLine } from "../present/progress.js";
 
 /** Bounds of --digits. */
-export const SPECTRUM_DIGITS = { min: 10, max: 1000 } as const;
+export const SPECTRUM_DIGITS = LIMITS.spectrumDigits;
+
+/** Compute and print the spectrum: the heavy modules load here, after validation. */
+async function spectrumRun(family: FamilyDefinition, d: string, digits: number, json: boolean): Promise<void> {
+  const { familyPattern } = await import("../families/critical.js");
+  const { isotropyName } = await import("../families/isotropy.js");
+  const { dimensionFormula } = await import("../representations/dimension.js");
+  const { familySpectrum } = await import("../hessian/spectrum.js");
+  const { spectrumJson } = await import("../output/spectrumDocument.js");
+  const progress = progressLine(`spectrum ${family.name}`);
+  const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
+  progress.done();
+  if (json) {
+    printJson(spectrumJson(s, d));
+    return;
+  }
+  console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p)}, pattern ${familyPattern(family).toString()}; gauge |a| = 1`);
+  const rows: string[][] = [];
+  for (const c of s.components) {
+    c.eigenvalues.forEach((v, j) => {
+      rows.push([
+        j === 0 ? c.component.name : "",
+        j === 0 ? `${c.component.blockSize}` : "",
+        j === 0 ? `${dimensionFormula(c.component.dimension)} = ${c.dimension.toFixed()}` : "",
+        c.gauge.includes(j) ? "0 (gauge)" : v.toString(),
+      ]);
+    });
+  }
+  console.log(textTable(["component", "block", "multiplicity", "eigenvalue"], rows));
+  for (const o of s.omitted) {
+    console.log(`not present     ${o.component.name}: dimension ${dimensionFormula(o.component.dimension)} = ${o.dimension.toFixed()} <= 0 at this d`);
+  }
+  console.log("");
+  console.log(`inertia       ${s.inertia.negative.toFixed()} negative, ${s.inertia.zero.toFixed()} zero (${s.gaugeZeros.toFixed()} gauge), ${s.inertia.positive.toFixed()} positive`);
+  if (s.smallestNonzero !== undefined) {
+    console.log(`smallest |nonzero eigenvalue|  ${s.smallestNonzero.value.toString()}  (${s.smallestNonzero.component})`);
+  }
+  console.log(`digits        ${s.confirmedDigits} confirmed (critical point and a second block computation with 10 more digits)`);
+}
 
 export const spectrumCommand: Command = {
   name: "spectrum",
@@ -25,34 +60,6 @@ export const spectrumCommand: Command = {
     const family = oneFamily("spectrum", positionals, "spurious spectrum 2a --d 10");
     const d = parseDimension("d", options.d, family);
     const digits = integerOption("digits", options.digits, SPECTRUM_DIGITS, 40);
-    const progress = progressLine(`spectrum ${family.name}`);
-    const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
-    progress.done();
-    if (options.json === true) {
-      printJson(spectrumJson(s, d));
-      return;
-    }
-    console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p)}, pattern ${familyPattern(family).toString()}; gauge |a| = 1`);
-    const rows: string[][] = [];
-    for (const c of s.components) {
-      c.eigenvalues.forEach((v, j) => {
-        rows.push([
-          j === 0 ? c.component.name : "",
-          j === 0 ? `${c.component.blockSize}` : "",
-          j === 0 ? `${dimensionFormula(c.component.dimension)} = ${c.dimension.toFixed()}` : "",
-          c.gauge.includes(j) ? "0 (gauge)" : v.toString(),
-        ]);
-      });
-    }
-    console.log(textTable(["component", "block", "multiplicity", "eigenvalue"], rows));
-    for (const o of s.omitted) {
-      console.log(`not present     ${o.component.name}: dimension ${dimensionFormula(o.component.dimension)} = ${o.dimension.toFixed()} <= 0 at this d`);
-    }
-    console.log("");
-    console.log(`inertia       ${s.inertia.negative.toFixed()} negative, ${s.inertia.zero.toFixed()} zero (${s.gaugeZeros.toFixed()} gauge), ${s.inertia.positive.toFixed()} positive`);
-    if (s.smallestNonzero !== undefined) {
-      console.log(`smallest |nonzero eigenvalue|  ${s.smallestNonzero.value.toString()}  (${s.smallestNonzero.component})`);
-    }
-    console.log(`digits        ${s.confirmedDigits} confirmed (critical point and a second block computation with 10 more digits)`);
+    return spectrumRun(family, d, digits, options.json === true);
   },
 };

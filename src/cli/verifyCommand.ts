@@ -1,5 +1,5 @@
-import { deriveFamilySeries } from "../ift/familySeries.js";
-import { verifyFamilySeries } from "../ift/verify.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { LIMITS } from "../present/arguments.js";
 import { integerOption, oneFamily } from "./args.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
@@ -8,7 +8,30 @@ import { progressLine } from "../present/progress.js";
 import { MAX_SERIES_ORDER } from "./seriesCommand.js";
 
 /** Bounds of --digits. */
-export const VERIFY_DIGITS = { min: 30, max: 200 } as const;
+export const VERIFY_DIGITS = LIMITS.verifyDigits;
+
+/** Derive, verify and print: the heavy modules load here, after validation. */
+async function verifyRun(family: FamilyDefinition, order: number, digits: number, json: boolean): Promise<void> {
+  const { deriveFamilySeries } = await import("../ift/familySeries.js");
+  const { verifyFamilySeries } = await import("../ift/verify.js");
+  const progress = progressLine(`verify ${family.name}`);
+  const series = deriveFamilySeries(family, order, (w) => progress.update(w));
+  const v = verifyFamilySeries(family, series, digits, (w) => progress.update(w));
+  progress.done();
+  const slope = (s: number): string => (s === -Infinity ? "exact" : s.toFixed(2));
+  if (json) {
+    printJson({
+      ...v,
+      quantities: v.quantities.map((q) => ({ name: q.name, errors: q.errors.map((e) => e.toSignificantDigits(3).toString()), slope: slope(q.slope) })),
+    });
+    return;
+  }
+  console.log(`family ${family.name}: series to order d^(${-order / 2}) against Newton at ${digits} digits; expected slope <= ${v.expectedSlope}`);
+  console.log(textTable(
+    ["quantity", ...v.dimensions.map((d) => `|err| d=${d}`), "slope"],
+    v.quantities.map((q) => [q.name, ...q.errors.map((e) => e.toSignificantDigits(3).toString()), slope(q.slope)]),
+  ));
+}
 
 export const verifyCommand: Command = {
   name: "verify",
@@ -23,22 +46,6 @@ export const verifyCommand: Command = {
     const family = oneFamily("verify", positionals, "spurious verify 1b --order 8");
     const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, 8);
     const digits = integerOption("digits", options.digits, VERIFY_DIGITS, 60);
-    const progress = progressLine(`verify ${family.name}`);
-    const series = deriveFamilySeries(family, order, (w) => progress.update(w));
-    const v = verifyFamilySeries(family, series, digits, (w) => progress.update(w));
-    progress.done();
-    const slope = (s: number): string => (s === -Infinity ? "exact" : s.toFixed(2));
-    if (options.json === true) {
-      printJson({
-        ...v,
-        quantities: v.quantities.map((q) => ({ name: q.name, errors: q.errors.map((e) => e.toSignificantDigits(3).toString()), slope: slope(q.slope) })),
-      });
-      return;
-    }
-    console.log(`family ${family.name}: series to order d^(${-order / 2}) against Newton at ${digits} digits; expected slope <= ${v.expectedSlope}`);
-    console.log(textTable(
-      ["quantity", ...v.dimensions.map((d) => `|err| d=${d}`), "slope"],
-      v.quantities.map((q) => [q.name, ...q.errors.map((e) => e.toSignificantDigits(3).toString()), slope(q.slope)]),
-    ));
+    return verifyRun(family, order, digits, options.json === true);
   },
 };

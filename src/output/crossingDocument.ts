@@ -1,7 +1,7 @@
 import type { FamilyCrossings } from "../crossing/crossing.js";
 
 /** The JSON document of a family's crossings (numbers as decimal strings; docs/crossing.md). */
-export function crossingJson(r: FamilyCrossings): unknown {
+export function crossingJson(r: FamilyCrossings) {
   return {
     family: r.family,
     range: r.range,
@@ -27,3 +27,6 @@ export function crossingJson(r: FamilyCrossings): unknown {
     top: { inertia: r.top.text, smallestEigenvalue: r.top.smallest.value, irrep: r.top.smallest.irrep },
   };
 }
+
+/** The JSON of `spurious crossing --json`. */
+export type CrossingJson = ReturnType<typeof crossingJson>;

@@ -19,7 +19,7 @@ function justifiedDecimals(p: DiscoveredPoint): number {
 }
 
 /** The JSON form of a report: numbers of the points as decimal strings. */
-export function discoveryJson(report: DiscoveryReport): unknown {
+export function discoveryJson(report: DiscoveryReport) {
   return {
     d: report.d,
     runs: report.runs,
@@ -48,3 +48,6 @@ export function discoveryJson(report: DiscoveryReport): unknown {
     }),
   };
 }
+
+/** The JSON of `spurious discover --json`. */
+export type DiscoveryJson = ReturnType<typeof discoveryJson>;

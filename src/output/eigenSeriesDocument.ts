@@ -30,9 +30,9 @@ function latexSeries(e: EigenvalueSeries, order: number): string {
   return `${terms.length === 0 ? "0" : terms.join("")} + O\\!\\left(d^{${powerOfD(order + 1)}}\\right)${e.exact ? "" : " \\quad \\text{(numeric)}"}`;
 }
 
-/** Render eigenvalue series for the `eigen-series` command. */
-export function eigenSeriesDocument(r: FamilyEigenSeries): EigenSeriesDocument {
-  const json = {
+/** The JSON form of a family's eigenvalue series (`spurious eigen-series --json`, series/<family>.eigen.json). */
+export function eigenSeriesJson(r: FamilyEigenSeries) {
+  return {
     family: r.family,
     variable: "eps = d^(-1/2)",
     order: r.order,
@@ -46,6 +46,14 @@ export function eigenSeriesDocument(r: FamilyEigenSeries): EigenSeriesDocument {
       eigenvalues: c.eigenvalues.map((e) => ({ exact: e.exact, gauge: e.gauge, terms: e.gauge ? [] : seriesTerms(e.field, e.series) })),
     })),
   };
+}
+
+/** The JSON of `spurious eigen-series --json`. */
+export type EigenSeriesJson = ReturnType<typeof eigenSeriesJson>;
+
+/** Render eigenvalue series for the `eigen-series` command. */
+export function eigenSeriesDocument(r: FamilyEigenSeries): EigenSeriesDocument {
+  const json = eigenSeriesJson(r);
   const heading = `# Family ${r.family}: Hessian eigenvalues as series in eps = d^(-1/2), to order d^(${powerOfD(r.order)}) (error O(d^(${powerOfD(r.order + 1)})))`;
   const note = `Exact coefficients lie in ${r.field.name}; eigenvalues marked numeric have leading terms outside it (computed at 60 digits, shown to ${DECIMAL_DIGITS}). Each eigenvalue has the multiplicity of its component.`;
   const rows = ["| component | multiplicity | eigenvalue | exact | power of d | coefficient | decimal |", "| --- | --- | --- | --- | --- | --- | --- |"];

@@ -13,14 +13,10 @@ function latexNameOf(alias: string): string {
   return m === null ? alias : `${m[1]}_{${m[2]}}`;
 }
 
-/** Render a derived family series for series/ and for the `series` command. */
-export function seriesDocument(s: FamilySeries<unknown>): SeriesDocument {
+/** The JSON form of a derived family series (`spurious series --json`, series/<family>.json). */
+export function seriesJson(s: FamilySeries<unknown>) {
   const F = s.field;
-  const quantities: PublishedQuantity<unknown>[] = [
-    ...s.params.map((p) => ({ name: p.alias, latexName: latexNameOf(p.alias), series: p.series })),
-    { name: "loss", latexName: "L", series: s.loss },
-  ];
-  const json = {
+  return {
     family: s.family,
     variable: "eps = d^(-1/2)",
     order: s.order,
@@ -31,6 +27,19 @@ export function seriesDocument(s: FamilySeries<unknown>): SeriesDocument {
     params: Object.fromEntries(s.params.map((p) => [p.alias, seriesTerms(F, p.series)])),
     loss: seriesTerms(F, s.loss),
   };
+}
+
+/** The JSON of `spurious series --json`. */
+export type SeriesJson = ReturnType<typeof seriesJson>;
+
+/** Render a derived family series for series/ and for the `series` command. */
+export function seriesDocument(s: FamilySeries<unknown>): SeriesDocument {
+  const F = s.field;
+  const quantities: PublishedQuantity<unknown>[] = [
+    ...s.params.map((p) => ({ name: p.alias, latexName: latexNameOf(p.alias), series: p.series })),
+    { name: "loss", latexName: "L", series: s.loss },
+  ];
+  const json = seriesJson(s);
   const heading = `# Family ${s.family}: series in eps = d^(-1/2), to order d^(${powerOfD(s.order)}) (error O(d^(${powerOfD(s.order + 1)})))`;
   const fieldNote = F.exact
     ? `Coefficients are exact elements of ${F.name}.`

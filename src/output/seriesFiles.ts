@@ -4,10 +4,7 @@ import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import { seriesDocument } from "./seriesDocument.js";
 import { documentFiles } from "./documentFiles.js";
 
-/** The order of the committed series/ files: terms to d^(-5). */
-export const COMMITTED_SERIES_ORDER = 10;
-/** The order (in eps) of the committed eigenvalue series series/<family>.eigen.*: error O(d^(-5/2)). */
-export const COMMITTED_EIGEN_ORDER = 4;
+export { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "./committedOrders.js";
 
 /** The three files of a derived series in `dir`: <family>.json, .md, .tex, with their text. */
 export function filesOfSeries(s: FamilySeries<unknown>, dir: string): Map<string, string> {

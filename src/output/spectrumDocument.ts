@@ -3,7 +3,7 @@ import { dimensionFormula } from "../representations/dimension.js";
 import type { FamilySpectrum } from "../hessian/spectrum.js";
 
 /** The JSON document of a spectrum (numbers as decimal strings; see docs/hessian.md). */
-export function spectrumJson(s: FamilySpectrum, d: string): unknown {
+export function spectrumJson(s: FamilySpectrum, d: string) {
   return {
     family: s.family,
     d,
@@ -26,3 +26,6 @@ export function spectrumJson(s: FamilySpectrum, d: string): unknown {
     smallestNonzero: s.smallestNonzero === undefined ? null : { value: s.smallestNonzero.value.toString(), irrep: s.smallestNonzero.component },
   };
 }
+
+/** The JSON of `spurious spectrum --json`. */
+export type SpectrumJson = ReturnType<typeof spectrumJson>;

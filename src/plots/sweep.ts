@@ -1,6 +1,7 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { findBrackets, scanFamily, scanGrid, type ScanSample } from "../crossing/scan.js";
 import { locateCrossing } from "../crossing/locate.js";
+import { PLOT_POINTS, PLOT_TOP } from "./defaults.js";
 
 /**
  * A family's plot data (docs/plots.md): the walk of the crossing scan (scanFamily, src/crossing/scan.ts)
@@ -24,11 +25,7 @@ export interface FamilySweep {
   readonly crossings: SweepCrossing[];
 }
 
-/** Default grid of the plots: 25 log-spaced d from just above p + 2 (the scan bottom) to 10^3. */
-export const PLOT_POINTS = 25;
-export const PLOT_TOP = "1000";
-/** Default working digits of the plots (ample for pixels; the crossing d keeps digits - 5). */
-export const PLOT_DIGITS = 20;
+export { PLOT_DIGITS, PLOT_POINTS, PLOT_TOP } from "./defaults.js";
 
 /** The default plot grid of a family (the crossing scan's grid, src/crossing/scan.ts, with 25 points to 10^3). */
 export function plotGrid(f: FamilyDefinition, count: number = PLOT_POINTS, top: string = PLOT_TOP): string[] {

@@ -1,5 +1,5 @@
-import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/seriesFiles.js";
-import { PLOT_DIGITS, PLOT_POINTS } from "../plots/sweep.js";
+import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
+import { PLOT_DIGITS, PLOT_POINTS } from "../plots/defaults.js";
 
 /** What a reproduction computes (docs/reproduce.md). */
 export interface ReproduceConfig {

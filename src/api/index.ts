@@ -1,0 +1,141 @@
+/**
+ * The library API of spurious (`import { ... } from "spurious"`; docs/api.md). Each function returns plain
+ * JSON data: exactly what the corresponding command prints with --json, built by the same document builders
+ * of src/output/. Arguments are checked as on the command line (src/present/arguments.ts): bad ones throw a
+ * RangeError naming the argument, the bad value and what is allowed, before anything is computed. The
+ * computation modules load on the first call (dynamic import), so importing the library is cheap.
+ */
+import type { CheckResult } from "../check/checkTable.js";
+import type { InitChoice } from "../discovery/discover.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { FAMILIES, findFamily } from "../families/registry.js";
+import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
+import type { CriticalJson } from "../output/criticalDocument.js";
+import type { CrossingJson } from "../output/crossingDocument.js";
+import type { DiscoveryJson } from "../output/discoveryDocument.js";
+import type { EigenSeriesJson } from "../output/eigenSeriesDocument.js";
+import type { FamilyRow } from "../output/familiesDocument.js";
+import type { SeriesJson } from "../output/seriesDocument.js";
+import type { SpectrumJson } from "../output/spectrumDocument.js";
+import { dimensionArgument, integerArgument, LIMITS } from "../present/arguments.js";
+
+export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, InitChoice, SeriesJson, SpectrumJson };
+export { LIMITS };
+
+/** Called with a short description of the current step of a long computation. */
+export type Progress = (what: string) => void;
+
+/** The family of this name (a RangeError listing the known names otherwise). */
+function family(name: unknown): FamilyDefinition {
+  if (typeof name !== "string") throw new RangeError(`family: give a family name (known families: ${FAMILIES.map((f) => f.name).join(", ")})`);
+  return findFamily(name);
+}
+
+/** An optional integer argument: its default when absent. */
+function integerOr(label: string, raw: unknown, range: { readonly min: number; readonly max: number }, fallback: number): number {
+  return raw === undefined ? fallback : integerArgument(label, raw, range);
+}
+
+/** The document as the command prints it: plain JSON data (no class instances, no undefined fields). */
+function plain<T>(document: T): T {
+  return JSON.parse(JSON.stringify(document)) as T;
+}
+
+/** Every family: isotropy, pattern, signs of a, range of d, multiplicity (= `spurious families --json`). */
+export async function families(): Promise<FamilyRow[]> {
+  const { familiesJson } = await import("../output/familiesDocument.js");
+  return plain(familiesJson(FAMILIES));
+}
+
+/**
+ * The critical point of a family at a real d in its range, to `digits` significant digits (10 to 1000,
+ * default 40) (= `spurious critical <family> --d <d> --digits <digits> --json`). `d` is a number or a decimal
+ * string, reported as given.
+ */
+export async function criticalPoint(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } = {}): Promise<CriticalJson> {
+  const f = family(name);
+  const dd = dimensionArgument("d", d, f);
+  const digits = integerOr("digits", options.digits, LIMITS.criticalDigits, 40);
+  const { familyCriticalPoint } = await import("../families/critical.js");
+  const { criticalJson } = await import("../output/criticalDocument.js");
+  const point = familyCriticalPoint(f, dd, digits, (x) => options.onProgress?.(`continuing, d = ${x.toSignificantDigits(8).toString()}`));
+  return plain(criticalJson(f, dd, digits, point));
+}
+
+/**
+ * A family's parameters and loss as series in eps = d^(-1/2) to `order` (0 to 40, default 10), exact in
+ * Q(pi) where they are (= `spurious series <family> --order <order> --json`).
+ */
+export async function series(name: string, options: { order?: number; onProgress?: Progress } = {}): Promise<SeriesJson> {
+  const f = family(name);
+  const order = integerOr("order", options.order, LIMITS.seriesOrder, COMMITTED_SERIES_ORDER);
+  const { deriveFamilySeries } = await import("../ift/familySeries.js");
+  const { seriesJson } = await import("../output/seriesDocument.js");
+  return plain(seriesJson(deriveFamilySeries(f, order, (what) => options.onProgress?.(what))));
+}
+
+/**
+ * The Hessian eigenvalues of a family at a real d by isotypic component, with multiplicities and inertia, to
+ * `digits` digits (10 to 1000, default 40) (= `spurious spectrum <family> --d <d> --digits <digits> --json`).
+ */
+export async function spectrum(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } = {}): Promise<SpectrumJson> {
+  const f = family(name);
+  const dd = dimensionArgument("d", d, f);
+  const digits = integerOr("digits", options.digits, LIMITS.spectrumDigits, 40);
+  const { familySpectrum } = await import("../hessian/spectrum.js");
+  const { spectrumJson } = await import("../output/spectrumDocument.js");
+  const s = familySpectrum(f, dd, digits, (x) => options.onProgress?.(`continuing, d = ${x.toSignificantDigits(8).toString()}`));
+  return plain(spectrumJson(s, dd));
+}
+
+/**
+ * The eigenvalues of a family's Hessian blocks as series in eps to `order` (0 to 20, default 4)
+ * (= `spurious eigen-series <family> --order <order> --json`).
+ */
+export async function eigenSeries(name: string, options: { order?: number; onProgress?: Progress } = {}): Promise<EigenSeriesJson> {
+  const f = family(name);
+  const order = integerOr("order", options.order, LIMITS.eigenOrder, COMMITTED_EIGEN_ORDER);
+  const { familyEigenSeries } = await import("../eigenseries/eigenSeries.js");
+  const { eigenSeriesJson } = await import("../output/eigenSeriesDocument.js");
+  return plain(eigenSeriesJson(familyEigenSeries(f, order, (what) => options.onProgress?.(what))));
+}
+
+/**
+ * Every real d in a family's range where the Hessian changes inertia, located by a joint Newton solve at
+ * `digits` digits (15 to 200, default 40) (= `spurious crossing <family> --digits <digits> --json`).
+ */
+export async function crossings(name: string, options: { digits?: number; onProgress?: Progress } = {}): Promise<CrossingJson> {
+  const f = family(name);
+  const digits = integerOr("digits", options.digits, LIMITS.crossingDigits, 40);
+  const { familyCrossings } = await import("../crossing/crossing.js");
+  const { crossingJson } = await import("../output/crossingDocument.js");
+  return plain(crossingJson(familyCrossings(f, { digits, onProgress: (what) => options.onProgress?.(what) })));
+}
+
+/**
+ * A transcribed table of coefficients (CSV or Markdown text; docs/check.md) against the engine: a verdict,
+ * the exact value and a hint per row (= `spurious check <file> --json` with the file's text). `order` (0 to
+ * 40) bounds the powers computed; `file` names the table in error messages.
+ */
+export async function check(table: string, options: { order?: number; file?: string } = {}): Promise<CheckResult> {
+  if (typeof table !== "string") throw new RangeError("table: give the text of a CSV or Markdown table");
+  const order = options.order === undefined ? undefined : integerArgument("order", options.order, LIMITS.seriesOrder);
+  const { checkTable } = await import("../check/checkTable.js");
+  return plain(checkTable(table, { ...(options.file === undefined ? {} : { file: options.file }), ...(order === undefined ? {} : { order }) }));
+}
+
+/**
+ * Train k = d networks from `runs` seeded random starts (d 2 to 60, runs 1 to 10000, seed 0 to 2^32 - 1,
+ * default 1; init all, xavier, minus or mixed, default all) and group the critical points found
+ * (= `spurious discover --d <d> --runs <runs> --seed <seed> --init <init> --json`).
+ */
+export async function discover(options: { d: number; runs: number; seed?: number; init?: InitChoice; onProgress?: (done: number, total: number) => void }): Promise<DiscoveryJson> {
+  const d = integerArgument("d", options?.d, LIMITS.discover.d);
+  const runs = integerArgument("runs", options.runs, LIMITS.discover.runs);
+  const seed = integerOr("seed", options.seed, LIMITS.discover.seed, 1);
+  const { discover: train, INIT_CHOICES } = await import("../discovery/discover.js");
+  const init = options.init ?? "all";
+  if (!(INIT_CHOICES as readonly string[]).includes(init)) throw new RangeError(`init: '${String(init)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
+  const { discoveryJson } = await import("../output/discoveryDocument.js");
+  return plain(discoveryJson(train({ d, runs, seed, init, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
+}

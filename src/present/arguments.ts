@@ -1,0 +1,57 @@
+import type { FamilyDefinition } from "../families/definition.js";
+
+// Validators of arguments shared by the command line (src/cli/args.ts, labels such as "--d") and the
+// library (src/api/index.ts, labels such as "d"): each throws a one-line RangeError naming the argument,
+// the bad value and what is allowed.
+
+/** Bounds of an integer argument. */
+export interface IntegerRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Bounds of the arguments of the commands and of the library functions (docs/cli.md, docs/api.md). */
+export const LIMITS = {
+  criticalDigits: { min: 10, max: 1000 },
+  spectrumDigits: { min: 10, max: 1000 },
+  crossingDigits: { min: 15, max: 200 },
+  verifyDigits: { min: 30, max: 200 },
+  /** The highest power of eps of the family series (and of the orders of a checked table). */
+  seriesOrder: { min: 0, max: 40 },
+  /** The highest power of eps of the eigenvalue series (the family series is derived ~10 orders higher). */
+  eigenOrder: { min: 0, max: 20 },
+  discover: { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } },
+} as const;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A real number as its decimal string (no NaN, Infinity or hex). */
+export function realArgument(label: string, raw: unknown): string {
+  const text = typeof raw === "number" ? String(raw) : raw;
+  if (typeof text !== "string" || !NUMBER.test(text.trim())) {
+    throw new RangeError(`${label}: '${String(raw ?? "")}' is not a number (expected a decimal such as 7.25 or 1e6)`);
+  }
+  return text.trim();
+}
+
+/** An integer within [min, max], given as text (command line) or as a number (library). */
+export function integerArgument(label: string, raw: unknown, range: IntegerRange): number {
+  const text = typeof raw === "number" ? String(raw) : raw;
+  if (typeof text !== "string" || !/^[+-]?\d+$/.test(text.trim())) {
+    throw new RangeError(`${label}: '${String(raw ?? "")}' is not an integer (allowed: ${range.min} to ${range.max})`);
+  }
+  const value = Number(text);
+  if (value < range.min || value > range.max) {
+    throw new RangeError(`${label}: ${text} is outside the allowed range ${range.min} to ${range.max}`);
+  }
+  return value;
+}
+
+/** A dimension d (decimal string) inside the family's range. */
+export function dimensionArgument(label: string, raw: unknown, f: FamilyDefinition): string {
+  const d = realArgument(label, raw);
+  if (Number(d) < Number(f.range.min) || Number(d) > Number(f.range.max)) {
+    throw new RangeError(`${label}: ${d} is outside family ${f.name}'s range [${f.range.min}, ${f.range.max}]`);
+  }
+  return d;
+}
