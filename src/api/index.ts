@@ -8,6 +8,7 @@
 import type { CheckResult } from "../check/checkTable.js";
 import type { InitChoice } from "../discovery/discover.js";
 import type { FamilyDefinition } from "../families/definition.js";
+import type { FormulaDocument } from "../formula/restrictedFormula.js";
 import { FAMILIES, findFamily } from "../families/registry.js";
 import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import type { CriticalJson } from "../output/criticalDocument.js";
@@ -19,7 +20,7 @@ import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
 import { dimensionArgument, integerArgument, LIMITS } from "../present/arguments.js";
 
-export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, InitChoice, SeriesJson, SpectrumJson };
+export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SeriesJson, SpectrumJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -110,6 +111,17 @@ export async function crossings(name: string, options: { digits?: number; onProg
   const { familyCrossings } = await import("../crossing/crossing.js");
   const { crossingJson } = await import("../output/crossingDocument.js");
   return plain(crossingJson(familyCrossings(f, { digits, onProgress: (what) => options.onProgress?.(what) })));
+}
+
+/**
+ * The restricted loss of a family's pattern as a closed form in its parameters and d, with every partial
+ * derivative when `gradient` is true (= `spurious formula <family> [--gradient] --json`; docs/formula.md).
+ */
+export async function formula(name: string, options: { gradient?: boolean } = {}): Promise<FormulaDocument> {
+  const f = family(name);
+  if (options.gradient !== undefined && typeof options.gradient !== "boolean") throw new RangeError(`gradient: '${String(options.gradient)}' is not a boolean (allowed: true, false)`);
+  const { restrictedLossFormula } = await import("../formula/restrictedFormula.js");
+  return plain(restrictedLossFormula(f, { gradient: options.gradient === true }));
 }
 
 /**

@@ -64,7 +64,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "api",
     layer: "presentation",
     holds: "the library API (package.json exports, docs/api.md): one function per --json command, same documents, same argument checks",
-    imports: ["discovery", "families", "ift", "hessian", "eigenseries", "crossing", "output", "check", "present"],
+    imports: ["discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "output", "check", "present"],
   },
   { folder: "tutorial", layer: "presentation", holds: "docs/tutorial.md: its steps, run as commands in a child process", imports: ["output"] },
   {

@@ -1,8 +1,16 @@
-import { restrictedLossFormula } from "../formula/restrictedFormula.js";
-import { formulaLatex, formulaText } from "../output/formulaDocument.js";
+import type { FamilyDefinition } from "../families/definition.js";
 import { oneFamily } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { printJson } from "./format.js";
+
+/** Build the formula (its modules load here, not at start) and print it in the chosen format. */
+async function printFormula(family: FamilyDefinition, gradient: boolean, format: "text" | "latex" | "json"): Promise<void> {
+  const { restrictedLossFormula } = await import("../formula/restrictedFormula.js");
+  const { formulaLatex, formulaText } = await import("../output/formulaDocument.js");
+  const doc = restrictedLossFormula(family, { gradient });
+  if (format === "json") printJson(doc);
+  else process.stdout.write(format === "latex" ? formulaLatex(doc) : formulaText(doc));
+}
 
 export const formulaCommand: Command = {
   name: "formula",
@@ -18,8 +26,6 @@ export const formulaCommand: Command = {
     const family = oneFamily("formula", positionals, "spurious formula 2a --latex");
     const formats = (["text", "latex", "json"] as const).filter((k) => options[k] === true);
     if (formats.length > 1) throw new UsageError(`formula: choose one output format (--text, --latex or --json), got --${formats.join(" and --")}`);
-    const doc = restrictedLossFormula(family, { gradient: options.gradient === true });
-    if (formats[0] === "json") printJson(doc);
-    else process.stdout.write(formats[0] === "latex" ? formulaLatex(doc) : formulaText(doc));
+    return printFormula(family, options.gradient === true, formats[0] ?? "text");
   },
 };
