@@ -1,5 +1,5 @@
 import type { FamilyDefinition } from "../families/definition.js";
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";

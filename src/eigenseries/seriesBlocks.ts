@@ -6,7 +6,7 @@ import { seriesField } from "../series/seriesField.js";
 import { seriesScalar } from "../series/seriesScalar.js";
 import { blockPencil, componentBases, embedIsotropyPoint } from "../hessian/blocks.js";
 import type { IsotypicComponent } from "../representations/decomposition.js";
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 
 /**
  * The Hessian blocks of docs/hessian.md ("blocks") with x and d as series in eps = d^(-1/2): the same

@@ -12,7 +12,7 @@ import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } f
 import { isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionAtNumber } from "../representations/dimension.js";
 import { classPermutation, isCoordinate, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "../representations/splitPatterns.js";
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 
 /**
  * The Hessian blocks for real d (docs/hessian.md, "blocks"). For a component [n - |mu|, mu] (x) psi the

@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext, type Arithmetic } from "../families/precision.js";
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";

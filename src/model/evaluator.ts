@@ -1,5 +1,5 @@
 import type { RealField } from "../numbers/field.js";
-import type { SecondLayer } from "./secondLayer.js";
+import type { SecondLayer } from "./studentModel.js";
 import {
   kernelGradW,
   kernelHessWV,

@@ -1,6 +1,6 @@
 import { character, cycleType, irrepDimension, irrepName, partitionsOf, permutationsOf, type Partition } from "./characters.js";
 import { dimensionAtNumber, dimensionPolynomial, type DimensionPolynomial } from "./dimension.js";
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { classPermutation, isCoordinate, isSecondLayer, paramPermutation, presentParams, splitPattern } from "./splitPatterns.js";
 
 /**

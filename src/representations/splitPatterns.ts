@@ -1,4 +1,4 @@
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { F64 } from "../numbers/floatField.js";
 import { paramWeights } from "../patterns/metric.js";
 import { Pattern, type PatternClass, type PatternParam } from "../patterns/pattern.js";

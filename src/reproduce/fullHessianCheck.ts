@@ -3,7 +3,7 @@ import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilySpectrum } from "../hessian/spectrum.js";
 import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { hessian } from "../model/evaluator.js";
-import type { SecondLayer } from "../model/secondLayer.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { F64 } from "../numbers/floatField.js";
 import { embed } from "../patterns/embedding.js";
 
