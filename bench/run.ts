@@ -4,6 +4,7 @@ import { benchPatterns } from "./patterns.js";
 import { benchSeries } from "./series.js";
 import { benchHessian } from "./hessian.js";
 import { benchLinalg } from "./linalg.js";
+import { benchCrossing } from "./crossing.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
 benchQPi();
@@ -12,3 +13,4 @@ benchPatterns();
 benchHessian();
 benchLinalg();
 benchSeries();
+benchCrossing();

@@ -1,7 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
-import type { Arithmetic } from "../families/precision.js";
 import { familySpectrum } from "../hessian/spectrum.js";
 import { locateCrossing } from "./locate.js";
 import { findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample } from "./scan.js";
@@ -71,12 +70,6 @@ export interface CrossingOptions {
   /** Digits of the scan (default 20). */
   readonly scanDigits?: number;
   readonly onProgress?: (text: string) => void;
-  /**
-   * The arithmetic of the walk, the blocks and the continuation (default decimal: the committed crossing
-   * documents print the last Newton steps and residuals, which are rounding noise and so change with the
-   * arithmetic; docs/crossing.md). The joint Newton is in decimal.js either way.
-   */
-  readonly arithmetic?: Arithmetic;
 }
 
 /**
@@ -108,18 +101,17 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const digits = options.digits;
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
-  const arithmetic = options.arithmetic ?? "decimal";
-  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) }, arithmetic);
+  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) });
   const brackets = findBrackets(samples);
   const located = brackets.map((b) => {
     options.onProgress?.(`solving ${b.component.name} in [${round(b.lo.d, 6)}, ${round(b.hi.d, 6)}]`);
-    return { b, r: locateCrossing(f, b, digits, arithmetic) };
+    return { b, r: locateCrossing(f, b, digits) };
   });
   located.sort((u, v) => u.r.d.cmp(v.r.d));
   const lowIntegers: { d: number; index: number }[] = [];
   for (let d = Math.max(Number(f.range.min), f.p + 2); d < scanBottom(f); d++) {
     options.onProgress?.(`spectrum at d = ${d}`);
-    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, arithmetic).inertia.negative.toNumber() });
+    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits).inertia.negative.toNumber() });
   }
   const integerIndex = new Map(lowIntegers.map((l) => [l.d, l.index]));
   // The negative count of every block just above each crossing: start from the bottom of the scan and

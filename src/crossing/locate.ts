@@ -3,10 +3,12 @@ import { jetScalar, type Jet } from "../diff/jet.js";
 import { familyPattern } from "../families/critical.js";
 import { continueBranch } from "../families/continuation.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { precisionContext, type Arithmetic } from "../families/precision.js";
+import { fromDecimal } from "../families/newton.js";
+import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { newtonSolve } from "../linalg/newton.js";
-import { DecimalField } from "../numbers/decimalField.js";
+import type { DecimalField } from "../numbers/decimalField.js";
+import type { RealField } from "../numbers/field.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
@@ -42,16 +44,16 @@ export class CrossingFailure extends Error {
   override readonly name = "CrossingFailure";
 }
 
-interface Evaluation {
+interface Evaluation<T> {
   /** The residuals of the equations and the Jacobian rows (x_W then d). */
-  readonly rows: Decimal[][];
-  readonly rhs: Decimal[];
-  readonly gradientNorm: Decimal;
-  readonly lambda: Decimal;
+  readonly rows: T[][];
+  readonly rhs: T[];
+  readonly gradientNorm: T;
+  readonly lambda: T;
 }
 
-/** The equations and their exact Jacobian at (x, d) (docs/crossing.md §2). */
-function evaluate(F: DecimalField, f: FamilyDefinition, b: Bracket, x: readonly Decimal[], d: Decimal): Evaluation {
+/** The equations and their exact Jacobian at (x, d), over any real field (docs/crossing.md §2). */
+function evaluate<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readonly T[], d: T): Evaluation<T> {
   const P = familyPattern(f);
   const wrt = weightParams(P);
   const n = wrt.length;
@@ -64,7 +66,7 @@ function evaluate(F: DecimalField, f: FamilyDefinition, b: Bracket, x: readonly 
 
   // lambda_j: the carrying eigenvalue of the block, with eigenvector v (G-unit) in block coordinates.
   const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name);
-  if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${d.toString()}`);
+  if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${F.toString(d)}`);
   const { values, vectors } = nonGaugeEigenpairs(F, block);
   const lambda = values[b.index]!;
   const v = vectors[b.index]!;
@@ -76,7 +78,7 @@ function evaluate(F: DecimalField, f: FamilyDefinition, b: Bracket, x: readonly 
   const position = new Map(wrt.map((k, i) => [k, i]));
   const xs = x.map((value, k) => (position.has(k) ? J1.variable(position.get(k)!, value) : J1.constant(value)));
   const dj = J1.variable(n, d);
-  const xQ: Jet<Jet<Decimal>>[] = embedIsotropyPoint(f.p, block.component.sn.level, xs).map((value, q) =>
+  const xQ: Jet<Jet<T>>[] = embedIsotropyPoint(f.p, block.component.sn.level, xs).map((value, q) =>
     F.isZero(u[q]!) ? J2.constant(value) : { v: value, g: [J1.constant(u[q]!)] },
   );
   const q = J2.hessian(restrictedLoss(J2, block.pattern, xQ, J2.constant(dj)))[0]![0]!;
@@ -88,32 +90,50 @@ function evaluate(F: DecimalField, f: FamilyDefinition, b: Bracket, x: readonly 
   return { rows, rhs, gradientNorm, lambda };
 }
 
+/** One solve of the joint system: (x, d), the relative step sizes and the residuals at the solution. */
+interface JointSolution {
+  readonly x: Decimal[];
+  readonly d: Decimal;
+  readonly steps: Decimal[];
+  readonly residual: { readonly gradient: Decimal; readonly eigenvalue: Decimal };
+}
+
 /**
- * Joint Newton (newtonSolve) on y = (x_W, d) from (x0, d0) in the field F, converged when the step
- * (relative to max(1, |x_W|) and to d) is below 10^-(digits + 2), or at the noise floor (a step that no
- * longer shrinks below 10^-floor(digits / 2)). The step is halved until d stays inside the bracket (the
- * sign change is there). Fails with NewtonError (last residual: the largest equation residual).
+ * Joint Newton (newtonSolve) on y = (x_W, d) from (x0, d0) at the digits of the working field W,
+ * converged when the step (relative to max(1, |x_W|) and to d) is below 10^-(digits + 2), or at the
+ * noise floor (a step that no longer shrinks below 10^-floor(digits / 2)). The step is halved until d
+ * stays inside the bracket (the sign change is there). Fails with NewtonError (last residual: the
+ * largest equation residual). The iteration runs in precision.numeric(W.digits) (binary floats unless
+ * the context says decimal; docs/families.md, "Arithmetic"); inputs and results are decimal.js numbers
+ * of W.
  */
-function jointNewton(F: DecimalField, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, digits: number, maxSteps = 40) {
+function jointNewton(W: DecimalField, precision: PrecisionContext, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, maxSteps = 40): JointSolution {
+  const F = precision.numeric(W.digits);
+  const r = solveJoint(F, f, b, x0.map((v) => fromDecimal(F, v)), fromDecimal(F, d0), precision.digits, maxSteps);
+  const back = (v: unknown): Decimal => W.from(F.toDecimal(v, W.digits));
+  return { x: r.x.map(back), d: back(r.d), steps: r.steps.map(back), residual: { gradient: back(r.gradient), eigenvalue: back(r.eigenvalue) } };
+}
+
+/** jointNewton in any real field; `digits` is the number of digits the steps must reach. */
+function solveJoint<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readonly T[], d0: T, digits: number, maxSteps: number) {
   const P = familyPattern(f);
   const wrt = weightParams(P);
   const n = wrt.length;
-  const lo = F.from(b.lo.d);
-  const hi = F.from(b.hi.d);
-  const x = x0.map((v) => F.from(v));
-  const at = (y: readonly Decimal[]): Decimal[] => {
+  const lo = fromDecimal(F, b.lo.d);
+  const hi = fromDecimal(F, b.hi.d);
+  const at = (y: readonly T[]): T[] => {
     const full = x.slice();
     wrt.forEach((k, i) => (full[k] = y[i]!));
     return full;
   };
   const half = F.fromInt(2);
-  const inside = (v: Decimal): boolean => v.gt(lo) && v.lt(hi);
-  const solution = newtonSolve(F, [...wrt.map((k) => x[k]!), F.from(d0)], (y) => {
+  const inside = (v: T): boolean => F.lt(lo, v) && F.lt(v, hi);
+  const solution = newtonSolve(F, [...wrt.map((k) => x[k]!), d0], (y) => {
     const e = evaluate(F, f, b, at(y), y[n]!);
     return { jacobian: e.rows, residual: e.rhs.map((r) => F.neg(r)) };
   }, {
-    tolerance: F.D.pow(10, -(digits + 2)),
-    noiseFloor: F.D.pow(10, -Math.floor(digits / 2)),
+    tolerance: F.fromDecimalString(`1e-${digits + 2}`),
+    noiseFloor: F.fromDecimalString(`1e-${Math.floor(digits / 2)}`),
     maxSteps,
     what: `component ${b.component.name}: joint Newton on (x, d) in [${b.lo.d.toString()}, ${b.hi.d.toString()}]`,
     damping: (y, step) => {
@@ -122,17 +142,20 @@ function jointNewton(F: DecimalField, f: FamilyDefinition, b: Bracket, x0: reado
       return t;
     },
     stepSize: (y, step, next) => {
-      let size = step[n]!.abs().div(y[n]!);
+      let size = F.div(F.abs(step[n]!), y[n]!);
       let scale = F.one();
-      for (let i = 0; i < n; i++) scale = F.D.max(scale, next[i]!.abs());
-      for (let i = 0; i < n; i++) size = F.D.max(size, step[i]!.abs().div(scale));
+      for (let i = 0; i < n; i++) if (F.lt(scale, F.abs(next[i]!))) scale = F.abs(next[i]!);
+      for (let i = 0; i < n; i++) {
+        const s = F.div(F.abs(step[i]!), scale);
+        if (F.lt(size, s)) size = s;
+      }
       return size;
     },
   });
   const point = at(solution.y);
   const d = solution.y[n]!;
   const last = evaluate(F, f, b, point, d);
-  return { x: point, d, steps: solution.stepSizes, residual: { gradient: last.gradientNorm, eigenvalue: last.lambda.abs() } };
+  return { x: point, d, steps: solution.stepSizes, gradient: last.gradientNorm, eigenvalue: F.abs(last.lambda) };
 }
 
 /** Leading significant digits on which a and b agree (relative), capped. */
@@ -145,18 +168,18 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
 /**
  * Locate the crossing of bracket b: the critical point at the bracket's midpoint by continuation from
  * the nearer scan sample, joint Newton at digits + guard digits, then again at 10 more digits from that
- * solution; d keeps the digits on which the two agree (at most `digits`). The continuation runs in
- * `arithmetic` (default binary), the joint Newton in decimal.js.
+ * solution; d keeps the digits on which the two agree (at most `digits`). The continuation and both
+ * solves run in binary floats (precisionContext; docs/families.md, "Arithmetic").
  */
-export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number, arithmetic: Arithmetic = "binary"): LocatedCrossing {
-  const precision = precisionContext(digits, arithmetic);
+export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number): LocatedCrossing {
+  const precision = precisionContext(digits);
   const confirming = precision.confirming();
   const F = precision.working(b.hi.d);
   const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));
   const near = mid.sub(b.lo.d).abs().lt(mid.sub(b.hi.d).abs()) ? b.lo : b.hi;
   const x0 = continueBranch(familyPattern(f), near.x, near.d, mid, { precision }).x;
-  const first = jointNewton(F, f, b, x0, mid, precision.digits);
-  const second = jointNewton(confirming.working(b.hi.d), f, b, first.x, first.d, confirming.digits);
+  const first = jointNewton(F, precision, f, b, x0, mid);
+  const second = jointNewton(confirming.working(b.hi.d), confirming, f, b, first.x, first.d);
   return {
     d: second.d,
     confirmedDigits: agreement(first.d, second.d, digits),

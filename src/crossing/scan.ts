@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
-import { precisionContext, type Arithmetic } from "../families/precision.js";
+import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
 import type { IsotypicComponent } from "../representations/decomposition.js";
 
@@ -66,10 +66,10 @@ export function scanGrid(f: FamilyDefinition, top: string = SCAN_TOP, count = 48
 
 /**
  * The non-gauge block eigenvalues of the family's critical point x at d, at `digits` digits (plus guard
- * digits) in `arithmetic` (default binary), as decimal.js numbers.
+ * digits) in binary floats (docs/families.md, "Arithmetic"), as decimal.js numbers.
  */
-export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number, arithmetic: Arithmetic = "binary"): BlockSample[] {
-  const precision = precisionContext(digits, arithmetic);
+export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number): BlockSample[] {
+  const precision = precisionContext(digits);
   const F = precision.working(d);
   const N = precision.numeric(F.digits);
   const toN = (v: Decimal): unknown => N.fromDecimalString(v.toString());
@@ -95,15 +95,15 @@ export interface WalkHooks {
  * The one walk along a family, for the crossing scan and the plots: over `grid` (decimal strings, any
  * order; each a real d > p + 2 in the family's range) at `digits` digits, the critical point is continued
  * from the top down, the branch followed from the seed once and then step by step (familyCriticalPoints),
- * and at each d the loss and the non-gauge block eigenvalues are kept, all in `arithmetic` (default
- * binary; docs/families.md, "Arithmetic"). Samples ascending in d.
+ * and at each d the loss and the non-gauge block eigenvalues are kept, all in binary floats
+ * (docs/families.md, "Arithmetic"). Samples ascending in d.
  */
-export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}, arithmetic: Arithmetic = "binary"): ScanSample[] {
+export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}): ScanSample[] {
   const descending = [...grid].sort((a, b) => Number(b) - Number(a));
-  const points = familyCriticalPoints(f, descending, digits, hooks.onContinue, arithmetic);
+  const points = familyCriticalPoints(f, descending, digits, hooks.onContinue);
   const samples = points.map((pt) => {
     hooks.onBlocks?.(pt.d);
-    const s = { d: pt.d, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits, arithmetic) };
+    const s = { d: pt.d, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits) };
     hooks.onSample?.(s);
     return s;
   });

@@ -9,7 +9,7 @@ import { paramWeights } from "../patterns/metric.js";
 import { Pattern } from "../patterns/pattern.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
 import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } from "../representations/characters.js";
-import { isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
+import { decompositionDimension, isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionAtNumber } from "../representations/dimension.js";
 import { classPermutation, isCoordinate, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "../representations/splitPatterns.js";
 import type { SecondLayer } from "../model/studentModel.js";
@@ -69,15 +69,30 @@ function independentColumns(vectors: readonly ExactVector[], length: number): nu
   return reducedRowEchelon(Q, M).pivotColumns;
 }
 
+/** componentBases by p, small integer d and second layer: exact data independent of the point, built once per process. */
+const basesMemo = new Map<string, readonly ComponentBasis[]>();
+
 /**
  * The exact generators of every component for isotropy p and the model's second layer (fixed: over the
  * W-parameters alone): generic, or at a small integer d (d - p < 4) where parameters standing for no
  * coordinates are dropped (see isotypicDecomposition). The number of
  * complement columns is checked against the block size from orbit counting (two derivations agree).
+ * Built once per (p, small d) and shared: the result is read only.
  */
-export function componentBases(p: number, d?: number, secondLayer: SecondLayer = "trained"): ComponentBasis[] {
-  const components = isotypicDecomposition(p, d, secondLayer);
-  const small = d !== undefined && Number.isInteger(d) && d - p < 4 ? d : undefined;
+export function componentBases(p: number, d?: number, secondLayer: SecondLayer = "trained"): readonly ComponentBasis[] {
+  // The decomposition depends on d only through its small integer (decompositionDimension, which also checks d).
+  const small = d === undefined ? undefined : decompositionDimension(p, d);
+  const key = `${p}:${small ?? "generic"}:${secondLayer}`;
+  let bases = basesMemo.get(key);
+  if (bases === undefined) {
+    bases = buildComponentBases(p, small, secondLayer);
+    basesMemo.set(key, bases);
+  }
+  return bases;
+}
+
+function buildComponentBases(p: number, small: number | undefined, secondLayer: SecondLayer): ComponentBasis[] {
+  const components = isotypicDecomposition(p, small, secondLayer);
   return components.map((component) => {
     const { sn, psi } = component;
     const k = sn.level;

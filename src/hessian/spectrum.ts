@@ -86,21 +86,14 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * d outside the family's range or where the blocks do not exist (checkBlockDimension). For a non-integer
  * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
  */
-export function familySpectrum(
-  f: FamilyDefinition,
-  d: string,
-  digits: number,
-  onStep?: (d: Decimal) => void,
-  arithmetic: Arithmetic = "binary",
-  secondLayer: SecondLayer = "trained",
-): FamilySpectrum {
-  const precision = precisionContext(digits, arithmetic);
+export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void, secondLayer: SecondLayer = "trained"): FamilySpectrum {
+  const precision = precisionContext(digits);
   const out = new DecimalField(precision.inputDigits);
   const probe = out.fromDecimalString(d);
   checkBlockDimension(f.p, probe.toNumber(), d);
-  const point = familyCriticalPoint(f, d, digits, onStep, arithmetic);
-  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, arithmetic, secondLayer);
-  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, arithmetic, secondLayer);
+  const point = familyCriticalPoint(f, d, digits, onStep);
+  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, undefined, secondLayer);
+  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, undefined, secondLayer);
   const dValue = out.from(point.d);
   let confirmed = Math.min(digits, point.confirmedDigits);
   let negative = out.zero();
