@@ -58,7 +58,7 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   series: { variable: "s", command: ["series", "1b", "--order", "2", "--json"] },
   spectrum: { variable: "h", command: ["spectrum", "2a", "--d", "10000", "--digits", "20", "--json"] },
   eigenSeries: { variable: "e", command: ["eigen-series", "1b", "--order", "1", "--json"] },
-  crossings: { variable: "c", command: ["crossing", "1b", "--digits", "15", "--json"] },
+  crossings: { variable: "c", command: ["crossing", "1b", "--digits", "15", "--second-layer", "fixed", "--json"] },
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
   check: { variable: "verdicts", command: ["check", tableFile, "--order", "2", "--json"] },
   discover: { variable: "found", command: ["discover", "--d", "6", "--runs", "4", "--seed", "1", "--json"] },
@@ -101,6 +101,8 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.eigenSeries("1b", { order: 21 }), /order: 21 is outside the allowed range 0 to 20/],
     [() => api.crossings("1b", { digits: 14 }), /digits: 14 is outside the allowed range 15 to 200/],
     [() => api.check("family,quantity,power,value\n", { order: -1 }), /order: -1 is outside the allowed range 0 to 40/],
+    [() => api.spectrum("2a", 10, { secondLayer: "frozen" as never }), /secondLayer: 'frozen' is not a second layer \(allowed: trained, fixed\)/],
+    [() => api.crossings("2a", { width: "d+2" }), /family 2a has not been derived for the model with a trained second layer, k = d\+2/],
     [() => api.discover({ d: 61, runs: 5 }), /d: 61 is outside the allowed range 2 to 60/],
     [() => api.discover({ d: 6, runs: 5, init: "gaussian" as never }), /init: 'gaussian' is not an initialisation \(allowed: all, xavier/],
   ])("%#: a RangeError naming the value", async (call, message) => {

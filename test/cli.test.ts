@@ -155,6 +155,17 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["formula", "2a", "--json", "--latex"], /formula: choose one output format \(--text, --latex or --json\), got --latex and --json/],
   [["formula", "2a", "--d", "3"], /formula: unknown option '--d' \(options: --gradient, --text, --latex, --json\)/],
   [["formula", "2a", "--gradient=yes"], /--gradient takes no value/],
+  // the model options (docs/models.md)
+  [["critical", "2a", "--d", "10", "--second-layer", "frozen"], /--second-layer: 'frozen' is not a second layer \(allowed: trained, fixed\)/],
+  [["spectrum", "2a", "--d", "10", "--width", "2d"], /--width: '2d' is not a width \(allowed: d, d\+H or d-H with H from 1 to 10\)/],
+  [["spectrum", "2a", "--d", "10", "--width", "d+11"], /--width: 'd\+11' is not a width/],
+  [["spectrum", "2a", "--d", "10", "--width", "d+0"], /--width: 'd\+0' is not a width/],
+  [["eigen-series", "1b", "--width", "d+1"], /family 1b has not been derived for the model with a trained second layer, k = d\+1 \(its models: trained second layer, k = d; fixed second layer, k = d\)/],
+  [["crossing", "2a", "--second-layer", "fixed", "--width", "d-1"], /family 2a has not been derived for the model with a fixed second layer, k = d-1/],
+  [["series", "all", "--second-layer", "both", "--out", fresh("m1")], /--second-layer: 'both' is not a second layer/],
+  [["verify", "1b", "--second-layer"], /--second-layer needs a value/],
+  [["families", "--second-layer", "none"], /--second-layer: 'none' is not a second layer/],
+  [["families", "--width", "k"], /--width: 'k' is not a width/],
   // reproduce
   [["reproduce", "--families", "1b,9z", "--out", fresh("r1")], /unknown family '9z'/],
   [["reproduce", "--families", "1b,1b", "--out", fresh("r2")], /--families: family '1b' is listed twice/],

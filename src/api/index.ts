@@ -18,9 +18,10 @@ import type { EigenSeriesJson } from "../output/eigenSeriesDocument.js";
 import type { FamilyRow } from "../output/familiesDocument.js";
 import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
-import { dimensionArgument, integerArgument, LIMITS } from "../present/arguments.js";
+import type { SecondLayer, StudentModel } from "../model/studentModel.js";
+import { dimensionArgument, integerArgument, LIMITS, modelArgument } from "../present/arguments.js";
 
-export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SeriesJson, SpectrumJson };
+export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -35,6 +36,20 @@ function family(name: unknown): FamilyDefinition {
 /** An optional integer argument: its default when absent. */
 function integerOr(label: string, raw: unknown, range: { readonly min: number; readonly max: number }, fallback: number): number {
   return raw === undefined ? fallback : integerArgument(label, raw, range);
+}
+
+/**
+ * The student model (docs/models.md): `secondLayer` "trained" (default) or "fixed", `width` "d" (default),
+ * "d+H" or "d-H". The family must have been derived for it.
+ */
+export interface ModelOptions {
+  secondLayer?: SecondLayer;
+  width?: string;
+}
+
+/** The model of the options, checked against the family's models (a RangeError listing them otherwise). */
+function modelOf(f: FamilyDefinition, options: ModelOptions): StudentModel {
+  return modelArgument({ secondLayer: "secondLayer", width: "width" }, f, options.secondLayer, options.width);
 }
 
 /** The document as the command prints it: plain JSON data (no class instances, no undefined fields). */
@@ -53,39 +68,42 @@ export async function families(): Promise<FamilyRow[]> {
  * default 40) (= `spurious critical <family> --d <d> --digits <digits> --json`). `d` is a number or a decimal
  * string, reported as given.
  */
-export async function criticalPoint(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } = {}): Promise<CriticalJson> {
+export async function criticalPoint(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } & ModelOptions = {}): Promise<CriticalJson> {
   const f = family(name);
+  const model = modelOf(f, options);
   const dd = dimensionArgument("d", d, f);
   const digits = integerOr("digits", options.digits, LIMITS.criticalDigits, 40);
   const { familyCriticalPoint } = await import("../families/critical.js");
   const { criticalJson } = await import("../output/criticalDocument.js");
   const point = familyCriticalPoint(f, dd, digits, (x) => options.onProgress?.(`continuing, d = ${x.toSignificantDigits(8).toString()}`));
-  return plain(criticalJson(f, dd, digits, point));
+  return plain(criticalJson(f, dd, digits, point, model));
 }
 
 /**
  * A family's parameters and loss as series in eps = d^(-1/2) to `order` (0 to 40, default 10), exact in
  * Q(pi) where they are (= `spurious series <family> --order <order> --json`).
  */
-export async function series(name: string, options: { order?: number; onProgress?: Progress } = {}): Promise<SeriesJson> {
+export async function series(name: string, options: { order?: number; onProgress?: Progress } & ModelOptions = {}): Promise<SeriesJson> {
   const f = family(name);
+  const model = modelOf(f, options);
   const order = integerOr("order", options.order, LIMITS.seriesOrder, COMMITTED_SERIES_ORDER);
   const { deriveFamilySeries } = await import("../ift/familySeries.js");
   const { seriesJson } = await import("../output/seriesDocument.js");
-  return plain(seriesJson(deriveFamilySeries(f, order, (what) => options.onProgress?.(what))));
+  return plain(seriesJson(deriveFamilySeries(f, order, (what) => options.onProgress?.(what)), model));
 }
 
 /**
  * The Hessian eigenvalues of a family at a real d by isotypic component, with multiplicities and inertia, to
  * `digits` digits (10 to 1000, default 40) (= `spurious spectrum <family> --d <d> --digits <digits> --json`).
  */
-export async function spectrum(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } = {}): Promise<SpectrumJson> {
+export async function spectrum(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } & ModelOptions = {}): Promise<SpectrumJson> {
   const f = family(name);
+  const model = modelOf(f, options);
   const dd = dimensionArgument("d", d, f);
   const digits = integerOr("digits", options.digits, LIMITS.spectrumDigits, 40);
   const { familySpectrum } = await import("../hessian/spectrum.js");
   const { spectrumJson } = await import("../output/spectrumDocument.js");
-  const s = familySpectrum(f, dd, digits, (x) => options.onProgress?.(`continuing, d = ${x.toSignificantDigits(8).toString()}`));
+  const s = familySpectrum(f, dd, digits, (x) => options.onProgress?.(`continuing, d = ${x.toSignificantDigits(8).toString()}`), model);
   return plain(spectrumJson(s, dd));
 }
 
@@ -93,24 +111,26 @@ export async function spectrum(name: string, d: number | string, options: { digi
  * The eigenvalues of a family's Hessian blocks as series in eps to `order` (0 to 20, default 4)
  * (= `spurious eigen-series <family> --order <order> --json`).
  */
-export async function eigenSeries(name: string, options: { order?: number; onProgress?: Progress } = {}): Promise<EigenSeriesJson> {
+export async function eigenSeries(name: string, options: { order?: number; onProgress?: Progress } & ModelOptions = {}): Promise<EigenSeriesJson> {
   const f = family(name);
+  const model = modelOf(f, options);
   const order = integerOr("order", options.order, LIMITS.eigenOrder, COMMITTED_EIGEN_ORDER);
   const { familyEigenSeries } = await import("../eigenseries/eigenSeries.js");
   const { eigenSeriesJson } = await import("../output/eigenSeriesDocument.js");
-  return plain(eigenSeriesJson(familyEigenSeries(f, order, (what) => options.onProgress?.(what))));
+  return plain(eigenSeriesJson(familyEigenSeries(f, order, (what) => options.onProgress?.(what), model)));
 }
 
 /**
  * Every real d in a family's range where the Hessian changes inertia, located by a joint Newton solve at
  * `digits` digits (15 to 200, default 40) (= `spurious crossing <family> --digits <digits> --json`).
  */
-export async function crossings(name: string, options: { digits?: number; onProgress?: Progress } = {}): Promise<CrossingJson> {
+export async function crossings(name: string, options: { digits?: number; onProgress?: Progress } & ModelOptions = {}): Promise<CrossingJson> {
   const f = family(name);
+  const model = modelOf(f, options);
   const digits = integerOr("digits", options.digits, LIMITS.crossingDigits, 40);
   const { familyCrossings } = await import("../crossing/crossing.js");
   const { crossingJson } = await import("../output/crossingDocument.js");
-  return plain(crossingJson(familyCrossings(f, { digits, onProgress: (what) => options.onProgress?.(what) })));
+  return plain(crossingJson(familyCrossings(f, { digits, model, onProgress: (what) => options.onProgress?.(what) })));
 }
 
 /**

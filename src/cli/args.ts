@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { dirname, join, resolve } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES, findFamily } from "../families/registry.js";
-import { dimensionArgument, integerArgument, realArgument, type IntegerRange } from "../present/arguments.js";
-import { UsageError } from "./command.js";
+import type { SecondLayer, StudentModel } from "../model/studentModel.js";
+import { dimensionArgument, integerArgument, modelArgument, realArgument, secondLayerArgument, widthArgument, type IntegerRange } from "../present/arguments.js";
+import { UsageError, type OptionSpec, type OptionValues } from "./command.js";
 
 // Shared validators of command-line values: each throws a one-line UsageError naming the bad value and
 // what is allowed (the checks themselves are src/present/arguments.ts, shared with the library).
@@ -93,4 +94,25 @@ export function parseOutDir(option: string, raw: string | boolean | undefined): 
     throw new UsageError(`--${option}: cannot ${existing === resolve(raw) ? "write into" : "create"} '${raw}' (${existing}: ${reason})`);
   }
   return raw;
+}
+
+/** The options naming the student model, shared by every command that takes a family (docs/models.md). */
+export const MODEL_OPTIONS: readonly OptionSpec[] = [
+  { name: "second-layer", kind: "string", value: "trained|fixed", description: "the second layer: trained (a is a variable, with the gauge) or fixed (a = 1, the Hessian on W alone)", default: "trained" },
+  { name: "width", kind: "string", value: "<k>", description: "the student width k: d, d+H or d-H (families exist at k = d so far)", default: "d" },
+];
+
+/** The model of --second-layer and --width, checked against the models the family has been derived for. */
+export function parseModel(options: OptionValues, f: FamilyDefinition): StudentModel {
+  return usage(() => modelArgument({ secondLayer: "--second-layer", width: "--width" }, f, options["second-layer"], options.width));
+}
+
+/** --second-layer on its own (trained or fixed). */
+export function parseSecondLayer(raw: string | boolean | undefined): SecondLayer {
+  return usage(() => secondLayerArgument("--second-layer", raw));
+}
+
+/** --width on its own (d, d+H or d-H), as its offset H. */
+export function parseWidth(raw: string | boolean | undefined): number {
+  return usage(() => widthArgument("--width", raw));
 }

@@ -1,6 +1,7 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { LIMITS } from "../present/arguments.js";
-import { integerOption, oneFamily, parseDimension } from "./args.js";
+import { integerOption, MODEL_OPTIONS, oneFamily, parseDimension, parseModel } from "./args.js";
+import { modelText, type StudentModel } from "../model/studentModel.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
 import { printJson } from "./format.js";
@@ -10,19 +11,19 @@ import { progressLine } from "../present/progress.js";
 export const CRITICAL_DIGITS = LIMITS.criticalDigits;
 
 /** Solve and print: the heavy modules load here, after validation. */
-async function criticalRun(family: FamilyDefinition, d: string, digits: number, json: boolean): Promise<void> {
+async function criticalRun(family: FamilyDefinition, d: string, digits: number, json: boolean, model: StudentModel): Promise<void> {
   const { familyCriticalPoint, familyPattern } = await import("../families/critical.js");
   const { criticalJson } = await import("../output/criticalDocument.js");
   const progress = progressLine(`critical ${family.name}`);
   const point = familyCriticalPoint(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
   progress.done();
-  const report = criticalJson(family, d, digits, point);
+  const report = criticalJson(family, d, digits, point, model);
   if (json) {
     printJson(report);
     return;
   }
   const P = familyPattern(family);
-  console.log(`family ${family.name} at d = ${d}: isotropy ${report.isotropy.group}, pattern ${P.toString()}`);
+  console.log(`family ${family.name} at d = ${d} (${modelText(model)}): isotropy ${report.isotropy.group}, pattern ${P.toString()}`);
   console.log(textTable(
     ["param", "entry", "value (gauge |a| = 1)", "effective a_i W_ij"],
     P.params.map((q) => [q.alias!, q.name, report.params[q.alias!]!, report.effective[q.alias!] ?? ""]),
@@ -39,12 +40,13 @@ export const criticalCommand: Command = {
   options: [
     { name: "d", kind: "string", value: "<real>", description: "dimension (any real number in the family's range, see `spurious families`; e.g. 7.25 or 1e6)" },
     { name: "digits", kind: "string", value: "<int>", description: `significant digits (${CRITICAL_DIGITS.min} to ${CRITICAL_DIGITS.max})`, default: "40" },
+    ...MODEL_OPTIONS,
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
     const family = oneFamily("critical", positionals, "spurious critical 2a --d 7.25");
     const d = parseDimension("d", options.d, family);
     const digits = integerOption("digits", options.digits, CRITICAL_DIGITS, 40);
-    return criticalRun(family, d, digits, options.json === true);
+    return criticalRun(family, d, digits, options.json === true, parseModel(options, family));
   },
 };

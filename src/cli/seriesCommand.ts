@@ -1,7 +1,8 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import { LIMITS } from "../present/arguments.js";
-import { familyOrAll, integerOption, parseOutDir } from "./args.js";
+import { familyOrAll, integerOption, MODEL_OPTIONS, parseModel, parseOutDir } from "./args.js";
+import type { StudentModel } from "../model/studentModel.js";
 import { UsageError, type Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { progressLine } from "../present/progress.js";
@@ -10,7 +11,7 @@ import { progressLine } from "../present/progress.js";
 export const MAX_SERIES_ORDER = LIMITS.seriesOrder.max;
 
 /** Derive and write (into `out`) or print the series: the heavy modules load here, after validation. */
-async function seriesRun(families: readonly FamilyDefinition[], order: number, format: "json" | "md" | "latex" | undefined, out: string | undefined): Promise<void> {
+async function seriesRun(families: readonly FamilyDefinition[], order: number, format: "json" | "md" | "latex" | undefined, out: string | undefined, model: StudentModel): Promise<void> {
   if (out !== undefined) {
     const { seriesFiles } = await import("../output/seriesFiles.js");
     const { writeFilesAtomically } = await import("../output/atomicWrite.js");
@@ -31,7 +32,7 @@ async function seriesRun(families: readonly FamilyDefinition[], order: number, f
   const progress = progressLine(`series ${family.name}`);
   const derived = deriveFamilySeries(family, order, (what) => progress.update(what));
   progress.done();
-  printDocument(seriesDocument(derived), format);
+  printDocument(seriesDocument(derived, model), format);
 }
 
 export const seriesCommand: Command = {
@@ -40,7 +41,8 @@ export const seriesCommand: Command = {
   positionals: "<family|all>",
   options: [
     { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: String(COMMITTED_SERIES_ORDER) },
-    ...documentOptions("<family>.json, .md and .tex"),
+    ...MODEL_OPTIONS,
+    ...documentOptions("<family>.json, .md and .tex (the series are those of every model the family has: docs/models.md)"),
   ],
   run(positionals, options) {
     const families = familyOrAll("series", positionals, "spurious series 1b --order 6");
@@ -48,6 +50,7 @@ export const seriesCommand: Command = {
     const format = chosenFormat("series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
     if (families.length > 1 && out === undefined) throw new UsageError("series: 'all' needs --out <dir>");
-    return seriesRun(families, order, format, out);
+    const model = families.map((f) => parseModel(options, f))[0]!;
+    return seriesRun(families, order, format, out, model);
   },
 };

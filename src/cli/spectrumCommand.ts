@@ -1,6 +1,7 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { LIMITS } from "../present/arguments.js";
-import { integerOption, oneFamily, parseDimension } from "./args.js";
+import { integerOption, MODEL_OPTIONS, oneFamily, parseDimension, parseModel } from "./args.js";
+import { modelText, type StudentModel } from "../model/studentModel.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
 import { printJson } from "./format.js";
@@ -10,20 +11,20 @@ import { progressLine } from "../present/progress.js";
 export const SPECTRUM_DIGITS = LIMITS.spectrumDigits;
 
 /** Compute and print the spectrum: the heavy modules load here, after validation. */
-async function spectrumRun(family: FamilyDefinition, d: string, digits: number, json: boolean): Promise<void> {
+async function spectrumRun(family: FamilyDefinition, d: string, digits: number, json: boolean, model: StudentModel): Promise<void> {
   const { familyPattern } = await import("../families/critical.js");
   const { isotropyName } = await import("../families/isotropy.js");
   const { dimensionFormula } = await import("../representations/dimension.js");
   const { familySpectrum } = await import("../hessian/spectrum.js");
   const { spectrumJson } = await import("../output/spectrumDocument.js");
   const progress = progressLine(`spectrum ${family.name}`);
-  const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`));
+  const s = familySpectrum(family, d, digits, (dd) => progress.update(`continuing, d = ${dd.toSignificantDigits(8).toString()}`), model);
   progress.done();
   if (json) {
     printJson(spectrumJson(s, d));
     return;
   }
-  console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p)}, pattern ${familyPattern(family).toString()}; gauge |a| = 1`);
+  console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p)}, pattern ${familyPattern(family).toString()}; ${modelText(model)}${model.secondLayer === "trained" ? ", gauge |a| = 1" : " (the Hessian on W alone)"}`);
   const rows: string[][] = [];
   for (const c of s.components) {
     c.eigenvalues.forEach((v, j) => {
@@ -54,12 +55,13 @@ export const spectrumCommand: Command = {
   options: [
     { name: "d", kind: "string", value: "<real>", description: "dimension: a real d > p + 2 or an integer d >= p + 2, in the family's range" },
     { name: "digits", kind: "string", value: "<int>", description: `significant digits (${SPECTRUM_DIGITS.min} to ${SPECTRUM_DIGITS.max})`, default: "40" },
+    ...MODEL_OPTIONS,
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
     const family = oneFamily("spectrum", positionals, "spurious spectrum 2a --d 10");
     const d = parseDimension("d", options.d, family);
     const digits = integerOption("digits", options.digits, SPECTRUM_DIGITS, 40);
-    return spectrumRun(family, d, digits, options.json === true);
+    return spectrumRun(family, d, digits, options.json === true, parseModel(options, family));
   },
 };

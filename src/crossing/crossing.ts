@@ -1,3 +1,5 @@
+import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel } from "../families/models.js";
 import type { Decimal } from "decimal.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
@@ -45,6 +47,7 @@ export interface Crossing {
 
 export interface FamilyCrossings {
   readonly family: string;
+  readonly model: StudentModel;
   readonly range: { readonly min: string; readonly max: string };
   readonly scan: { readonly from: string; readonly to: string; readonly points: number; readonly digits: number };
   readonly digits: number;
@@ -70,6 +73,8 @@ export interface CrossingOptions {
   /** Digits of the scan (default 20). */
   readonly scanDigits?: number;
   readonly onProgress?: (text: string) => void;
+  /** The model (default: trained second layer, k = d); the family must have been derived for it. */
+  readonly model?: StudentModel;
 }
 
 /**
@@ -101,7 +106,8 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const digits = options.digits;
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
-  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) });
+  const model = checkFamilyModel(f, options.model ?? DEFAULT_MODEL);
+  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) }, model.secondLayer);
   const brackets = findBrackets(samples);
   const located = brackets.map((b) => {
     options.onProgress?.(`solving ${b.component.name} in [${round(b.lo.d, 6)}, ${round(b.hi.d, 6)}]`);
@@ -111,7 +117,7 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const lowIntegers: { d: number; index: number }[] = [];
   for (let d = Math.max(Number(f.range.min), f.p + 2); d < scanBottom(f); d++) {
     options.onProgress?.(`spectrum at d = ${d}`);
-    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits).inertia.negative.toNumber() });
+    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, model).inertia.negative.toNumber() });
   }
   const integerIndex = new Map(lowIntegers.map((l) => [l.d, l.index]));
   // The negative count of every block just above each crossing: start from the bottom of the scan and
@@ -166,6 +172,7 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
         : `no crossing in ${span}: ${bottom.text} throughout`;
   return {
     family: f.name,
+    model,
     range: { min: f.range.min, max: f.range.max },
     scan: { from: scanBottom(f).toString(), to: grid[grid.length - 1]!, points: grid.length, digits: scanDigits },
     digits,

@@ -65,7 +65,7 @@ function evaluate<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readon
   const gradientNorm = fullGradientNorm(F, jet.gradient.slice(0, n), wrt.map((k) => weights[k]!));
 
   // lambda_j: the carrying eigenvalue of the block, with eigenvector v (G-unit) in block coordinates.
-  const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name);
+  const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name, b.lo.secondLayer);
   if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${F.toString(d)}`);
   const { values, vectors } = nonGaugeEigenpairs(F, block);
   const lambda = values[b.index]!;

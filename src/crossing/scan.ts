@@ -1,3 +1,4 @@
+import type { SecondLayer } from "../model/studentModel.js";
 import type { Decimal } from "decimal.js";
 import { familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -22,6 +23,8 @@ export interface BlockSample {
 
 export interface ScanSample {
   readonly d: Decimal;
+  /** The model's second layer, whose blocks these are. */
+  readonly secondLayer: SecondLayer;
   /** The critical point (isotropy parameters) at d, and its loss. */
   readonly x: Decimal[];
   readonly loss: Decimal;
@@ -68,12 +71,12 @@ export function scanGrid(f: FamilyDefinition, top: string = SCAN_TOP, count = 48
  * The non-gauge block eigenvalues of the family's critical point x at d, at `digits` digits (plus guard
  * digits) in binary floats (docs/families.md, "Arithmetic"), as decimal.js numbers.
  */
-export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number): BlockSample[] {
+export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number, secondLayer: SecondLayer = "trained"): BlockSample[] {
   const precision = precisionContext(digits);
   const F = precision.working(d);
   const N = precision.numeric(F.digits);
   const toN = (v: Decimal): unknown => N.fromDecimalString(v.toString());
-  return realDimensionBlocks(N, f.p, x.map(toN), toN(d)).map((block) => {
+  return realDimensionBlocks(N, f.p, x.map(toN), toN(d), undefined, secondLayer).map((block) => {
     const c = blockEigenvalues(N, block);
     const gauge = new Set(c.gauge);
     const values = c.values.filter((_, j) => !gauge.has(j)).map((v) => F.from(N.toDecimal(v, F.digits)));
@@ -95,15 +98,15 @@ export interface WalkHooks {
  * The one walk along a family, for the crossing scan and the plots: over `grid` (decimal strings, any
  * order; each a real d > p + 2 in the family's range) at `digits` digits, the critical point is continued
  * from the top down, the branch followed from the seed once and then step by step (familyCriticalPoints),
- * and at each d the loss and the non-gauge block eigenvalues are kept, all in binary floats
+ * and at each d the loss and the non-gauge block eigenvalues (of the model's second layer) are kept, all in binary floats
  * (docs/families.md, "Arithmetic"). Samples ascending in d.
  */
-export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}): ScanSample[] {
+export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}, secondLayer: SecondLayer = "trained"): ScanSample[] {
   const descending = [...grid].sort((a, b) => Number(b) - Number(a));
   const points = familyCriticalPoints(f, descending, digits, hooks.onContinue);
   const samples = points.map((pt) => {
     hooks.onBlocks?.(pt.d);
-    const s = { d: pt.d, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits) };
+    const s = { d: pt.d, secondLayer, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits, secondLayer) };
     hooks.onSample?.(s);
     return s;
   });

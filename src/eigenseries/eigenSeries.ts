@@ -1,5 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
-import type { SecondLayer } from "../model/studentModel.js";
+import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel } from "../families/models.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
@@ -43,8 +44,8 @@ export interface ComponentEigenSeries {
 
 export interface FamilyEigenSeries {
   readonly family: string;
-  /** The model's second layer: trained (blocks on (W, a), with gauge zeros) or fixed (W alone). */
-  readonly secondLayer: SecondLayer;
+  /** The model: trained second layer (blocks on (W, a), with gauge zeros) or fixed (W alone). */
+  readonly model: StudentModel;
   readonly field: Field<unknown>;
   readonly order: number;
   /** The order to which the family series was derived to reach `order` in the eigenvalues. */
@@ -119,7 +120,8 @@ function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknow
  * MIN_FAMILY_ORDER) and is raised by
  * the shortfall of the least precise eigenvalue (2 when a precision failure leaves no eigenvalue to measure).
  */
-export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, secondLayer: SecondLayer = "trained"): FamilyEigenSeries {
+export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, model: StudentModel = DEFAULT_MODEL): FamilyEigenSeries {
+  const { secondLayer } = checkFamilyModel(f, model);
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const target = order + 1;
   let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);
@@ -138,7 +140,7 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
     const precisions = components.flatMap((c) => c.eigenvalues.filter((e) => !e.gauge).map((e) => e.series.prec));
     const failed = components.some((c) => c.unresolved !== undefined && /precision|order too low/.test(c.unresolved));
     const shortfall = Math.max(failed ? 2 : 0, target - Math.min(target, ...precisions));
-    if (shortfall === 0 || extra >= MAX_EXTRA_ORDER) return { family: f.name, secondLayer, field: F, order, familyOrder, components };
+    if (shortfall === 0 || extra >= MAX_EXTRA_ORDER) return { family: f.name, model, field: F, order, familyOrder, components };
     extra = Math.min(MAX_EXTRA_ORDER, extra + shortfall);
   }
 }

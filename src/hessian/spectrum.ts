@@ -2,7 +2,8 @@ import type { Decimal } from "decimal.js";
 import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext, type Arithmetic } from "../families/precision.js";
-import type { SecondLayer } from "../model/studentModel.js";
+import { DEFAULT_MODEL, type SecondLayer, type StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel } from "../families/models.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
@@ -32,8 +33,8 @@ export interface ComponentSpectrum {
 
 export interface FamilySpectrum {
   readonly family: string;
-  /** The model's second layer: trained (the Hessian on (W, a), with d gauge zeros) or fixed (on W alone). */
-  readonly secondLayer: SecondLayer;
+  /** The model: trained second layer (the Hessian on (W, a), with d gauge zeros) or fixed (on W alone). */
+  readonly model: StudentModel;
   readonly p: number;
   readonly d: Decimal;
   readonly digits: number;
@@ -86,7 +87,8 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * d outside the family's range or where the blocks do not exist (checkBlockDimension). For a non-integer
  * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
  */
-export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void, secondLayer: SecondLayer = "trained"): FamilySpectrum {
+export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void, model: StudentModel = DEFAULT_MODEL): FamilySpectrum {
+  const { secondLayer } = checkFamilyModel(f, model);
   const precision = precisionContext(digits);
   const out = new DecimalField(precision.inputDigits);
   const probe = out.fromDecimalString(d);
@@ -125,7 +127,7 @@ export function familySpectrum(f: FamilyDefinition, d: string, digits: number, o
   });
   const base = {
     family: f.name,
-    secondLayer,
+    model,
     p: f.p,
     d: point.d,
     digits,

@@ -1,9 +1,11 @@
+import { modelJson } from "../model/studentModel.js";
 import type { FamilyCrossings } from "../crossing/crossing.js";
 
 /** The JSON document of a family's crossings (numbers as decimal strings; docs/crossing.md). */
 export function crossingJson(r: FamilyCrossings) {
   return {
     family: r.family,
+    model: modelJson(r.model),
     range: r.range,
     scan: r.scan,
     digits: r.digits,

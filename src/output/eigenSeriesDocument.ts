@@ -1,3 +1,4 @@
+import { modelJson, modelText } from "../model/studentModel.js";
 import { DECIMAL_DIGITS, powerOfD, seriesTerms } from "./seriesTables.js";
 import type { EigenvalueSeries, FamilyEigenSeries } from "../eigenseries/eigenSeries.js";
 import { componentWithName } from "../representations/componentNames.js";
@@ -34,6 +35,7 @@ function latexSeries(e: EigenvalueSeries, order: number): string {
 export function eigenSeriesJson(r: FamilyEigenSeries) {
   return {
     family: r.family,
+    model: modelJson(r.model),
     variable: "eps = d^(-1/2)",
     order: r.order,
     error: `O(d^(${powerOfD(r.order + 1)}))`,
@@ -54,7 +56,7 @@ export type EigenSeriesJson = ReturnType<typeof eigenSeriesJson>;
 /** Render eigenvalue series for the `eigen-series` command. */
 export function eigenSeriesDocument(r: FamilyEigenSeries): EigenSeriesDocument {
   const json = eigenSeriesJson(r);
-  const heading = `# Family ${r.family}: Hessian eigenvalues as series in eps = d^(-1/2), to order d^(${powerOfD(r.order)}) (error O(d^(${powerOfD(r.order + 1)})))`;
+  const heading = `# Family ${r.family} (${modelText(r.model)}): Hessian eigenvalues as series in eps = d^(-1/2), to order d^(${powerOfD(r.order)}) (error O(d^(${powerOfD(r.order + 1)})))`;
   const note = `Exact coefficients lie in ${r.field.name}; eigenvalues marked numeric have leading terms outside it (computed at 60 digits, shown to ${DECIMAL_DIGITS}). Each eigenvalue has the multiplicity of its component.`;
   const rows = ["| component | multiplicity | eigenvalue | exact | power of d | coefficient | decimal |", "| --- | --- | --- | --- | --- | --- | --- |"];
   for (const c of r.components) {

@@ -1,6 +1,8 @@
 import { familyPattern, multiplicity } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { isotropyName } from "../families/isotropy.js";
+import { familyModels } from "../families/models.js";
+import { modelJson } from "../model/studentModel.js";
 
 /** One family's row of `spurious families --json`: isotropy, pattern, signs of a, range of d, multiplicity. */
 export function familyRow(f: FamilyDefinition) {
@@ -13,6 +15,7 @@ export function familyRow(f: FamilyDefinition) {
     signs: f.signs,
     range: { min: f.range.min, max: f.range.max, note: f.range.note },
     multiplicity: multiplicity(f).formula,
+    models: familyModels(f).map(modelJson),
     description: f.description,
   };
 }

@@ -1,4 +1,5 @@
 import type { FamilySeries } from "../ift/familySeries.js";
+import { DEFAULT_MODEL, modelJson, type StudentModel } from "../model/studentModel.js";
 import { latexAlign, markdownTable, seriesTerms, powerOfD, type PublishedQuantity } from "./seriesTables.js";
 
 /** The published forms of a family's series: JSON (exact strings and decimals), Markdown, LaTeX. */
@@ -14,10 +15,11 @@ function latexNameOf(alias: string): string {
 }
 
 /** The JSON form of a derived family series (`spurious series --json`, series/<family>.json). */
-export function seriesJson(s: FamilySeries<unknown>) {
+export function seriesJson(s: FamilySeries<unknown>, model: StudentModel = DEFAULT_MODEL) {
   const F = s.field;
   return {
     family: s.family,
+    model: modelJson(model),
     variable: "eps = d^(-1/2)",
     order: s.order,
     error: `O(d^(${powerOfD(s.order + 1)}))`,
@@ -33,13 +35,13 @@ export function seriesJson(s: FamilySeries<unknown>) {
 export type SeriesJson = ReturnType<typeof seriesJson>;
 
 /** Render a derived family series for series/ and for the `series` command. */
-export function seriesDocument(s: FamilySeries<unknown>): SeriesDocument {
+export function seriesDocument(s: FamilySeries<unknown>, model: StudentModel = DEFAULT_MODEL): SeriesDocument {
   const F = s.field;
   const quantities: PublishedQuantity<unknown>[] = [
     ...s.params.map((p) => ({ name: p.alias, latexName: latexNameOf(p.alias), series: p.series })),
     { name: "loss", latexName: "L", series: s.loss },
   ];
-  const json = seriesJson(s);
+  const json = seriesJson(s, model);
   const heading = `# Family ${s.family}: series in eps = d^(-1/2), to order d^(${powerOfD(s.order)}) (error O(d^(${powerOfD(s.order + 1)})))`;
   const fieldNote = F.exact
     ? `Coefficients are exact elements of ${F.name}.`

@@ -1,3 +1,4 @@
+import { modelJson } from "../model/studentModel.js";
 import { isotropyName } from "../families/isotropy.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import type { FamilySpectrum } from "../hessian/spectrum.js";
@@ -6,6 +7,7 @@ import type { FamilySpectrum } from "../hessian/spectrum.js";
 export function spectrumJson(s: FamilySpectrum, d: string) {
   return {
     family: s.family,
+    model: modelJson(s.model),
     d,
     isotropy: { p: s.p, group: isotropyName(s.p) },
     digits: s.digits,

@@ -1,0 +1,26 @@
+import type { StudentModel } from "../model/studentModel.js";
+
+/**
+ * The base names of the committed per-family files of a model (docs/models.md §4): the trained second
+ * layer at k = d, the paper's model, keeps the plain names (series/2a.eigen.json); another model inserts its
+ * name (series/2a.fixed.eigen.json).
+ */
+function modelInfix(model: StudentModel): string {
+  if (model.widthOffset !== 0) throw new RangeError(`no committed files for width offset ${model.widthOffset} yet`);
+  return model.secondLayer === "trained" ? "" : `.${model.secondLayer}`;
+}
+
+/** `<family>.eigen` or `<family>.fixed.eigen`. */
+export function eigenSeriesFileBase(family: string, model: StudentModel): string {
+  return `${family}${modelInfix(model)}.eigen`;
+}
+
+/** `<family>.spectrum.json` or `<family>.fixed.spectrum.json`. */
+export function spectrumFileName(family: string, model: StudentModel): string {
+  return `${family}${modelInfix(model)}.spectrum.json`;
+}
+
+/** `<family>.crossing.json` or `<family>.fixed.crossing.json`. */
+export function crossingFileName(family: string, model: StudentModel): string {
+  return `${family}${modelInfix(model)}.crossing.json`;
+}
