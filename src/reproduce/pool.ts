@@ -1,0 +1,98 @@
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { runTask, taskLabel, type Task, type TaskResult } from "./tasks.js";
+
+// Running the tasks of a reproduction: in this thread one after another (jobs = 1), or on a pool of worker
+// threads (piscina) that post their progress to this thread (docs/reproduce.md, "Parallel runs").
+
+/** A task as sent to a worker: its number tags the worker's progress messages. */
+export interface WorkerTask {
+  readonly id: number;
+  readonly task: Task;
+}
+
+/** What a worker posts to the main thread while it runs a task. */
+export type WorkerMessage = { readonly id: number; readonly kind: "begin" } | { readonly id: number; readonly kind: "update"; readonly text: string };
+
+/** What the caller hears of each task, by its index in the list. */
+export interface TaskEvents {
+  begin(index: number): void;
+  update(index: number, text: string): void;
+  /** The task's result; may throw (the run then fails as if the task had). */
+  done(index: number, result: TaskResult): void | Promise<void>;
+}
+
+/**
+ * The worker's entry file and the Node options it needs. The worker is the module next to this one: run from
+ * TypeScript (src/, through tsx) it is worker.ts and the worker registers tsx's loader; run from compiled
+ * JavaScript it is worker.js, loaded as is. (The one place that knows where the worker lives.)
+ */
+export function workerEntry(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return { filename: fileURLToPath(new URL("./worker.js", here)), execArgv: [] };
+  const tsx = pathToFileURL(createRequire(here).resolve("tsx")).href;
+  return { filename: fileURLToPath(new URL("./worker.ts", here)), execArgv: ["--import", tsx] };
+}
+
+/** The error of a failed task, naming it (e.g. "crossing 2a failed: ..."). */
+function taskError(t: Task, e: unknown): Error {
+  return new Error(`${taskLabel(t)} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+}
+
+/**
+ * Run every task, on `jobs` worker threads (1: in this thread, in the given order); a pool runs them in the
+ * given order as workers come free. The first failure (of a task or of `events.done`) stops the other
+ * workers and rejects, naming the task.
+ */
+export async function runTasks(tasks: readonly Task[], jobs: number, events: TaskEvents): Promise<void> {
+  if (jobs <= 1) {
+    for (const [i, t] of tasks.entries()) {
+      events.begin(i);
+      let result: TaskResult;
+      try {
+        result = await runTask(t, (text) => events.update(i, text));
+      } catch (e) {
+        throw taskError(t, e);
+      }
+      await events.done(i, result);
+    }
+    return;
+  }
+  const threads = Math.min(jobs, tasks.length);
+  const entry = workerEntry();
+  const pool = new Piscina<WorkerTask, TaskResult>({ filename: entry.filename, execArgv: entry.execArgv, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+  let failure: Error | undefined;
+  pool.on("message", (m: WorkerMessage) => {
+    if (failure !== undefined) return;
+    if (m.kind === "begin") events.begin(m.id);
+    else events.update(m.id, m.text);
+  });
+  const fail = (e: Error): void => {
+    if (failure !== undefined) return;
+    failure = e;
+    void pool.destroy();
+  };
+  try {
+    await Promise.all(
+      tasks.map(async (t, i) => {
+        let result: TaskResult;
+        try {
+          result = await pool.run({ id: i, task: t });
+        } catch (e) {
+          fail(taskError(t, e));
+          return;
+        }
+        if (failure !== undefined) return;
+        try {
+          await events.done(i, result);
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  if (failure !== undefined) throw failure;
+}
