@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { runTask, taskLabel, type Task, type TaskResult } from "./tasks.js";
 
@@ -24,15 +23,13 @@ export interface TaskEvents {
 }
 
 /**
- * The worker's entry file and the Node options it needs. The worker is the module next to this one: run from
- * TypeScript (src/, through tsx) it is worker.ts and the worker registers tsx's loader; run from compiled
- * JavaScript it is worker.js, loaded as is. (The one place that knows where the worker lives.)
+ * The worker's entry file: the one place that knows where the worker lives. Run from TypeScript (src/,
+ * through tsx) it is workerLoader.mjs next to this file, which registers tsx's loader in the worker thread
+ * and loads worker.ts; run from compiled JavaScript it is worker.js next to this file, loaded as is.
  */
-export function workerEntry(): { filename: string; execArgv: string[] } {
+export function workerEntry(): string {
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return { filename: fileURLToPath(new URL("./worker.js", here)), execArgv: [] };
-  const tsx = pathToFileURL(createRequire(here).resolve("tsx")).href;
-  return { filename: fileURLToPath(new URL("./worker.ts", here)), execArgv: ["--import", tsx] };
+  return fileURLToPath(new URL(here.endsWith(".ts") ? "./workerLoader.mjs" : "./worker.js", here));
 }
 
 /** The error of a failed task, naming it (e.g. "crossing 2a failed: ..."). */
@@ -60,8 +57,7 @@ export async function runTasks(tasks: readonly Task[], jobs: number, events: Tas
     return;
   }
   const threads = Math.min(jobs, tasks.length);
-  const entry = workerEntry();
-  const pool = new Piscina<WorkerTask, TaskResult>({ filename: entry.filename, execArgv: entry.execArgv, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+  const pool = new Piscina<WorkerTask, TaskResult>({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
   let failure: Error | undefined;
   pool.on("message", (m: WorkerMessage) => {
     if (failure !== undefined) return;
