@@ -25,9 +25,10 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "plots"]
 
 /**
  * The order in which a pool starts the tasks: the longest first (the tutorial, then the crossings and the
- * plots), so that no long task starts last while the other workers sit idle.
+ * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
+ * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "crossing", "plots", "eigen-series", "discovery", "series", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];

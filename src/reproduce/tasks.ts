@@ -69,6 +69,6 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       return { files: p.files, outcome: { lossRows: p.lossRows, crossings: p.crossings } };
     }
     case "tutorial":
-      return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown(progress)]]), outcome: null };
+      return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
 }
