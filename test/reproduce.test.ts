@@ -150,12 +150,12 @@ describe("atomicity", () => {
 
   it("a task failing in a worker fails the run, naming the task and its error, stops the other workers, and leaves every file as it was", async () => {
     const before = snapshot(root);
-    // A family the workers cannot find (they look families up by name): its first task fails at once, while
-    // the other worker runs family 1b's crossings (seconds of work), which are stopped and never finish.
+    // A family the workers cannot find (they look families up by name): its tasks fail at once (the first to
+    // fail is named), while the other worker runs family 1b's crossings (seconds of work), which are stopped.
     const unknown = { ...f1b, name: "9z" };
     const lines: string[] = [];
     const failing = reproduce({ families: [f1b, unknown], root, config: QUICK_CONFIG, jobs: 2, cliReference: cliReference(commands), log: (l) => lines.push(l) });
-    await expect(failing).rejects.toThrow(/^crossing 9z failed: unknown family '9z'/);
+    await expect(failing).rejects.toThrow(/^(crossing|plots|eigen-series|series|spectrum) 9z failed: unknown family '9z'/);
     expect(lines.some((l) => l.startsWith("reproduce: crossing 1b done"))).toBe(false);
     expect(snapshot(root)).toEqual(before);
   }, 60_000);
