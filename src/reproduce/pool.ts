@@ -38,7 +38,7 @@ function taskError(t: Task, e: unknown): Error {
 }
 
 /**
- * Run every task, on `jobs` worker threads (1: in this thread, in the given order); a pool runs them in the
+ * Run every task, on `jobs` worker threads (1: in this thread, in the given order); a pool starts them in the
  * given order as workers come free. The first failure (of a task or of `events.done`) stops the other
  * workers and rejects, naming the task.
  */
@@ -69,24 +69,37 @@ export async function runTasks(tasks: readonly Task[], jobs: number, events: Tas
     failure = e;
     void pool.destroy();
   };
+  // At most one task per worker is handed to the pool at a time: piscina's queue does not keep the order
+  // of submission, and the order matters (the longest tasks first).
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length && failure === undefined) {
+      const i = next++;
+      const t = tasks[i]!;
+      let result: TaskResult;
+      try {
+        result = await pool.run({ id: i, task: t });
+      } catch (e) {
+        fail(taskError(t, e));
+        return;
+      }
+      if (failure !== undefined) return;
+      // Not awaited: the next task starts while this one's step finishes (e.g. the loss plot is drawn).
+      finishing.push(
+        (async () => {
+          try {
+            await events.done(i, result);
+          } catch (e) {
+            fail(e instanceof Error ? e : new Error(String(e)));
+          }
+        })(),
+      );
+    }
+  };
+  const finishing: Promise<void>[] = [];
   try {
-    await Promise.all(
-      tasks.map(async (t, i) => {
-        let result: TaskResult;
-        try {
-          result = await pool.run({ id: i, task: t });
-        } catch (e) {
-          fail(taskError(t, e));
-          return;
-        }
-        if (failure !== undefined) return;
-        try {
-          await events.done(i, result);
-        } catch (e) {
-          fail(e instanceof Error ? e : new Error(String(e)));
-        }
-      }),
-    );
+    await Promise.all(Array.from({ length: threads }, lane));
+    await Promise.all(finishing);
   } finally {
     await pool.destroy();
   }
