@@ -175,6 +175,10 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["reproduce", "all"], /reproduce: takes no positional arguments, got 'all'/],
   [["reproduce", "--out", "/proc/x"], /--out: cannot create '\/proc\/x' \(\/proc: /],
   [["reproduce", "--quick", "--out", "/proc/x/y"], /--out: cannot create '\/proc\/x\/y' \(\/proc: /],
+  [["reproduce", "--jobs", "0", "--out", fresh("r4")], /--jobs: 0 is outside the allowed range 1 to 256/],
+  [["reproduce", "--jobs", "-1", "--out", fresh("r5")], /--jobs: -1 is outside the allowed range 1 to 256/],
+  [["reproduce", "--jobs", "1.5", "--out", fresh("r6")], /--jobs: '1.5' is not an integer \(allowed: 1 to 256\)/],
+  [["reproduce", "--jobs", "x", "--out", fresh("r7")], /--jobs: 'x' is not an integer \(allowed: 1 to 256\)/],
 ];
 
 describe("bad input to every command", () => {

@@ -15,8 +15,9 @@ import type { SummaryRow } from "../src/reproduce/summary.js";
 
 const math = create(all, { number: "BigNumber", precision: 64 });
 
-// A quick reproduction of family 1b into a temporary folder (docs/reproduce.md): the files, the summary
-// against independent recomputation, and that a failing run leaves the folder as it was.
+// A quick reproduction of family 1b into a temporary folder on two worker threads (docs/reproduce.md): the
+// files, the summary against independent recomputation, the same bytes as a run in one thread, and that a
+// failing run (a failing step or a failing worker) leaves the folder as it was.
 
 const f1b = findFamily("1b");
 const root = mkdtempSync(join(tmpdir(), "spurious-reproduce-"));
@@ -41,7 +42,7 @@ function snapshot(dir: string): Map<string, string> {
 const read = (path: string): string => readFileSync(join(root, path), "utf8");
 
 beforeAll(async () => {
-  ({ rows, written } = await reproduce({ families: [f1b], root, config: QUICK_CONFIG, cliReference: cliReference(commands), log: silent }));
+  ({ rows, written } = await reproduce({ families: [f1b], root, config: QUICK_CONFIG, jobs: 2, cliReference: cliReference(commands), log: silent }));
 }, 120_000);
 
 describe("a quick reproduction of family 1b", () => {
@@ -115,6 +116,21 @@ describe("a quick reproduction of family 1b", () => {
   });
 });
 
+describe("parallel and serial runs", () => {
+  it("--jobs 1 (in this thread, in order) writes the same bytes as --jobs 2 (worker threads), file for file", async () => {
+    const serial = mkdtempSync(join(tmpdir(), "spurious-reproduce-serial-"));
+    const lines: string[] = [];
+    const r = await reproduce({ families: [f1b], root: serial, config: QUICK_CONFIG, jobs: 1, cliReference: cliReference(commands), log: (l) => lines.push(l) });
+    expect(r.written).toEqual(written);
+    const a = snapshot(root);
+    const b = snapshot(serial);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [path, text] of a) expect(Buffer.from(b.get(path)!).equals(Buffer.from(text)), path).toBe(true);
+    // One line per write, each naming its step (and family).
+    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (discovery|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|plots|docs)\b/.test(l)), lines.join("\n")).toBe(true);
+  }, 120_000);
+});
+
 describe("atomicity", () => {
   it.each(["discovery", "series"] as StepName[])("a run failing after the %s step leaves every file as it was", async (step) => {
     const before = snapshot(root);
@@ -122,6 +138,7 @@ describe("atomicity", () => {
       families: [f1b],
       root,
       config: QUICK_CONFIG,
+      jobs: 1,
       cliReference: cliReference(commands),
       log: silent,
       afterStep: (s) => {
@@ -129,6 +146,18 @@ describe("atomicity", () => {
       },
     });
     await expect(failing).rejects.toThrow(`injected failure after ${step}`);
+    expect(snapshot(root)).toEqual(before);
+  }, 60_000);
+
+  it("a task failing in a worker fails the run, naming the task and its error, stops the other workers, and leaves every file as it was", async () => {
+    const before = snapshot(root);
+    // A family the workers cannot find (they look families up by name): its tasks fail at once (the first to
+    // fail is named), while the other worker runs family 1b's crossings (seconds of work), which are stopped.
+    const unknown = { ...f1b, name: "9z" };
+    const lines: string[] = [];
+    const failing = reproduce({ families: [f1b, unknown], root, config: QUICK_CONFIG, jobs: 2, cliReference: cliReference(commands), log: (l) => lines.push(l) });
+    await expect(failing).rejects.toThrow(/^(crossing|plots|eigen-series|series|spectrum) 9z failed: unknown family '9z'/);
+    expect(lines.some((l) => l.startsWith("reproduce: crossing 1b done"))).toBe(false);
     expect(snapshot(root)).toEqual(before);
   }, 60_000);
 

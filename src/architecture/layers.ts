@@ -70,7 +70,7 @@ export const FOLDERS: readonly FolderRule[] = [
   {
     folder: "reproduce",
     layer: "presentation",
-    holds: "npm run reproduce: every result regenerated, staged and moved into place",
+    holds: "npm run reproduce: every result regenerated (its tasks on worker threads), staged and moved into place",
     imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "output", "plots", "present", "tutorial"],
   },
   {

@@ -1,8 +1,40 @@
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
-import { plotFamilySpectrum, plotLoss } from "../plots/plotFamily.js";
-import { plotGrid, type FamilySweep } from "../plots/sweep.js";
+import { lossRows, lossSpec, type LossRow } from "../plots/lossPlot.js";
+import { plotFamilySpectrum } from "../plots/plotFamily.js";
+import { renderSvg } from "../plots/render.js";
+import { plotGrid } from "../plots/sweep.js";
 import { progressLine, type ProgressStream } from "./progress.js";
+
+/** The options of the plot files: grid points and working digits. */
+export interface PlotOptions {
+  readonly points: number;
+  readonly digits: number;
+}
+
+/**
+ * One family's plot, <family>-spectrum.svg in `dir`, with the rows it adds to the loss plot (plain numbers,
+ * so that a worker thread can return them) and its crossings as text ("none" if none).
+ */
+export async function familyPlotFile(
+  f: FamilyDefinition,
+  dir: string,
+  options: PlotOptions,
+  onProgress?: (text: string) => void,
+): Promise<{ files: Map<string, string>; lossRows: LossRow[]; crossings: string }> {
+  const plot = await plotFamilySpectrum(f, { grid: plotGrid(f, options.points), digits: options.digits, ...(onProgress === undefined ? {} : { onProgress }) });
+  const crossings = plot.sweep.crossings.map((c) => `${Number(c.d).toPrecision(8)} (${c.irrep})`).join(", ");
+  return {
+    files: new Map([[join(dir, `${f.name}-spectrum.svg`), plot.svg]]),
+    lossRows: lossRows([plot.sweep]),
+    crossings: crossings === "" ? "none" : crossings,
+  };
+}
+
+/** loss.svg in `dir` from the loss rows of the families, in their order. */
+export async function lossPlotFile(rows: readonly LossRow[], dir: string): Promise<Map<string, string>> {
+  return new Map([[join(dir, "loss.svg"), await renderSvg(lossSpec(rows))]]);
+}
 
 /**
  * The plot files of `families` in `dir`: <family>-spectrum.svg each, and loss.svg of them all when `loss`.
@@ -11,21 +43,20 @@ import { progressLine, type ProgressStream } from "./progress.js";
 export async function plotFiles(
   families: readonly FamilyDefinition[],
   dir: string,
-  options: { readonly points: number; readonly digits: number; readonly loss: boolean },
+  options: PlotOptions & { readonly loss: boolean },
   out: ProgressStream = process.stderr,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const sweeps: FamilySweep[] = [];
+  const rows: LossRow[] = [];
   for (const f of families) {
     const progress = progressLine(`plot ${f.name}`, 2000, out);
     const start = Date.now();
-    const plot = await plotFamilySpectrum(f, { grid: plotGrid(f, options.points), digits: options.digits, onProgress: (t) => progress.update(t) });
+    const plot = await familyPlotFile(f, dir, options, (t) => progress.update(t));
     progress.done();
-    sweeps.push(plot.sweep);
-    files.set(join(dir, `${f.name}-spectrum.svg`), plot.svg);
-    const crossings = plot.sweep.crossings.map((c) => `${Number(c.d).toPrecision(8)} (${c.irrep})`).join(", ");
-    out.write(`plot ${f.name}: ${options.points} points in ${((Date.now() - start) / 1000).toFixed(1)} s; crossings: ${crossings === "" ? "none" : crossings}\n`);
+    for (const [path, text] of plot.files) files.set(path, text);
+    rows.push(...plot.lossRows);
+    out.write(`plot ${f.name}: ${options.points} points in ${((Date.now() - start) / 1000).toFixed(1)} s; crossings: ${plot.crossings}\n`);
   }
-  if (options.loss) files.set(join(dir, "loss.svg"), (await plotLoss(sweeps)).svg);
+  if (options.loss) for (const [path, text] of await lossPlotFile(rows, dir)) files.set(path, text);
   return files;
 }

@@ -1,21 +1,35 @@
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { discover } from "../discovery/discover.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES } from "../families/registry.js";
 import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
-import { discoveryJson } from "../output/discoveryDocument.js";
-import { plotFiles } from "../present/plotFiles.js";
-import { tutorialMarkdown } from "../tutorial/tutorial.js";
+import type { LossRow } from "../plots/lossPlot.js";
+import { lossPlotFile } from "../present/plotFiles.js";
 import type { ReproduceConfig } from "./config.js";
-import { crossingStep, eigenStep, seriesStep, spectrumStep } from "./familySteps.js";
+import type { FullHessianCheck } from "./fullHessianCheck.js";
+import type { SeriesOutcome } from "./familySteps.js";
+import { runTasks } from "./pool.js";
 import { stepProgress } from "./progress.js";
 import { Staging } from "./staging.js";
 import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
+import { taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
 export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "plots" | "docs" | "summary";
+
+const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "plots", "docs", "summary"];
+
+/** The steps run once per family, in their order. */
+const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "plots"] as const;
+
+/**
+ * The order in which a pool starts the tasks: the longest first (the tutorial, then the crossings and the
+ * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
+ * early, so that its step is done early.
+ */
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -27,6 +41,11 @@ export interface ReproduceOptions {
    * passes it because the command line sits above reproduce (docs/architecture.md): reproduce never imports it.
    */
   readonly cliReference: string;
+  /**
+   * Worker threads that run the tasks (discovery, each family's steps, the tutorial); default: one per core
+   * (os.availableParallelism()). 1 runs them one after another in this thread. The files are the same bytes.
+   */
+  readonly jobs?: number;
   /** Progress lines (default: stderr). */
   readonly log?: (line: string) => void;
   /** Called after each step with the files staged so far (tests use it to inject a failure). */
@@ -51,62 +70,132 @@ export async function reproduce(o: ReproduceOptions): Promise<{ rows: SummaryRow
   }
 }
 
+/** The step a task belongs to. */
+const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind);
+
+/** The line that ends a task on stderr. */
+function describe(t: Task, r: TaskResult): string | undefined {
+  const o = r.outcome;
+  switch (t.kind) {
+    case "discovery":
+      return `${(o as TaskOutcomes["discovery"]).points} distinct critical points`;
+    case "series": {
+      const s = o as SeriesOutcome;
+      return `loss limit ${s.lossLimit.exact}; ${s.passed ? "verified" : "NOT verified"} (worst slope ${s.worstSlope.slope.toFixed(2)})`;
+    }
+    case "spectrum": {
+      const h = o as FullHessianCheck;
+      return `full Hessian at d = ${h.d}: ${h.passed ? "agrees" : "DISAGREES"} (worst ${h.worstDifference.toExponential(1)})`;
+    }
+    case "eigen-series":
+      return o as string;
+    case "crossing": {
+      const x = o as string[];
+      return x.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${x.join(", ")}`;
+    }
+    case "plots":
+      return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
+    case "tutorial":
+      return undefined;
+  }
+}
+
 async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryRow[]> {
   const c = o.config;
+  const jobs = o.jobs ?? availableParallelism();
   const progress = stepProgress(o.log);
-  const done = (step: StepName): void => o.afterStep?.(step);
-  const perFamily = <R>(step: StepName, run: (f: FamilyDefinition, update: (t: string) => void) => { files: Map<string, string>; outcome: R }, describe: (r: R) => string): Map<string, R> => {
-    const out = new Map<string, R>();
-    for (const f of o.families) {
-      const p = progress.begin(step, f.name);
-      const r = run(f, (t) => p.update(t));
-      staging.write(r.files);
-      out.set(f.name, r.outcome);
-      p.done(describe(r.outcome));
-    }
-    done(step);
-    return out;
-  };
-
-  let p = progress.begin("discovery", `d = ${c.discovery.d}, ${c.discovery.runs} runs`);
-  const report = discover({ ...c.discovery, init: "all", onProgress: (k, n) => p.update(`${k}/${n} runs`) });
-  staging.write(new Map([[join("series", "discovery.json"), `${JSON.stringify(discoveryJson(report), null, 2)}\n`]]));
-  p.done(`${report.points.length} distinct critical points`);
-  done("discovery");
-
-  const series = perFamily("series", (f, u) => seriesStep(f, c, u), (r) => `loss limit ${r.lossLimit.exact}; ${r.passed ? "verified" : "NOT verified"} (worst slope ${r.worstSlope.slope.toFixed(2)})`);
-  const spectra = perFamily("spectrum", (f, u) => spectrumStep(f, c, u), (r) => `full Hessian at d = ${r.d}: ${r.passed ? "agrees" : "DISAGREES"} (worst ${r.worstDifference.toExponential(1)})`);
-  const eigen = perFamily("eigen-series", (f, u) => eigenStep(f, c, u), (r) => r);
-  const crossings = perFamily("crossing", (f, u) => crossingStep(f, c, u), (r) => (r.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${r.join(", ")}`));
-
-  p = progress.begin("plots");
   const all = o.families.length === FAMILIES.length;
-  staging.write(await plotFiles(o.families, join("series", "plots"), { ...c.plot, loss: all }, progress.stream));
-  p.done(all ? undefined : "loss.svg kept: it is drawn only by a run over all families");
-  done("plots");
-
-  p = progress.begin("docs");
-  staging.write(new Map([
-    [join("docs", "cli.md"), o.cliReference],
-    [join("docs", "leading-systems.md"), leadingSystemsDoc(FAMILIES)],
-    [join("docs", "formulas.md"), formulasPage(FAMILIES)],
-  ]));
   // The tutorial runs its commands on the committed inputs (about 3 minutes): full runs over all families only.
   const tutorial = all && c.name === "full";
-  if (tutorial) staging.write(new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => p.update(line))]]));
-  p.done(tutorial ? undefined : "tutorial.md kept: it is regenerated by a full run over all families");
-  done("docs");
+
+  const documented: Task[] = [
+    { kind: "discovery", config: c },
+    ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
+    ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
+  ];
+  const tasks = jobs <= 1 ? documented : [...documented].sort((x, y) => POOL_ORDER.indexOf(x.kind) - POOL_ORDER.indexOf(y.kind));
+
+  const outcomes = new Map<string, unknown>();
+  const key = (kind: TaskKind, family?: string): string => `${kind} ${family ?? ""}`;
+  const outcome = <K extends TaskKind>(kind: K, family?: string): TaskOutcomes[K] => outcomes.get(key(kind, family)) as TaskOutcomes[K];
+
+  // What a step does once all its tasks are done (in the order of STEPS), then the afterStep hook.
+  const finish: Partial<Record<StepName, () => Promise<void>>> = {
+    plots: async () => {
+      if (!all) {
+        progress.note("plots: loss.svg kept: it is drawn only by a run over all families");
+        return;
+      }
+      const p = progress.begin("plots", "loss.svg");
+      const rows: LossRow[] = o.families.flatMap((f) => outcome("plots", f.name).lossRows);
+      staging.write(await lossPlotFile(rows, join("series", "plots")));
+      p.done();
+    },
+    docs: async () => {
+      const p = progress.begin("docs", "cli.md, leading-systems.md, formulas.md");
+      staging.write(new Map([
+        [join("docs", "cli.md"), o.cliReference],
+        [join("docs", "leading-systems.md"), leadingSystemsDoc(FAMILIES)],
+        [join("docs", "formulas.md"), formulasPage(FAMILIES)],
+      ]));
+      p.done(tutorial ? undefined : "tutorial.md kept: it is regenerated by a full run over all families");
+    },
+  };
+  const remaining = new Map<StepName, number>(STEPS.map((s) => [s, 0]));
+  for (const t of tasks) remaining.set(stepOf(t), remaining.get(stepOf(t))! + 1);
+  let next = 0;
+  let finishing = Promise.resolve();
+  // One at a time (results may arrive while a step is finishing), so the steps finish in their order.
+  const advance = (): Promise<void> =>
+    (finishing = finishing.then(async () => {
+      while (next < STEPS.length - 1 && remaining.get(STEPS[next]!) === 0) {
+        const step = STEPS[next++]!;
+        await finish[step]?.();
+        o.afterStep?.(step);
+      }
+    }));
+
+  // Progress: a line when a task starts and ends; a task's result may arrive before its worker's first message.
+  const running = new Map<number, ReturnType<typeof progress.begin>>();
+  const ended = new Set<number>();
+  const begin = (i: number): ReturnType<typeof progress.begin> | undefined => {
+    if (ended.has(i)) return undefined;
+    let p = running.get(i);
+    if (p === undefined) {
+      const t = tasks[i]!;
+      p = t.kind === "discovery" ? progress.begin("discovery", taskLabel(t).slice("discovery ".length)) : progress.begin(t.kind, t.family);
+      running.set(i, p);
+    }
+    return p;
+  };
+
+  await advance();
+  await runTasks(tasks, jobs, {
+    begin: (i) => void begin(i),
+    update: (i, text) => begin(i)?.update(text),
+    async done(i, r) {
+      const t = tasks[i]!;
+      const p = begin(i)!;
+      ended.add(i);
+      running.delete(i);
+      staging.write(r.files);
+      outcomes.set(key(t.kind, t.family), r.outcome);
+      p.done(describe(t, r));
+      remaining.set(stepOf(t), remaining.get(stepOf(t))! - 1);
+      await advance();
+    },
+  });
 
   const rows = o.families.map((f): SummaryRow => {
-    const s = series.get(f.name)!;
-    const h = spectra.get(f.name)!;
+    const s = outcome("series", f.name);
+    const h = outcome("spectrum", f.name);
     return {
       family: f.name,
       isotropy: isotropyName(f.p),
       config: c.name,
       lossLimit: s.lossLimit,
-      crossings: crossings.get(f.name)!,
-      eigenSeries: eigen.get(f.name)!,
+      crossings: outcome("crossing", f.name),
+      eigenSeries: outcome("eigen-series", f.name),
       series: s,
       fullHessian: h,
       verified: s.passed && h.passed,
@@ -116,6 +205,6 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     [join("series", "summary.md"), summaryMarkdown(rows, c)],
     [join("series", "summary.json"), summaryJson(rows, c)],
   ]));
-  done("summary");
+  o.afterStep?.("summary");
   return rows;
 }

@@ -1,0 +1,74 @@
+import { join } from "node:path";
+import { discover } from "../discovery/discover.js";
+import { findFamily } from "../families/registry.js";
+import { discoveryJson } from "../output/discoveryDocument.js";
+import type { LossRow } from "../plots/lossPlot.js";
+import { familyPlotFile } from "../present/plotFiles.js";
+import { tutorialMarkdown } from "../tutorial/tutorial.js";
+import type { ReproduceConfig } from "./config.js";
+import type { FullHessianCheck } from "./fullHessianCheck.js";
+import { crossingStep, eigenStep, seriesStep, spectrumStep, type SeriesOutcome } from "./familySteps.js";
+
+// The units of work of a reproduction that do not depend on each other: discovery, each family's series,
+// spectrum, eigen-series, crossing and plot, and the tutorial. Each is described by plain data (so that it
+// can be sent to a worker thread) and returns its files and what the summary needs, also plain data.
+
+/** What each kind of task returns besides its files. */
+export interface TaskOutcomes {
+  readonly discovery: { readonly points: number };
+  readonly series: SeriesOutcome;
+  readonly spectrum: FullHessianCheck;
+  readonly "eigen-series": string;
+  readonly crossing: string[];
+  readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
+  readonly tutorial: null;
+}
+
+export type TaskKind = keyof TaskOutcomes;
+
+/** One unit of work: its kind, its family (none for discovery and the tutorial), and the configuration. */
+export interface Task {
+  readonly kind: TaskKind;
+  readonly family?: string;
+  readonly config: ReproduceConfig;
+}
+
+export interface TaskResult<K extends TaskKind = TaskKind> {
+  readonly files: Map<string, string>;
+  readonly outcome: TaskOutcomes[K];
+}
+
+/** The task's name in progress lines and errors, e.g. "series 1b". */
+export function taskLabel(t: Task): string {
+  if (t.kind === "discovery") return `discovery d = ${t.config.discovery.d}, ${t.config.discovery.runs} runs`;
+  return t.family === undefined ? t.kind : `${t.kind} ${t.family}`;
+}
+
+/** Run one task (in the main thread or in a worker), reporting its inner progress to `progress`. */
+export async function runTask(t: Task, progress: (text: string) => void): Promise<TaskResult> {
+  const c = t.config;
+  const family = (): ReturnType<typeof findFamily> => {
+    if (t.family === undefined) throw new Error(`task ${t.kind} needs a family`);
+    return findFamily(t.family);
+  };
+  switch (t.kind) {
+    case "discovery": {
+      const report = discover({ ...c.discovery, init: "all", onProgress: (k, n) => progress(`${k}/${n} runs`) });
+      return { files: new Map([[join("series", "discovery.json"), `${JSON.stringify(discoveryJson(report), null, 2)}\n`]]), outcome: { points: report.points.length } };
+    }
+    case "series":
+      return seriesStep(family(), c, progress);
+    case "spectrum":
+      return spectrumStep(family(), c, progress);
+    case "eigen-series":
+      return eigenStep(family(), c, progress);
+    case "crossing":
+      return crossingStep(family(), c, progress);
+    case "plots": {
+      const p = await familyPlotFile(family(), join("series", "plots"), c.plot, progress);
+      return { files: p.files, outcome: { lossRows: p.lossRows, crossings: p.crossings } };
+    }
+    case "tutorial":
+      return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
+  }
+}
