@@ -24,3 +24,8 @@ export function spectrumFileName(family: string, model: StudentModel): string {
 export function crossingFileName(family: string, model: StudentModel): string {
   return `${family}${modelInfix(model)}.crossing.json`;
 }
+
+/** `<family>-spectrum.svg` or `<family>-fixed-spectrum.svg`. */
+export function spectrumPlotFileName(family: string, model: StudentModel): string {
+  return `${family}${modelInfix(model).replace(".", "-")}-spectrum.svg`;
+}

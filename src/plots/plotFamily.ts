@@ -1,4 +1,5 @@
 import type { FamilyDefinition } from "../families/definition.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { lossRows, lossSpec, type LossRow } from "./lossPlot.js";
 import { renderSvg } from "./render.js";
 import { spectrumRows, spectrumSpec, type SpectrumRow } from "./spectrumPlot.js";
@@ -14,9 +15,9 @@ export interface FamilyPlot {
 /** Sweep family f over `grid` (default plotGrid(f)) at `digits` digits and render its spectrum plot. */
 export async function plotFamilySpectrum(
   f: FamilyDefinition,
-  options: { readonly grid?: readonly string[]; readonly digits?: number; readonly onProgress?: (text: string) => void } = {},
+  options: { readonly grid?: readonly string[]; readonly digits?: number; readonly onProgress?: (text: string) => void; readonly secondLayer?: SecondLayer } = {},
 ): Promise<FamilyPlot> {
-  const sweep = sweepFamily(f, options.grid ?? plotGrid(f), options.digits ?? PLOT_DIGITS, options.onProgress);
+  const sweep = sweepFamily(f, options.grid ?? plotGrid(f), options.digits ?? PLOT_DIGITS, options.onProgress, options.secondLayer);
   const rows = spectrumRows(sweep);
   return { sweep, rows, svg: await renderSvg(spectrumSpec(sweep, rows)) };
 }

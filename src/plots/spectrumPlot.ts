@@ -48,7 +48,7 @@ export function spectrumSpec(sweep: FamilySweep, rows: readonly SpectrumRow[]): 
   const crossings = sweep.crossings.map((c, i) => ({ d: Number(c.d), label: crossingLabel(c), row: i }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: `Family ${sweep.family}: Hessian block eigenvalues against d`, subtitle: ["gauge zeros excluded; one line per eigenvalue, coloured by isotypic component", "dashed rules: the crossings (a block eigenvalue through zero)"], anchor: "start" },
+    title: { text: `Family ${sweep.family}: Hessian block eigenvalues against d${sweep.secondLayer === "fixed" ? " (fixed second layer)" : ""}`, subtitle: [sweep.secondLayer === "fixed" ? "the Hessian on W alone (a = 1); one line per eigenvalue, coloured by isotypic component" : "gauge zeros excluded; one line per eigenvalue, coloured by isotypic component", "dashed rules: the crossings (a block eigenvalue through zero)"], anchor: "start" },
     width: 640,
     height: 400,
     background: "white",

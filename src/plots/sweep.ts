@@ -1,3 +1,4 @@
+import type { SecondLayer } from "../model/studentModel.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { findBrackets, scanFamily, scanGrid, type ScanSample } from "../crossing/scan.js";
 import { locateCrossing } from "../crossing/locate.js";
@@ -18,6 +19,8 @@ export interface SweepCrossing {
 
 export interface FamilySweep {
   readonly family: string;
+  /** The model's second layer whose blocks were swept. */
+  readonly secondLayer: SecondLayer;
   readonly p: number;
   readonly digits: number;
   /** Ascending in d. */
@@ -33,16 +36,22 @@ export function plotGrid(f: FamilyDefinition, count: number = PLOT_POINTS, top: 
 }
 
 /** Walk family f over `grid` (scanFamily) at `digits` digits, and locate the crossings between grid points. */
-export function sweepFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onProgress?: (text: string) => void): FamilySweep {
-  const points = scanFamily(f, grid, digits, {
-    onContinue: (d) => onProgress?.(`continuing, d = ${d.toSignificantDigits(6).toString()}`),
-    onBlocks: (d) => onProgress?.(`blocks at d = ${d.toSignificantDigits(6).toString()}`),
-  });
+export function sweepFamily(f: FamilyDefinition, grid: readonly string[], digits: number, onProgress?: (text: string) => void, secondLayer: SecondLayer = "trained"): FamilySweep {
+  const points = scanFamily(
+    f,
+    grid,
+    digits,
+    {
+      onContinue: (d) => onProgress?.(`continuing, d = ${d.toSignificantDigits(6).toString()}`),
+      onBlocks: (d) => onProgress?.(`blocks at d = ${d.toSignificantDigits(6).toString()}`),
+    },
+    secondLayer,
+  );
   const crossings = findBrackets(points).map((b) => {
     onProgress?.(`locating the crossing of ${b.component.name} in [${b.lo.d.toSignificantDigits(6).toString()}, ${b.hi.d.toSignificantDigits(6).toString()}]`);
     const r = locateCrossing(f, b, digits);
     return { d: r.d.toSignificantDigits(Math.max(1, digits - 5)).toString(), irrep: b.component.name };
   });
   crossings.sort((u, v) => Number(u.d) - Number(v.d));
-  return { family: f.name, p: f.p, digits, points, crossings };
+  return { family: f.name, secondLayer, p: f.p, digits, points, crossings };
 }

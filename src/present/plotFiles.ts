@@ -5,11 +5,15 @@ import { plotFamilySpectrum } from "../plots/plotFamily.js";
 import { renderSvg } from "../plots/render.js";
 import { plotGrid } from "../plots/sweep.js";
 import { progressLine, type ProgressStream } from "./progress.js";
+import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
+import { spectrumPlotFileName } from "../output/fileNames.js";
 
 /** The options of the plot files: grid points and working digits. */
 export interface PlotOptions {
   readonly points: number;
   readonly digits: number;
+  /** The model (default: trained second layer); plots of another model are named <family>-<second layer>-spectrum.svg. */
+  readonly model?: StudentModel;
 }
 
 /**
@@ -22,10 +26,11 @@ export async function familyPlotFile(
   options: PlotOptions,
   onProgress?: (text: string) => void,
 ): Promise<{ files: Map<string, string>; lossRows: LossRow[]; crossings: string }> {
-  const plot = await plotFamilySpectrum(f, { grid: plotGrid(f, options.points), digits: options.digits, ...(onProgress === undefined ? {} : { onProgress }) });
+  const model = options.model ?? DEFAULT_MODEL;
+  const plot = await plotFamilySpectrum(f, { grid: plotGrid(f, options.points), digits: options.digits, secondLayer: model.secondLayer, ...(onProgress === undefined ? {} : { onProgress }) });
   const crossings = plot.sweep.crossings.map((c) => `${Number(c.d).toPrecision(8)} (${c.irrep})`).join(", ");
   return {
-    files: new Map([[join(dir, `${f.name}-spectrum.svg`), plot.svg]]),
+    files: new Map([[join(dir, spectrumPlotFileName(f.name, model)), plot.svg]]),
     lossRows: lossRows([plot.sweep]),
     crossings: crossings === "" ? "none" : crossings,
   };

@@ -11,6 +11,9 @@ import { filesOfSeries } from "../output/seriesFiles.js";
 import { DECIMAL_DIGITS } from "../output/seriesTables.js";
 import { crossingJson } from "../output/crossingDocument.js";
 import { spectrumJson } from "../output/spectrumDocument.js";
+import { familyModels } from "../families/models.js";
+import { modelJson, type SecondLayer, type StudentModel } from "../model/studentModel.js";
+import { crossingFileName, eigenSeriesFileBase, spectrumFileName } from "../output/fileNames.js";
 import type { ReproduceConfig } from "./config.js";
 import { fullHessianCheck, type FullHessianCheck } from "./fullHessianCheck.js";
 
@@ -67,36 +70,61 @@ export function seriesStep(f: FamilyDefinition, c: ReproduceConfig, progress: Pr
   };
 }
 
-/** (c) spectra at the smallest integer of the range and the configured d, and the full-Hessian check. */
-export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: FullHessianCheck } {
-  const ds = [String(Math.ceil(Number(f.range.min))), ...c.spectrumDs];
-  const spectra = ds.map((d) => {
-    progress(`d = ${d}`);
-    return { d, s: familySpectrum(f, d, c.spectrumDigits) };
-  });
-  const atCheck = spectra.find((x) => Number(x.d) === c.fullHessianD);
-  if (atCheck === undefined) throw new Error(`the full-Hessian check d = ${c.fullHessianD} is not among the spectra`);
-  progress(`full Hessian at d = ${c.fullHessianD}`);
-  const check = fullHessianCheck(f, atCheck.s, c.spectrumDigits);
-  const json = { family: f.name, spectra: spectra.map((x) => spectrumJson(x.s, x.d)), fullHessianCheck: check };
-  return { files: new Map([[join("series", `${f.name}.spectrum.json`), `${JSON.stringify(json, null, 2)}\n`]]), outcome: check };
+/** A result per second layer: the trained model's, and the fixed model's where the family has it (docs/models.md). */
+export interface PerModel<T> {
+  readonly trained: T;
+  readonly fixed: T | null;
 }
 
-/** (d) eigenvalue series at the configured order; unresolved components are reported. */
+/** run(model) for each model of the family (trained first), with the files of all and the outcome per model. */
+function perModel<T>(f: FamilyDefinition, run: (m: StudentModel) => { files: Files; outcome: T }): { files: Files; outcome: PerModel<T> } {
+  const files: Files = new Map();
+  const outcomes = new Map<SecondLayer, T>();
+  for (const m of familyModels(f)) {
+    const r = run(m);
+    for (const [path, text] of r.files) files.set(path, text);
+    outcomes.set(m.secondLayer, r.outcome);
+  }
+  return { files, outcome: { trained: outcomes.get("trained")!, fixed: outcomes.get("fixed") ?? null } };
+}
+
+/** (c) spectra at the smallest integer of the range and the configured d, and the full-Hessian check, per model. */
+export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: PerModel<FullHessianCheck> } {
+  return perModel(f, (model) => {
+    const ds = [String(Math.ceil(Number(f.range.min))), ...c.spectrumDs];
+    const spectra = ds.map((d) => {
+      progress(`${model.secondLayer}, d = ${d}`);
+      return { d, s: familySpectrum(f, d, c.spectrumDigits, undefined, model) };
+    });
+    const atCheck = spectra.find((x) => Number(x.d) === c.fullHessianD);
+    if (atCheck === undefined) throw new Error(`the full-Hessian check d = ${c.fullHessianD} is not among the spectra`);
+    progress(`${model.secondLayer}, full Hessian at d = ${c.fullHessianD}`);
+    const check = fullHessianCheck(f, atCheck.s, c.spectrumDigits);
+    const json = { family: f.name, model: modelJson(model), spectra: spectra.map((x) => spectrumJson(x.s, x.d)), fullHessianCheck: check };
+    return { files: new Map([[join("series", spectrumFileName(f.name, model)), `${JSON.stringify(json, null, 2)}\n`]]), outcome: check };
+  });
+}
+
+/** (d) eigenvalue series at the configured order, per model; unresolved components are reported. */
 export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string } {
   const order = c.eigenOrder;
-  const r = familyEigenSeries(f, order, progress);
-  const unresolved = r.components.filter((x) => x.unresolved !== undefined);
-  const outcome = unresolved.length === 0 ? `order ${order}` : `order ${order}, unresolved: ${unresolved.map((x) => x.component.name).join(", ")}`;
-  return { files: documentFiles(eigenSeriesDocument(r), join("series", `${f.name}.eigen`)), outcome };
+  const r = perModel(f, (model) => {
+    const e = familyEigenSeries(f, order, (what) => progress(`${model.secondLayer}, ${what}`), model);
+    const unresolved = e.components.filter((x) => x.unresolved !== undefined).map((x) => `${x.component.name} (${model.secondLayer})`);
+    return { files: documentFiles(eigenSeriesDocument(e), join("series", eigenSeriesFileBase(f.name, model))), outcome: unresolved };
+  });
+  const unresolved = [...r.outcome.trained, ...(r.outcome.fixed ?? [])];
+  return { files: r.files, outcome: unresolved.length === 0 ? `order ${order}` : `order ${order}, unresolved: ${unresolved.join(", ")}` };
 }
 
-/** (e) crossings, in the JSON of the crossing command; the saddle-to-minimum d are summarised. */
-export function crossingStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string[] } {
-  const r = familyCrossings(f, { digits: c.crossingDigits, onProgress: progress });
-  const json = `${JSON.stringify(crossingJson(r), null, 2)}\n`;
-  return {
-    files: new Map([[join("series", `${f.name}.crossing.json`), json]]),
-    outcome: r.crossings.filter((x) => x.direction === "saddle to minimum").map((x) => x.d),
-  };
+/** (e) crossings, in the JSON of the crossing command, per model; the saddle-to-minimum d are summarised. */
+export function crossingStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: PerModel<string[]> } {
+  return perModel(f, (model) => {
+    const r = familyCrossings(f, { digits: c.crossingDigits, model, onProgress: (t) => progress(`${model.secondLayer}, ${t}`) });
+    const json = `${JSON.stringify(crossingJson(r), null, 2)}\n`;
+    return {
+      files: new Map([[join("series", crossingFileName(f.name, model)), json]]),
+      outcome: r.crossings.filter((x) => x.direction === "saddle to minimum").map((x) => x.d),
+    };
+  });
 }

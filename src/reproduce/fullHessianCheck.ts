@@ -41,7 +41,8 @@ export function unionWithMultiplicity<T>(blocks: readonly { dimension: number; v
 
 /**
  * The block spectrum at an integer d (each eigenvalue repeated by its irreducible's dimension) against the
- * spectrum of the full (d^2 + d) x (d^2 + d) Hessian of the independent evaluator at the embedded point.
+ * spectrum of the full Hessian of the independent evaluator at the embedded point, in the spectrum's model:
+ * (d^2 + d) x (d^2 + d) with a trained second layer, d^2 x d^2 (W alone) with a fixed one.
  */
 export function fullHessianCheck(f: FamilyDefinition, s: FamilySpectrum, digits: number): FullHessianCheck {
   const d = s.d.toNumber();
@@ -50,8 +51,9 @@ export function fullHessianCheck(f: FamilyDefinition, s: FamilySpectrum, digits:
     s.components.map((c) => ({ dimension: c.dimension.toNumber(), values: c.eigenvalues.map((v) => v.toNumber()) })),
     (u, v) => u - v,
   );
-  const full = fullSpectrumFloat64(f, familyCriticalPoint(f, String(d), digits).x.map((v) => v.toNumber()), d);
-  const size = d * d + d;
+  const { secondLayer } = s.model;
+  const full = fullSpectrumFloat64(f, familyCriticalPoint(f, String(d), digits).x.map((v) => v.toNumber()), d, secondLayer);
+  const size = secondLayer === "trained" ? d * d + d : d * d;
   const scale = Math.max(1, ...full.map(Math.abs));
   const worstDifference = union.length === full.length ? Math.max(...full.map((v, k) => Math.abs(v - union[k]!))) : Infinity;
   return { d, size, worstDifference, scale, passed: union.length === size && full.length === size && worstDifference <= FULL_HESSIAN_TOLERANCE * scale };

@@ -84,14 +84,16 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return `loss limit ${s.lossLimit.exact}; ${s.passed ? "verified" : "NOT verified"} (worst slope ${s.worstSlope.slope.toFixed(2)})`;
     }
     case "spectrum": {
-      const h = o as FullHessianCheck;
-      return `full Hessian at d = ${h.d}: ${h.passed ? "agrees" : "DISAGREES"} (worst ${h.worstDifference.toExponential(1)})`;
+      const h = o as TaskOutcomes["spectrum"];
+      const line = (m: string, x: FullHessianCheck): string => `${m} ${x.passed ? "agrees" : "DISAGREES"} (worst ${x.worstDifference.toExponential(1)})`;
+      return `full Hessian at d = ${h.trained.d}: ${line("trained", h.trained)}${h.fixed === null ? "" : `; ${line("fixed", h.fixed)}`}`;
     }
     case "eigen-series":
       return o as string;
     case "crossing": {
-      const x = o as string[];
-      return x.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${x.join(", ")}`;
+      const x = o as TaskOutcomes["crossing"];
+      const line = (ds: readonly string[]): string => (ds.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${ds.join(", ")}`);
+      return x.fixed === null ? line(x.trained) : `trained: ${line(x.trained)}; fixed: ${line(x.fixed)}`;
     }
     case "plots":
       return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
@@ -194,11 +196,13 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       isotropy: isotropyName(f.p),
       config: c.name,
       lossLimit: s.lossLimit,
-      crossings: outcome("crossing", f.name),
+      crossings: outcome("crossing", f.name).trained,
+      fixedCrossings: outcome("crossing", f.name).fixed,
       eigenSeries: outcome("eigen-series", f.name),
       series: s,
-      fullHessian: h,
-      verified: s.passed && h.passed,
+      fullHessian: h.trained,
+      fixedFullHessian: h.fixed,
+      verified: s.passed && h.trained.passed && (h.fixed?.passed ?? true),
     };
   });
   staging.write(new Map([

@@ -10,11 +10,14 @@ export interface SummaryRow {
   /** Which configuration produced the row ("full" for the committed results). */
   readonly config: ReproduceConfig["name"];
   readonly lossLimit: { readonly exact: string; readonly decimal: string };
-  /** The d at which the family turns from a saddle into a minimum (none: empty). */
+  /** The d at which the family turns from a saddle into a minimum (none: empty), trained second layer. */
   readonly crossings: readonly string[];
+  /** The same with a fixed second layer (null: the family has no fixed model; docs/models.md). */
+  readonly fixedCrossings: readonly string[] | null;
   readonly eigenSeries: string;
   readonly series: SeriesOutcome;
   readonly fullHessian: FullHessianCheck;
+  readonly fixedFullHessian: FullHessianCheck | null;
   readonly verified: boolean;
 }
 
@@ -25,7 +28,8 @@ export function verifiedMeaning(c: ReproduceConfig): string {
     `evaluated at d = 1e3, 1e4, 1e5, 1e6, agree with the critical points found by Newton's method at ${c.verifyDigits} digits, ` +
     `the errors decaying like d^(-(N+1)/2) or faster (fitted slope below -(N+1)/2 + ${SLOPE_SLACK}), and (2) at d = ${c.fullHessianD} ` +
     `the block eigenvalues, each repeated by the dimension of its irreducible, are the d^2 + d eigenvalues of the full Hessian ` +
-    `of the independent evaluator (float64), within ${FULL_HESSIAN_TOLERANCE} x max(1, max |eigenvalue|).`
+    `of the independent evaluator (float64), within ${FULL_HESSIAN_TOLERANCE} x max(1, max |eigenvalue|), and with a fixed second layer ` +
+    `(docs/models.md) the d^2 eigenvalues of its W-Hessian.`
   );
 }
 
@@ -36,6 +40,7 @@ function cells(r: SummaryRow): string[] {
     r.lossLimit.exact === r.lossLimit.decimal ? r.lossLimit.exact : `${r.lossLimit.exact} = ${r.lossLimit.decimal.slice(0, 12)}...`,
     approach(r.series.lossApproach),
     r.crossings.length === 0 ? "none" : r.crossings.join(", "),
+    r.fixedCrossings === null ? "no fixed model" : r.fixedCrossings.length === 0 ? "none" : r.fixedCrossings.join(", "),
     r.eigenSeries,
     r.verified ? "yes" : "no",
   ];
@@ -48,7 +53,7 @@ function approach(a: SeriesOutcome["lossApproach"]): string {
   return `${c} d^${a.dPower} = ${a.decimal.slice(0, 10)}... d^${a.dPower}`;
 }
 
-const HEADER = ["family", "isotropy", "loss limit (d -> infinity)", "loss - limit ~", "crossing d (saddle -> minimum)", "eigen-series", "verified"];
+const HEADER = ["family", "isotropy", "loss limit (d -> infinity)", "loss - limit ~", "crossing d, trained (saddle -> minimum)", "crossing d, fixed second layer", "eigen-series", "verified"];
 
 /** The summary as a plain-text table (printed at the end of a run). */
 export function summaryText(rows: readonly SummaryRow[]): string {
@@ -83,6 +88,7 @@ export function summaryJson(rows: readonly SummaryRow[], c: ReproduceConfig): st
       ...r,
       series: { ...r.series, worstSlope: { ...r.series.worstSlope, slope: finite(r.series.worstSlope.slope) } },
       fullHessian: { ...r.fullHessian, worstDifference: finite(r.fullHessian.worstDifference) },
+      fixedFullHessian: r.fixedFullHessian === null ? null : { ...r.fixedFullHessian, worstDifference: finite(r.fixedFullHessian.worstDifference) },
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

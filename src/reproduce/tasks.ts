@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { discover } from "../discovery/discover.js";
+import { familyModels } from "../families/models.js";
 import { findFamily } from "../families/registry.js";
 import { discoveryJson } from "../output/discoveryDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
@@ -7,7 +8,7 @@ import { familyPlotFile } from "../present/plotFiles.js";
 import { tutorialMarkdown } from "../tutorial/tutorial.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
-import { crossingStep, eigenStep, seriesStep, spectrumStep, type SeriesOutcome } from "./familySteps.js";
+import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
 // spectrum, eigen-series, crossing and plot, and the tutorial. Each is described by plain data (so that it
@@ -17,9 +18,9 @@ import { crossingStep, eigenStep, seriesStep, spectrumStep, type SeriesOutcome }
 export interface TaskOutcomes {
   readonly discovery: { readonly points: number };
   readonly series: SeriesOutcome;
-  readonly spectrum: FullHessianCheck;
+  readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
-  readonly crossing: string[];
+  readonly crossing: PerModel<string[]>;
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly tutorial: null;
 }
@@ -65,8 +66,16 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     case "crossing":
       return crossingStep(family(), c, progress);
     case "plots": {
-      const p = await familyPlotFile(family(), join("series", "plots"), c.plot, progress);
-      return { files: p.files, outcome: { lossRows: p.lossRows, crossings: p.crossings } };
+      // One spectrum plot per model (docs/models.md); the loss, the same in every model, from the trained one.
+      const files = new Map<string, string>();
+      const plots = [];
+      for (const model of familyModels(family())) {
+        const p = await familyPlotFile(family(), join("series", "plots"), { ...c.plot, model }, (text) => progress(`${model.secondLayer}, ${text}`));
+        for (const [path, text] of p.files) files.set(path, text);
+        plots.push({ model, plot: p });
+      }
+      const crossings = plots.map(({ model, plot }) => (plots.length === 1 ? plot.crossings : `${model.secondLayer}: ${plot.crossings}`)).join("; ");
+      return { files, outcome: { lossRows: plots[0]!.plot.lossRows, crossings } };
     }
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
