@@ -6,6 +6,9 @@ import { FAMILIES } from "../src/families/registry.js";
 import { familyCriticalPoints } from "../src/families/critical.js";
 import { precisionContext } from "../src/families/precision.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
+import { familyModels } from "../src/families/models.js";
+import type { StudentModel } from "../src/model/studentModel.js";
+import { eigenSeriesFileBase } from "../src/output/fileNames.js";
 
 // The committed eigenvalue series (series/<f>.eigen.json) as a user reads them, checked twice
 // independently of the code that wrote them (issue 5, verification):
@@ -30,8 +33,11 @@ interface EigenFile {
 const D60 = Decimal.clone({ precision: 60 });
 const math = create(all, { number: "BigNumber", precision: 64 });
 
-function readEigenFile(family: string): EigenFile {
-  return JSON.parse(readFileSync(`series/${family}.eigen.json`, "utf8")) as EigenFile;
+/** series/<family>.eigen.json, or series/<family>.fixed.eigen.json for the fixed second layer (docs/models.md). */
+const eigenPath = (family: string, model: StudentModel): string => `series/${eigenSeriesFileBase(family, model)}.json`;
+
+function readEigenFile(path: string): EigenFile {
+  return JSON.parse(readFileSync(path, "utf8")) as EigenFile;
 }
 
 /** d^(n/q) for the power written as "n" or "n/q" (q = 1 or 2). */
@@ -46,62 +52,67 @@ function sumSeries(terms: readonly Term[], d: Decimal): Decimal {
   return terms.reduce((acc, t) => acc.add(new D60(t.decimal).mul(power(d, t.power))), new D60(0));
 }
 
-describe("committed eigenvalue series (series/<f>.eigen.json)", () => {
+describe("committed eigenvalue series (series/<f>.eigen.json, series/<f>.fixed.eigen.json)", () => {
   for (const f of FAMILIES) {
-    const path = `series/${f.name}.eigen.json`;
-    it(`family ${f.name}: the file exists and every exact coefficient evaluates to its printed decimal`, () => {
-      expect(existsSync(path), path).toBe(true);
-      const file = readEigenFile(f.name);
-      for (const c of file.components) {
-        for (const e of c.eigenvalues) {
-          for (const t of e.terms) {
-            if (t.exact === undefined) {
-              expect(e.exact, `${f.name} ${c.irrep}: a term without an exact value in an exact eigenvalue`).toBe(false);
-              continue;
+    it(`family ${f.name}: the files exist and every exact coefficient evaluates to its printed decimal`, () => {
+      for (const model of familyModels(f)) {
+        const path = eigenPath(f.name, model);
+        expect(existsSync(path), path).toBe(true);
+        const file = readEigenFile(path);
+        for (const c of file.components) {
+          for (const e of c.eigenvalues) {
+            for (const t of e.terms) {
+              if (t.exact === undefined) {
+                expect(e.exact, `${f.name} ${c.irrep}: a term without an exact value in an exact eigenvalue`).toBe(false);
+                continue;
+              }
+              const value = new D60(math.format(math.evaluate(t.exact), { notation: "fixed", precision: 60 }));
+              const printed = new D60(t.decimal);
+              const scale = D60.max(1, printed.abs());
+              expect(value.sub(printed).abs().div(scale).toNumber(), `${path} ${c.irrep} d^${t.power}: ${t.exact}`).toBeLessThan(1e-27);
             }
-            const value = new D60(math.format(math.evaluate(t.exact), { notation: "fixed", precision: 60 }));
-            const printed = new D60(t.decimal);
-            const scale = D60.max(1, printed.abs());
-            expect(value.sub(printed).abs().div(scale).toNumber(), `${f.name} ${c.irrep} d^${t.power}: ${t.exact}`).toBeLessThan(1e-27);
           }
         }
       }
     });
 
-    it(`family ${f.name}: the series against the numeric block eigenvalues at d = 10^6 and 10^8`, () => {
-      if (!existsSync(path)) throw new Error(`${path} is missing`);
-      const file = readEigenFile(f.name);
+    it(`family ${f.name}: the series of every model against the numeric block eigenvalues at d = 10^6 and 10^8`, () => {
       const ds = ["1e6", "1e8"];
       const points = familyCriticalPoints(f, ds, 30);
-      const errors = points.map((point) => {
-        const work = precisionContext(30).working(point.d);
-        const blocks = componentEigenvalues(work, f.p, point.x, point.d);
-        const d = new D60(point.d.toString());
-        return file.components.map((c, i) => {
-          const numeric = blocks[i]!;
-          expect(numeric.component.name, `${f.name}: component ${i}`).toBe(c.irrep);
-          const values = numeric.values.filter((_, j) => !numeric.gauge.includes(j)).map((v) => new D60(v.toString()));
-          const fromSeries = c.eigenvalues.filter((e) => !e.gauge).map((e) => sumSeries(e.terms, d));
-          expect(fromSeries.length, `${f.name} ${c.irrep}: eigenvalue count`).toBe(values.length);
-          expect(c.eigenvalues.filter((e) => e.gauge).length, `${f.name} ${c.irrep}: gauge zeros`).toBe(numeric.gauge.length);
-          values.sort((a, b) => a.cmp(b));
-          fromSeries.sort((a, b) => a.cmp(b));
-          // Absolute error, and the 30-digit floor of the numeric eigenvalue.
-          return fromSeries.map((v, j) => ({ error: v.sub(values[j]!).abs().toNumber(), floor: values[j]!.abs().toNumber() * 1e-28 + 1e-28 }));
-        });
-      });
-      // Correct to O(d^(-N/2)) means error * d^(N/2) -> 0 like eps: from 10^6 to 10^8 the error falls by
-      // 10^(N+1) if the next coefficient is nonzero, and by at least 2 * 10^N is asked. (Consecutive decades
-      // are not compared: the error changes sign where the next two terms cancel, e.g. 2b near 10^5.)
-      const fall = 2 * Math.pow(10, file.order);
-      file.components.forEach((c, i) => {
-        c.eigenvalues
-          .filter((e) => !e.gauge)
-          .forEach((_, j) => {
-            const [lo, hi] = errors.map((perComponent) => perComponent[i]![j]!);
-            expect(hi!.error, `${f.name} ${c.irrep} eigenvalue ${j}: error at 1e8 (error at 1e6 ${lo!.error})`).toBeLessThanOrEqual(Math.max(lo!.error / fall, 10 * hi!.floor));
+      for (const model of familyModels(f)) {
+        const path = eigenPath(f.name, model);
+        if (!existsSync(path)) throw new Error(`${path} is missing`);
+        const file = readEigenFile(path);
+        const errors = points.map((point) => {
+          const work = precisionContext(30).working(point.d);
+          const blocks = componentEigenvalues(work, f.p, point.x, point.d, undefined, model.secondLayer);
+          const d = new D60(point.d.toString());
+          return file.components.map((c, i) => {
+            const numeric = blocks[i]!;
+            expect(numeric.component.name, `${f.name}: component ${i}`).toBe(c.irrep);
+            const values = numeric.values.filter((_, j) => !numeric.gauge.includes(j)).map((v) => new D60(v.toString()));
+            const fromSeries = c.eigenvalues.filter((e) => !e.gauge).map((e) => sumSeries(e.terms, d));
+            expect(fromSeries.length, `${f.name} ${c.irrep}: eigenvalue count`).toBe(values.length);
+            expect(c.eigenvalues.filter((e) => e.gauge).length, `${f.name} ${c.irrep}: gauge zeros`).toBe(numeric.gauge.length);
+            values.sort((a, b) => a.cmp(b));
+            fromSeries.sort((a, b) => a.cmp(b));
+            // Absolute error, and the 30-digit floor of the numeric eigenvalue.
+            return fromSeries.map((v, j) => ({ error: v.sub(values[j]!).abs().toNumber(), floor: values[j]!.abs().toNumber() * 1e-28 + 1e-28 }));
           });
-      });
+        });
+        // Correct to O(d^(-N/2)) means error * d^(N/2) -> 0 like eps: from 10^6 to 10^8 the error falls by
+        // 10^(N+1) if the next coefficient is nonzero, and by at least 2 * 10^N is asked. (Consecutive decades
+        // are not compared: the error changes sign where the next two terms cancel, e.g. 2b near 10^5.)
+        const fall = 2 * Math.pow(10, file.order);
+        file.components.forEach((c, i) => {
+          c.eigenvalues
+            .filter((e) => !e.gauge)
+            .forEach((_, j) => {
+              const [lo, hi] = errors.map((perComponent) => perComponent[i]![j]!);
+              expect(hi!.error, `${path} ${c.irrep} eigenvalue ${j}: error at 1e8 (error at 1e6 ${lo!.error})`).toBeLessThanOrEqual(Math.max(lo!.error / fall, 10 * hi!.floor));
+            });
+        });
+      }
     }, 120_000);
   }
 });
