@@ -6,13 +6,13 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { fromDecimal } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
-import { newtonSolve } from "../linalg/newton.js";
+import { NewtonError, newtonSolve } from "../linalg/newton.js";
 import type { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
-import type { Bracket } from "./scan.js";
+import { blockSamples, type Bracket } from "./scan.js";
 
 /**
  * Locating a crossing inside a scan bracket by one Newton iteration on (x, d) (docs/crossing.md §2):
@@ -165,14 +165,32 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
   return Math.max(0, Math.min(cap, Math.floor(-diff.div(b.abs()).log(10).toNumber())));
 }
 
+/** How often a bracket may be halved when the joint Newton does not converge from its midpoint. */
+const MAX_BISECTIONS = 8;
+
 /**
  * Locate the crossing of bracket b: the critical point at the bracket's midpoint by continuation from
  * the nearer scan sample, joint Newton at digits + guard digits, then again at 10 more digits from that
- * solution; d keeps the digits on which the two agree (at most `digits`). The continuation and both
- * solves run in binary floats (precisionContext; docs/families.md, "Arithmetic").
+ * solution; d keeps the digits on which the two agree (at most `digits`). Where the joint Newton does not
+ * converge from the midpoint (a wide bracket far from the quadratic regime), the bracket is halved at its
+ * midpoint by the sign count of the carrying block there, and the solve starts again in the half that
+ * keeps the sign change (at most MAX_BISECTIONS times). The continuation and both solves run in binary
+ * floats (precisionContext; docs/families.md, "Arithmetic"). The reported bracket is the scan's.
  */
 export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number): LocatedCrossing {
   const precision = precisionContext(digits);
+  let bracket = b;
+  for (let halvings = 0; ; halvings++) {
+    try {
+      return { ...solveInBracket(f, bracket, precision), bracket: [b.lo.d, b.hi.d] };
+    } catch (e) {
+      if (!(e instanceof NewtonError) || halvings === MAX_BISECTIONS) throw e;
+      bracket = halve(f, bracket, precision);
+    }
+  }
+}
+
+function solveInBracket(f: FamilyDefinition, b: Bracket, precision: PrecisionContext): Omit<LocatedCrossing, "bracket"> {
   const confirming = precision.confirming();
   const F = precision.working(b.hi.d);
   const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));
@@ -182,12 +200,24 @@ export function locateCrossing(f: FamilyDefinition, b: Bracket, digits: number):
   const second = jointNewton(confirming.working(b.hi.d), confirming, f, b, first.x, first.d);
   return {
     d: second.d,
-    confirmedDigits: agreement(first.d, second.d, digits),
-    bracket: [b.lo.d, b.hi.d],
+    confirmedDigits: agreement(first.d, second.d, precision.digits),
     start: mid,
     x: second.x,
     iterations: first.steps.length,
     steps: first.steps,
     residual: first.residual,
   };
+}
+
+/** The half of b that keeps the sign change of the carrying block: a sample at b's midpoint decides. */
+function halve(f: FamilyDefinition, b: Bracket, precision: PrecisionContext): Bracket {
+  const F = precision.working(b.hi.d);
+  const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));
+  const near = mid.sub(b.lo.d).abs().lt(mid.sub(b.hi.d).abs()) ? b.lo : b.hi;
+  const point = continueBranch(familyPattern(f), near.x, near.d, mid, { precision });
+  const blocks = blockSamples(f, point.x, mid, precision.digits, b.lo.secondLayer);
+  const sample = { d: mid, secondLayer: b.lo.secondLayer, x: point.x, loss: point.loss, blocks };
+  const negative = blocks.find((blk) => blk.component.name === b.component.name)?.negative;
+  if (negative === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${mid.toString()}`);
+  return negative === b.negativeLo ? { ...b, lo: sample } : { ...b, hi: sample, negativeHi: negative };
 }
