@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { F64 } from "../src/numbers/floatField.js";
-import { flattenParameters, loss, lossAndGradient } from "../src/model/evaluator.js";
+import { flattenParameters, gradient, loss, lossAndGradient } from "../src/model/evaluator.js";
 import { embed } from "../src/patterns/embedding.js";
 import { Pattern } from "../src/patterns/pattern.js";
 import { maximumAssignment } from "../src/discovery/assignment.js";
@@ -201,6 +201,27 @@ describe("discover", () => {
     // sorted by loss; the global minimum is found from these starts
     for (let i = 1; i < first.points.length; i++) expect(first.points[i]!.loss).toBeGreaterThanOrEqual(first.points[i - 1]!.loss);
     expect(first.points[0]!.loss).toBeLessThan(1e-12);
+  });
+
+  it("with a fixed second layer: W alone is trained (a = 1 throughout), every point is a critical point of L(W, 1) with no gauge zeros, and each is a point the trained discovery finds with the same inertia", () => {
+    const options = { d: 6, runs: 12, seed: 5, init: "all" as const };
+    const fixedRuns = discover({ ...options, secondLayer: "fixed" });
+    const trainedRuns = discover(options);
+    expect(fixedRuns.secondLayer).toBe("fixed");
+    expect(fixedRuns.points.length).toBeGreaterThan(0);
+    for (const p of fixedRuns.points) {
+      expect(p.a.every((ai) => ai === 1)).toBe(true);
+      const g = gradient(F64, p.W, p.a);
+      expect(Math.sqrt(g.gW.flat().reduce((s, x) => s + x * x, 0))).toBeLessThan(1e-10);
+      // The d^2 x d^2 W-Hessian has no gauge zeros; the trained Hessian's inertia is the same plus d zeros.
+      expect(p.negative + p.zero + p.positive).toBe(36);
+      const twin = trainedRuns.points.find((q) => Math.abs(q.loss - p.loss) < 1e-9 && q.p === p.p);
+      if (twin !== undefined) {
+        expect(p.negative).toBe(twin.negative);
+        expect(p.zero + 6).toBe(twin.zero);
+      }
+    }
+    expect(fixedRuns.points.some((p) => trainedRuns.points.some((q) => Math.abs(q.loss - p.loss) < 1e-9))).toBe(true);
   });
 
   it("rejects bad input with a UsageError naming the value and what is allowed", () => {

@@ -19,7 +19,7 @@ import type { FamilyRow } from "../output/familiesDocument.js";
 import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { dimensionArgument, integerArgument, LIMITS, modelArgument } from "../present/arguments.js";
+import { dimensionArgument, integerArgument, LIMITS, modelArgument, secondLayerArgument } from "../present/arguments.js";
 
 export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
@@ -161,13 +161,14 @@ export async function check(table: string, options: { order?: number; file?: str
  * default 1; init all, xavier, minus or mixed, default all) and group the critical points found
  * (= `spurious discover --d <d> --runs <runs> --seed <seed> --init <init> --json`).
  */
-export async function discover(options: { d: number; runs: number; seed?: number; init?: InitChoice; onProgress?: (done: number, total: number) => void }): Promise<DiscoveryJson> {
+export async function discover(options: { d: number; runs: number; seed?: number; init?: InitChoice; secondLayer?: SecondLayer; onProgress?: (done: number, total: number) => void }): Promise<DiscoveryJson> {
   const d = integerArgument("d", options?.d, LIMITS.discover.d);
   const runs = integerArgument("runs", options.runs, LIMITS.discover.runs);
   const seed = integerOr("seed", options.seed, LIMITS.discover.seed, 1);
+  const secondLayer = secondLayerArgument("secondLayer", options.secondLayer);
   const { discover: train, INIT_CHOICES } = await import("../discovery/discover.js");
   const init = options.init ?? "all";
   if (!(INIT_CHOICES as readonly string[]).includes(init)) throw new RangeError(`init: '${String(init)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
   const { discoveryJson } = await import("../output/discoveryDocument.js");
-  return plain(discoveryJson(train({ d, runs, seed, init, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
+  return plain(discoveryJson(train({ d, runs, seed, init, secondLayer, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
 }

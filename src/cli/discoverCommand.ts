@@ -1,7 +1,8 @@
 import { discover, INIT_CHOICES, type DiscoveryReport, type InitChoice } from "../discovery/discover.js";
 import { discoveryJson, fixed } from "../output/discoveryDocument.js";
 import { LIMITS } from "../present/arguments.js";
-import { noPositionals, parseInteger } from "./args.js";
+import { noPositionals, parseInteger, parseSecondLayer, parseWidth } from "./args.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { UsageError, type Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
 import { printJson } from "./format.js";
@@ -15,7 +16,7 @@ export function discoveryTable(report: DiscoveryReport): string {
   const failures = Object.entries(report.failures).map(([k, n]) => `${k}: ${n}`).join(", ");
   const lines = [
     `discover d = ${report.d}: ${report.runs} runs (seed ${report.seed}, init ${report.init}), ${converged} converged ` +
-      `to ${report.points.length} distinct critical points (gradient norm < ${report.tolerances.gradient}, gauge |a_i| = 1)`,
+      `to ${report.points.length} distinct critical points (gradient norm < ${report.tolerances.gradient}, ${report.secondLayer === "fixed" ? "fixed second layer a = 1, Hessian on W" : "gauge |a_i| = 1"})`,
     "",
   ];
   const rows = report.points.map((p) => {
@@ -37,8 +38,11 @@ export function discoveryTable(report: DiscoveryReport): string {
   lines.push("");
   lines.push(`not converged: ${report.notConverged}${failures === "" ? "" : ` (${failures})`}`);
   lines.push(
-    `index = Hessian eigenvalues < -${report.tolerances.eigenvalue} max(1, max|eig|); zero = |eig| within it (the gauge gives ${report.d}); ` +
-      `signs of a on A, B; x1 = W_ii on A, x5 = W_ii on B (gauge |a_i| = 1)`,
+    report.secondLayer === "fixed"
+      ? `index = W-Hessian eigenvalues < -${report.tolerances.eigenvalue} max(1, max|eig|); zero = |eig| within it (no gauge with a fixed second layer); ` +
+          `signs of a on A, B (a = 1); x1 = W_ii on A, x5 = W_ii on B`
+      : `index = Hessian eigenvalues < -${report.tolerances.eigenvalue} max(1, max|eig|); zero = |eig| within it (the gauge gives ${report.d}); ` +
+          `signs of a on A, B; x1 = W_ii on A, x5 = W_ii on B (gauge |a_i| = 1)`,
   );
   return lines.join("\n");
 }
@@ -70,9 +74,9 @@ function progressReporter(label: string): { update(done: number, total: number):
 }
 
 /** Train and print (the training is plain float64 code: it loads with the command table). */
-function discoverRun(d: number, runs: number, seed: number, init: InitChoice, json: boolean): void {
+function discoverRun(d: number, runs: number, seed: number, init: InitChoice, json: boolean, secondLayer: SecondLayer): void {
   const progress = progressReporter(`discover d = ${d}`);
-  const report = discover({ d, runs, seed, init, onProgress: (done, total) => progress.update(done, total) });
+  const report = discover({ d, runs, seed, init, secondLayer, onProgress: (done, total) => progress.update(done, total) });
   progress.done();
   if (json) printJson(discoveryJson(report));
   else console.log(discoveryTable(report));
@@ -92,10 +96,15 @@ export const discoverCommand: Command = {
       description: "initialisation: all (cycle run by run), xavier, minus (near -I), mixed (diagonal +-1, 1-3 minority signs)",
       default: "all",
     },
+    { name: "second-layer", kind: "string", value: "trained|fixed", description: "the second layer: trained, or fixed at a = 1 with W alone trained (docs/models.md)", default: "trained" },
+    { name: "width", kind: "string", value: "<k>", description: "the student width: d only so far (other widths: docs/models.md §5)", default: "d" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
     noPositionals("discover", positionals);
+    const secondLayer = options["second-layer"] === undefined ? "trained" : parseSecondLayer(options["second-layer"]);
+    const widthOffset = options.width === undefined ? 0 : parseWidth(options.width);
+    if (widthOffset !== 0) throw new UsageError(`--width: discovery trains students of width k = d only so far, got ${String(options.width)} (docs/models.md §5)`);
     if (options.d === undefined) throw new UsageError(`discover: --d <int> is required (${DISCOVER_LIMITS.d.min} to ${DISCOVER_LIMITS.d.max})`);
     if (options.runs === undefined) throw new UsageError(`discover: --runs <int> is required (${DISCOVER_LIMITS.runs.min} to ${DISCOVER_LIMITS.runs.max})`);
     const d = parseInteger("d", options.d, DISCOVER_LIMITS.d);
@@ -105,6 +114,6 @@ export const discoverCommand: Command = {
     if (typeof rawInit !== "string" || !(INIT_CHOICES as readonly string[]).includes(rawInit)) {
       throw new UsageError(`--init: '${String(rawInit)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
     }
-    return discoverRun(d, runs, seed, rawInit as InitChoice, options.json === true);
+    return discoverRun(d, runs, seed, rawInit as InitChoice, options.json === true, secondLayer);
   },
 };

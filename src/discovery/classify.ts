@@ -1,3 +1,4 @@
+import type { SecondLayer } from "../model/studentModel.js";
 import { hessian } from "../model/evaluator.js";
 import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { F64 } from "../numbers/floatField.js";
@@ -86,10 +87,16 @@ export function describeCriticalPoint(W: readonly (readonly number[])[], a: read
 /**
  * Inertia of the evaluator's full (d^2 + d) x (d^2 + d) Hessian at (W, a), float64: eigenvalues below
  * -tol, within [-tol, tol], above tol, with tol = relativeTolerance * max(1, max |lambda|). Call it in the
- * gauge |a_i| = 1; at a critical point the gauge contributes d zero eigenvalues.
+ * gauge |a_i| = 1; at a critical point the gauge contributes d zero eigenvalues. With a fixed second layer,
+ * the d^2 x d^2 W-Hessian (no gauge zeros).
  */
-export function hessianInertia(W: readonly (readonly number[])[], a: readonly number[], relativeTolerance = DEFAULT_EIGENVALUE_TOLERANCE): HessianInertia {
-  const values = symmetricEigenvaluesFloat64(hessian(F64, W.map((row) => row.slice()), a.slice()));
+export function hessianInertia(
+  W: readonly (readonly number[])[],
+  a: readonly number[],
+  relativeTolerance = DEFAULT_EIGENVALUE_TOLERANCE,
+  secondLayer: SecondLayer = "trained",
+): HessianInertia {
+  const values = symmetricEigenvaluesFloat64(hessian(F64, W.map((row) => row.slice()), a.slice(), secondLayer));
   const largest = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const tol = relativeTolerance * Math.max(1, largest);
   let negative = 0;

@@ -1,3 +1,4 @@
+import type { SecondLayer } from "../model/studentModel.js";
 import {
   DEFAULT_EIGENVALUE_TOLERANCE,
   describeCriticalPoint,
@@ -26,6 +27,8 @@ export interface DiscoveryOptions {
   readonly init: InitChoice;
   /** Called after every run with the number of runs done. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The second layer trained (default) or fixed at a = 1 (docs/models.md). */
+  readonly secondLayer?: SecondLayer;
 }
 
 /** The tolerances a discovery uses (all documented in docs/discovery.md). */
@@ -62,6 +65,7 @@ export interface DiscoveredPoint extends CriticalPointAnalysis {
 
 export interface DiscoveryReport {
   readonly d: number;
+  readonly secondLayer: SecondLayer;
   readonly runs: number;
   readonly seed: number;
   readonly init: InitChoice;
@@ -91,6 +95,7 @@ function sameDescription(
 /** Run a discovery. Deterministic: the same options give the same report. */
 export function discover(options: DiscoveryOptions): DiscoveryReport {
   const { d, runs, seed, init } = options;
+  const secondLayer = options.secondLayer ?? "trained";
   if (!Number.isInteger(d) || d < 2) throw new RangeError(`discover: d must be an integer >= 2, got ${d}`);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`discover: runs must be a positive integer, got ${runs}`);
   const tol = DISCOVERY_TOLERANCES;
@@ -106,7 +111,7 @@ export function discover(options: DiscoveryOptions): DiscoveryReport {
     const kind = initOfRun(init, run);
     // the run's number among the runs of its kind: "mixed" takes its sign structures in turn
     const variant = init === "all" ? Math.floor(run / INIT_KINDS.length) : run;
-    const result = trainFromRandom(d, kind, mulberry32(runSeed(seed, run)), { gradientTolerance: tol.gradient }, variant);
+    const result = trainFromRandom(d, kind, mulberry32(runSeed(seed, run)), { gradientTolerance: tol.gradient, secondLayer }, variant);
     let description: CriticalPointDescription | undefined;
     if (result.converged) {
       description = describeCriticalPoint(result.W, result.a, tol.isotropy);
@@ -132,11 +137,11 @@ export function discover(options: DiscoveryOptions): DiscoveryReport {
   // The Hessian (the expensive part) once per distinct point.
   const points: DiscoveredPoint[] = groups.map((g) => ({
     ...g.best,
-    ...hessianInertia(g.best.W, g.best.a, tol.eigenvalue),
+    ...hessianInertia(g.best.W, g.best.a, tol.eigenvalue, secondLayer),
     count: g.count,
     foundBy: g.foundBy,
     firstRun: g.firstRun,
   }));
   points.sort((x, y) => x.loss - y.loss || (x.p ?? Infinity) - (y.p ?? Infinity) || x.firstRun - y.firstRun);
-  return { d, runs, seed, init, tolerances: tol, points, notConverged, failures };
+  return { d, secondLayer, runs, seed, init, tolerances: tol, points, notConverged, failures };
 }

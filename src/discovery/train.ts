@@ -6,6 +6,7 @@ import { initialPoint, type InitKind } from "./initialisation.js";
 import { lbfgs } from "./lbfgs.js";
 import { factorDense, type DenseLU } from "./dense.js";
 import type { Random } from "./random.js";
+import type { SecondLayer } from "../model/studentModel.js";
 
 /**
  * Training of the full model k = d, W and a both trained, to a critical point (docs/discovery.md,
@@ -13,7 +14,9 @@ import type { Random } from "./random.js";
  * then Newton polish in the gauge |a_i| = 1 with a fixed and the evaluator's Hessian block in W. At a fixed
  * a with a_i != 0, grad_W L = 0 implies grad_a L = 0 (the gauge identity w_i . dL/dw_i = a_i dL/da_i), and
  * the W block is the Hessian on a slice transversal to the gauge orbits, so Newton there is well posed at
- * every critical point that is nondegenerate up to the gauge.
+ * every critical point that is nondegenerate up to the gauge. With a fixed second layer (a = 1, docs/models.md)
+ * L-BFGS descends W alone and the same Newton polish finishes; by the same identity the full gradient then
+ * vanishes too, so the convergence test is the same.
  */
 
 export interface TrainOptions {
@@ -25,6 +28,8 @@ export interface TrainOptions {
   readonly maxIterations?: number;
   /** Newton step cap. Default 12. */
   readonly maxNewtonSteps?: number;
+  /** The second layer (docs/models.md): trained (default), or fixed at a = 1, W alone descended. */
+  readonly secondLayer?: SecondLayer;
 }
 
 export interface TrainResult {
@@ -70,10 +75,25 @@ export function trainFromRandom(d: number, init: InitKind, rng: Random, options:
 export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given", options: TrainOptions = {}): TrainResult {
   const tolerance = options.gradientTolerance ?? DEFAULT_GRADIENT_TOLERANCE;
   const k = d;
+  const fixed = options.secondLayer === "fixed";
   const ws = fastWorkspace(k, d);
-  const objective = (x: Float64Array, g: Float64Array): number => fastLossAndGradient(ws, x, g);
-  const x = Float64Array.from(x0);
-  balanceGauge(x, k, d);
+  const full = Float64Array.from(x0);
+  if (fixed) full.fill(1, k * d);
+  const fullGradient = new Float64Array(full.length);
+  // With a fixed second layer L-BFGS runs on W alone (the a-part of the loss's arguments stays 1).
+  const objective = fixed
+    ? (w: Float64Array, g: Float64Array): number => {
+        full.set(w);
+        const value = fastLossAndGradient(ws, full, fullGradient);
+        g.set(fullGradient.subarray(0, k * d));
+        return value;
+      }
+    : (x: Float64Array, g: Float64Array): number => fastLossAndGradient(ws, x, g);
+  const x = fixed ? Float64Array.from(full.subarray(0, k * d)) : full;
+  const rebalance = (): void => {
+    if (!fixed) balanceGauge(x, k, d);
+  };
+  rebalance();
   // L-BFGS in rounds; the gauge is rebalanced between rounds (a fresh memory each round).
   const maxIterations = options.maxIterations ?? 20000;
   const handover = options.handoverTolerance ?? 1e-5;
@@ -90,13 +110,13 @@ export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given",
     }
     iterations += round.iterations;
     x.set(round.x);
-    balanceGauge(x, k, d);
+    rebalance();
     lastReason = round.reason;
     if (round.reason === "gradient") break;
     if (round.reason === "stalled" && round.iterations <= 1) break;
   }
   const W0: number[][] = Array.from({ length: k }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
-  const a0 = Array.from(x.subarray(k * d));
+  const a0 = fixed ? Array.from({ length: k }, () => 1) : Array.from(x.subarray(k * d));
   const fail = (failureKind: TrainFailure, failure: string, W: number[][], a: number[], newtonSteps: number): TrainResult => {
     let loss = Number.NaN;
     let gradientNorm = Number.NaN;
@@ -110,7 +130,7 @@ export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given",
   if (lastReason !== "gradient") return fail(lastReason === "stalled" ? "lbfgs-stalled" : "lbfgs-iterations", `L-BFGS ${lastReason} after ${iterations} iterations`, W0, a0, 0);
   let point;
   try {
-    point = normaliseGauge(W0, a0);
+    point = fixed ? { W: W0, a: a0 } : normaliseGauge(W0, a0);
   } catch (e) {
     return fail("dead-neuron", (e as Error).message, W0, a0, 0);
   }

@@ -1,3 +1,4 @@
+import { modelJson } from "../model/studentModel.js";
 import type { DiscoveredPoint, DiscoveryReport } from "../discovery/discover.js";
 
 /**
@@ -22,6 +23,7 @@ function justifiedDecimals(p: DiscoveredPoint): number {
 export function discoveryJson(report: DiscoveryReport) {
   return {
     d: report.d,
+    model: modelJson({ secondLayer: report.secondLayer, widthOffset: 0 }),
     runs: report.runs,
     seed: report.seed,
     init: report.init,
