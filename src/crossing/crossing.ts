@@ -5,7 +5,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
 import { familySpectrum } from "../hessian/spectrum.js";
 import { locateCrossing } from "./locate.js";
-import { findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample } from "./scan.js";
+import { findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample, type ScanSample } from "./scan.js";
 
 /**
  * Every crossing of a family (docs/crossing.md): scan the block eigenvalues over (p + 2, top], then
@@ -107,7 +107,8 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
   const model = checkFamilyModel(f, options.model ?? DEFAULT_MODEL);
-  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) }, model.secondLayer);
+  const progress = { onSample: (s: ScanSample): void => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) };
+  const samples = scanFamily(f, grid, scanDigits, progress, model.secondLayer, false);
   const brackets = findBrackets(samples);
   const located = brackets.map((b) => {
     options.onProgress?.(`solving ${b.component.name} in [${round(b.lo.d, 6)}, ${round(b.hi.d, 6)}]`);

@@ -1,6 +1,6 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import type { Decimal } from "decimal.js";
-import { familyCriticalPoints } from "../families/critical.js";
+import { familyBranchPoints, familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
@@ -99,11 +99,20 @@ export interface WalkHooks {
  * order; each a real d > p + 2 in the family's range) at `digits` digits, the critical point is continued
  * from the top down, the branch followed from the seed once and then step by step (familyCriticalPoints),
  * and at each d the loss and the non-gauge block eigenvalues (of the model's second layer) are kept, all in binary floats
- * (docs/families.md, "Arithmetic"). Samples ascending in d.
+ * (docs/families.md, "Arithmetic"). Samples ascending in d. Each point is confirmed by a second solve at
+ * 10 more digits (familyCriticalPoints) unless `confirm` is false (familyBranchPoints: the crossing scan,
+ * whose sign counts and bracket starts do not need it).
  */
-export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}, secondLayer: SecondLayer = "trained"): ScanSample[] {
+export function scanFamily(
+  f: FamilyDefinition,
+  grid: readonly string[],
+  digits: number,
+  hooks: WalkHooks = {},
+  secondLayer: SecondLayer = "trained",
+  confirm = true,
+): ScanSample[] {
   const descending = [...grid].sort((a, b) => Number(b) - Number(a));
-  const points = familyCriticalPoints(f, descending, digits, hooks.onContinue);
+  const points = confirm ? familyCriticalPoints(f, descending, digits, hooks.onContinue) : familyBranchPoints(f, descending, digits, hooks.onContinue);
   const samples = points.map((pt) => {
     hooks.onBlocks?.(pt.d);
     const s = { d: pt.d, secondLayer, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits, secondLayer) };

@@ -192,5 +192,6 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     isZero: (a) => B.isZero(a.v),
     sign: (a) => B.sign(a.v),
     ...(B.negligible === undefined ? {} : { negligible: (a: Jet<X>, scale: Jet<X>) => B.negligible!(a.v, scale.v) }),
+    values: { scalar: B as Scalar<unknown>, value: (a: Jet<X>): unknown => a.v },
   };
 }

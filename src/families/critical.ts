@@ -69,9 +69,38 @@ export function familyCriticalPoints(
   onStep?: (d: Decimal) => void,
   arithmetic: Arithmetic = "binary",
 ): FamilyCriticalPoint[] {
+  const confirming = precisionContext(digits, arithmetic).confirming();
+  return walkBranch(f, ds, digits, onStep, arithmetic, (first, d, dValue) => {
+    const finer = confirming.working(dValue);
+    const second = newtonCriticalPoint(finer, confirming, familyPattern(f), first.x, finer.from(dValue));
+    const confirmed = agreedDigits(first.x, second.x, confirming.digits);
+    if (confirmed < digits - 3) {
+      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${confirming.digits} digit solves`);
+    }
+    return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+  });
+}
+
+/**
+ * The points of familyCriticalPoints without the confirming solve: each to `digits` digits (plus guard
+ * digits) by the same starts and continuation, for walks that only need the branch (the crossing scan's
+ * sign counts, docs/crossing.md §3), not digits to print.
+ */
+export function familyBranchPoints(f: FamilyDefinition, ds: readonly string[], digits: number, onStep?: (d: Decimal) => void): PatternCriticalPoint[] {
+  return walkBranch(f, ds, digits, onStep, "binary", (first) => first);
+}
+
+/** The walk of familyCriticalPoints; `finish` turns each solved point into the result, whose x starts the next. */
+function walkBranch<R extends PatternCriticalPoint>(
+  f: FamilyDefinition,
+  ds: readonly string[],
+  digits: number,
+  onStep: ((d: Decimal) => void) | undefined,
+  arithmetic: Arithmetic,
+  finish: (first: PatternCriticalPoint, d: string, dValue: Decimal) => R,
+): R[] {
   const P = familyPattern(f);
   const precision = precisionContext(digits, arithmetic);
-  const confirming = precision.confirming();
   const input = new DecimalField(precision.inputDigits);
   const continuation = onStep === undefined ? { precision } : { precision, onStep };
   let x: Decimal[] = seedParams(f, input);
@@ -83,15 +112,10 @@ export function familyCriticalPoints(
     const first = fromSeries(f, P, precision, dValue) ?? (from.eq(dValue)
       ? newtonCriticalPoint(work, precision, P, x.map((v) => work.from(v)), work.from(dValue))
       : continueFromNearest(f, P, precision, x, from, dValue, continuation));
-    const finer = confirming.working(dValue);
-    const second = newtonCriticalPoint(finer, confirming, P, first.x, finer.from(dValue));
-    const confirmed = agreedDigits(first.x, second.x, confirming.digits);
-    if (confirmed < digits - 3) {
-      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${confirming.digits} digit solves`);
-    }
-    x = second.x;
+    const point = finish(first, d, dValue);
+    x = point.x;
     from = dValue;
-    return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+    return point;
   });
 }
 
