@@ -118,7 +118,8 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const lowIntegers: { d: number; index: number }[] = [];
   for (let d = Math.max(Number(f.range.min), f.p + 2); d < scanBottom(f); d++) {
     options.onProgress?.(`spectrum at d = ${d}`);
-    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, model).inertia.negative.toNumber() });
+    // The critical point there is continued from the bottom of the scan (0.001 away), not walked from the seed.
+    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, model, samples[0]!).inertia.negative.toNumber() });
   }
   const integerIndex = new Map(lowIntegers.map((l) => [l.d, l.index]));
   // The negative count of every block just above each crossing: start from the bottom of the scan and
