@@ -5,7 +5,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
 import { familySpectrum } from "../hessian/spectrum.js";
 import { locateCrossing } from "./locate.js";
-import { findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample } from "./scan.js";
+import { blockSamples, findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample, type ScanSample } from "./scan.js";
 
 /**
  * Every crossing of a family (docs/crossing.md): scan the block eigenvalues over (p + 2, top], then
@@ -107,7 +107,8 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
   const model = checkFamilyModel(f, options.model ?? DEFAULT_MODEL);
-  const samples = scanFamily(f, grid, scanDigits, { onSample: (s) => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) }, model.secondLayer);
+  const progress = { onSample: (s: ScanSample): void => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) };
+  const samples = scanFamily(f, grid, scanDigits, progress, model.secondLayer, true);
   const brackets = findBrackets(samples);
   const located = brackets.map((b) => {
     options.onProgress?.(`solving ${b.component.name} in [${round(b.lo.d, 6)}, ${round(b.hi.d, 6)}]`);
@@ -117,7 +118,8 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const lowIntegers: { d: number; index: number }[] = [];
   for (let d = Math.max(Number(f.range.min), f.p + 2); d < scanBottom(f); d++) {
     options.onProgress?.(`spectrum at d = ${d}`);
-    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, model).inertia.negative.toNumber() });
+    // The critical point there is continued from the bottom of the scan (0.001 away), not walked from the seed.
+    lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, model, samples[0]!).inertia.negative.toNumber() });
   }
   const integerIndex = new Map(lowIntegers.map((l) => [l.d, l.index]));
   // The negative count of every block just above each crossing: start from the bottom of the scan and
@@ -160,8 +162,10 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
     throw new Error(`family ${f.name}: the located crossings do not account for the inertia at the top of the scan`);
   }
   const bottom = sideInertia(first.blocks, Math.floor(first.d.toNumber()), integerIndex);
-  let smallest = { value: last.blocks[0]!.values[0]!, irrep: last.blocks[0]!.component.name };
-  for (const b of last.blocks) for (const v of b.values) if (v.abs().lt(smallest.value.abs())) smallest = { value: v, irrep: b.component.name };
+  // The scan's values are float64 (blockSigns); the smallest one at the top is printed from the blocks at scanDigits.
+  const topBlocks = blockSamples(f, last.x, last.d, scanDigits, model.secondLayer);
+  let smallest = { value: topBlocks[0]!.values[0]!, irrep: topBlocks[0]!.component.name };
+  for (const b of topBlocks) for (const v of b.values) if (v.abs().lt(smallest.value.abs())) smallest = { value: v, irrep: b.component.name };
   const top = { ...sideInertia(last.blocks, Math.round(last.d.toNumber()), integerIndex), smallest: { value: round(smallest.value, 6), irrep: smallest.irrep } };
   const span = `[${scanBottom(f)}, ${grid[grid.length - 1]}]`;
   const summary =

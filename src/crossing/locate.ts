@@ -48,8 +48,23 @@ interface Evaluation<T> {
   /** The residuals of the equations and the Jacobian rows (x_W then d). */
   readonly rows: T[][];
   readonly rhs: T[];
-  readonly gradientNorm: T;
-  readonly lambda: T;
+}
+
+/** The carrying eigenvalue lambda_j of the bracket's block at (x, d), its eigenvector v (G-unit) in block coordinates, and the block. */
+function carrying<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readonly T[], d: T) {
+  const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name, b.lo.secondLayer);
+  if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${F.toString(d)}`);
+  const { values, vectors } = nonGaugeEigenpairs(F, block);
+  return { block, lambda: values[b.index]!, v: vectors[b.index]! };
+}
+
+/** The residuals at (x, d) without the Jacobian: full gradient norm and |lambda_j|. */
+function residuals<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readonly T[], d: T): { gradient: T; eigenvalue: T } {
+  const P = familyPattern(f);
+  const wrt = weightParams(P);
+  const weights = paramWeights(F, P, d);
+  const gradient = fullGradientNorm(F, lossJet(F, P, x, d, wrt, { order: 1 }).gradient, wrt.map((k) => weights[k]!));
+  return { gradient, eigenvalue: F.abs(carrying(F, f, b, x, d).lambda) };
 }
 
 /** The equations and their exact Jacobian at (x, d), over any real field (docs/crossing.md §2). */
@@ -62,14 +77,9 @@ function evaluate<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readon
   const weights = paramWeights(F, P, d);
   const rows = wrt.map((k, i) => jet.hessian![i]!.map((h) => F.div(h, weights[k]!)));
   const rhs = wrt.map((k, i) => F.neg(F.div(jet.gradient[i]!, weights[k]!)));
-  const gradientNorm = fullGradientNorm(F, jet.gradient.slice(0, n), wrt.map((k) => weights[k]!));
 
   // lambda_j: the carrying eigenvalue of the block, with eigenvector v (G-unit) in block coordinates.
-  const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name, b.lo.secondLayer);
-  if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${F.toString(d)}`);
-  const { values, vectors } = nonGaugeEigenpairs(F, block);
-  const lambda = values[b.index]!;
-  const v = vectors[b.index]!;
+  const { block, lambda, v } = carrying(F, f, b, x, d);
   const u = block.pattern.params.map((_, q) => block.basis.reduce((s, c, t) => F.add(s, F.mul(c[q]!, v[t]!)), F.zero()));
 
   // d lambda / d(x_W, d) = (q' - lambda r') / r with q = u^T H_Q u, r = u^T D u as functions of (x_W, d).
@@ -87,15 +97,15 @@ function evaluate<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readon
   const dr = J1.gradient(r);
   rows.push(dq.map((qi, i) => F.div(F.sub(qi, F.mul(lambda, dr[i]!)), r.v)));
   rhs.push(F.neg(lambda));
-  return { rows, rhs, gradientNorm, lambda };
+  return { rows, rhs };
 }
 
-/** One solve of the joint system: (x, d), the relative step sizes and the residuals at the solution. */
+/** One solve of the joint system: (x, d), the relative step sizes and, when asked for, the residuals at the solution. */
 interface JointSolution {
   readonly x: Decimal[];
   readonly d: Decimal;
   readonly steps: Decimal[];
-  readonly residual: { readonly gradient: Decimal; readonly eigenvalue: Decimal };
+  readonly residual?: { readonly gradient: Decimal; readonly eigenvalue: Decimal };
 }
 
 /**
@@ -105,13 +115,16 @@ interface JointSolution {
  * stays inside the bracket (the sign change is there). Fails with NewtonError (last residual: the
  * largest equation residual). The iteration runs in precision.numeric(W.digits) (binary floats unless
  * the context says decimal; docs/families.md, "Arithmetic"); inputs and results are decimal.js numbers
- * of W.
+ * of W. The residuals at the solution (one more evaluation, without the Jacobian) only `withResidual`.
  */
-function jointNewton(W: DecimalField, precision: PrecisionContext, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, maxSteps = 40): JointSolution {
+function jointNewton(W: DecimalField, precision: PrecisionContext, f: FamilyDefinition, b: Bracket, x0: readonly Decimal[], d0: Decimal, withResidual: boolean): JointSolution {
   const F = precision.numeric(W.digits);
-  const r = solveJoint(F, f, b, x0.map((v) => fromDecimal(F, v)), fromDecimal(F, d0), precision.digits, maxSteps);
+  const r = solveJoint(F, f, b, x0.map((v) => fromDecimal(F, v)), fromDecimal(F, d0), precision.digits, 40);
   const back = (v: unknown): Decimal => W.from(F.toDecimal(v, W.digits));
-  return { x: r.x.map(back), d: back(r.d), steps: r.steps.map(back), residual: { gradient: back(r.gradient), eigenvalue: back(r.eigenvalue) } };
+  const solution = { x: r.x.map(back), d: back(r.d), steps: r.steps.map(back) };
+  if (!withResidual) return solution;
+  const residual = residuals(F, f, b, r.x, r.d);
+  return { ...solution, residual: { gradient: back(residual.gradient), eigenvalue: back(residual.eigenvalue) } };
 }
 
 /** jointNewton in any real field; `digits` is the number of digits the steps must reach. */
@@ -152,10 +165,7 @@ function solveJoint<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: read
       return size;
     },
   });
-  const point = at(solution.y);
-  const d = solution.y[n]!;
-  const last = evaluate(F, f, b, point, d);
-  return { x: point, d, steps: solution.stepSizes, gradient: last.gradientNorm, eigenvalue: F.abs(last.lambda) };
+  return { x: at(solution.y), d: solution.y[n]!, steps: solution.stepSizes };
 }
 
 /** Leading significant digits on which a and b agree (relative), capped. */
@@ -196,8 +206,8 @@ function solveInBracket(f: FamilyDefinition, b: Bracket, precision: PrecisionCon
   const mid = F.div(F.add(F.from(b.lo.d), F.from(b.hi.d)), F.fromInt(2));
   const near = mid.sub(b.lo.d).abs().lt(mid.sub(b.hi.d).abs()) ? b.lo : b.hi;
   const x0 = continueBranch(familyPattern(f), near.x, near.d, mid, { precision }).x;
-  const first = jointNewton(F, precision, f, b, x0, mid);
-  const second = jointNewton(confirming.working(b.hi.d), confirming, f, b, first.x, first.d);
+  const first = jointNewton(F, precision, f, b, x0, mid, true);
+  const second = jointNewton(confirming.working(b.hi.d), confirming, f, b, first.x, first.d, false);
   return {
     d: second.d,
     confirmedDigits: agreement(first.d, second.d, precision.digits),
@@ -205,7 +215,7 @@ function solveInBracket(f: FamilyDefinition, b: Bracket, precision: PrecisionCon
     x: second.x,
     iterations: first.steps.length,
     steps: first.steps,
-    residual: first.residual,
+    residual: first.residual!,
   };
 }
 

@@ -1,9 +1,10 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import type { Decimal } from "decimal.js";
-import { familyCriticalPoints } from "../families/critical.js";
+import { familyBranchPoints, familyCriticalPoints } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
+import { F64 } from "../numbers/floatField.js";
 import type { IsotypicComponent } from "../representations/decomposition.js";
 
 /**
@@ -84,6 +85,35 @@ export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Deci
   });
 }
 
+/**
+ * Below this fraction of max(1, its block's largest |eigenvalue|), the sign of a float64 block
+ * eigenvalue is in doubt. Over the scans of every family and both second layers (docs/crossing.md §3)
+ * float64 agrees with 20 digits to 1.3e-12 of that scale, and no eigenvalue comes closer to zero than
+ * 3.5e-5 of it: four orders of magnitude on either side.
+ */
+const FLOAT64_DOUBT = 1e-8;
+
+/**
+ * The blocks of blockSamples for their negative counts (the crossing scan): computed in float64, several
+ * times faster than binary floats at `digits`, and taken when every non-gauge eigenvalue is clear of zero
+ * (FLOAT64_DOUBT); otherwise blockSamples at `digits`. The values are those of float64, as decimal.js
+ * numbers: for signs, not for printing.
+ */
+export function blockSigns(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number, secondLayer: SecondLayer = "trained"): BlockSample[] {
+  const W = precisionContext(digits).working(d);
+  const blocks = realDimensionBlocks(F64, f.p, x.map((v) => v.toNumber()), d.toNumber(), undefined, secondLayer).map((block) => {
+    const c = blockEigenvalues(F64, block);
+    const gauge = new Set(c.gauge);
+    return { component: block.component, values: c.values.filter((_, j) => !gauge.has(j)) };
+  });
+  const clear = blocks.every(({ values }) => {
+    const scale = Math.max(1, ...values.map(Math.abs));
+    return values.every((v) => Math.abs(v) > FLOAT64_DOUBT * scale);
+  });
+  if (!clear) return blockSamples(f, x, d, digits, secondLayer);
+  return blocks.map(({ component, values }) => ({ component, values: values.map((v) => W.from(v)), negative: values.filter((v) => v < 0).length }));
+}
+
 /** What a walk reports as it goes (progress only; the samples are the same with or without). */
 export interface WalkHooks {
   /** Each continuation step towards the next grid point. */
@@ -99,14 +129,25 @@ export interface WalkHooks {
  * order; each a real d > p + 2 in the family's range) at `digits` digits, the critical point is continued
  * from the top down, the branch followed from the seed once and then step by step (familyCriticalPoints),
  * and at each d the loss and the non-gauge block eigenvalues (of the model's second layer) are kept, all in binary floats
- * (docs/families.md, "Arithmetic"). Samples ascending in d.
+ * (docs/families.md, "Arithmetic"). Samples ascending in d. Each point is confirmed by a second solve at
+ * 10 more digits (familyCriticalPoints), unless the walk is `forSigns` (the crossing scan, whose negative
+ * counts and bracket starts need neither that nor printable values): then the points are not confirmed
+ * (familyBranchPoints) and the blocks are blockSigns.
  */
-export function scanFamily(f: FamilyDefinition, grid: readonly string[], digits: number, hooks: WalkHooks = {}, secondLayer: SecondLayer = "trained"): ScanSample[] {
+export function scanFamily(
+  f: FamilyDefinition,
+  grid: readonly string[],
+  digits: number,
+  hooks: WalkHooks = {},
+  secondLayer: SecondLayer = "trained",
+  forSigns = false,
+): ScanSample[] {
   const descending = [...grid].sort((a, b) => Number(b) - Number(a));
-  const points = familyCriticalPoints(f, descending, digits, hooks.onContinue);
+  const points = forSigns ? familyBranchPoints(f, descending, digits, hooks.onContinue) : familyCriticalPoints(f, descending, digits, hooks.onContinue);
+  const blocks = forSigns ? blockSigns : blockSamples;
   const samples = points.map((pt) => {
     hooks.onBlocks?.(pt.d);
-    const s = { d: pt.d, secondLayer, x: pt.x, loss: pt.loss, blocks: blockSamples(f, pt.x, pt.d, digits, secondLayer) };
+    const s = { d: pt.d, secondLayer, x: pt.x, loss: pt.loss, blocks: blocks(f, pt.x, pt.d, digits, secondLayer) };
     hooks.onSample?.(s);
     return s;
   });

@@ -64,7 +64,7 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     for (let i = 0, k = 0; i < n; i++) {
       const t = B.mul(d2, ag[i]!);
       for (let j = i; j < n; j++, k++) {
-        h[k] = a.h === undefined ? B.mul(t, ag[j]!) : dot([d1, t], [a.h[k]!, ag[j]!]);
+        h[k] = a.h === undefined ? B.mul(t, ag[j]!) : B.sumOfProducts === undefined ? B.add(B.mul(d1, a.h[k]!), B.mul(t, ag[j]!)) : dot([d1, t], [a.h[k]!, ag[j]!]);
       }
     }
     return { v: f, g, h };
@@ -77,6 +77,7 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     if (b.g === undefined) return scaleJet(a, b.v, v);
     const ag = a.g;
     const bg = b.g;
+    if (B.sumOfProducts === undefined) return mulFolded(a, b, v, ag, bg);
     const g = ag.map((x, i) => dot([a.v, b.v], [bg[i]!, x]));
     if (order === 1) return { v, g };
     const h: X[] = new Array<X>(m);
@@ -87,6 +88,29 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
         if (a.h !== undefined) x.push(b.v), y.push(a.h[k]!);
         if (b.h !== undefined) x.push(a.v), y.push(b.h[k]!);
         h[k] = dot(x, y);
+      }
+    }
+    return { v, g, h };
+  };
+
+  /** mul without sumOfProducts: the same left folds of mul and add as dot, without the arrays of its terms. */
+  const mulFolded = (a: Jet<X>, b: Jet<X>, v: X, ag: readonly X[], bg: readonly X[]): Jet<X> => {
+    const av = a.v;
+    const bv = b.v;
+    const g: X[] = new Array<X>(n);
+    for (let i = 0; i < n; i++) g[i] = B.add(B.mul(av, bg[i]!), B.mul(bv, ag[i]!));
+    if (order === 1) return { v, g };
+    const h: X[] = new Array<X>(m);
+    const ah = a.h;
+    const bh = b.h;
+    for (let i = 0, k = 0; i < n; i++) {
+      const agi = ag[i]!;
+      const bgi = bg[i]!;
+      for (let j = i; j < n; j++, k++) {
+        let s = B.add(B.mul(agi, bg[j]!), B.mul(ag[j]!, bgi));
+        if (ah !== undefined) s = B.add(s, B.mul(bv, ah[k]!));
+        if (bh !== undefined) s = B.add(s, B.mul(av, bh[k]!));
+        h[k] = s;
       }
     }
     return { v, g, h };
@@ -192,5 +216,6 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     isZero: (a) => B.isZero(a.v),
     sign: (a) => B.sign(a.v),
     ...(B.negligible === undefined ? {} : { negligible: (a: Jet<X>, scale: Jet<X>) => B.negligible!(a.v, scale.v) }),
+    values: { scalar: B as Scalar<unknown>, value: (a: Jet<X>): unknown => a.v },
   };
 }

@@ -50,8 +50,15 @@ export function familyCriticalPoint(
   digits: number,
   onStep?: (d: Decimal) => void,
   arithmetic: Arithmetic = "binary",
+  start?: KnownPoint,
 ): FamilyCriticalPoint {
-  return familyCriticalPoints(f, [d], digits, onStep, arithmetic)[0]!;
+  return familyCriticalPoints(f, [d], digits, onStep, arithmetic, start)[0]!;
+}
+
+/** A critical point of the family already known (e.g. a sample of a walk), from which a walk may start instead of the seed. */
+export interface KnownPoint {
+  readonly x: readonly Decimal[];
+  readonly d: Decimal;
 }
 
 /**
@@ -60,7 +67,8 @@ export function familyCriticalPoint(
  * directly), else the previous point of the list (the seed for the first) or the series at its threshold
  * dimension, whichever is nearer in log d, continued to d. So a sweep d = 1e3, 1e4, ... never walks the
  * branch from the seed. Each point is confirmed by a second Newton solve with 10 more digits. The solves
- * run in `arithmetic` (binary by default; docs/families.md, "Arithmetic").
+ * run in `arithmetic` (binary by default; docs/families.md, "Arithmetic"). With `start`, a known point of
+ * the branch takes the place of the seed.
  */
 export function familyCriticalPoints(
   f: FamilyDefinition,
@@ -68,14 +76,45 @@ export function familyCriticalPoints(
   digits: number,
   onStep?: (d: Decimal) => void,
   arithmetic: Arithmetic = "binary",
+  start?: KnownPoint,
 ): FamilyCriticalPoint[] {
+  const confirming = precisionContext(digits, arithmetic).confirming();
+  return walkBranch(f, ds, digits, onStep, arithmetic, start, (first, d, dValue) => {
+    const finer = confirming.working(dValue);
+    const second = newtonCriticalPoint(finer, confirming, familyPattern(f), first.x, finer.from(dValue));
+    const confirmed = agreedDigits(first.x, second.x, confirming.digits);
+    if (confirmed < digits - 3) {
+      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${confirming.digits} digit solves`);
+    }
+    return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+  });
+}
+
+/**
+ * The points of familyCriticalPoints without the confirming solve: each to `digits` digits (plus guard
+ * digits) by the same starts and continuation, for walks that only need the branch (the crossing scan's
+ * sign counts, docs/crossing.md §3), not digits to print.
+ */
+export function familyBranchPoints(f: FamilyDefinition, ds: readonly string[], digits: number, onStep?: (d: Decimal) => void): PatternCriticalPoint[] {
+  return walkBranch(f, ds, digits, onStep, "binary", undefined, (first) => first);
+}
+
+/** The walk of familyCriticalPoints; `finish` turns each solved point into the result, whose x starts the next. */
+function walkBranch<R extends PatternCriticalPoint>(
+  f: FamilyDefinition,
+  ds: readonly string[],
+  digits: number,
+  onStep: ((d: Decimal) => void) | undefined,
+  arithmetic: Arithmetic,
+  start: KnownPoint | undefined,
+  finish: (first: PatternCriticalPoint, d: string, dValue: Decimal) => R,
+): R[] {
   const P = familyPattern(f);
   const precision = precisionContext(digits, arithmetic);
-  const confirming = precision.confirming();
   const input = new DecimalField(precision.inputDigits);
   const continuation = onStep === undefined ? { precision } : { precision, onStep };
-  let x: Decimal[] = seedParams(f, input);
-  let from = input.fromDecimalString(f.seed.d);
+  let x: readonly Decimal[] = start?.x ?? seedParams(f, input);
+  let from = start === undefined ? input.fromDecimalString(f.seed.d) : input.from(start.d);
   return ds.map((d) => {
     const dValue = input.fromDecimalString(d);
     checkInRange(f, dValue);
@@ -83,15 +122,10 @@ export function familyCriticalPoints(
     const first = fromSeries(f, P, precision, dValue) ?? (from.eq(dValue)
       ? newtonCriticalPoint(work, precision, P, x.map((v) => work.from(v)), work.from(dValue))
       : continueFromNearest(f, P, precision, x, from, dValue, continuation));
-    const finer = confirming.working(dValue);
-    const second = newtonCriticalPoint(finer, confirming, P, first.x, finer.from(dValue));
-    const confirmed = agreedDigits(first.x, second.x, confirming.digits);
-    if (confirmed < digits - 3) {
-      throw new Error(`family ${f.name} at d = ${d}: only ${confirmed} digits agree between ${digits} and ${confirming.digits} digit solves`);
-    }
-    x = second.x;
+    const point = finish(first, d, dValue);
+    x = point.x;
     from = dValue;
-    return { ...second, confirmedDigits: Math.min(confirmed, digits) };
+    return point;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { familyCriticalPoint } from "../families/critical.js";
+import { familyCriticalPoint, type KnownPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext, type Arithmetic } from "../families/precision.js";
 import { DEFAULT_MODEL, type SecondLayer, type StudentModel } from "../model/studentModel.js";
@@ -86,14 +86,22 @@ function agreement(a: Decimal, b: Decimal, cap: number): number {
  * The spectrum of family f at d (decimal string) to `digits` significant digits. Throws RangeError for a
  * d outside the family's range or where the blocks do not exist (checkBlockDimension). For a non-integer
  * d in (p + 2, p + 3) the component [n-2,2], of negative dimension there, is left out (realDimensionBlocks).
+ * The critical point is walked to from `start` when given (a known point of the branch), else from the seed.
  */
-export function familySpectrum(f: FamilyDefinition, d: string, digits: number, onStep?: (d: Decimal) => void, model: StudentModel = DEFAULT_MODEL): FamilySpectrum {
+export function familySpectrum(
+  f: FamilyDefinition,
+  d: string,
+  digits: number,
+  onStep?: (d: Decimal) => void,
+  model: StudentModel = DEFAULT_MODEL,
+  start?: KnownPoint,
+): FamilySpectrum {
   const { secondLayer } = checkFamilyModel(f, model);
   const precision = precisionContext(digits);
   const out = new DecimalField(precision.inputDigits);
   const probe = out.fromDecimalString(d);
   checkBlockDimension(f.p, probe.toNumber(), d);
-  const point = familyCriticalPoint(f, d, digits, onStep);
+  const point = familyCriticalPoint(f, d, digits, onStep, undefined, start);
   const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, undefined, secondLayer);
   const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, undefined, secondLayer);
   const dValue = out.from(point.d);

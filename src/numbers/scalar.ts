@@ -28,6 +28,12 @@ export interface Scalar<X> {
    */
   negligible?(a: X, scale: X): boolean;
   /**
+   * Optional, for scalars that carry derivatives (jets): the scalar of their value parts and the value
+   * of an element. Where only values matter (negligible compares value parts), a computation can run on
+   * the values alone instead of on the whole jets.
+   */
+  readonly values?: { readonly scalar: Scalar<unknown>; value(a: X): unknown };
+  /**
    * Optional: sum_i x[i] y[i] (equal lengths, at least one term), the same value and precision as
    * folding mul and add left to right. Truncated series over an exact field implement it with one sum of
    * products per output coefficient (Series.sumOfProducts); jets use it when their base has it.

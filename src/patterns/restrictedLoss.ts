@@ -54,10 +54,15 @@ export function kernelFromColumns<X>(S: Scalar<X>, cols: readonly ColumnType<X>[
  * as parallel: there K = u.v/2 + O(r^3), and the O(r^3) term has value and derivatives O(r) to second
  * order, whereas the generic formula cancels second derivatives of size 1/r (those of r and t u.v) and
  * would return rounding noise times 1/r (docs/patterns.md, "parallel rows"). With r^2 / (|u|^2 |v|^2)
- * below the unit roundoff eta, both errors are O(sqrt(eta)).
+ * below the unit roundoff eta, both errors are O(sqrt(eta)). Only values are compared (for jets: value
+ * parts), so over jets the test runs on the values alone (Scalar.values), without derivatives.
  */
 function parallelToRounding<X>(S: Scalar<X>, cols: readonly ColumnType<X>[], perp2: X): boolean {
   if (S.negligible === undefined) return false;
+  if (S.values !== undefined) {
+    const { scalar, value } = S.values;
+    return parallelToRounding(scalar, cols.map((c) => ({ count: value(c.count), u: value(c.u), v: value(c.v) })), value(perp2));
+  }
   let u2 = S.fromInt(0);
   let v2 = S.fromInt(0);
   for (const c of cols) {
