@@ -28,12 +28,12 @@ async function seriesRun(families: readonly FamilyDefinition[], order: number, f
     const { runPool } = await import("../present/pool.js");
     const { seriesWork } = await import("./seriesWork.js");
     const { writeFilesAtomically } = await import("../output/atomicWrite.js");
-    // Derive everything first (the families on worker threads, one per core), then write: an interrupted
-    // run leaves the folder as it was. The files are the same bytes whatever the number of threads.
+    // Derive everything first (several families on worker threads, one per core; one in this thread), then
+    // write: an interrupted run leaves the folder as it was. The files are the same bytes whatever the threads.
     const jobs = longestFirst(families).map((f) => ({ family: f.name, order, dir: out }));
     const results = new Map<string, Map<string, string>>();
     const lines = jobs.map((job) => progressLine(`series ${job.family}`));
-    await runPool(seriesWork, jobs, availableParallelism(), {
+    await runPool(seriesWork, jobs, Math.min(availableParallelism(), jobs.length), {
       begin: (i) => lines[i]!.update("started"),
       update: (i, text) => lines[i]!.update(text),
       done(i, files) {
