@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { FamilyDefinition } from "../families/definition.js";
 import { COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import { LIMITS } from "../present/arguments.js";
@@ -10,18 +11,38 @@ import { progressLine } from "../present/progress.js";
 /** The largest order the `series` command accepts. */
 export const MAX_SERIES_ORDER = LIMITS.seriesOrder.max;
 
+/**
+ * The order in which the pool starts the families of `series all`: the longest first (as measured at order
+ * 20, docs/series-derivation.md "Cost"), so that no long family starts last while the other workers sit idle.
+ */
+const POOL_ORDER: readonly string[] = ["3a", "4", "4b", "3b", "2b", "2a", "1b", "1a"];
+
+function longestFirst(families: readonly FamilyDefinition[]): FamilyDefinition[] {
+  const rank = (f: FamilyDefinition): number => (POOL_ORDER.includes(f.name) ? POOL_ORDER.indexOf(f.name) : POOL_ORDER.length);
+  return [...families].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Derive and write (into `out`) or print the series: the heavy modules load here, after validation. */
 async function seriesRun(families: readonly FamilyDefinition[], order: number, format: "json" | "md" | "latex" | undefined, out: string | undefined, model: StudentModel): Promise<void> {
   if (out !== undefined) {
-    const { seriesFiles } = await import("../output/seriesFiles.js");
+    const { runPool } = await import("../present/pool.js");
+    const { seriesWork } = await import("./seriesWork.js");
     const { writeFilesAtomically } = await import("../output/atomicWrite.js");
-    // Derive everything first, then write: an interrupted run leaves the folder as it was.
+    // Derive everything first (several families on worker threads, one per core; one in this thread), then
+    // write: an interrupted run leaves the folder as it was. The files are the same bytes whatever the threads.
+    const jobs = longestFirst(families).map((f) => ({ family: f.name, order, dir: out }));
+    const results = new Map<string, Map<string, string>>();
+    const lines = jobs.map((job) => progressLine(`series ${job.family}`));
+    await runPool(seriesWork, jobs, Math.min(availableParallelism(), jobs.length), {
+      begin: (i) => lines[i]!.update("started"),
+      update: (i, text) => lines[i]!.update(text),
+      done(i, files) {
+        lines[i]!.done();
+        results.set(jobs[i]!.family, files);
+      },
+    });
     const files = new Map<string, string>();
-    for (const family of families) {
-      const progress = progressLine(`series ${family.name}`);
-      for (const [path, text] of seriesFiles(family, order, out, (w) => progress.update(w))) files.set(path, text);
-      progress.done();
-    }
+    for (const f of families) for (const [path, text] of results.get(f.name)!) files.set(path, text);
     writeFilesAtomically(files);
     console.log(`wrote ${files.size} files to ${out}`);
     return;

@@ -62,6 +62,10 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   const target = order + 1;
   let xt: Series<T>[];
   let lossPrec: number;
+  // Over an exact field each Newton step's residual evaluation carries the loss at the iterate, known to
+  // O(eps^(2m + balance)) at xt known to O(eps^m) (S5): the last one that reaches the loss's precision is
+  // the loss, and needs no evaluation of its own (docs/series-derivation.md, "Loss").
+  let lossFromNewton: Series<T> | undefined;
   if (declarationOf(f).exactPoint === true) {
     xt = names.map(() => Series.zero(F));
     lossPrec = target;
@@ -74,15 +78,24 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
     const forParams = Math.max(...sys.shifts.map((s) => target - s));
     const forLoss = Math.ceil((target - balance + 1) / 2);
     const M = Math.max(1, forParams, forLoss);
-    xt = henselLift(sys, leading, M, (m) => onProgress?.(`Newton-Hensel: xt known to O(eps^${m}) of ${M}`), leadingJacobian);
     lossPrec = 2 * M + balance;
+    const need = Math.min(target, lossPrec);
+    const onLoss = (loss: Series<T>, m: number): void => {
+      if (F.exact && Math.min(loss.prec, 2 * m + balance) >= need) lossFromNewton = loss;
+    };
+    xt = henselLift(sys, leading, M, (m) => onProgress?.(`Newton-Hensel: xt known to O(eps^${m}) of ${M}`), leadingJacobian, onLoss);
   }
-  const exactXt = xt.map((s) => Series.of(F, s.val, s.coeffs));
-  onProgress?.("loss");
-  // The loss of most families loses no orders to the working precision, so the first try is at the
-  // target itself (slack 0, never below the least working precision); a short result (1a, 1b) is retried
-  // at a higher precision as for any evaluation. The coefficients are exact either way.
-  const loss = withPrecision(Math.min(target, lossPrec), (w) => lossSeries(sys, exactXt.map((x) => x.truncate(w)), w), (s) => s.prec, { value: 0 }).truncate(Math.min(target, lossPrec));
+  const lossTarget = Math.min(target, lossPrec);
+  let loss: Series<T>;
+  if (lossFromNewton !== undefined) loss = lossFromNewton.truncate(lossTarget);
+  else {
+    const exactXt = xt.map((s) => Series.of(F, s.val, s.coeffs));
+    onProgress?.("loss");
+    // The loss of most families loses no orders to the working precision, so the first try is at the
+    // target itself (slack 0, never below the least working precision); a short result (1a, 1b) is retried
+    // at a higher precision as for any evaluation. The coefficients are exact either way.
+    loss = withPrecision(lossTarget, (w) => lossSeries(sys, exactXt.map((x) => x.truncate(w)), w), (s) => s.prec, { value: 0 }).truncate(lossTarget);
+  }
   const P = sys.P;
   const params = parameterSeries(sys, xt).map((series, k) => ({ alias: P.params[k]!.alias!, series: series.truncate(target) }));
   return { family: f.name, field: F, candidate: field.candidate, order, params, loss };

@@ -99,7 +99,8 @@ export function checkLeadingSystem<T>(
  * truncated at the working precision, so no product is formed beyond it, and the tracked precision
  * accounts for that and for the truncated sqrt/atan/inverse. Returns xt known to O(eps^order).
  * `leadingJacobian`, the Jacobian at xt = leading from checkLeadingSystem, spares the first steps' (over
- * exact fields; docs/series-derivation.md, "Schedule", "Jacobian").
+ * exact fields; docs/series-derivation.md, "Schedule", "Jacobian"). `onLoss` hears the loss L_P that each
+ * step's residual evaluation carries, at xt known to O(eps^known) (docs/series-derivation.md, "Loss").
  */
 export function henselLift<T>(
   sys: ScaledSystem<T>,
@@ -107,6 +108,7 @@ export function henselLift<T>(
   order: number,
   onStep?: (reached: number) => void,
   leadingJacobian?: Series<T>[][],
+  onLoss?: (loss: Series<T>, known: number) => void,
 ): Series<T>[] {
   const F = sys.F;
   let xt = leading.map((c) => Series.constant(F, c));
@@ -122,7 +124,8 @@ export function henselLift<T>(
   // coefficients are exact); over Decimal plain doubling.
   for (const m2 of liftingSchedule(order, F.exact)) {
     const at = (w: number): Series<T>[] => xt.map((x) => x.truncate(w));
-    const { residual } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
+    const { residual, loss } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
+    onLoss?.(loss, m);
     if (known === undefined || known.valid < m2 - m) {
       // Over an exact field J is evaluated at the exact polynomial xt mod eps^(m2 - m), which has the
       // same J mod eps^(m2 - m) and fewer terms.

@@ -69,21 +69,22 @@ function dimension<T>(F: Field<T>): Series<T> {
 
 /**
  * F(xt, eps), and J(xt, eps) when `withJacobian`, with non-terminating operations truncated at absolute
- * precision `workPrec` (the results carry their own tracked precision, which callers check).
+ * precision `workPrec` (the results carry their own tracked precision, which callers check); `loss` is
+ * L_P(x(xt)), the value the jets carry along (as lossSeries would give it).
  */
 export function evaluateScaledSystem<T>(
   sys: ScaledSystem<T>,
   xt: readonly Series<T>[],
   workPrec: number,
   withJacobian: boolean,
-): { residual: Series<T>[]; jacobian?: Series<T>[][] } {
+): { residual: Series<T>[]; jacobian?: Series<T>[][]; loss: Series<T> } {
   const S = seriesScalar(sys.F, workPrec);
   const x = parameterSeries(sys, xt);
   const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, { order: withJacobian ? 2 : 1 });
   const residual = jet.gradient.map((g, j) => g.shift(-sys.equationShifts[j]!));
-  if (!withJacobian) return { residual };
+  if (!withJacobian) return { residual, loss: jet.value };
   const jacobian = jet.hessian!.map((row, j) => row.map((h, k) => h.shift(sys.shifts[k]! - sys.equationShifts[j]!)));
-  return { residual, jacobian };
+  return { residual, jacobian, loss: jet.value };
 }
 
 /** L_P(x(xt), d = eps^-2) with truncations at absolute precision `workPrec`. */

@@ -393,14 +393,17 @@ export class QPiField implements Field<QPi> {
       return { m, a: t.a, b: t.b, c, shift, length, bits };
     });
     const B = slotWidth(Math.ceil(Math.max(...parts.map((q) => q.bits)) + Math.log2(parts.length)));
-    let acc = 0n;
+    // The terms sharing a cofactor are summed first and multiplied by it once (expandCached returns the
+    // same array for the same cofactor); the packed total is the same integer.
+    const byCofactor = new Map<IntPoly, bigint>();
     let n = 0;
     for (const q of parts) {
-      let v = packedAt(q.a, B) * packedAt(q.b, B);
-      if (q.c.length > 1) v *= packedAt(q.c, B);
-      acc += (q.m === 1n ? v : q.m * v) << BigInt(q.shift * B);
+      const v = packedAt(q.a, B) * packedAt(q.b, B);
+      byCofactor.set(q.c, (byCofactor.get(q.c) ?? 0n) + ((q.m === 1n ? v : q.m * v) << BigInt(q.shift * B)));
       n = Math.max(n, q.length);
     }
+    let acc = 0n;
+    for (const [c, v] of byCofactor) acc += c.length > 1 ? v * packedAt(c, B) : v;
     const sum = intPolyUnpack(acc, n, B);
     if (sum.length === 0) return this.zeroValue;
     const negative = sum[sum.length - 1]! < 0n;

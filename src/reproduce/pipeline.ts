@@ -10,11 +10,11 @@ import { lossPlotFile } from "../present/plotFiles.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { SeriesOutcome } from "./familySteps.js";
-import { runTasks } from "./pool.js";
+import { runPool } from "../present/pool.js";
 import { stepProgress } from "./progress.js";
 import { Staging } from "./staging.js";
 import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
-import { taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
+import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
 export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "plots" | "docs" | "summary";
@@ -172,7 +172,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
   };
 
   await advance();
-  await runTasks(tasks, jobs, {
+  await runPool(reproduceWork, tasks, jobs, {
     begin: (i) => void begin(i),
     update: (i, text) => begin(i)?.update(text),
     async done(i, r) {

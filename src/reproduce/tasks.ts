@@ -6,6 +6,7 @@ import { discoveryJson } from "../output/discoveryDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
 import { familyPlotFile } from "../present/plotFiles.js";
 import { tutorialMarkdown } from "../tutorial/tutorial.js";
+import { workModule, type PoolWork } from "../present/pool.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
@@ -81,3 +82,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
 }
+
+export default runTask;
+
+/** The tasks as work for the pool (src/present/pool.ts): a worker imports this module and runs runTask. */
+export const reproduceWork: PoolWork<Task, TaskResult> = { run: runTask, module: workModule(import.meta.url, "./tasks.js"), label: taskLabel };
