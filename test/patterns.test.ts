@@ -10,7 +10,7 @@ import { Pattern } from "../src/patterns/pattern.js";
 import { restrictedLoss } from "../src/patterns/restrictedLoss.js";
 import { lossJet } from "../src/patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../src/patterns/metric.js";
-import { classOfIndex, embed, embeddingColumns, entryCount, project, sumOverEntries } from "../src/patterns/embedding.js";
+import { indexClasses, embed, embeddingColumns, entryCount, project, sumOverEntries } from "../src/patterns/embedding.js";
 import { Series } from "../src/series/series.js";
 import { seriesScalar } from "../src/series/seriesScalar.js";
 import { evaluateSeries } from "../src/series/evaluate.js";
@@ -30,6 +30,14 @@ function finer(p: number): Pattern {
   return new Pattern(p === 0 ? classes : [...classes, { name: "B", size: p }]);
 }
 
+/** Patterns of other widths: rows without a diagonal column (k > d), columns without a diagonal row (k < d). */
+const WIDTH_PATTERNS: readonly Pattern[] = [
+  new Pattern([{ name: "A" }, { name: "B", size: 1 }, { name: "E", size: 1, role: "row" }]),
+  new Pattern([{ name: "A" }, { name: "E", size: 2, role: "row" }]),
+  new Pattern([{ name: "A" }, { name: "B", size: 2 }, { name: "C", size: 1, role: "column" }]),
+  new Pattern([{ name: "A" }, { name: "E", size: 1, role: "row" }, { name: "F", size: 2, role: "row" }, { name: "C", size: 1, role: "column" }]),
+];
+
 const PATTERNS: readonly Pattern[] = [
   Pattern.isotropy(0),
   Pattern.isotropy(1),
@@ -39,6 +47,7 @@ const PATTERNS: readonly Pattern[] = [
   finer(1),
   finer(2),
   finer(3),
+  ...WIDTH_PATTERNS,
 ];
 
 /** Seeded parameters: W entries and a uniform in [-1, 1) (rows in general position). */
@@ -71,6 +80,16 @@ describe("the pattern's coordinates", () => {
     expect(Pattern.isotropy(3).params.map((q) => q.alias)).toEqual(["x1", "x2", "x3", "x4", "x5", "x6", "y1", "y2"]);
     expect(Pattern.isotropy(3).toString()).toBe("(d-3 | 3)");
     expect(finer(2).toString()).toBe("(d-4 | 1 | 1 | 2)");
+    expect(WIDTH_PATTERNS.map((P) => [P.toString(), P.widthOffset])).toEqual([
+      ["(d-1 | 1 | 1 row)", 1],
+      ["(d | 2 row)", 2],
+      ["(d-3 | 2 | 1 col)", -1],
+      ["(d-1 | 1 row | 2 row | 1 col)", 2],
+    ]);
+    // A row class has no diagonal and no columns of its own; a column class no row parameters.
+    expect(WIDTH_PATTERNS[0]!.params.map((q) => q.name)).toEqual([
+      "diag(A)", "off(A,A)", "off(A,B)", "off(B,A)", "diag(B)", "off(E,A)", "off(E,B)", "a(A)", "a(B)", "a(E)",
+    ]);
   });
 
   it.each(PATTERNS.map((P) => [P.toString(), P] as const))("%s: the metric weights count the entries of each parameter", (_, P) => {
@@ -79,13 +98,14 @@ describe("the pattern's coordinates", () => {
       const counts = embeddingColumns(P, d).map((c) => c.length);
       expect(w).toEqual(counts);
       expect(P.params.map((q) => entryCount(P, q, d))).toEqual(counts);
-      expect(counts.reduce((s, c) => s + c, 0)).toBe(d * d + d);
+      const k = d + P.widthOffset;
+      expect(counts.reduce((s, c) => s + c, 0)).toBe(k * d + k);
     }
   });
 
   it("rejects a d too small for the small classes", () => {
-    expect(() => classOfIndex(finer(3), 5)).toThrow(RangeError);
-    expect(() => classOfIndex(Pattern.isotropy(2), 6.5)).toThrow(/integer d/);
+    expect(() => indexClasses(finer(3), 5)).toThrow(RangeError);
+    expect(() => indexClasses(Pattern.isotropy(2), 6.5)).toThrow(/integer d/);
   });
 });
 

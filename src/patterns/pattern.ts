@@ -1,13 +1,25 @@
 /**
- * A pattern (docs/patterns.md): a partition of the indices {1..d} into one bulk class of size d - c and
- * small classes of fixed sizes, with a constant on classes and W_ij depending only on (class of i,
- * class of j, whether i = j). Its parameters are the coordinates of the fixed-point space of the Young
- * subgroup S_{d-c} x S_{s_1} x ... acting diagonally on M(d, d) x R^d.
+ * A pattern (docs/patterns.md): a partition of the rows {1..k} and the columns {1..d} of W into classes,
+ * one bulk class of size d - c and small classes of fixed sizes, with a constant on row classes and W_ij
+ * depending only on (class of row i, class of column j, whether i = j). A paired class holds indices that
+ * are both a row (a student neuron) and a column (a teacher neuron), with a diagonal; a row class holds
+ * neurons without a diagonal column (k > d), a column class teacher columns without a diagonal row
+ * (k < d). The parameters are the coordinates of the fixed-point space of S_{d-c} x S_{s_1} x ... inside
+ * S_k x S_d (the bulk and paired classes permuted diagonally) acting on M(k, d) x R^k.
  */
+export type ClassRole = "paired" | "row" | "column";
+
 export interface PatternClass {
   readonly name: string;
   /** Fixed size of a small class; undefined for the bulk class (size d - c). */
   readonly size?: number;
+  /** Whether the class holds rows and columns (the default), rows only or columns only. */
+  readonly role?: ClassRole;
+}
+
+/** The role of a class: paired unless said otherwise. */
+export function classRole(c: PatternClass): ClassRole {
+  return c.role ?? "paired";
 }
 
 export type ParamKind = "diag" | "off" | "a";
@@ -46,13 +58,15 @@ export interface ClassSize {
 export class Pattern {
   readonly classes: readonly PatternClass[];
   readonly params: readonly PatternParam[];
-  /** c: the number of indices in small classes. */
+  /** c: the number of columns in small classes (the bulk has d - c indices). */
   readonly smallTotal: number;
+  /** h in k = d + h: rows in row classes minus columns in column classes. */
+  readonly widthOffset: number;
   private readonly index = new Map<string, number>();
 
   constructor(classes: readonly PatternClass[], aliases: Readonly<Record<string, string>> = {}) {
-    if (classes.length === 0 || classes[0]!.size !== undefined) {
-      throw new RangeError("a pattern's first class is the bulk class (no fixed size)");
+    if (classes.length === 0 || classes[0]!.size !== undefined || classRole(classes[0]!) !== "paired") {
+      throw new RangeError("a pattern's first class is the bulk class (no fixed size, paired)");
     }
     for (const c of classes.slice(1)) {
       if (c.size === undefined || !Number.isInteger(c.size) || c.size < 1) {
@@ -62,7 +76,9 @@ export class Pattern {
     const names = new Set(classes.map((c) => c.name));
     if (names.size !== classes.length) throw new RangeError("pattern class names must be distinct");
     this.classes = classes;
-    this.smallTotal = classes.slice(1).reduce((s, c) => s + c.size!, 0);
+    const total = (role: ClassRole): number => classes.slice(1).reduce((s, c) => s + (classRole(c) === role ? c.size! : 0), 0);
+    this.smallTotal = total("paired") + total("column");
+    this.widthOffset = total("row") - total("column");
     const params: PatternParam[] = [];
     const add = (kind: ParamKind, row: number, col: number, name: string): void => {
       this.index.set(`${kind}:${row}:${col}`, params.length);
@@ -72,12 +88,16 @@ export class Pattern {
     // Row by row, columns in class order, the diagonal just before its own class's off-diagonal:
     // for (d-p | p) this is x1..x6 of docs/patterns.md.
     classes.forEach((I, i) => {
+      if (!this.hasRows(i)) return;
       classes.forEach((J, j) => {
+        if (!this.hasColumns(j)) return;
         if (i === j) add("diag", i, i, `diag(${I.name})`);
         if (i !== j || this.hasOffDiagonal(i)) add("off", i, j, `off(${I.name},${J.name})`);
       });
     });
-    classes.forEach((I, i) => add("a", i, i, `a(${I.name})`));
+    classes.forEach((I, i) => {
+      if (this.hasRows(i)) add("a", i, i, `a(${I.name})`);
+    });
     this.params = params;
   }
 
@@ -85,6 +105,21 @@ export class Pattern {
   static isotropy(p: number): Pattern {
     if (!Number.isInteger(p) || p < 0) throw new RangeError(`isotropy p must be a non-negative integer, got ${p}`);
     return new Pattern(p === 0 ? [{ name: "A" }] : [{ name: "A" }, { name: "B", size: p }], ISOTROPY_ALIASES);
+  }
+
+  /** Whether class i holds rows (student neurons): paired and row classes. */
+  hasRows(i: number): boolean {
+    return classRole(this.classes[i]!) !== "column";
+  }
+
+  /** Whether class i holds columns (teacher neurons): paired and column classes. */
+  hasColumns(i: number): boolean {
+    return classRole(this.classes[i]!) !== "row";
+  }
+
+  /** Whether class i is paired: its rows have a diagonal entry, in their own column. */
+  isPaired(i: number): boolean {
+    return classRole(this.classes[i]!) === "paired";
   }
 
   /** Whether rows of class i have off-diagonal entries in their own class (size >= 2; the bulk always). */
@@ -116,9 +151,10 @@ export class Pattern {
     return this.smallTotal + minBulk;
   }
 
-  /** Human-readable form, e.g. "(d-3 | 1 | 2)". */
+  /** Human-readable form, e.g. "(d-3 | 1 | 2)", with "(d-1 | 1 | 1 row)" for a class of rows only. */
   toString(): string {
-    const parts = this.classes.map((c) => (c.size === undefined ? (this.smallTotal === 0 ? "d" : `d-${this.smallTotal}`) : `${c.size}`));
+    const role = (c: PatternClass): string => (classRole(c) === "paired" ? "" : ` ${classRole(c) === "row" ? "row" : "col"}`);
+    const parts = this.classes.map((c) => (c.size === undefined ? (this.smallTotal === 0 ? "d" : `d-${this.smallTotal}`) : `${c.size}${role(c)}`));
     return `(${parts.join(" | ")})`;
   }
 }

@@ -74,10 +74,9 @@ function parallelToRounding<X>(S: Scalar<X>, cols: readonly ColumnType<X>[], per
 
 /**
  * L_P(x; d) for the parameter vector x (ordered as P.params) and dimension d.
- * Teacher V = I_d, b = 1_d, k = d.
+ * Teacher V = I_d, b = 1_d; the student has k = d + h rows (h = P.widthOffset).
  */
 export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X): X {
-  const nc = P.classes.length;
   if (x.length !== P.params.length) {
     throw new RangeError(`pattern ${P.toString()} has ${P.params.length} parameters, got ${x.length}`);
   }
@@ -90,45 +89,46 @@ export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: 
     return k === undefined ? zero : x[k]!;
   };
   const a = (i: number): X => x[P.paramIndex("a", i)!]!;
+  const rowClasses = P.classes.map((_, i) => i).filter((i) => P.hasRows(i));
+  const columnClasses = P.classes.map((_, i) => i).filter((i) => P.hasColumns(i));
   /** |K| minus the listed indices that lie in class K. */
   const remaining = (k: number, ...excluded: number[]): X => {
     const n = excluded.filter((e) => e === k).length;
     return n === 0 ? size[k]! : S.sub(size[k]!, S.fromInt(n));
   };
+  /** The column of row class I's own diagonal, if it has one (paired classes), as an exclusion list. */
+  const ownColumn = (I: number): number[] => (P.isPaired(I) ? [I] : []);
   const half = S.fromRational(1, 2);
 
   let total = zero;
-  for (let I = 0; I < nc; I++) {
+  for (const I of rowClasses) {
     // Same row: K(w, w) = |w|^2 / 2, weight a_I^2 / 2, |I| rows.
-    let norm2 = S.mul(diag(I), diag(I));
-    for (let K = 0; K < nc; K++) norm2 = S.add(norm2, S.mul(remaining(K, I), S.mul(off(I, K), off(I, K))));
+    let norm2 = P.isPaired(I) ? S.mul(diag(I), diag(I)) : zero;
+    for (const K of columnClasses) norm2 = S.add(norm2, S.mul(remaining(K, ...ownColumn(I)), S.mul(off(I, K), off(I, K))));
     total = S.add(total, S.mul(S.mul(half, S.mul(a(I), a(I))), S.mul(size[I]!, S.mul(half, norm2))));
 
-    // Student pairs i in I, i' in I', i != i' (eq. (P3)).
-    for (let J = 0; J < nc; J++) {
+    // Student pairs i in I, i' in J, i != i' (eq. (P3)): the columns i and i' where they are diagonal ones.
+    for (const J of rowClasses) {
       const count = S.mul(size[I]!, remaining(J, I));
-      const cols: ColumnType<X>[] = [
-        { count: one, u: diag(I), v: off(J, I) },
-        { count: one, u: off(I, J), v: diag(J) },
-      ];
-      for (let K = 0; K < nc; K++) cols.push({ count: remaining(K, I, J), u: off(I, K), v: off(J, K) });
+      const cols: ColumnType<X>[] = [];
+      if (P.isPaired(I)) cols.push({ count: one, u: diag(I), v: off(J, I) });
+      if (P.isPaired(J)) cols.push({ count: one, u: off(I, J), v: diag(J) });
+      for (const K of columnClasses) cols.push({ count: remaining(K, ...ownColumn(I), ...ownColumn(J)), u: off(I, K), v: off(J, K) });
       const k = kernelFromColumns(S, cols);
       total = S.add(total, S.mul(S.mul(half, S.mul(a(I), a(J))), S.mul(count, k)));
     }
 
-    // Student i in I against teacher e_j (eq. (P4)): j = i, then j != i in class J.
-    {
+    // Student i in I against teacher e_j (eq. (P4)): j = i (paired classes), then j != i in column class J.
+    if (P.isPaired(I)) {
       const cols: ColumnType<X>[] = [{ count: one, u: diag(I), v: one }];
-      for (let K = 0; K < nc; K++) cols.push({ count: remaining(K, I), u: off(I, K), v: zero });
+      for (const K of columnClasses) cols.push({ count: remaining(K, I), u: off(I, K), v: zero });
       total = S.sub(total, S.mul(a(I), S.mul(size[I]!, kernelFromColumns(S, cols))));
     }
-    for (let J = 0; J < nc; J++) {
-      const count = S.mul(size[I]!, remaining(J, I));
-      const cols: ColumnType<X>[] = [
-        { count: one, u: diag(I), v: zero },
-        { count: one, u: off(I, J), v: one },
-      ];
-      for (let K = 0; K < nc; K++) cols.push({ count: remaining(K, I, J), u: off(I, K), v: zero });
+    for (const J of columnClasses) {
+      const count = S.mul(size[I]!, remaining(J, ...ownColumn(I)));
+      const cols: ColumnType<X>[] = P.isPaired(I) ? [{ count: one, u: diag(I), v: zero }] : [];
+      cols.push({ count: one, u: off(I, J), v: one });
+      for (const K of columnClasses) cols.push({ count: remaining(K, ...ownColumn(I), J), u: off(I, K), v: zero });
       total = S.sub(total, S.mul(a(I), S.mul(count, kernelFromColumns(S, cols))));
     }
   }
