@@ -3,7 +3,7 @@ import { Decimal } from "decimal.js";
 import { all, create } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { FAMILIES } from "../src/families/registry.js";
-import { familyCriticalPoints } from "../src/families/critical.js";
+import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { precisionContext } from "../src/families/precision.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
 import { familyModels } from "../src/families/models.js";
@@ -85,7 +85,7 @@ describe("committed eigenvalue series (series/<f>.eigen.json, series/<f>.fixed.e
         const file = readEigenFile(path);
         const errors = points.map((point) => {
           const work = precisionContext(30).working(point.d);
-          const blocks = componentEigenvalues(work, f.p, point.x, point.d, undefined, model.secondLayer);
+          const blocks = componentEigenvalues(work, familyPattern(f), point.x, point.d, undefined, model.secondLayer);
           const d = new D60(point.d.toString());
           return file.components.map((c, i) => {
             const numeric = blocks[i]!;

@@ -171,7 +171,7 @@ describe("crossing dimensions", () => {
         const near = (v: number): boolean => full.some((w) => Math.abs(w - v) < 1e-8);
         // The real-d blocks (at p + 3 itself: the generic construction without [n-2,2], whose dimension
         // vanishes there) with the multiplicities at the integer d.
-        const built = at[j]![1] === "0" ? isotypicBlocks(D, f.p, point.x, ds[j]!, undefined, (c) => c.sn.name !== "[n-2,2]") : realDimensionBlocks(D, f.p, point.x, ds[j]!);
+        const built = at[j]![1] === "0" ? isotypicBlocks(D, familyPattern(f), point.x, ds[j]!, undefined, (c) => c.sn.name !== "[n-2,2]") : realDimensionBlocks(D, familyPattern(f), point.x, ds[j]!);
         const blocks = built.map((b) => ({ b, values: blockEigenvalues(D, b).values.map((v) => v.toNumber()) }));
         if (d === f.p + 2) {
           // One [n-1,1] copy stands for no coordinate at d = p + 2 (the bulk of Q_1 has one index): its

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { familyCriticalPoints } from "../src/families/critical.js";
+import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { FAMILIES } from "../src/families/registry.js";
 import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
@@ -22,7 +22,7 @@ describe("block spectra against the full Hessian, every integer d up to 10 (Deci
       const points = familyCriticalPoints(f, ds.map(String), 30);
       points.forEach((point, i) => {
         const d = ds[i]!;
-        const blocks = componentEigenvalues(D, f.p, point.x, D.fromInt(d)).map((c) => ({
+        const blocks = componentEigenvalues(D, familyPattern(f), point.x, D.fromInt(d)).map((c) => ({
           dimension: dimensionAtNumber(c.component.dimension, d),
           values: c.values,
         }));

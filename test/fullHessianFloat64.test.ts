@@ -1,5 +1,6 @@
+import type { Pattern } from "../src/patterns/pattern.js";
 import { describe, expect, it } from "vitest";
-import { familyCriticalPoints } from "../src/families/critical.js";
+import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
 import { blockEigenvalues, isotypicBlocks } from "../src/hessian/blocks.js";
 import { dimensionAtNumber } from "../src/representations/dimension.js";
@@ -25,8 +26,8 @@ const FIXED_TOP = 20;
  * without second-layer coordinates, each block eigenvalue is an eigenvalue of both full Hessians with at
  * least its multiplicity.
  */
-function checkFixedSecondLayer(name: string, p: number, x: number[], d: number, trainedFull: number[], trained: readonly { component: IsotypicComponent; values: number[]; gauge: number }[]): void {
-  const fixedBlocks = isotypicBlocks(F64, p, x, d, d, undefined, "fixed").map((b) => {
+function checkFixedSecondLayer(name: string, iso: Pattern, x: number[], d: number, trainedFull: number[], trained: readonly { component: IsotypicComponent; values: number[]; gauge: number }[]): void {
+  const fixedBlocks = isotypicBlocks(F64, iso, x, d, d, undefined, "fixed").map((b) => {
     const e = blockEigenvalues(F64, b);
     expect(e.gauge, `${name} d = ${d} ${b.component.name}: no gauge zeros with a fixed second layer`).toEqual([]);
     return { component: b.component, dimension: dimensionAtNumber(b.component.dimension, d), values: e.values };
@@ -61,7 +62,7 @@ describe("block spectra against the full Hessian, every integer d up to 30 (floa
       points.forEach((point, i) => {
         const d = ds[i]!;
         const x = point.x.map((v) => v.toNumber());
-        const blocks = isotypicBlocks(F64, f.p, x, d, d).map((b) => {
+        const blocks = isotypicBlocks(F64, familyPattern(f), x, d, d).map((b) => {
           const e = blockEigenvalues(F64, b);
           expect(e.gaugeResidual, `${f.name} d = ${d} ${b.component.name}: gauge residual`).toBeLessThan(1e-10);
           return { component: b.component, dimension: dimensionAtNumber(b.component.dimension, d), values: e.values, gauge: e.gauge.length };
@@ -75,7 +76,7 @@ describe("block spectra against the full Hessian, every integer d up to 30 (floa
         expect(worst, `${f.name} d = ${d}`).toBeLessThan(1e-10 * scale);
         // The d gauge directions (a_i w_i rescaling) are zeros of the blocks, d of them in all.
         expect(blocks.reduce((s, b) => s + b.gauge * b.dimension, 0), `${f.name} d = ${d}: gauge zeros`).toBe(d);
-        if (d <= FIXED_TOP) checkFixedSecondLayer(f.name, f.p, x, d, full, blocks);
+        if (d <= FIXED_TOP) checkFixedSecondLayer(f.name, familyPattern(f), x, d, full, blocks);
       });
     }, 120_000);
   }

@@ -1,7 +1,7 @@
 import Fraction from "fraction.js";
 import type { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { familyCriticalPoints } from "../src/families/critical.js";
+import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { findFamily } from "../src/families/registry.js";
 import { symmetricEigenvalues } from "../src/linalg/symmetricEigen.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
@@ -51,119 +51,153 @@ describe("characters of symmetric groups", () => {
   });
 });
 
-describe("decomposition of M(d,d) x R^d under Delta(S_{d-p} x S_p)", () => {
-  it("sum of m * dim is d^2 + d and sum of gauge counts * dim is d, as polynomials in d", () => {
-    const target: Poly<Fraction> = [new Fraction(0), new Fraction(1), new Fraction(1)];
+/** The isotropy patterns of the families (d-p | p) and of other widths (row classes: k > d; column classes: k < d). */
+const ISOTROPIES: readonly Pattern[] = [
+  Pattern.isotropy(0),
+  Pattern.isotropy(1),
+  Pattern.isotropy(2),
+  Pattern.isotropy(3),
+  new Pattern([{ name: "A" }, { name: "E", size: 1, role: "row" }]),
+  new Pattern([{ name: "A" }, { name: "B", size: 1 }, { name: "E", size: 1, role: "row" }]),
+  new Pattern([{ name: "A" }, { name: "E", size: 2, role: "row" }]),
+  new Pattern([{ name: "A" }, { name: "C", size: 1, role: "column" }]),
+  new Pattern([{ name: "A" }, { name: "B", size: 2 }, { name: "C", size: 1, role: "column" }]),
+];
+
+describe("decomposition of M(k,d) x R^k under the isotropy group of a pattern", () => {
+  it("sum of m * dim is k d + k (fixed second layer: k d), sum of gauge counts * dim is k, as polynomials in d", () => {
     const d: Poly<Fraction> = [new Fraction(0), new Fraction(1)];
-    for (let p = 0; p <= 3; p++) {
-      let total: Poly<Fraction> = [];
-      let gauge: Poly<Fraction> = [];
-      for (const c of isotypicDecomposition(p)) {
-        total = polyAdd(Q, total, polyMul(Q, [new Fraction(c.blockSize)], dimensionExpanded(c.dimension)));
-        gauge = polyAdd(Q, gauge, polyMul(Q, [new Fraction(c.gaugeCount)], dimensionExpanded(c.dimension)));
+    for (const F of ISOTROPIES) {
+      const k: Poly<Fraction> = [new Fraction(F.widthOffset), new Fraction(1)];
+      for (const secondLayer of ["trained", "fixed"] as const) {
+        let total: Poly<Fraction> = [];
+        let gauge: Poly<Fraction> = [];
+        for (const c of isotypicDecomposition(F, undefined, secondLayer)) {
+          total = polyAdd(Q, total, polyMul(Q, [new Fraction(c.blockSize)], dimensionExpanded(c.dimension)));
+          gauge = polyAdd(Q, gauge, polyMul(Q, [new Fraction(c.gaugeCount)], dimensionExpanded(c.dimension)));
+        }
+        const kd = polyMul(Q, k, d);
+        expect(polyEquals(Q, total, secondLayer === "trained" ? polyAdd(Q, kd, k) : kd), `${F.toString()} ${secondLayer}`).toBe(true);
+        expect(polyEquals(Q, gauge, secondLayer === "trained" ? k : []), `${F.toString()} ${secondLayer}`).toBe(true);
       }
-      expect(polyEquals(Q, total, target), `p = ${p}`).toBe(true);
-      expect(polyEquals(Q, gauge, d), `p = ${p}`).toBe(true);
     }
   });
 
   it("dimension formulas are the hook-length degrees at integer d", () => {
-    for (let p = 0; p <= 3; p++) {
-      for (const c of isotypicDecomposition(p)) {
-        for (let d = p + 4; d <= p + 9; d++) {
-          const n = d - p;
+    for (const F of ISOTROPIES) {
+      const c0 = F.smallTotal;
+      for (const c of isotypicDecomposition(F)) {
+        for (let d = c0 + 4; d <= c0 + 9; d++) {
+          const n = d - c0;
           const lambda = [n - c.sn.mu.reduce((s, x) => s + x, 0), ...c.sn.mu];
           expect(dimensionAtNumber(c.dimension, d), `${c.name} at d = ${d}: ${dimensionFormula(c.dimension)}`).toBe(
-            irrepDimension(lambda) * irrepDimension(c.psi),
+            irrepDimension(lambda) * c.psi.reduce((dim, part) => dim * irrepDimension(part), 1),
           );
         }
       }
     }
-    expect(dimensionFormula(isotypicDecomposition(0)[2]!.dimension)).toBe("d(d-3)/2");
+    expect(dimensionFormula(isotypicDecomposition(Pattern.isotropy(0))[2]!.dimension)).toBe("d(d-3)/2");
   });
 
   /**
-   * Brute force: the character projections P = (dim / |G|) sum_g chi(g) rho(g) of G = S_n x S_p on the
-   * permutation representation of M(d,d) x R^d (d^2 + d points), for every pair of irreducibles; each P
-   * must have eigenvalues 0 and 1 only, and rank P / dim is the multiplicity.
+   * Brute force: the character projections P = (dim / |G|) sum_g chi(g) rho(g) of G = S_n x G_finite on the
+   * permutation representation of M(k,d) x R^k (k d + k points: W_ij and a_i, rows and columns permuted
+   * by the same bulk permutation and each small class's permutation), for every pair of irreducibles; each
+   * P must have eigenvalues 0 and 1 only, and rank P / dim is the multiplicity. Here the group acts on
+   * rows and columns written out one by one, not through patterns.
    */
-  function bruteForceMultiplicities(p: number, d: number): Map<string, number> {
-    const n = d - p;
-    const size = d * d + d;
-    const lambdas = partitionsOf(n);
-    const psis = partitionsOf(p);
-    const pairs = lambdas.flatMap((lambda) => psis.map((psi) => ({ lambda, psi })));
-    const P = pairs.map(() => new Float64Array(size * size));
-    const gs = permutationsOf(n);
-    const hs = permutationsOf(p);
-    const order = gs.length * hs.length;
-    const chiL = lambdas.map((lambda) => gs.map((g) => character(lambda, cycleType(g))));
-    const chiP = psis.map((psi) => hs.map((h) => character(psi, cycleType(h))));
-    gs.forEach((g, gi) => {
-      hs.forEach((h, hi) => {
-        const pi = [...g, ...h.map((x) => n + x)];
-        const image = new Int32Array(size);
-        for (let i = 0; i < d; i++) {
-          for (let j = 0; j < d; j++) image[i * d + j] = pi[i]! * d + pi[j]!;
-          image[d * d + i] = d * d + pi[i]!;
-        }
-        pairs.forEach((_, k) => {
-          const li = Math.floor(k / psis.length);
-          const pj = k % psis.length;
-          const coefficient = chiL[li]![gi]! * chiP[pj]![hi]!;
-          if (coefficient === 0) return;
-          const M = P[k]!;
-          for (let x = 0; x < size; x++) M[x * size + image[x]!] = M[x * size + image[x]!]! + coefficient;
-        });
+  function bruteForceMultiplicities(F: Pattern, d: number): Map<string, number> {
+    const n = d - F.smallTotal;
+    const k = d + F.widthOffset;
+    const size = k * d + k;
+    // Rows and columns of each class: the bulk first (0..n-1 both), then each small class in turn.
+    const rowsOf: number[][] = [Array.from({ length: n }, (_, i) => i)];
+    const colsOf: number[][] = [Array.from({ length: n }, (_, i) => i)];
+    let nextRow = n;
+    let nextCol = n;
+    F.classes.slice(1).forEach((c, I) => {
+      const take = (has: boolean, next: number): number[] => (has ? Array.from({ length: c.size! }, (_, t) => next + t) : []);
+      rowsOf.push(take(F.hasRows(I + 1), nextRow));
+      colsOf.push(take(F.hasColumns(I + 1), nextCol));
+      nextRow += rowsOf[I + 1]!.length;
+      nextCol += colsOf[I + 1]!.length;
+    });
+    const classGroups = F.classes.map((c, I) => permutationsOf(I === 0 ? n : c.size!));
+    const classIrreps = F.classes.map((c, I) => partitionsOf(I === 0 ? n : c.size!));
+    const tuples = <T,>(lists: readonly (readonly T[])[]): T[][] => lists.reduce<T[][]>((acc, l) => acc.flatMap((t) => l.map((x) => [...t, x])), [[]]);
+    const elements = tuples(classGroups);
+    const irreps = tuples(classIrreps);
+    const chi = irreps.map((lambdas) => elements.map((g) => lambdas.reduce((c, lambda, I) => c * character(lambda, cycleType(g[I]!)), 1)));
+    const P = irreps.map(() => new Float64Array(size * size));
+    elements.forEach((g, gi) => {
+      const rowImage = new Int32Array(k);
+      const colImage = new Int32Array(d);
+      g.forEach((perm, I) => {
+        rowsOf[I]!.forEach((r, t) => (rowImage[r] = rowsOf[I]![perm[t]!]!));
+        colsOf[I]!.forEach((c, t) => (colImage[c] = colsOf[I]![perm[t]!]!));
+      });
+      const image = new Int32Array(size);
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < d; j++) image[i * d + j] = rowImage[i]! * d + colImage[j]!;
+        image[k * d + i] = k * d + rowImage[i]!;
+      }
+      irreps.forEach((_, t) => {
+        const coefficient = chi[t]![gi]!;
+        if (coefficient === 0) return;
+        const M = P[t]!;
+        for (let x = 0; x < size; x++) M[x * size + image[x]!] = M[x * size + image[x]!]! + coefficient;
       });
     });
     const out = new Map<string, number>();
-    pairs.forEach(({ lambda, psi }, k) => {
-      const dim = irrepDimension(lambda) * irrepDimension(psi);
-      const rows = Array.from({ length: size }, (_, x) => Array.from(P[k]!.subarray(x * size, (x + 1) * size), (v) => (v * dim) / order));
+    irreps.forEach((lambdas, t) => {
+      const dim = lambdas.reduce((s, lambda) => s * irrepDimension(lambda), 1);
+      const rows = Array.from({ length: size }, (_, x) => Array.from(P[t]!.subarray(x * size, (x + 1) * size), (v) => (v * dim) / elements.length));
       const ev = symmetricEigenvaluesFloat64(rows);
       for (const v of ev) expect(Math.min(Math.abs(v), Math.abs(v - 1))).toBeLessThan(1e-9);
       const rank = ev.filter((v) => v > 0.5).length;
       expect(rank % dim).toBe(0);
-      if (rank > 0) out.set(`${lambda.join(",")}|${psi.join(",")}`, rank / dim);
+      if (rank > 0) out.set(JSON.stringify(lambdas), rank / dim);
     });
     return out;
   }
 
-  it("multiplicities match a brute-force decomposition at d = p + 2 .. p + 6", () => {
-    for (let p = 0; p <= 3; p++) {
-      for (let d = p + 2; d <= p + 6; d++) {
-        const n = d - p;
-        const brute = bruteForceMultiplicities(p, d);
+  it("multiplicities match a brute-force decomposition at d = c + 2 .. c + 5", () => {
+    for (const F of ISOTROPIES) {
+      for (let d = F.smallTotal + 2; d <= F.smallTotal + 5; d++) {
+        const n = d - F.smallTotal;
+        const brute = bruteForceMultiplicities(F, d);
         const derived = new Map<string, number>();
-        for (const c of isotypicDecomposition(p, d)) {
+        for (const c of isotypicDecomposition(F, d)) {
           const lambda: Partition = [n - c.sn.mu.reduce((s, x) => s + x, 0), ...c.sn.mu];
-          derived.set(`${lambda.join(",")}|${c.psi.join(",")}`, c.blockSize);
+          derived.set(JSON.stringify([lambda, ...c.psi]), c.blockSize);
         }
-        expect(derived, `p = ${p}, d = ${d}`).toEqual(brute);
+        expect(derived, `${F.toString()}, d = ${d}`).toEqual(brute);
         if (n >= 4) {
           // The generic decomposition (no d given) applies from n = 4 on.
-          expect(isotypicDecomposition(p).map((c) => c.blockSize)).toEqual(isotypicDecomposition(p, d).map((c) => c.blockSize));
+          expect(isotypicDecomposition(F).map((c) => c.blockSize)).toEqual(isotypicDecomposition(F, d).map((c) => c.blockSize));
         }
       }
     }
   });
 
   it("the exact block construction gives as many vectors as orbit counting (generic and small d)", () => {
-    for (let p = 0; p <= 3; p++) {
-      for (const d of [undefined, p + 2, p + 3]) {
-        const bases = componentBases(p, d);
-        bases.forEach((b) => expect(b.complement.length).toBe(b.component.blockSize));
+    for (const F of ISOTROPIES) {
+      for (const d of [undefined, F.smallTotal + 2, F.smallTotal + 3]) {
+        for (const secondLayer of ["trained", "fixed"] as const) {
+          const bases = componentBases(F, d, secondLayer);
+          bases.forEach((b) => expect(b.complement.length).toBe(b.component.blockSize));
+        }
       }
     }
   });
 
   it("rejects dimensions where the blocks are not defined", () => {
-    expect(() => decompositionDimension(1, 2)).toThrow(/integer d >= 3 or a real d > 4/);
-    expect(() => decompositionDimension(2, 4.5)).toThrow(/must exceed 5/);
-    expect(decompositionDimension(2, 5.0001)).toBeUndefined();
-    expect(decompositionDimension(2, 5)).toBe(5);
-    expect(decompositionDimension(2, 6)).toBeUndefined();
+    expect(() => decompositionDimension(Pattern.isotropy(1), 2)).toThrow(/integer d >= 3 or a real d > 4/);
+    expect(() => decompositionDimension(Pattern.isotropy(2), 4.5)).toThrow(/must exceed 5/);
+    expect(decompositionDimension(Pattern.isotropy(2), 5.0001)).toBeUndefined();
+    expect(decompositionDimension(Pattern.isotropy(2), 5)).toBe(5);
+    expect(decompositionDimension(Pattern.isotropy(2), 6)).toBeUndefined();
+    expect(() => decompositionDimension(ISOTROPIES[8]!, 4)).toThrow(/d = 4 is too small for the pattern \(d-3 \| 2 \| 1 col\)/);
   });
 });
 
@@ -178,11 +212,11 @@ describe("blocks at a point parallel only up to rounding (regression)", () => {
     for (const digits of [50, 58, 68, 80]) {
       const D = new DecimalField(digits);
       const d = D.fromInt(10000);
-      const exact = componentEigenvalues(D, 0, [D.one(), D.zero(), D.one()], d);
+      const exact = componentEigenvalues(D, Pattern.isotropy(0), [D.one(), D.zero(), D.one()], d);
       // The point Newton returned at 68 digits: x1 = 1 - 2e-68, x2 = -7.57e-73.
       for (const noise of [`-7.57e-${digits + 5}`, `1e-${digits + 3}`]) {
         const x1 = D.sub(D.one(), D.fromDecimalString(`2e-${digits}`));
-        const noisy = componentEigenvalues(D, 0, [x1, D.fromDecimalString(noise), D.one()], d);
+        const noisy = componentEigenvalues(D, Pattern.isotropy(0), [x1, D.fromDecimalString(noise), D.one()], d);
         noisy.forEach((c, i) =>
           c.values.forEach((v, j) => expect(v.sub(exact[i]!.values[j]!).abs().toNumber(), `${digits} digits, x2 = ${noise}, ${c.component.name}`).toBeLessThan(Math.pow(10, -digits / 2 + 8))),
         );
@@ -206,7 +240,7 @@ describe("blocks at real d", () => {
       const f = findFamily(name);
       const [point] = familyCriticalPoints(f, ["7.5"], 30);
       const d = F.from(point!.d);
-      const comps = componentEigenvalues(F, f.p, point!.x, d).filter((c) => c.component.psi.length <= 1);
+      const comps = componentEigenvalues(F, familyPattern(f), point!.x, d).filter((c) => c.component.psi.every((part) => part.length <= 1));
       const byName = new Map<string, Decimal[]>(comps.map((c) => [c.component.sn.name, c.values]));
       const B = f.p === 0 ? [] : [{ name: "B", size: f.p }];
       const patterns: [Pattern, string[]][] = [
@@ -283,8 +317,8 @@ describe("spectrum command", () => {
   });
 
   it("bad input names the value and what is allowed", async () => {
-    expect(() => checkBlockDimension(1, 3 - 1e-9)).toThrow(/d = 2.999999999 is not allowed for isotropy p = 1.*integer d >= 3 or a real d > 3/);
-    expect(() => checkBlockDimension(1, 3)).not.toThrow();
+    expect(() => checkBlockDimension(Pattern.isotropy(1), 3 - 1e-9)).toThrow(/d = 2.999999999 is not allowed for isotropy p = 1.*integer d >= 3 or a real d > 3/);
+    expect(() => checkBlockDimension(Pattern.isotropy(1), 3)).not.toThrow();
     await expect(capture(["2a"], { d: "10", digits: "5" })).rejects.toThrow(UsageError);
     await expect(capture(["2c"], { d: "10" })).rejects.toThrow(/unknown family '2c'/);
     await expect(capture(["2a"], {})).rejects.toThrow(/--d <real> is required/);

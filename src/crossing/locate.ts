@@ -52,7 +52,7 @@ interface Evaluation<T> {
 
 /** The carrying eigenvalue lambda_j of the bracket's block at (x, d), its eigenvector v (G-unit) in block coordinates, and the block. */
 function carrying<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readonly T[], d: T) {
-  const [block] = realDimensionBlocks(F, f.p, x, d, (c) => c.name === b.component.name, b.lo.secondLayer);
+  const [block] = realDimensionBlocks(F, familyPattern(f), x, d, (c) => c.name === b.component.name, b.lo.secondLayer);
   if (block === undefined) throw new CrossingFailure(`component ${b.component.name} has no block at d = ${F.toString(d)}`);
   const { values, vectors } = nonGaugeEigenpairs(F, block);
   return { block, lambda: values[b.index]!, v: vectors[b.index]! };
@@ -88,7 +88,7 @@ function evaluate<T>(F: RealField<T>, f: FamilyDefinition, b: Bracket, x: readon
   const position = new Map(wrt.map((k, i) => [k, i]));
   const xs = x.map((value, k) => (position.has(k) ? J1.variable(position.get(k)!, value) : J1.constant(value)));
   const dj = J1.variable(n, d);
-  const xQ: Jet<Jet<T>>[] = embedIsotropyPoint(f.p, block.component.sn.level, xs).map((value, q) =>
+  const xQ: Jet<Jet<T>>[] = embedIsotropyPoint(familyPattern(f), block.component.sn.level, xs).map((value, q) =>
     F.isZero(u[q]!) ? J2.constant(value) : { v: value, g: [J1.constant(u[q]!)] },
   );
   const q = J2.hessian(restrictedLoss(J2, block.pattern, xQ, J2.constant(dj)))[0]![0]!;

@@ -1,6 +1,6 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import type { Decimal } from "decimal.js";
-import { familyBranchPoints, familyCriticalPoints } from "../families/critical.js";
+import { familyBranchPoints, familyCriticalPoints, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
@@ -77,7 +77,7 @@ export function blockSamples(f: FamilyDefinition, x: readonly Decimal[], d: Deci
   const F = precision.working(d);
   const N = precision.numeric(F.digits);
   const toN = (v: Decimal): unknown => N.fromDecimalString(v.toString());
-  return realDimensionBlocks(N, f.p, x.map(toN), toN(d), undefined, secondLayer).map((block) => {
+  return realDimensionBlocks(N, familyPattern(f), x.map(toN), toN(d), undefined, secondLayer).map((block) => {
     const c = blockEigenvalues(N, block);
     const gauge = new Set(c.gauge);
     const values = c.values.filter((_, j) => !gauge.has(j)).map((v) => F.from(N.toDecimal(v, F.digits)));
@@ -101,7 +101,7 @@ const FLOAT64_DOUBT = 1e-8;
  */
 export function blockSigns(f: FamilyDefinition, x: readonly Decimal[], d: Decimal, digits: number, secondLayer: SecondLayer = "trained"): BlockSample[] {
   const W = precisionContext(digits).working(d);
-  const blocks = realDimensionBlocks(F64, f.p, x.map((v) => v.toNumber()), d.toNumber(), undefined, secondLayer).map((block) => {
+  const blocks = realDimensionBlocks(F64, familyPattern(f), x.map((v) => v.toNumber()), d.toNumber(), undefined, secondLayer).map((block) => {
     const c = blockEigenvalues(F64, block);
     const gauge = new Set(c.gauge);
     return { component: block.component, values: c.values.filter((_, j) => !gauge.has(j)) };

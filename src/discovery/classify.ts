@@ -21,11 +21,11 @@ export interface ClassifyOptions {
 }
 
 export interface CriticalPointAnalysis {
-  /** p of Delta(S_{d-p} x S_p), or null ("other"). */
+  /** p of Delta(S_{d-p} x S_p) (with the extra rows or columns of k != d as one more class), or null ("other"). */
   readonly p: number | null;
   /**
-   * Signs of a: per class A, B of the pattern when p is known (one entry for p = 0), else per colour
-   * class (see IsotropyResult.classSizes), "?" where a is not constant on the class.
+   * Signs of a: per row class A, B, E of the pattern when p is known (no B for p = 0, no E for k <= d), else
+   * per colour class (see IsotropyResult.classSizes), "?" where a is not constant on the class.
    */
   readonly signs: string[];
   readonly classSizes: number[];
@@ -63,7 +63,7 @@ export interface HessianInertia {
 
 /**
  * Gauge |a_i| = 1, isotropy, canonical frame, loss, gradient norm and pattern parameters of the critical
- * point (W, a), k = d, given in any gauge with every a_i != 0.
+ * point (W, a), W of size k x d, given in any gauge with every a_i != 0.
  */
 export function describeCriticalPoint(W: readonly (readonly number[])[], a: readonly number[], isotropyTolerance = DEFAULT_ISOTROPY_TOLERANCE): CriticalPointDescription {
   const gauged = normaliseGauge(W, a);
@@ -77,18 +77,19 @@ export function describeCriticalPoint(W: readonly (readonly number[])[], a: read
   if (iso.p === null) {
     signs = iso.classA.map(sign);
   } else {
-    const P = Pattern.isotropy(iso.p);
+    const P = Pattern.isotropy(iso.p, W.length - W[0]!.length);
     P.params.forEach((q, k) => (params[q.alias!] = iso.params[k]!));
-    signs = iso.p === 0 ? [sign(params.y1!)] : [sign(params.y1!), sign(params.y2!)];
+    // One sign per row class: A, B (p > 0), E (extra rows, k > d).
+    signs = P.params.filter((q) => q.kind === "a").map((q) => sign(params[q.alias!]!));
   }
   return { p: iso.p, signs, classSizes: iso.classSizes, loss, gradientNorm, params, isotropyDeviation: iso.deviation, W: Wc, a: ac };
 }
 
 /**
- * Inertia of the evaluator's full (d^2 + d) x (d^2 + d) Hessian at (W, a), float64: eigenvalues below
+ * Inertia of the evaluator's full (k d + k) x (k d + k) Hessian at (W, a), float64: eigenvalues below
  * -tol, within [-tol, tol], above tol, with tol = relativeTolerance * max(1, max |lambda|). Call it in the
- * gauge |a_i| = 1; at a critical point the gauge contributes d zero eigenvalues. With a fixed second layer,
- * the d^2 x d^2 W-Hessian (no gauge zeros).
+ * gauge |a_i| = 1; at a critical point the gauge contributes k zero eigenvalues. With a fixed second layer,
+ * the k d x k d W-Hessian (no gauge zeros).
  */
 export function hessianInertia(
   W: readonly (readonly number[])[],
@@ -110,7 +111,7 @@ export function hessianInertia(
   return { negative, zero, positive: values.length - negative - zero, eigenvalueTolerance: tol, smallestNonzero };
 }
 
-/** Classify the critical point (W, a), k = d, given in any gauge with every a_i != 0. */
+/** Classify the critical point (W, a), W of size k x d, given in any gauge with every a_i != 0. */
 export function classifyCriticalPoint(W: readonly (readonly number[])[], a: readonly number[], options: ClassifyOptions = {}): CriticalPointAnalysis {
   const description = describeCriticalPoint(W, a, options.isotropyTolerance);
   return { ...description, ...hessianInertia(description.W, description.a, options.eigenvalueTolerance) };

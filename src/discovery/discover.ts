@@ -12,7 +12,7 @@ import { mulberry32, runSeed } from "./random.js";
 import { DEFAULT_GRADIENT_TOLERANCE, trainFromRandom } from "./train.js";
 
 /**
- * Discovery (docs/discovery.md): train the full model k = d from many seeded random starts,
+ * Discovery (docs/discovery.md): train the full model (width k = d + h) from many seeded random starts,
  * analyse each limit and group the runs by the critical point they reached.
  */
 
@@ -29,6 +29,8 @@ export interface DiscoveryOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** The second layer trained (default) or fixed at a = 1 (docs/models.md). */
   readonly secondLayer?: SecondLayer;
+  /** h in the student width k = d + h (default 0). */
+  readonly widthOffset?: number;
 }
 
 /** The tolerances a discovery uses (all documented in docs/discovery.md). */
@@ -66,6 +68,8 @@ export interface DiscoveredPoint extends CriticalPointAnalysis {
 export interface DiscoveryReport {
   readonly d: number;
   readonly secondLayer: SecondLayer;
+  /** h in k = d + h. */
+  readonly widthOffset: number;
   readonly runs: number;
   readonly seed: number;
   readonly init: InitChoice;
@@ -96,7 +100,9 @@ function sameDescription(
 export function discover(options: DiscoveryOptions): DiscoveryReport {
   const { d, runs, seed, init } = options;
   const secondLayer = options.secondLayer ?? "trained";
+  const widthOffset = options.widthOffset ?? 0;
   if (!Number.isInteger(d) || d < 2) throw new RangeError(`discover: d must be an integer >= 2, got ${d}`);
+  if (!Number.isInteger(widthOffset) || d + widthOffset < 1) throw new RangeError(`discover: the width k = d + h needs an integer h with k >= 1, got h = ${widthOffset} at d = ${d}`);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`discover: runs must be a positive integer, got ${runs}`);
   const tol = DISCOVERY_TOLERANCES;
   const groups: {
@@ -111,7 +117,7 @@ export function discover(options: DiscoveryOptions): DiscoveryReport {
     const kind = initOfRun(init, run);
     // the run's number among the runs of its kind: "mixed" takes its sign structures in turn
     const variant = init === "all" ? Math.floor(run / INIT_KINDS.length) : run;
-    const result = trainFromRandom(d, kind, mulberry32(runSeed(seed, run)), { gradientTolerance: tol.gradient, secondLayer }, variant);
+    const result = trainFromRandom(d, kind, mulberry32(runSeed(seed, run)), { gradientTolerance: tol.gradient, secondLayer, width: d + widthOffset }, variant);
     let description: CriticalPointDescription | undefined;
     if (result.converged) {
       description = describeCriticalPoint(result.W, result.a, tol.isotropy);
@@ -143,5 +149,5 @@ export function discover(options: DiscoveryOptions): DiscoveryReport {
     firstRun: g.firstRun,
   }));
   points.sort((x, y) => x.loss - y.loss || (x.p ?? Infinity) - (y.p ?? Infinity) || x.firstRun - y.firstRun);
-  return { d, secondLayer, runs, seed, init, tolerances: tol, points, notConverged, failures };
+  return { d, secondLayer, widthOffset, runs, seed, init, tolerances: tol, points, notConverged, failures };
 }

@@ -1,7 +1,7 @@
 import type { Random } from "./random.js";
 
 /**
- * Random starting points for training (docs/discovery.md, "Initialisations"), all for k = d:
+ * Random starting points for training (docs/discovery.md, "Initialisations"), for k = d (other widths below):
  * - "xavier": W_ij ~ N(0, 1/d), a_i ~ N(0, 1/d);
  * - "minus":  W = -I + N(0, 0.1^2/d) noise, a_i = 1 + N(0, 0.1^2);
  * - "mixed":  a majority sign s = +-1 on the diagonal and the opposite sign on m entries, m in {1, 2, 3}
@@ -17,9 +17,13 @@ export type InitKind = (typeof INIT_KINDS)[number];
 /** Standard deviation of the off-identity noise, times sqrt(d), for "minus" and "mixed". */
 const NOISE = 0.1;
 
-/** The starting point [W row-major, a] of one run (`variant`: see "mixed" above; ignored otherwise). */
-export function initialPoint(kind: InitKind, d: number, rng: Random, variant?: number): Float64Array {
-  const x = new Float64Array(d * d + d);
+/**
+ * The starting point [W row-major (k x d), a] of one run (`variant`: see "mixed" above; ignored
+ * otherwise). For k > d the extra rows start as "xavier" rows with a ~ 1 + noise; for k < d the first k
+ * rows of the k = d start are kept.
+ */
+export function initialPoint(kind: InitKind, d: number, rng: Random, variant?: number, k = d): Float64Array {
+  const x = new Float64Array(k * d + k);
   if (kind === "xavier") {
     const sd = 1 / Math.sqrt(d);
     for (let i = 0; i < x.length; i++) x[i] = sd * rng.normal();
@@ -39,9 +43,10 @@ export function initialPoint(kind: InitKind, d: number, rng: Random, variant?: n
     }
   }
   const sd = NOISE / Math.sqrt(d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) x[i * d + j] = (i === j ? diagonal[i]! : 0) + sd * rng.normal();
+  for (let i = 0; i < k; i++) {
+    const spread = i < d ? sd : 1 / Math.sqrt(d);
+    for (let j = 0; j < d; j++) x[i * d + j] = (i === j ? diagonal[i]! : 0) + spread * rng.normal();
   }
-  for (let i = 0; i < d; i++) x[d * d + i] = 1 + NOISE * rng.normal();
+  for (let i = 0; i < k; i++) x[k * d + i] = 1 + NOISE * rng.normal();
   return x;
 }

@@ -7,7 +7,8 @@ import { maximumAssignment } from "./assignment.js";
  * Isotropy detection (docs/discovery.md, "Isotropy"). The loss is invariant under S_k x S_d (student rows
  * permuted, and the diagonal action on columns and teacher rows), so a trained point is first brought to
  * a frame where its symmetry is diagonal: rows are matched to columns by the assignment maximising
- * sum_i |W_{i, sigma(i)}| (the student neuron "covering" teacher direction sigma(i)). In that frame the
+ * sum_i |W_{i, sigma(i)}| (the student neuron "covering" teacher direction sigma(i)); for k != d the
+ * unmatched rows or columns form the class E or C of Pattern.isotropy(p, k - d). In that frame the
  * indices are split by colour refinement (equal diagonal entries and output weights, then equal multisets
  * of (colour, W_ij, W_ji)) and each class of size d - p is tried as the bulk A of the pattern (d-p | p):
  * the point passes when it equals the embedding of its own projection onto Pattern.isotropy(p) to within
@@ -94,18 +95,47 @@ export function colourRefinement(W: readonly (readonly number[])[], a: readonly 
   }
 }
 
-/** Detect the isotropy of (W, a) (k = d), with relative tolerance `tolerance`. */
+/**
+ * The rows matched to columns by the assignment maximising sum |W_{i, sigma(i)}|; for k != d the score is
+ * padded with zeros to a square, and the rows (k > d) or columns (k < d) matched to padding are the extra
+ * ones, in ascending order.
+ */
+function matchRowsToColumns(W: readonly (readonly number[])[]): { pairs: { row: number; column: number }[]; extraRows: number[]; extraColumns: number[] } {
+  const k = W.length;
+  const d = W[0]!.length;
+  const n = Math.max(k, d);
+  const score = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i < k && j < d ? Math.abs(W[i]![j]!) : 0)));
+  const sigma = maximumAssignment(score);
+  const pairs: { row: number; column: number }[] = [];
+  const extraRows: number[] = [];
+  const extraColumns: number[] = [];
+  sigma.forEach((j, i) => {
+    if (i < k && j < d) pairs.push({ row: i, column: j });
+    else if (i < k) extraRows.push(i);
+    else if (j < d) extraColumns.push(j);
+  });
+  pairs.sort((u, v) => u.column - v.column);
+  return { pairs, extraRows: extraRows.sort((u, v) => u - v), extraColumns: extraColumns.sort((u, v) => u - v) };
+}
+
+/**
+ * Detect the isotropy of (W, a), W of size k x d with k = d + h, with relative tolerance `tolerance`: the
+ * pattern Pattern.isotropy(p, h), the h extra rows (or -h extra columns) forming its class E (or C).
+ */
 export function detectIsotropy(W: readonly (readonly number[])[], a: readonly number[], tolerance = DEFAULT_ISOTROPY_TOLERANCE): IsotropyResult {
-  const d = a.length;
-  if (W.length !== d || W.some((row) => row.length !== d)) throw new RangeError(`detectIsotropy: expected a ${d} x ${d} W (k = d)`);
+  const k = W.length;
+  const d = W[0]?.length ?? 0;
+  if (k === 0 || d === 0 || W.some((row) => row.length !== d) || a.length !== k) throw new RangeError(`detectIsotropy: expected a k x d W and a of length k, got ${k} rows and a of length ${a.length}`);
+  const h = k - d;
   const scale = scaleOf(W, a);
   const tol = tolerance * scale;
-  // rows[j] = the student row matched to column j
-  const sigma = maximumAssignment(W.map((row) => row.map(Math.abs)));
-  const rows = new Array<number>(d);
-  sigma.forEach((j, i) => (rows[j] = i));
-  const matchedW = rows.map((i) => W[i]!.slice());
-  const matchedA = rows.map((i) => a[i]!);
+  const { pairs, extraRows, extraColumns } = matchRowsToColumns(W);
+  const m = pairs.length;
+  // In the matched frame, index t < m is column pairs[t].column with its row pairs[t].row.
+  const rowOf = pairs.map((q) => q.row);
+  const columnOf = pairs.map((q) => q.column);
+  const matchedW = rowOf.map((i) => columnOf.map((j) => W[i]![j]!));
+  const matchedA = rowOf.map((i) => a[i]!);
   const colours = colourRefinement(matchedW, matchedA, tol);
   const classes = new Map<number, number[]>();
   colours.forEach((c, i) => {
@@ -116,40 +146,51 @@ export function detectIsotropy(W: readonly (readonly number[])[], a: readonly nu
   const classSizes = classList.map((c) => c.length);
   const classA = classList.map((c) => (c.every((i) => Math.abs(matchedA[i]! - matchedA[c[0]!]!) <= tol) ? matchedA[c[0]!]! : Number.NaN));
 
-  for (let p = 0; 2 * p <= d; p++) {
-    if (p > 0 && d - p < 2) break;
-    const P = Pattern.isotropy(p);
+  for (let p = 0; 2 * p <= m; p++) {
+    if (p > 0 && m - p < 2) break;
+    const P = Pattern.isotropy(p, h);
     let best: IsotropyResult | undefined;
-    for (const A of classList.filter((c) => c.length === d - p)) {
+    for (const A of classList.filter((c) => c.length === m - p)) {
       const inA = new Set(A);
-      const Bm = Array.from({ length: d }, (_, i) => i).filter((i) => !inA.has(i));
+      const Bm = Array.from({ length: m }, (_, i) => i).filter((i) => !inA.has(i));
       const perm = [...A, ...Bm];
-      const Wc = perm.map((s) => perm.map((t) => matchedW[s]![t]!));
-      const ac = perm.map((s) => matchedA[s]!);
+      const rows = [...perm.map((t) => rowOf[t]!), ...extraRows];
+      const order = [...perm.map((t) => columnOf[t]!), ...extraColumns];
+      const Wc = rows.map((r) => order.map((c) => W[r]![c]!));
+      const ac = rows.map((r) => a[r]!);
       const params = project(F64, P, Wc, ac);
       const E = embed(P, params, d);
       let deviation = 0;
-      for (let s = 0; s < d; s++) {
+      for (let s = 0; s < k; s++) {
         deviation = Math.max(deviation, Math.abs(ac[s]! - E.a[s]!));
         for (let t = 0; t < d; t++) deviation = Math.max(deviation, Math.abs(Wc[s]![t]! - E.W[s]![t]!));
       }
       if (deviation > tol) continue;
       const candidate: IsotropyResult = {
         p,
-        order: perm,
-        rows: perm.map((t) => rows[t]!),
-        B: [...Bm].sort((u, v) => u - v),
+        order,
+        rows,
+        B: Bm.map((t) => columnOf[t]!).sort((u, v) => u - v),
         params,
         deviation: deviation / scale,
         classSizes,
         classA,
       };
-      // p = d/2: both classes fit; prefer the larger a, then the larger diagonal, on A
+      // p = m/2: both classes fit; prefer the larger a, then the larger diagonal, on A
       if (best === undefined || preferred(P, candidate.params, best.params)) best = candidate;
     }
     if (best !== undefined) return best;
   }
-  return { p: null, order: rows.map((_, t) => t), rows, B: [], params: [], deviation: Number.NaN, classSizes, classA };
+  return {
+    p: null,
+    order: [...columnOf, ...extraColumns],
+    rows: [...rowOf, ...extraRows],
+    B: [],
+    params: [],
+    deviation: Number.NaN,
+    classSizes,
+    classA,
+  };
 }
 
 function preferred(P: Pattern, x: readonly number[], y: readonly number[]): boolean {

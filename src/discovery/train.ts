@@ -30,6 +30,8 @@ export interface TrainOptions {
   readonly maxNewtonSteps?: number;
   /** The second layer (docs/models.md): trained (default), or fixed at a = 1, W alone descended. */
   readonly secondLayer?: SecondLayer;
+  /** k, the number of student neurons (default d). */
+  readonly width?: number;
 }
 
 export interface TrainResult {
@@ -68,13 +70,14 @@ export function referenceGradientNorm(W: readonly number[][], a: readonly number
 
 /** Train from the starting point of kind `init` drawn from `rng` (`variant`: see initialPoint). */
 export function trainFromRandom(d: number, init: InitKind, rng: Random, options: TrainOptions = {}, variant?: number): TrainResult {
-  return trainFrom(initialPoint(init, d, rng, variant), d, init, options);
+  return trainFrom(initialPoint(init, d, rng, variant, options.width ?? d), d, init, options);
 }
 
-/** Train from the flat starting point x0 = [W row-major, a] with k = d. */
+/** Train from the flat starting point x0 = [W row-major (k x d), a (k)]; k is read from its length. */
 export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given", options: TrainOptions = {}): TrainResult {
   const tolerance = options.gradientTolerance ?? DEFAULT_GRADIENT_TOLERANCE;
-  const k = d;
+  const k = x0.length / (d + 1);
+  if (!Number.isInteger(k)) throw new RangeError(`trainFrom: ${x0.length} parameters is not k (d + 1) for d = ${d}`);
   const fixed = options.secondLayer === "fixed";
   const ws = fastWorkspace(k, d);
   const full = Float64Array.from(x0);
@@ -152,7 +155,7 @@ export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given",
  * when no step reduces the norm. `steps` counts the steps taken.
  */
 export function newtonPolish(W: number[][], a: readonly number[], tolerance: number, maxSteps: number): { W: number[][]; steps: number } {
-  const d = a.length;
+  const d = W[0]!.length;
   const n = W.length * d;
   let current = W.map((row) => row.slice());
   let gradient = wGradient(current, a);

@@ -1,6 +1,7 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
 import { checkFamilyModel } from "../families/models.js";
+import { familyPattern } from "../families/critical.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
@@ -132,7 +133,7 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
     const F = fs.field;
     const prec = familyOrder + 12;
     onProgress?.("blocks");
-    const blocks = seriesBlocks(F, f.p, fs.params.map((p) => p.series), prec, secondLayer);
+    const blocks = seriesBlocks(F, familyPattern(f), fs.params.map((p) => p.series), prec, secondLayer);
     const components: ComponentEigenSeries[] = blocks.map((block) => {
       onProgress?.(`eigenvalues of ${block.component.name}`);
       return { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, fs.candidate, block, target, prec) };

@@ -7,6 +7,7 @@ import { seriesScalar } from "../series/seriesScalar.js";
 import { blockPencil, componentBases, embedIsotropyPoint } from "../hessian/blocks.js";
 import type { IsotypicComponent } from "../representations/decomposition.js";
 import type { SecondLayer } from "../model/studentModel.js";
+import type { Pattern } from "../patterns/pattern.js";
 
 /**
  * The Hessian blocks of docs/hessian.md ("blocks") with x and d as series in eps = d^(-1/2): the same
@@ -31,14 +32,14 @@ export interface SeriesBlock<T> {
  * signs) with d = eps^-2, for the model's second layer (fixed: over the W-parameters alone). `prec` is the absolute precision at which exact divisions are truncated; the
  * entries' actual precision follows from x's.
  */
-export function seriesBlocks<T>(F: Field<T>, p: number, x: readonly Series<T>[], prec: number, secondLayer: SecondLayer = "trained"): SeriesBlock<T>[] {
+export function seriesBlocks<T>(F: Field<T>, iso: Pattern, x: readonly Series<T>[], prec: number, secondLayer: SecondLayer = "trained"): SeriesBlock<T>[] {
   const S = seriesScalar(F, prec);
   const series = seriesField(F, prec);
   const d = Series.monomial(F, F.one(), -2);
   const toSeries = (q: Fraction): Series<T> => Series.constant(F, F.fromRational(q.s * q.n, q.d));
   const zero = Series.zero(F);
-  return componentBases(p, undefined, secondLayer).map(({ component, pattern: P, complement, subtracted }) => {
-    const xQ = embedIsotropyPoint(p, component.sn.level, x);
+  return componentBases(iso, undefined, secondLayer).map(({ component, pattern: P, complement, subtracted }) => {
+    const xQ = embedIsotropyPoint(iso, component.sn.level, x);
     const C0 = complement.map((v) => v.map(toSeries));
     const Sv = subtracted.map((v) => v.map(toSeries));
     const { gram, hessian } = blockPencil(S, zero, P, xQ, d, C0, Sv, (A, B) => solveMatrix(series, A, B));

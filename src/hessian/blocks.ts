@@ -8,10 +8,19 @@ import type { Scalar } from "../numbers/scalar.js";
 import { paramWeights } from "../patterns/metric.js";
 import { Pattern } from "../patterns/pattern.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
-import { character, cycleType, irrepDimension, permutationsOf, youngSubgroup } from "../representations/characters.js";
-import { decompositionDimension, isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
+import { decompositionDimension, isotropyText, isotypicDecomposition, type IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionAtNumber } from "../representations/dimension.js";
-import { classPermutation, isCoordinate, paramPermutation, presentParams, refinement, smallClass, splitPattern } from "../representations/splitPatterns.js";
+import { finiteCharacter, finiteDimension, finiteElements, finiteYoung } from "../representations/finiteFactor.js";
+import {
+  classPermutation,
+  finiteSizes,
+  isCoordinate,
+  paramPermutation,
+  presentParams,
+  refinement,
+  singletonOrigins,
+  splitPattern,
+} from "../representations/splitPatterns.js";
 import type { SecondLayer } from "../model/studentModel.js";
 
 /**
@@ -69,45 +78,51 @@ function independentColumns(vectors: readonly ExactVector[], length: number): nu
   return reducedRowEchelon(Q, M).pivotColumns;
 }
 
-/** componentBases by p, small integer d and second layer: exact data independent of the point, built once per process. */
+/** componentBases by isotropy pattern, small integer d and second layer: exact data independent of the point, built once per process. */
 const basesMemo = new Map<string, readonly ComponentBasis[]>();
 
+/** The memo key of an isotropy pattern: its classes with sizes and roles. */
+function patternKey(F: Pattern): string {
+  return F.toString();
+}
+
 /**
- * The exact generators of every component for isotropy p and the model's second layer (fixed: over the
- * W-parameters alone): generic, or at a small integer d (d - p < 4) where parameters standing for no
- * coordinates are dropped (see isotypicDecomposition). The number of
+ * The exact generators of every component for the isotropy pattern F and the model's second layer (fixed:
+ * over the W-parameters alone): generic, or at a small integer d (d - c < 4) where parameters standing for
+ * no coordinates are dropped (see isotypicDecomposition). The number of
  * complement columns is checked against the block size from orbit counting (two derivations agree).
- * Built once per (p, small d) and shared: the result is read only.
+ * Built once per (F, small d) and shared: the result is read only.
  */
-export function componentBases(p: number, d?: number, secondLayer: SecondLayer = "trained"): readonly ComponentBasis[] {
+export function componentBases(F: Pattern, d?: number, secondLayer: SecondLayer = "trained"): readonly ComponentBasis[] {
   // The decomposition depends on d only through its small integer (decompositionDimension, which also checks d).
-  const small = d === undefined ? undefined : decompositionDimension(p, d);
-  const key = `${p}:${small ?? "generic"}:${secondLayer}`;
+  const small = d === undefined ? undefined : decompositionDimension(F, d);
+  const key = `${patternKey(F)}:${small ?? "generic"}:${secondLayer}`;
   let bases = basesMemo.get(key);
   if (bases === undefined) {
-    bases = buildComponentBases(p, small, secondLayer);
+    bases = buildComponentBases(F, small, secondLayer);
     basesMemo.set(key, bases);
   }
   return bases;
 }
 
-function buildComponentBases(p: number, small: number | undefined, secondLayer: SecondLayer): ComponentBasis[] {
-  const components = isotypicDecomposition(p, small, secondLayer);
+function buildComponentBases(F: Pattern, small: number | undefined, secondLayer: SecondLayer): ComponentBasis[] {
+  const components = isotypicDecomposition(F, small, secondLayer);
+  const sizes = finiteSizes(F);
   return components.map((component) => {
     const { sn, psi } = component;
     const k = sn.level;
-    const P = splitPattern(p, k);
+    const P = splitPattern(F, k);
     const N = P.params.length;
     const present = presentParams(P, small).map((here, f) => here && isCoordinate(P.params[f]!, secondLayer));
     const unit = (f: number): ExactVector => P.params.map((_, g) => (g === f ? ONE : ZERO));
-    const permOf = (g: readonly number[], swap: boolean): number[] => paramPermutation(P, classPermutation(p, k, g, swap));
+    const permOf = (g: readonly number[], swap: boolean): number[] => paramPermutation(P, classPermutation(k, g, swap));
 
-    // Pi_psi = P_{S_psi} pi_psi, with pi_psi = (dim psi / p!) sum_g chi_psi(g) P_g.
-    const group = permutationsOf(p);
-    const isotypic = group.map((g) => ({ perm: permOf(g, false), coefficient: new Fraction(irrepDimension(psi) * character(psi, cycleType(g)), group.length) }));
-    const young = youngSubgroup(psi);
+    // Pi_psi = P_{S_psi} pi_psi, with pi_psi = (dim psi / |G|) sum_g chi_psi(g) P_g over the finite factor G.
+    const group = finiteElements(sizes);
+    const isotypic = group.map((g) => ({ perm: permOf(g, false), coefficient: new Fraction(finiteDimension(psi) * finiteCharacter(sizes, psi, g), group.length) }));
+    const young = finiteYoung(sizes, psi);
     const averaging = young.map((h) => ({ perm: permOf(h, false), coefficient: new Fraction(1, young.length) }));
-    const identity = Array.from({ length: p }, (_, j) => j);
+    const identity = group[0]!;
     const sigmaTerms = (sign: 1 | -1) => [
       { perm: permOf(identity, false), coefficient: ONE },
       { perm: permOf(identity, true), coefficient: new Fraction(sign) },
@@ -120,7 +135,7 @@ function buildComponentBases(p: number, small: number | undefined, secondLayer: 
 
     // Columns of the embedding of Q_{k-1} into Q_k: s_k joins the bulk.
     const coarserColumns = (): ExactVector[] => {
-      const coarse = splitPattern(p, k - 1);
+      const coarse = splitPattern(F, k - 1);
       const classMap = P.classes.map((_, I) => (I === 0 || I === k ? 0 : I < k ? I : I - 1));
       const coarseOf = refinement(coarse, P, classMap);
       return coarse.params.map((_, c) => P.params.map((__, f) => (coarseOf[f] === c ? ONE : ZERO)));
@@ -213,12 +228,13 @@ export interface IsotypicBlock<T> {
 }
 
 /**
- * The point x of the isotropy pattern (d-p | p) embedded in Q_k: every class of Q_k lies in A or B.
+ * The point x of the isotropy pattern F embedded in Q_k: the bulk and s_1..s_k lie in F's bulk, each
+ * singleton in the small class it was split from.
  */
-export function embedIsotropyPoint<T>(p: number, k: number, x: readonly T[]): T[] {
-  const coarse = Pattern.isotropy(p);
-  const fine = splitPattern(p, k);
-  const classMap = fine.classes.map((_, I) => (I < smallClass(k, 0) ? 0 : 1));
+export function embedIsotropyPoint<T>(F: Pattern, k: number, x: readonly T[]): T[] {
+  const coarse = F;
+  const fine = splitPattern(F, k);
+  const classMap = [...Array.from({ length: 1 + k }, () => 0), ...singletonOrigins(F)];
   const coarseOf = refinement(coarse, fine, classMap);
   if (x.length !== coarse.params.length) throw new RangeError(`the isotropy pattern ${coarse.toString()} has ${coarse.params.length} parameters, got ${x.length}`);
   return coarseOf.map((c) => x[c]!);
@@ -237,18 +253,18 @@ function gaugeDirection<T>(F: RealField<T>, P: Pattern, x: readonly T[], R: numb
  */
 export function isotypicBlocks<T>(
   F: RealField<T>,
-  p: number,
+  iso: Pattern,
   x: readonly T[],
   d: T,
   dInteger?: number,
   include: (c: IsotypicComponent) => boolean = () => true,
   secondLayer: SecondLayer = "trained",
 ): IsotypicBlock<T>[] {
-  const bases = componentBases(p, dInteger, secondLayer).filter((b) => include(b.component));
+  const bases = componentBases(iso, dInteger, secondLayer).filter((b) => include(b.component));
   const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
   return bases.map(({ component, pattern: P, complement, subtracted }) => {
     const k = component.sn.level;
-    const xQ = embedIsotropyPoint(p, k, x);
+    const xQ = embedIsotropyPoint(iso, k, x);
     const C0 = complement.map((v) => v.map(toField));
     const S = subtracted.map((v) => v.map(toField));
     const { basis, gram, hessian, inner } = blockPencil(F, F.zero(), P, xQ, d, C0, S, (A, B) => solveMatrix(F, A, B));
@@ -256,21 +272,23 @@ export function isotypicBlocks<T>(
     // Gauge directions projected onto the block: c_R = G^{-1} C^T D gamma_R.
     const gauge: T[][] = [];
     if (component.gaugeCount > 0) {
-      const rhs = P.classes.map((_, R) => {
+      const rowClasses = P.classes.map((_, R) => R).filter((R) => P.hasRows(R));
+      const rhs = rowClasses.map((R) => {
         const gamma = gaugeDirection(F, P, xQ, R);
         return basis.map((c) => inner(c, gamma));
       });
       const solved = solveMatrix(F, gram, basis.map((_, i) => rhs.map((r) => r[i]!)));
-      P.classes.forEach((_, R) => gauge.push(solved.map((row) => row[R]!)));
+      rowClasses.forEach((_, r) => gauge.push(solved.map((row) => row[r]!)));
     }
     return { component, pattern: P, basis, gram, hessian, gauge };
   });
 }
 
-/** A RangeError unless the blocks exist at d: an integer d >= p + 2 or a real d > p + 2. */
-export function checkBlockDimension(p: number, d: number, text: string = String(d)): void {
-  if (!Number.isFinite(d) || (Number.isInteger(d) ? d < p + 2 : d <= p + 2)) {
-    throw new RangeError(`d = ${text} is not allowed for isotropy p = ${p}: the Hessian blocks need an integer d >= ${p + 2} or a real d > ${p + 2}`);
+/** A RangeError unless the blocks exist at d: an integer d >= c + 2 or a real d > c + 2 (c = iso.smallTotal, p for (d-p | p)). */
+export function checkBlockDimension(iso: Pattern, d: number, text: string = String(d)): void {
+  const c = iso.smallTotal;
+  if (!Number.isFinite(d) || (Number.isInteger(d) ? d < c + 2 : d <= c + 2)) {
+    throw new RangeError(`d = ${text} is not allowed for ${isotropyText(iso)}: the Hessian blocks need an integer d >= ${c + 2} or a real d > ${c + 2}`);
   }
 }
 
@@ -284,7 +302,7 @@ export function checkBlockDimension(p: number, d: number, text: string = String(
  */
 export function realDimensionBlocks<T>(
   F: RealField<T>,
-  p: number,
+  iso: Pattern,
   x: readonly T[],
   d: T,
   include: (c: IsotypicComponent) => boolean = () => true,
@@ -292,10 +310,10 @@ export function realDimensionBlocks<T>(
 ): IsotypicBlock<T>[] {
   const nearest = Math.round(F.toNumber(d));
   const integer = F.equals(d, F.fromInt(nearest));
-  checkBlockDimension(p, integer ? nearest : F.toNumber(d), String(d));
-  if (integer) return isotypicBlocks(F, p, x, d, nearest - p < 4 ? nearest : undefined, include, secondLayer);
+  checkBlockDimension(iso, integer ? nearest : F.toNumber(d), String(d));
+  if (integer) return isotypicBlocks(F, iso, x, d, nearest - iso.smallTotal < 4 ? nearest : undefined, include, secondLayer);
   const dn = F.toNumber(d);
-  return isotypicBlocks(F, p, x, d, undefined, (c) => dimensionAtNumber(c.dimension, dn) > 0 && include(c), secondLayer);
+  return isotypicBlocks(F, iso, x, d, undefined, (c) => dimensionAtNumber(c.dimension, dn) > 0 && include(c), secondLayer);
 }
 
 /** Eigenvalues of one block with the gauge zeros named. */

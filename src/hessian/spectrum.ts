@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
-import { familyCriticalPoint, type KnownPoint } from "../families/critical.js";
+import { familyCriticalPoint, familyPattern, type KnownPoint } from "../families/critical.js";
+import type { Pattern } from "../patterns/pattern.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext, type Arithmetic } from "../families/precision.js";
 import { DEFAULT_MODEL, type SecondLayer, type StudentModel } from "../model/studentModel.js";
@@ -57,21 +58,21 @@ export interface FamilySpectrum {
  */
 export function componentEigenvalues(
   F: DecimalField,
-  p: number,
+  iso: Pattern,
   x: readonly Decimal[],
   d: Decimal,
   arithmetic: Arithmetic = "binary",
   secondLayer: SecondLayer = "trained",
 ): { component: IsotypicComponent; values: Decimal[]; gauge: number[]; gaugeResidual: Decimal }[] {
-  if (arithmetic === "decimal") return eigenvaluesIn(F, p, x.map((v) => F.from(v)), F.from(d), secondLayer);
+  if (arithmetic === "decimal") return eigenvaluesIn(F, iso, x.map((v) => F.from(v)), F.from(d), secondLayer);
   const N = precisionContext(F.digits, arithmetic).numeric(F.digits);
   const back = (v: unknown): Decimal => F.from(N.toDecimal(v, F.digits));
   const fromDecimal = (v: Decimal): unknown => N.fromDecimalString(v.toString());
-  return eigenvaluesIn(N, p, x.map(fromDecimal), fromDecimal(d), secondLayer).map((c) => ({ ...c, values: c.values.map(back), gaugeResidual: back(c.gaugeResidual) }));
+  return eigenvaluesIn(N, iso, x.map(fromDecimal), fromDecimal(d), secondLayer).map((c) => ({ ...c, values: c.values.map(back), gaugeResidual: back(c.gaugeResidual) }));
 }
 
-function eigenvaluesIn<T>(F: RealField<T>, p: number, x: readonly T[], d: T, secondLayer: SecondLayer): { component: IsotypicComponent; values: T[]; gauge: number[]; gaugeResidual: T }[] {
-  return realDimensionBlocks(F, p, x, d, undefined, secondLayer).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
+function eigenvaluesIn<T>(F: RealField<T>, iso: Pattern, x: readonly T[], d: T, secondLayer: SecondLayer): { component: IsotypicComponent; values: T[]; gauge: number[]; gaugeResidual: T }[] {
+  return realDimensionBlocks(F, iso, x, d, undefined, secondLayer).map((block) => ({ component: block.component, ...blockEigenvalues(F, block) }));
 }
 
 /** Leading significant digits on which a and b agree, relative to |b| (cap when equal). */
@@ -100,10 +101,10 @@ export function familySpectrum(
   const precision = precisionContext(digits);
   const out = new DecimalField(precision.inputDigits);
   const probe = out.fromDecimalString(d);
-  checkBlockDimension(f.p, probe.toNumber(), d);
+  checkBlockDimension(familyPattern(f), probe.toNumber(), d);
   const point = familyCriticalPoint(f, d, digits, onStep, undefined, start);
-  const first = componentEigenvalues(precision.working(probe), f.p, point.x, point.d, undefined, secondLayer);
-  const second = componentEigenvalues(precision.confirming().working(probe), f.p, point.x, point.d, undefined, secondLayer);
+  const first = componentEigenvalues(precision.working(probe), familyPattern(f), point.x, point.d, undefined, secondLayer);
+  const second = componentEigenvalues(precision.confirming().working(probe), familyPattern(f), point.x, point.d, undefined, secondLayer);
   const dValue = out.from(point.d);
   let confirmed = Math.min(digits, point.confirmedDigits);
   let negative = out.zero();
@@ -140,7 +141,7 @@ export function familySpectrum(
     d: point.d,
     digits,
     components,
-    omitted: isotypicDecomposition(f.p, undefined, secondLayer)
+    omitted: isotypicDecomposition(familyPattern(f), undefined, secondLayer)
       .filter((g) => !components.some((c) => c.component.name === g.name))
       .map((component) => ({ component, dimension: dimensionAtDecimal(out, component.dimension, dValue) })),
     inertia: { negative, zero, positive },

@@ -23,7 +23,7 @@ function justifiedDecimals(p: DiscoveredPoint): number {
 export function discoveryJson(report: DiscoveryReport) {
   return {
     d: report.d,
-    model: modelJson({ secondLayer: report.secondLayer, widthOffset: 0 }),
+    model: modelJson({ secondLayer: report.secondLayer, widthOffset: report.widthOffset }),
     runs: report.runs,
     seed: report.seed,
     init: report.init,

@@ -37,7 +37,11 @@ export interface PatternParam {
   readonly alias?: string;
 }
 
-/** Short names of the coordinates of (d-p | p): W = [[x1 I + x2 (J-I), x3 J], [x4 J, x5 I + x6 (J-I)]], a = (y1, y2). */
+/**
+ * Short names of the coordinates of (d-p | p): W = [[x1 I + x2 (J-I), x3 J], [x4 J, x5 I + x6 (J-I)]],
+ * a = (y1, y2); at width k = d + h, h > 0, the h extra rows E are (z1 1^T, z2 1^T) with a = y3 on them;
+ * at h < 0 the |h| columns C without a student row are z1 on the rows of A and z2 on those of B.
+ */
 const ISOTROPY_ALIASES: Readonly<Record<string, string>> = {
   "diag(A)": "x1",
   "off(A,A)": "x2",
@@ -47,6 +51,11 @@ const ISOTROPY_ALIASES: Readonly<Record<string, string>> = {
   "off(B,B)": "x6",
   "a(A)": "y1",
   "a(B)": "y2",
+  "off(E,A)": "z1",
+  "off(E,B)": "z2",
+  "a(E)": "y3",
+  "off(A,C)": "z1",
+  "off(B,C)": "z2",
 };
 
 /** A class size as a polynomial in d: constant + (bulk ? d : 0). */
@@ -101,10 +110,19 @@ export class Pattern {
     this.params = params;
   }
 
-  /** The pattern (d-p | p) of the isotropy Delta(S_{d-p} x S_p): classes A (bulk) and, if p > 0, B. */
-  static isotropy(p: number): Pattern {
+  /**
+   * The pattern (d-p | p) of the isotropy Delta(S_{d-p} x S_p): classes A (bulk) and, if p > 0, B; at width
+   * k = d + h also a class E of h rows without a diagonal column (h > 0) or C of -h columns without a
+   * diagonal row (h < 0), so that the bulk has d - p - max(0, -h) indices.
+   */
+  static isotropy(p: number, h = 0): Pattern {
     if (!Number.isInteger(p) || p < 0) throw new RangeError(`isotropy p must be a non-negative integer, got ${p}`);
-    return new Pattern(p === 0 ? [{ name: "A" }] : [{ name: "A" }, { name: "B", size: p }], ISOTROPY_ALIASES);
+    if (!Number.isInteger(h)) throw new RangeError(`the width offset h of k = d + h must be an integer, got ${h}`);
+    const classes: PatternClass[] = [{ name: "A" }];
+    if (p > 0) classes.push({ name: "B", size: p });
+    if (h > 0) classes.push({ name: "E", size: h, role: "row" });
+    if (h < 0) classes.push({ name: "C", size: -h, role: "column" });
+    return new Pattern(classes, ISOTROPY_ALIASES);
   }
 
   /** Whether class i holds rows (student neurons): paired and row classes. */

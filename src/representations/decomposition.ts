@@ -1,14 +1,17 @@
-import { character, cycleType, irrepDimension, irrepName, partitionsOf, permutationsOf, type Partition } from "./characters.js";
+import type { Partition } from "./characters.js";
 import { dimensionAtNumber, dimensionPolynomial, type DimensionPolynomial } from "./dimension.js";
+import { finiteCharacter, finiteDimension, finiteElements, finiteIrreps, finiteName, type FiniteIrrep } from "./finiteFactor.js";
 import type { SecondLayer } from "../model/studentModel.js";
-import { classPermutation, isCoordinate, isSecondLayer, paramPermutation, presentParams, splitPattern } from "./splitPatterns.js";
+import type { Pattern } from "../patterns/pattern.js";
+import { classPermutation, finiteSizes, isCoordinate, isSecondLayer, paramPermutation, presentParams, splitPattern } from "./splitPatterns.js";
 
 /**
- * The isotypic decomposition of M(d,d) x R^d under Delta(S_n x S_p), n = d - p (docs/hessian.md,
- * "decomposition"), derived by orbit counting on the parameters of the finer patterns Q_k
- * (splitPatterns.ts), never tabulated:
+ * The isotypic decomposition of M(k,d) x R^k under the isotropy group of a pattern F = (d-c | small
+ * classes): S_n (n = d - c, the bulk, permuted diagonally) times the finite factor G of the small
+ * classes (finiteFactor.ts; S_p for Delta(S_{d-p} x S_p)) (docs/hessian.md, "decomposition"), derived by
+ * orbit counting on the parameters of the finer patterns Q_k (splitPatterns.ts), never tabulated:
  *
- * Fix(S_{n-k}) (the parameters of Q_k) is a representation of S_k x S_p. By the branching rule an
+ * Fix(S_{n-k}) (the parameters of Q_k) is a representation of S_k x G. By the branching rule an
  * irreducible [n - |mu|, mu] of S_n has S_{n-k}-invariants only if |mu| <= k, namely
  *   k = 0: [n] -> 1;   k = 1: [n] -> 1, [n-1,1] -> 1;
  *   k = 2: [n] -> trivial of S_2, [n-1,1] -> trivial + sign, [n-2,2] -> trivial, [n-2,1,1] -> sign.
@@ -42,10 +45,10 @@ export interface IsotypicComponent {
   /** E.g. "[n-1,1]" (p <= 1) or "[n-1,1] x standard". */
   readonly name: string;
   readonly sn: SnIrrep;
-  /** The irreducible of S_p as a partition of p ([] for p = 0). */
-  readonly psi: Partition;
+  /** The irreducible of the finite factor: one partition per small class ([] without small classes). */
+  readonly psi: FiniteIrrep;
+  /** Its name ("trivial" when every small class has one element). */
   readonly psiName: string;
-  readonly p: number;
   /** m: the number of copies, i.e. the size of the Hessian block. */
   readonly blockSize: number;
   /** How many of the copies lie in the span of the gauge directions (zero eigenvalues of the block). */
@@ -54,25 +57,27 @@ export interface IsotypicComponent {
   readonly dimension: DimensionPolynomial;
 }
 
-/** The component's display name. */
-export function componentName(sn: SnIrrep, psi: Partition, p: number): string {
-  return p <= 1 ? sn.name : `${sn.name} x ${irrepName(psi)}`;
+/** The component's display name: the S_n part, then the finite part's where it has a class of two or more. */
+export function componentName(sn: SnIrrep, sizes: readonly number[], psi: FiniteIrrep): string {
+  const finite = finiteName(sizes, psi);
+  return finite === "" ? sn.name : `${sn.name} x ${finite}`;
 }
 
 /**
- * N_k(psi, eps): the multiplicity of psi (x) eps in the permutation representation of S_p (x S_2 at
+ * N_k(psi, eps): the multiplicity of psi (x) eps in the permutation representation of G (x S_2 at
  * k = 2) on the parameters of Q_k that pass `keep`, by the character inner product
  * (1/|G|) sum_g (fixed parameters of g) chi_psi(g) eps(g).
  */
-function orbitMultiplicity(p: number, k: number, psi: Partition, swapSign: 1 | -1 | undefined, keep: readonly boolean[]): number {
-  const P = splitPattern(p, k);
+function orbitMultiplicity(F: Pattern, k: number, psi: FiniteIrrep, swapSign: 1 | -1 | undefined, keep: readonly boolean[]): number {
+  const P = splitPattern(F, k);
+  const sizes = finiteSizes(F);
   const swaps: boolean[] = swapSign === undefined ? [false] : [false, true];
   let total = 0;
   let order = 0;
-  for (const g of permutationsOf(p)) {
-    const chi = character(psi, cycleType(g));
+  for (const g of finiteElements(sizes)) {
+    const chi = finiteCharacter(sizes, psi, g);
     for (const swap of swaps) {
-      const perm = paramPermutation(P, classPermutation(p, k, g, swap));
+      const perm = paramPermutation(P, classPermutation(k, g, swap));
       let fixed = 0;
       perm.forEach((image, f) => {
         if (image === f && keep[f]) fixed++;
@@ -81,53 +86,62 @@ function orbitMultiplicity(p: number, k: number, psi: Partition, swapSign: 1 | -
       order++;
     }
   }
-  if (total % order !== 0) throw new Error(`orbit counting gave a non-integer multiplicity ${total}/${order} (k = ${k}, psi = [${psi.join(",")}])`);
+  if (total % order !== 0) throw new Error(`orbit counting gave a non-integer multiplicity ${total}/${order} (k = ${k}, psi = ${JSON.stringify(psi)})`);
   return total / order;
 }
 
 /**
- * Check that d is a dimension at which isotypicDecomposition(p, d) applies: an integer d >= p + 2, or a
- * real d > p + 3, where the generic decomposition holds with every dimension positive. (The blocks
- * themselves exist for every real d > p + 2: in (p + 2, p + 3) realDimensionBlocks keeps the generic
- * components except [n-2,2], whose dimension is negative and metric indefinite there; see
- * checkBlockDimension.) Returns the integer d when the decomposition depends on it (d - p < 4: some
- * components are absent), else undefined.
+ * Check that d is a dimension at which isotypicDecomposition(F, d) applies, with c = F.smallTotal the
+ * columns in small classes (c = p for Delta(S_{d-p} x S_p)): an integer d >= c + 2, or a real d > c + 3,
+ * where the generic decomposition holds with every dimension positive. (The blocks themselves exist for
+ * every real d > c + 2: in (c + 2, c + 3) realDimensionBlocks keeps the generic components except
+ * [n-2,2], whose dimension is negative and metric indefinite there; see checkBlockDimension.) Returns the
+ * integer d when the decomposition depends on it (d - c < 4: some components are absent), else undefined.
  */
-export function decompositionDimension(p: number, d: number): number | undefined {
+export function decompositionDimension(F: Pattern, d: number): number | undefined {
+  const c = F.smallTotal;
   if (!Number.isFinite(d)) throw new RangeError(`d must be a finite number, got ${d}`);
   if (Number.isInteger(d)) {
-    if (d < p + 2) throw new RangeError(`d = ${d} is too small for isotropy p = ${p}: the isotypic decomposition needs an integer d >= ${p + 2} or a real d > ${p + 3}`);
-    return d - p < 4 ? d : undefined;
+    if (d < c + 2) throw new RangeError(`d = ${d} is too small for ${isotropyText(F)}: the isotypic decomposition needs an integer d >= ${c + 2} or a real d > ${c + 3}`);
+    return d - c < 4 ? d : undefined;
   }
-  if (d <= p + 3) {
-    throw new RangeError(`d = ${d} is not allowed for isotropy p = ${p}: a non-integer d must exceed ${p + 3} (below, [n-2,2] of the generic decomposition has negative dimension; the blocks without it exist for a real d > ${p + 2}, see realDimensionBlocks), or give an integer d >= ${p + 2}`);
+  if (d <= c + 3) {
+    throw new RangeError(`d = ${d} is not allowed for ${isotropyText(F)}: a non-integer d must exceed ${c + 3} (below, [n-2,2] of the generic decomposition has negative dimension; the blocks without it exist for a real d > ${c + 2}, see realDimensionBlocks), or give an integer d >= ${c + 2}`);
   }
   return undefined;
 }
 
+/** "isotropy p = 2" for the pattern (d-p | p), "the pattern (d-1 | 1 | 1 row)" otherwise: for messages. */
+export function isotropyText(F: Pattern): string {
+  const isotropy = F.classes.length <= 2 && F.classes.every((_, I) => F.isPaired(I));
+  return isotropy ? `isotropy p = ${F.smallTotal}` : `the pattern ${F.toString()}`;
+}
+
 /**
- * The components of Delta(S_{d-p} x S_p) on M(d,d) x R^d (the trained second layer), or on M(d,d) alone
- * (the fixed second layer: the a-parameters are no coordinates, and no copy is a gauge direction): for generic d (d undefined, valid for
- * d - p >= 4 and every real d > p + 3), or at a small integer d (d - p = 2 or 3) where the parameters
- * standing for no coordinates are dropped from the counts and the components of dimension <= 0 are
- * absent. Ordered by S_p irreducible (partitions of p, trivial first), then [n], [n-1,1], [n-2,2],
- * [n-2,1,1]; components of multiplicity 0 are left out.
+ * The components of the isotropy group of F on M(k,d) x R^k (the trained second layer), or on M(k,d)
+ * alone (the fixed second layer: the a-parameters are no coordinates, and no copy is a gauge direction):
+ * for generic d (d undefined, valid for d - c >= 4 and every real d > c + 3), or at a small integer d
+ * (d - c = 2 or 3) where the parameters standing for no coordinates are dropped from the counts and the
+ * components of dimension <= 0 are absent. Ordered by irreducible of the finite factor (trivial first),
+ * then [n], [n-1,1], [n-2,2], [n-2,1,1]; components of multiplicity 0 are left out.
  */
-export function isotypicDecomposition(p: number, d?: number, secondLayer: SecondLayer = "trained"): IsotypicComponent[] {
-  const small = d === undefined ? undefined : decompositionDimension(p, d);
+export function isotypicDecomposition(F: Pattern, d?: number, secondLayer: SecondLayer = "trained"): IsotypicComponent[] {
+  const small = d === undefined ? undefined : decompositionDimension(F, d);
+  const c = F.smallTotal;
+  const sizes = finiteSizes(F);
   const out: IsotypicComponent[] = [];
-  for (const psi of partitionsOf(p)) {
+  for (const psi of finiteIrreps(sizes)) {
     const counts = (k: number, eps: 1 | -1 | undefined, secondLayerOnly: boolean): number => {
-      const P = splitPattern(p, k);
+      const P = splitPattern(F, k);
       const present = presentParams(P, small);
       const keep = P.params.map((q, f) => present[f]! && isCoordinate(q, secondLayer) && (!secondLayerOnly || isSecondLayer(q)));
-      return orbitMultiplicity(p, k, psi, eps, keep);
+      return orbitMultiplicity(F, k, psi, eps, keep);
     };
     const multiplicities = (secondLayerOnly: boolean): number[] => {
       const n0 = counts(0, undefined, secondLayerOnly);
       const n1 = counts(1, undefined, secondLayerOnly);
-      // Level 2 needs a bulk of at least one index besides s_1, s_2 (d - p >= 3).
-      const level2 = small === undefined || small - p >= 3;
+      // Level 2 needs a bulk of at least one index besides s_1, s_2 (d - c >= 3).
+      const level2 = small === undefined || small - c >= 3;
       const n2plus = level2 ? counts(2, 1, secondLayerOnly) : n1;
       const n2minus = level2 ? counts(2, -1, secondLayerOnly) : n1 - n0;
       return [n0, n1 - n0, n2plus - n1, n2minus - (n1 - n0)];
@@ -135,15 +149,14 @@ export function isotypicDecomposition(p: number, d?: number, secondLayer: Second
     const blocks = multiplicities(false);
     const gauge = multiplicities(true);
     SN_IRREPS.forEach((sn, i) => {
-      const dimension = dimensionPolynomial(sn.mu, irrepDimension(psi), p);
+      const dimension = dimensionPolynomial(sn.mu, finiteDimension(psi), c);
       if (blocks[i]! === 0) return;
       if (small !== undefined && dimensionAtNumber(dimension, small) <= 0) return;
       out.push({
-        name: componentName(sn, psi, p),
+        name: componentName(sn, sizes, psi),
         sn,
         psi,
-        psiName: irrepName(psi),
-        p,
+        psiName: finiteName(sizes, psi) || "trivial",
         blockSize: blocks[i]!,
         gaugeCount: gauge[i]!,
         dimension,

@@ -1,29 +1,44 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import { F64 } from "../numbers/floatField.js";
 import { paramWeights } from "../patterns/metric.js";
-import { Pattern, type PatternClass, type PatternParam } from "../patterns/pattern.js";
+import { classRole, Pattern, type PatternClass, type PatternParam } from "../patterns/pattern.js";
 
 /**
  * The finer patterns of the Hessian decomposition (docs/hessian.md, "finer patterns"): for the isotropy
- * Delta(S_n x S_p), n = d - p, the pattern Q_k = (A | s_1 | ... | s_k | b_1 | ... | b_p) with k = 0, 1, 2
- * distinguished bulk indices s_i and the p indices of B as singletons, bulk |A| = d - p - k. Its
- * parameters are Fix(S_{n-k}) (S_{n-k} permuting A); the swap of s_1, s_2 and S_p (permuting the b_j)
+ * pattern F = (d-c | small classes), the pattern Q_k = (A | s_1 | ... | s_k | singletons) with k = 0, 1, 2
+ * distinguished bulk indices s_i and every small class of F split into singletons of its role (paired,
+ * row or column), bulk |A| = d - c - k. Its parameters are Fix(S_{d-c-k}) (S_{d-c-k} permuting A); the
+ * swap of s_1, s_2 and the finite factor (finiteFactor.ts, permuting the singletons within each class)
  * act on them by permuting classes, hence parameters.
  */
 
-/** Class index of b_j (0-based j) in Q_k. */
+/** Class index of the j-th singleton (0-based, over all small classes in order) in Q_k. */
 export function smallClass(k: number, j: number): number {
   return 1 + k + j;
 }
 
-/** Q_k for the isotropy with p small indices. */
-export function splitPattern(p: number, k: number): Pattern {
-  if (!Number.isInteger(p) || p < 0 || p > 3) throw new RangeError(`isotropy p must be 0, 1, 2 or 3, got ${p}`);
+/** The sizes of the small classes of the isotropy pattern F: the finite factor is the product of S_size. */
+export function finiteSizes(F: Pattern): number[] {
+  return F.classes.slice(1).map((c) => c.size!);
+}
+
+/** Q_k for the isotropy pattern F. */
+export function splitPattern(F: Pattern, k: number): Pattern {
   if (!Number.isInteger(k) || k < 0 || k > 2) throw new RangeError(`the number of distinguished bulk indices must be 0, 1 or 2, got ${k}`);
   const classes: PatternClass[] = [{ name: "A" }];
   for (let i = 1; i <= k; i++) classes.push({ name: `s${i}`, size: 1 });
-  for (let j = 1; j <= p; j++) classes.push({ name: p === 1 ? "B" : `b${j}`, size: 1 });
+  for (const c of F.classes.slice(1)) {
+    for (let j = 1; j <= c.size!; j++) {
+      const name = c.size === 1 ? c.name : `${c.name.toLowerCase()}${j}`;
+      classes.push(c.role === undefined ? { name, size: 1 } : { name, size: 1, role: c.role });
+    }
+  }
   return new Pattern(classes);
+}
+
+/** The classes of the singletons of Q_k, in order: the class of F (1, 2, ...) that each comes from. */
+export function singletonOrigins(F: Pattern): number[] {
+  return F.classes.flatMap((c, I) => (I === 0 ? [] : Array.from({ length: c.size! }, () => I)));
 }
 
 /**
@@ -34,7 +49,8 @@ export function splitPattern(p: number, k: number): Pattern {
 export function paramPermutation(P: Pattern, classPerm: readonly number[]): number[] {
   if (classPerm[0] !== 0) throw new RangeError("a class permutation must fix the bulk class");
   P.classes.forEach((c, i) => {
-    if (P.classes[classPerm[i]!]!.size !== c.size) throw new RangeError(`class permutation maps ${c.name} to a class of another size`);
+    const image = P.classes[classPerm[i]!]!;
+    if (image.size !== c.size || classRole(image) !== classRole(c)) throw new RangeError(`class permutation maps ${c.name} to a class of another size or role`);
   });
   return P.params.map((q) => {
     const image = P.paramIndex(q.kind, classPerm[q.row]!, classPerm[q.col]!);
@@ -43,9 +59,9 @@ export function paramPermutation(P: Pattern, classPerm: readonly number[]): numb
   });
 }
 
-/** The class permutation of Q_k induced by g in S_p (acting on b_1..b_p) and, if swap, s_1 <-> s_2. */
-export function classPermutation(p: number, k: number, g: readonly number[], swap: boolean): number[] {
-  const perm = Array.from({ length: 1 + k + p }, (_, i) => i);
+/** The class permutation of Q_k induced by g in the finite factor (acting on the singletons) and, if swap, s_1 <-> s_2. */
+export function classPermutation(k: number, g: readonly number[], swap: boolean): number[] {
+  const perm = Array.from({ length: 1 + k + g.length }, (_, i) => i);
   if (swap) {
     if (k !== 2) throw new RangeError("the swap of s_1 and s_2 needs k = 2");
     perm[1] = 2;
