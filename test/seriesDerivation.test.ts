@@ -1,3 +1,4 @@
+import { defaultModel } from "../src/families/models.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
@@ -24,7 +25,7 @@ function seriesOf(name: string): ReturnType<typeof deriveFamilySeries> {
 describe("committed series/ files", () => {
   for (const f of FAMILIES) {
     it(`series/${f.name}.{json,md,tex} are what the engine derives at order ${COMMITTED_SERIES_ORDER}`, () => {
-      const files = filesOfSeries(seriesOf(f.name), "series");
+      const files = filesOfSeries(seriesOf(f.name), defaultModel(f), "series");
       for (const [path, text] of files) expect(readFileSync(path, "utf8"), path).toBe(text);
     });
   }

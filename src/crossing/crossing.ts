@@ -1,5 +1,5 @@
-import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
-import { checkFamilyModel } from "../families/models.js";
+import type { StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel, defaultModel } from "../families/models.js";
 import type { Decimal } from "decimal.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
@@ -106,7 +106,7 @@ export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): 
   const digits = options.digits;
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
-  const model = checkFamilyModel(f, options.model ?? DEFAULT_MODEL);
+  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
   const progress = { onSample: (s: ScanSample): void => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) };
   const samples = scanFamily(f, grid, scanDigits, progress, model.secondLayer, true);
   const brackets = findBrackets(samples);

@@ -1,6 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
-import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
-import { checkFamilyModel } from "../families/models.js";
+import type { StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel, defaultModel } from "../families/models.js";
 import { familyPattern } from "../families/critical.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
@@ -121,7 +121,7 @@ function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknow
  * MIN_FAMILY_ORDER) and is raised by
  * the shortfall of the least precise eigenvalue (2 when a precision failure leaves no eigenvalue to measure).
  */
-export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, model: StudentModel = DEFAULT_MODEL): FamilyEigenSeries {
+export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, model: StudentModel = defaultModel(f)): FamilyEigenSeries {
   const { secondLayer } = checkFamilyModel(f, model);
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const target = order + 1;

@@ -7,10 +7,11 @@ import type { FamilyDefinition } from "./definition.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "./newton.js";
 import { precisionContext, type Arithmetic, type PrecisionContext } from "./precision.js";
 import { seriesStart, seriesStartThreshold } from "./seriesStart.js";
+import { familyWidthOffset } from "./models.js";
 
 /** The family's pattern (d-p | p). */
 export function familyPattern(f: FamilyDefinition): Pattern {
-  return Pattern.isotropy(f.p);
+  return Pattern.isotropy(f.p, familyWidthOffset(f));
 }
 
 /** The seed point of a family as pattern parameters (W from the file, a = the family's signs). */

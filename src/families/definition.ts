@@ -8,9 +8,11 @@ export interface FamilyDefinition {
   readonly name: string;
   /** Isotropy Delta(S_{d-p} x S_p). */
   readonly p: number;
+  /** h of the student width k = d + h the family lives at (0 when absent): its pattern is Pattern.isotropy(p, h). */
+  readonly widthOffset?: number;
   /** "a": diagonal mostly near +1, loss decaying with d; "b": mostly near -1, loss tending to a constant. */
   readonly kind: "a" | "b";
-  /** Signs of the second layer on the classes A (bulk) and B, in the gauge |a_i| = 1. */
+  /** Signs of the second layer on the row classes A (bulk), B and E (the extra rows of k > d), in the gauge |a_i| = 1. */
   readonly signs: readonly (1 | -1)[];
   readonly description: string;
   /** How the family was found: the discovery command that reaches it and what it reported. */

@@ -1,3 +1,4 @@
+import { MAX_WIDTH_OFFSET, parseWidthName } from "../model/studentModel.js";
 import type { FamilyDefinition, FieldDeclaration, ParamScaling, SeriesDeclaration } from "./definition.js";
 
 /**
@@ -89,15 +90,17 @@ export function parseFamilyFile(file: string, text: string): FamilyDefinition {
     throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const r = new FieldReader(file);
-  const o = r.object("", json, ["name", "p", "kind", "signs", "description", "foundBy", "seed", "range"], ["series"]);
+  const o = r.object("", json, ["name", "p", "kind", "signs", "description", "foundBy", "seed", "range"], ["width", "series"]);
   const name = r.text("name", o.name);
   const expectedName = /([^/\\]+)\.json$/.exec(file)?.[1];
   if (name !== expectedName) r.fail("name", `the file's name '${expectedName ?? file}'`, name);
   const p = r.integer("p", o.p, 0);
   if (o.kind !== "a" && o.kind !== "b") r.fail("kind", "\"a\" or \"b\"", o.kind);
-  const classes = p === 0 ? 1 : 2;
+  const widthOffset = o.width === undefined ? 0 : parseWidthName(r.text("width", o.width));
+  if (widthOffset === undefined) r.fail("width", `a width "d", "d+H" or "d-H" (H from 1 to ${MAX_WIDTH_OFFSET})`, o.width);
+  const classes = (p === 0 ? 1 : 2) + (widthOffset! > 0 ? 1 : 0);
   if (!Array.isArray(o.signs) || o.signs.length !== classes || !o.signs.every((s) => s === 1 || s === -1)) {
-    r.fail("signs", `a list of ${classes} signs 1 or -1 (one per class of the pattern with p = ${p})`, o.signs);
+    r.fail("signs", `a list of ${classes} signs 1 or -1 (one per row class of the pattern with p = ${p}${widthOffset! > 0 ? " and its extra rows" : ""})`, o.signs);
   }
   const foundBy = r.object("foundBy", o.foundBy, ["command", "note"]);
   const seed = r.object("seed", o.seed, ["d", "params", "note"]);
@@ -105,6 +108,7 @@ export function parseFamilyFile(file: string, text: string): FamilyDefinition {
   return {
     name,
     p,
+    ...(widthOffset === 0 ? {} : { widthOffset }),
     kind: o.kind as "a" | "b",
     signs: o.signs as (1 | -1)[],
     description: r.text("description", o.description),

@@ -1,16 +1,26 @@
-import { DEFAULT_MODEL, modelText, sameModel, type StudentModel } from "../model/studentModel.js";
+import { modelText, sameModel, type StudentModel } from "../model/studentModel.js";
 import type { FamilyDefinition } from "./definition.js";
 
+/** h of the width k = d + h at which family f lives (0 for the families of the paper's setting). */
+export function familyWidthOffset(f: FamilyDefinition): number {
+  return f.widthOffset ?? 0;
+}
+
 /**
- * The models a family has been derived for (docs/models.md §1): every family at k = d with a trained second
- * layer; and with a fixed second layer a = 1 when all its signs are +1, since then, by Euler's identity, its
- * points are critical points of the fixed model with the same parameters, loss and series. Other widths
- * have no families yet.
+ * The models a family has been derived for (docs/models.md §1): at its width, with a trained second layer;
+ * and with a fixed second layer a = 1 when all its signs are +1, since then, by Euler's identity, its
+ * points are critical points of the fixed model with the same parameters, loss and series.
  */
 export function familyModels(f: FamilyDefinition): StudentModel[] {
-  const models: StudentModel[] = [DEFAULT_MODEL];
-  if (f.signs.every((s) => s === 1)) models.push({ secondLayer: "fixed", widthOffset: 0 });
+  const widthOffset = familyWidthOffset(f);
+  const models: StudentModel[] = [{ secondLayer: "trained", widthOffset }];
+  if (f.signs.every((s) => s === 1)) models.push({ secondLayer: "fixed", widthOffset });
   return models;
+}
+
+/** The model of family f when none is asked for: its width, second layer trained. */
+export function defaultModel(f: FamilyDefinition): StudentModel {
+  return familyModels(f)[0]!;
 }
 
 /** The model, when family f has been derived for it; a RangeError listing the family's models otherwise. */

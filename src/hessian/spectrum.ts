@@ -3,8 +3,8 @@ import { familyCriticalPoint, familyPattern, type KnownPoint } from "../families
 import type { Pattern } from "../patterns/pattern.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext, type Arithmetic } from "../families/precision.js";
-import { DEFAULT_MODEL, type SecondLayer, type StudentModel } from "../model/studentModel.js";
-import { checkFamilyModel } from "../families/models.js";
+import type { SecondLayer, StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel, defaultModel } from "../families/models.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { blockEigenvalues, checkBlockDimension, realDimensionBlocks } from "./blocks.js";
@@ -94,7 +94,7 @@ export function familySpectrum(
   d: string,
   digits: number,
   onStep?: (d: Decimal) => void,
-  model: StudentModel = DEFAULT_MODEL,
+  model: StudentModel = defaultModel(f),
   start?: KnownPoint,
 ): FamilySpectrum {
   const { secondLayer } = checkFamilyModel(f, model);

@@ -28,6 +28,14 @@ export function widthName(h: number): string {
   return h === 0 ? "d" : h > 0 ? `d+${h}` : `d-${-h}`;
 }
 
+/** The offset h of a width written "d", "d+H" or "d-H" (1 <= H <= MAX_WIDTH_OFFSET); undefined for any other text. */
+export function parseWidthName(text: string): number | undefined {
+  const m = /^d(?:([+-])(\d+))?$/.exec(text.trim());
+  if (m === null) return undefined;
+  const h = m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * Number(m[2]);
+  return Math.abs(h) > MAX_WIDTH_OFFSET || (m[1] !== undefined && h === 0) ? undefined : h;
+}
+
 /** The model as it is named in text and JSON: {secondLayer, width}. */
 export function modelJson(m: StudentModel): { secondLayer: SecondLayer; width: string } {
   return { secondLayer: m.secondLayer, width: widthName(m.widthOffset) };

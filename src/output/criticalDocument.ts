@@ -1,13 +1,14 @@
 import { familyPattern, type FamilyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { isotropyName } from "../families/isotropy.js";
-import { DEFAULT_MODEL, modelJson, type StudentModel } from "../model/studentModel.js";
+import { modelJson, type StudentModel } from "../model/studentModel.js";
+import { defaultModel } from "../families/models.js";
 
 /**
  * The JSON document of `spurious critical --json`: the critical point of a family at d, its parameters
  * (gauge |a| = 1) and effective entries a_i W_ij rounded to `digits`, loss, gradient norm and confirmed digits.
  */
-export function criticalJson(family: FamilyDefinition, d: string, digits: number, point: FamilyCriticalPoint, model: StudentModel = DEFAULT_MODEL) {
+export function criticalJson(family: FamilyDefinition, d: string, digits: number, point: FamilyCriticalPoint, model: StudentModel = defaultModel(family)) {
   const P = familyPattern(family);
   const round = (v: { toSignificantDigits(n: number): { toString(): string } }): string => v.toSignificantDigits(digits).toString();
   const params: Record<string, string> = {};

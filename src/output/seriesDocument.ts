@@ -1,5 +1,5 @@
 import type { FamilySeries } from "../ift/familySeries.js";
-import { DEFAULT_MODEL, modelJson, type StudentModel } from "../model/studentModel.js";
+import { modelJson, type StudentModel } from "../model/studentModel.js";
 import { latexAlign, markdownTable, seriesTerms, powerOfD, type PublishedQuantity } from "./seriesTables.js";
 
 /** The published forms of a family's series: JSON (exact strings and decimals), Markdown, LaTeX. */
@@ -15,7 +15,7 @@ function latexNameOf(alias: string): string {
 }
 
 /** The JSON form of a derived family series (`spurious series --json`, series/<family>.json). */
-export function seriesJson(s: FamilySeries<unknown>, model: StudentModel = DEFAULT_MODEL) {
+export function seriesJson(s: FamilySeries<unknown>, model: StudentModel) {
   const F = s.field;
   return {
     family: s.family,
@@ -35,7 +35,7 @@ export function seriesJson(s: FamilySeries<unknown>, model: StudentModel = DEFAU
 export type SeriesJson = ReturnType<typeof seriesJson>;
 
 /** Render a derived family series for series/ and for the `series` command. */
-export function seriesDocument(s: FamilySeries<unknown>, model: StudentModel = DEFAULT_MODEL): SeriesDocument {
+export function seriesDocument(s: FamilySeries<unknown>, model: StudentModel): SeriesDocument {
   const F = s.field;
   const quantities: PublishedQuantity<unknown>[] = [
     ...s.params.map((p) => ({ name: p.alias, latexName: latexNameOf(p.alias), series: p.series })),

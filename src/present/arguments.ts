@@ -1,6 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
-import { checkFamilyModel } from "../families/models.js";
-import { MAX_WIDTH_OFFSET, SECOND_LAYERS, type SecondLayer, type StudentModel } from "../model/studentModel.js";
+import { checkFamilyModel, familyWidthOffset } from "../families/models.js";
+import { MAX_WIDTH_OFFSET, parseWidthName, SECOND_LAYERS, type SecondLayer, type StudentModel } from "../model/studentModel.js";
 
 // Validators of arguments shared by the command line (src/cli/args.ts, labels such as "--d") and the
 // library (src/api/index.ts, labels such as "d"): each throws a one-line RangeError naming the argument,
@@ -70,15 +70,16 @@ export function secondLayerArgument(label: string, raw: unknown): SecondLayer {
 /** A student width k written d, d+H or d-H (H from 1 to MAX_WIDTH_OFFSET; default d), as its offset H. */
 export function widthArgument(label: string, raw: unknown): number {
   if (raw === undefined) return 0;
-  const m = typeof raw === "string" ? /^d(?:([+-])(\d+))?$/.exec(raw.trim()) : null;
-  const h = m === null ? Number.NaN : m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * Number(m[2]);
-  if (!Number.isInteger(h) || Math.abs(h) > MAX_WIDTH_OFFSET || (m?.[1] !== undefined && h === 0)) {
-    throw new RangeError(`${label}: '${String(raw)}' is not a width (allowed: d, d+H or d-H with H from 1 to ${MAX_WIDTH_OFFSET})`);
-  }
+  const h = typeof raw === "string" ? parseWidthName(raw) : undefined;
+  if (h === undefined) throw new RangeError(`${label}: '${String(raw)}' is not a width (allowed: d, d+H or d-H with H from 1 to ${MAX_WIDTH_OFFSET})`);
   return h;
 }
 
-/** The model given by a second layer and a width, checked against the models family f has been derived for. */
+/**
+ * The model given by a second layer and a width (the family's own width when none is given), checked
+ * against the models family f has been derived for.
+ */
 export function modelArgument(labels: { secondLayer: string; width: string }, f: FamilyDefinition, secondLayer: unknown, width: unknown): StudentModel {
-  return checkFamilyModel(f, { secondLayer: secondLayerArgument(labels.secondLayer, secondLayer), widthOffset: widthArgument(labels.width, width) });
+  const widthOffset = width === undefined ? familyWidthOffset(f) : widthArgument(labels.width, width);
+  return checkFamilyModel(f, { secondLayer: secondLayerArgument(labels.secondLayer, secondLayer), widthOffset });
 }

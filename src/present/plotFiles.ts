@@ -5,7 +5,8 @@ import { plotFamilySpectrum } from "../plots/plotFamily.js";
 import { renderSvg } from "../plots/render.js";
 import { plotGrid } from "../plots/sweep.js";
 import { progressLine, type ProgressStream } from "./progress.js";
-import { DEFAULT_MODEL, type StudentModel } from "../model/studentModel.js";
+import type { StudentModel } from "../model/studentModel.js";
+import { defaultModel } from "../families/models.js";
 import { spectrumPlotFileName } from "../output/fileNames.js";
 
 /** The options of the plot files: grid points and working digits. */
@@ -26,7 +27,7 @@ export async function familyPlotFile(
   options: PlotOptions,
   onProgress?: (text: string) => void,
 ): Promise<{ files: Map<string, string>; lossRows: LossRow[]; crossings: string }> {
-  const model = options.model ?? DEFAULT_MODEL;
+  const model = options.model ?? defaultModel(f);
   const plot = await plotFamilySpectrum(f, { grid: plotGrid(f, options.points), digits: options.digits, secondLayer: model.secondLayer, ...(onProgress === undefined ? {} : { onProgress }) });
   const crossings = plot.sweep.crossings.map((c) => `${Number(c.d).toPrecision(8)} (${c.irrep})`).join(", ");
   return {

@@ -11,7 +11,7 @@ import { filesOfSeries } from "../output/seriesFiles.js";
 import { DECIMAL_DIGITS } from "../output/seriesTables.js";
 import { crossingJson } from "../output/crossingDocument.js";
 import { spectrumJson } from "../output/spectrumDocument.js";
-import { familyModels } from "../families/models.js";
+import { defaultModel, familyModels } from "../families/models.js";
 import { modelJson, type SecondLayer, type StudentModel } from "../model/studentModel.js";
 import { crossingFileName, eigenSeriesFileBase, spectrumFileName } from "../output/fileNames.js";
 import type { ReproduceConfig } from "./config.js";
@@ -65,7 +65,7 @@ export function seriesStep(f: FamilyDefinition, c: ReproduceConfig, progress: Pr
   const v = verifyFamilySeries(f, s, c.verifyDigits, progress);
   const worst = v.quantities.reduce((w, q) => (q.slope > w.slope ? { quantity: q.name, slope: q.slope } : w), { quantity: "", slope: -Infinity });
   return {
-    files: filesOfSeries(s, "series"),
+    files: filesOfSeries(s, defaultModel(f), "series"),
     outcome: { lossLimit: lossLimit(s), ...withApproach(lossApproach(s)), worstSlope: worst, expectedSlope: v.expectedSlope, passed: worst.slope < v.expectedSlope + SLOPE_SLACK },
   };
 }
