@@ -2,6 +2,8 @@ import type { Pattern } from "../src/patterns/pattern.js";
 import { describe, expect, it } from "vitest";
 import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
+import { familyModels, familyWidthOffset } from "../src/families/models.js";
+import { fullHessianSize } from "../src/reproduce/fullHessianCheck.js";
 import { blockEigenvalues, isotypicBlocks } from "../src/hessian/blocks.js";
 import { dimensionAtNumber } from "../src/representations/dimension.js";
 import type { IsotypicComponent } from "../src/representations/decomposition.js";
@@ -15,6 +17,8 @@ import { fullSpectrumFloat64, integerDimensions, unionWithMultiplicity } from ".
 // errors are below 1e-12; ||H|| <= 25 for d <= 30). The count is exact: d^2 + d on both sides.
 
 const TOP = 30;
+/** The families of other widths: every integer d up to 14 (their k x d Hessians are checked as fully, at fewer d). */
+const WIDTH_TOP = 14;
 /** The fixed second layer (docs/models.md) is checked at every integer d up to this, at the same points. */
 const FIXED_TOP = 20;
 
@@ -34,8 +38,8 @@ function checkFixedSecondLayer(name: string, iso: Pattern, x: number[], d: numbe
   });
   const union = unionWithMultiplicity(fixedBlocks, (u, v) => u - v);
   const full = fullSpectrumFloat64(findFamily(name), x, d, "fixed");
-  expect(union.length, `${name} d = ${d}: fixed-model eigenvalue count`).toBe(d * d);
-  expect(full.length).toBe(d * d);
+  expect(union.length, `${name} d = ${d}: fixed-model eigenvalue count`).toBe(fullHessianSize(findFamily(name), d, "fixed"));
+  expect(full.length).toBe(fullHessianSize(findFamily(name), d, "fixed"));
   const scale = Math.max(1, ...full.map(Math.abs));
   expect(Math.max(...full.map((v, k) => Math.abs(v - union[k]!))), `${name} d = ${d} (fixed)`).toBeLessThan(1e-10 * scale);
   // Inertia: the evaluator's two Hessians (trained: less its d gauge zeros) have the same negative count.
@@ -57,7 +61,7 @@ function checkFixedSecondLayer(name: string, iso: Pattern, x: number[], d: numbe
 describe("block spectra against the full Hessian, every integer d up to 30 (float64)", () => {
   for (const f of FAMILIES) {
     it(`family ${f.name}`, () => {
-      const ds = integerDimensions(f, TOP);
+      const ds = integerDimensions(f, familyWidthOffset(f) === 0 ? TOP : WIDTH_TOP);
       const points = familyCriticalPoints(f, ds.map(String), 20);
       points.forEach((point, i) => {
         const d = ds[i]!;
@@ -69,14 +73,14 @@ describe("block spectra against the full Hessian, every integer d up to 30 (floa
         });
         const union = unionWithMultiplicity(blocks, (u, v) => u - v);
         const full = fullSpectrumFloat64(f, x, d);
-        expect(union.length, `${f.name} d = ${d}: eigenvalue count`).toBe(d * d + d);
-        expect(full.length).toBe(d * d + d);
+        expect(union.length, `${f.name} d = ${d}: eigenvalue count`).toBe(fullHessianSize(f, d, "trained"));
+        expect(full.length).toBe(fullHessianSize(f, d, "trained"));
         const scale = Math.max(1, ...full.map(Math.abs));
         const worst = Math.max(...full.map((v, k) => Math.abs(v - union[k]!)));
         expect(worst, `${f.name} d = ${d}`).toBeLessThan(1e-10 * scale);
-        // The d gauge directions (a_i w_i rescaling) are zeros of the blocks, d of them in all.
-        expect(blocks.reduce((s, b) => s + b.gauge * b.dimension, 0), `${f.name} d = ${d}: gauge zeros`).toBe(d);
-        if (d <= FIXED_TOP) checkFixedSecondLayer(f.name, familyPattern(f), x, d, full, blocks);
+        // The k gauge directions (a_i w_i rescaling) are zeros of the blocks, k = d + h of them in all.
+        expect(blocks.reduce((s, b) => s + b.gauge * b.dimension, 0), `${f.name} d = ${d}: gauge zeros`).toBe(d + familyWidthOffset(f));
+        if (d <= FIXED_TOP && familyModels(f).some((m) => m.secondLayer === "fixed")) checkFixedSecondLayer(f.name, familyPattern(f), x, d, full, blocks);
       });
     }, 120_000);
   }

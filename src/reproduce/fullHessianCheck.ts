@@ -1,5 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
+import { familyWidthOffset } from "../families/models.js";
 import type { FamilySpectrum } from "../hessian/spectrum.js";
 import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { hessian } from "../model/evaluator.js";
@@ -22,11 +23,17 @@ export interface FullHessianCheck {
 
 /**
  * The spectrum of the full Hessian of the independent evaluator at the family point x embedded at integer
- * d, float64, ascending: (d^2 + d) x (d^2 + d) with a trained second layer, d^2 x d^2 (W alone) with a fixed one.
+ * d, float64, ascending: of size fullHessianSize (W and a, or W alone with a fixed second layer).
  */
 export function fullSpectrumFloat64(f: FamilyDefinition, x: readonly number[], d: number, secondLayer: SecondLayer = "trained"): number[] {
   const { W, a } = embed(familyPattern(f), x, d);
   return symmetricEigenvaluesFloat64(hessian(F64, W, a, secondLayer));
+}
+
+/** The size of the full Hessian at integer d: k d + k with a trained second layer, k d with a fixed one (k = d + h, the family's width). */
+export function fullHessianSize(f: FamilyDefinition, d: number, secondLayer: SecondLayer): number {
+  const k = d + familyWidthOffset(f);
+  return secondLayer === "trained" ? k * d + k : k * d;
 }
 
 /** Block eigenvalues, each repeated by the dimension of its irreducible at the integer d, ascending. */
@@ -42,7 +49,7 @@ export function unionWithMultiplicity<T>(blocks: readonly { dimension: number; v
 /**
  * The block spectrum at an integer d (each eigenvalue repeated by its irreducible's dimension) against the
  * spectrum of the full Hessian of the independent evaluator at the embedded point, in the spectrum's model:
- * (d^2 + d) x (d^2 + d) with a trained second layer, d^2 x d^2 (W alone) with a fixed one.
+ * of size fullHessianSize (W and a with a trained second layer, W alone with a fixed one).
  */
 export function fullHessianCheck(f: FamilyDefinition, s: FamilySpectrum, digits: number): FullHessianCheck {
   const d = s.d.toNumber();
@@ -53,7 +60,7 @@ export function fullHessianCheck(f: FamilyDefinition, s: FamilySpectrum, digits:
   );
   const { secondLayer } = s.model;
   const full = fullSpectrumFloat64(f, familyCriticalPoint(f, String(d), digits).x.map((v) => v.toNumber()), d, secondLayer);
-  const size = secondLayer === "trained" ? d * d + d : d * d;
+  const size = fullHessianSize(f, d, secondLayer);
   const scale = Math.max(1, ...full.map(Math.abs));
   const worstDifference = union.length === full.length ? Math.max(...full.map((v, k) => Math.abs(v - union[k]!))) : Infinity;
   return { d, size, worstDifference, scale, passed: union.length === size && full.length === size && worstDifference <= FULL_HESSIAN_TOLERANCE * scale };
