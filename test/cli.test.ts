@@ -167,7 +167,8 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["families", "--second-layer", "none"], /--second-layer: 'none' is not a second layer/],
   [["families", "--width", "k"], /--width: 'k' is not a width/],
   [["discover", "--d", "6", "--runs", "2", "--second-layer", "free"], /--second-layer: 'free' is not a second layer/],
-  [["discover", "--d", "6", "--runs", "2", "--width", "d+1"], /--width: discovery trains students of width k = d only so far, got d\+1/],
+  [["discover", "--d", "6", "--runs", "2", "--width", "d-6"], /--width: k = d-6 is 0 at d = 6; the student needs at least one neuron/],
+  [["discover", "--d", "6", "--runs", "2", "--width", "k"], /--width: .k. is not a width \(allowed: d, d\+H or d-H with H from 1 to 10\)/],
   // reproduce
   [["reproduce", "--families", "1b,9z", "--out", fresh("r1")], /unknown family '9z'/],
   [["reproduce", "--families", "1b,1b", "--out", fresh("r2")], /--families: family '1b' is listed twice/],

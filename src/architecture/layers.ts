@@ -53,7 +53,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "eigenseries",
     layer: "computation",
     holds: "the eigenvalues of the Hessian blocks as series in eps: the blocks over the family series, their pencil determinant, its Puiseux roots",
-    imports: ["numbers", "linalg", "series", "model", "representations", "families", "ift", "hessian"],
+    imports: ["numbers", "linalg", "series", "model", "patterns", "representations", "families", "ift", "hessian"],
   },
   { folder: "crossing", layer: "computation", holds: "the walk along a family, brackets, the crossing d by joint Newton", imports: ["numbers", "linalg", "model", "diff", "patterns", "representations", "families", "hessian"] },
   { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery; atomic writes", imports: ["numbers", "series", "model", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing"] },

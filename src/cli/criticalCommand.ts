@@ -29,7 +29,7 @@ async function criticalRun(family: FamilyDefinition, d: string, digits: number, 
     P.params.map((q) => [q.alias!, q.name, report.params[q.alias!]!, report.effective[q.alias!] ?? ""]),
   ));
   console.log(`loss          ${report.loss}`);
-  console.log(`|grad L|      ${report.gradientNorm}   (full (d^2+d)-dimensional gradient${model.secondLayer === "fixed" ? "; with a = 1 it vanishes with the W-gradient, docs/models.md" : ""})`);
+  console.log(`|grad L|      ${report.gradientNorm}   (full ${model.widthOffset === 0 ? "(d^2+d)" : "(kd+k)"}-dimensional gradient${model.secondLayer === "fixed" ? "; with a = 1 it vanishes with the W-gradient, docs/models.md" : ""})`);
   console.log(`digits        ${report.digits} confirmed by a second solve with 10 more digits`);
 }
 

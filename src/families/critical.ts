@@ -177,19 +177,22 @@ function agreedDigits(a: readonly Decimal[], b: readonly Decimal[], cap: number)
   return worst;
 }
 
-/** The number of critical points in the family's S_d-orbit, binomial(d, p), as text and at integer d. */
+/** The number of critical points in the family's orbit (binomial(d, p) at k = d; rows of equal class counted once), as text and at integer d. */
 export function multiplicity(f: FamilyDefinition): { formula: string; at(d: number): bigint } {
-  const formulas = ["1", "d", "d(d-1)/2", "d(d-1)(d-2)/6"];
+  // Columns are chosen for B (p of them) and, at k < d, for the -h columns without a student row:
+  // d! / ((d - c)! p! (-h)!), c = p + max(0, -h); the extra rows of k > d are permuted among themselves.
+  const missing = Math.max(0, -familyWidthOffset(f));
+  const c = f.p + missing;
+  const factorial = (n: number): bigint => (n <= 1 ? 1n : BigInt(n) * factorial(n - 1));
+  const denominator = factorial(f.p) * factorial(missing);
+  const falling = Array.from({ length: c }, (_, i) => (i === 0 ? "d" : `(d-${i})`));
+  const formula = c === 0 ? "1" : c === 1 ? "d" : `${falling.join("")}${denominator === 1n ? "" : `/${denominator}`}`;
   return {
-    formula: formulas[f.p] ?? `binomial(d, ${f.p})`,
+    formula,
     at(d: number): bigint {
       let num = 1n;
-      let den = 1n;
-      for (let i = 0; i < f.p; i++) {
-        num *= BigInt(d - i);
-        den *= BigInt(i + 1);
-      }
-      return num / den;
+      for (let i = 0; i < c; i++) num *= BigInt(d - i);
+      return num / denominator;
     },
   };
 }

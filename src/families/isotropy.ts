@@ -1,4 +1,12 @@
-/** The isotropy group Delta(S_{d-p} x S_p) as text (S_d for p = 0). */
-export function isotropyName(p: number): string {
-  return p === 0 ? "Delta(S_d)" : `Delta(S_{d-${p}} x S_${p})`;
+/**
+ * The isotropy group of Pattern.isotropy(p, h) as text: Delta(S_{d-p} x S_p) (S_d for p = 0) at k = d; at
+ * k = d + h, h > 0, times S_h permuting the extra rows ("rows"); at h < 0 the bulk loses the -h columns
+ * without a student row, which S_{-h} permutes ("columns").
+ */
+export function isotropyName(p: number, h = 0): string {
+  const c = p + Math.max(0, -h);
+  const bulk = c === 0 ? "S_d" : `S_{d-${c}}`;
+  const diagonal = p === 0 ? `Delta(${bulk})` : `Delta(${bulk} x S_${p})`;
+  if (h === 0) return diagonal;
+  return `${diagonal} x S_${Math.abs(h)} (${h > 0 ? "rows" : "columns"})`;
 }

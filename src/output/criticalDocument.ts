@@ -2,7 +2,7 @@ import { familyPattern, type FamilyCriticalPoint } from "../families/critical.js
 import type { FamilyDefinition } from "../families/definition.js";
 import { isotropyName } from "../families/isotropy.js";
 import { modelJson, type StudentModel } from "../model/studentModel.js";
-import { defaultModel } from "../families/models.js";
+import { defaultModel, familyWidthOffset } from "../families/models.js";
 
 /**
  * The JSON document of `spurious critical --json`: the critical point of a family at d, its parameters
@@ -21,7 +21,7 @@ export function criticalJson(family: FamilyDefinition, d: string, digits: number
     family: family.name,
     model: modelJson(model),
     d,
-    isotropy: { p: family.p, group: isotropyName(family.p) },
+    isotropy: { p: family.p, group: isotropyName(family.p, familyWidthOffset(family)) },
     params,
     effective,
     // The loss is known to about 10^-digits absolutely (its O(d^2) terms cancel): below that it is 0.

@@ -1,7 +1,7 @@
 import { familyPattern, multiplicity } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { isotropyName } from "../families/isotropy.js";
-import { familyModels } from "../families/models.js";
+import { familyModels, familyWidthOffset } from "../families/models.js";
 import { modelJson } from "../model/studentModel.js";
 
 /** One family's row of `spurious families --json`: isotropy, pattern, signs of a, range of d, multiplicity. */
@@ -9,7 +9,7 @@ export function familyRow(f: FamilyDefinition) {
   return {
     family: f.name,
     p: f.p,
-    isotropy: isotropyName(f.p),
+    isotropy: isotropyName(f.p, familyWidthOffset(f)),
     pattern: familyPattern(f).toString(),
     kind: f.kind,
     signs: f.signs,

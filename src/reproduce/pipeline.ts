@@ -1,3 +1,4 @@
+import { familyWidthOffset } from "../families/models.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -193,7 +194,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     const h = outcome("spectrum", f.name);
     return {
       family: f.name,
-      isotropy: isotropyName(f.p),
+      isotropy: isotropyName(f.p, familyWidthOffset(f)),
       config: c.name,
       lossLimit: s.lossLimit,
       crossings: outcome("crossing", f.name).trained,
