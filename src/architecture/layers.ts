@@ -70,7 +70,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "api",
     layer: "presentation",
     holds: "the library API (package.json exports, docs/api.md): one function per --json command, same documents, same argument checks",
-    imports: ["model", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "output", "check", "present"],
+    imports: ["model", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "output", "check", "present"],
   },
   { folder: "tutorial", layer: "presentation", holds: "docs/tutorial.md: its steps, run as commands in a child process", imports: ["output"] },
   {
@@ -83,7 +83,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "cli",
     layer: "presentation",
     holds: "the spurious command line and docs/cli.md",
-    imports: ["model", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "output", "check", "plots", "present", "reproduce"],
+    imports: ["model", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "output", "check", "plots", "present", "reproduce"],
     note: "reproduce: the reproduce command runs the pipeline and passes it docs/cli.md; reproduce never imports cli",
   },
   { folder: "architecture", layer: "tooling", holds: "this table, the import graph of src/ and docs/architecture.md", imports: [] },
