@@ -86,7 +86,7 @@ export function familyAnnihilation(f: FamilyDefinition, options: AnnihilationOpt
   const dValue = F.fromDecimalString(options.d);
   const params = paramsOf(f, F, point.x);
   progress("spectrum");
-  const spectrum = familySpectrum(f, options.d, Math.min(digits, 20), undefined, model);
+  const spectrum = familySpectrum(f, options.d, Math.min(digits, 20), undefined, model, { x: point.x, d: point.d });
   const familyIsMinimum = spectrum.inertia.negative.isZero() && spectrum.inertia.zero.eq(spectrum.gaugeZeros);
   const zeroLoss = point.loss.abs().lt(F.fromDecimalString(`1e-${digits - 5}`));
   progress("minimum of g");
