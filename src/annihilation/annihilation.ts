@@ -236,9 +236,9 @@ function zeroBetween(F: DecimalField, W: Decimal[][], a: Decimal[], negative: De
  */
 function survival(familyIsMinimum: boolean, zeroLoss: boolean, splits: readonly SplitTest[], H: number): Annihilation["survives"] {
   if (zeroLoss) return { minimum: true, by: "every embedding (the loss is 0: a global minimum)" };
-  if (!familyIsMinimum) return { minimum: false, by: "none: the family is a saddle at this d" };
+  if (!familyIsMinimum) return { minimum: false, by: "the family is a saddle at this d" };
   const s = splits.find((x) => x.verdict === "minimum");
-  if (s === undefined) return { minimum: false, by: "none: every split adds a negative direction and every added neuron at w = 0 a descent" };
+  if (s === undefined) return { minimum: false, by: "every split adds a negative direction and an added neuron at w = 0 a descent" };
   const t = s.tRange === "0 < t < 1" ? splitWeights(H, "equal") : splitWeights(H, "one positive");
   return { minimum: true, by: `the split of a ${s.class} neuron into ${H + 1} copies with weights t = (${t.map((x) => +x.toFixed(6)).join(", ")})` };
 }
