@@ -211,9 +211,9 @@ describe("the embeddings into width d + H against the evaluator (inertia, critic
     expect(fixed.smallestH.value).toBe(1);
   }, 120_000);
 
-  it("1b at d = 8 with H = 2 (three copies, two dead neurons) and 4 at d = 8 (a saddle family: its own descent carried to the copies), trained", () => {
-    checkEmbeddings(familyAnnihilation(findFamily("1b"), { d: "8", secondLayer: "trained", neurons: 2, digits: 25 }));
-    const saddle = familyAnnihilation(findFamily("4"), { d: "8", secondLayer: "trained", neurons: 1, digits: 25 });
+  it("1b at d = 6 with H = 2 (three copies, two dead neurons) and 2b at d = 6 (a saddle family below its crossing: its own descent carried to the copies), trained", () => {
+    checkEmbeddings(familyAnnihilation(findFamily("1b"), { d: "6", secondLayer: "trained", neurons: 2, digits: 25 }));
+    const saddle = familyAnnihilation(findFamily("2b"), { d: "6", secondLayer: "trained", neurons: 1, digits: 25 });
     expect(saddle.familyIsMinimum).toBe(false);
     expect(saddle.smallestH.value).toBe(0);
     checkEmbeddings(saddle);
