@@ -59,6 +59,7 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   spectrum: { variable: "h", command: ["spectrum", "2a", "--d", "10000", "--digits", "20", "--json"] },
   eigenSeries: { variable: "e", command: ["eigen-series", "1b", "--order", "1", "--json"] },
   crossings: { variable: "c", command: ["crossing", "1b", "--digits", "15", "--second-layer", "fixed", "--json"] },
+  annihilation: { variable: "a", command: ["annihilation", "2a", "--d", "6", "--second-layer", "fixed", "--json"] },
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
   check: { variable: "verdicts", command: ["check", tableFile, "--order", "2", "--json"] },
   discover: { variable: "found", command: ["discover", "--d", "6", "--runs", "4", "--seed", "1", "--json"] },
@@ -103,6 +104,8 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.check("family,quantity,power,value\n", { order: -1 }), /order: -1 is outside the allowed range 0 to 40/],
     [() => api.spectrum("2a", 10, { secondLayer: "frozen" as never }), /secondLayer: 'frozen' is not a second layer \(allowed: trained, fixed\)/],
     [() => api.crossings("2a", { width: "d+2" }), /family 2a has not been derived for the model with a trained second layer, k = d\+2/],
+    [() => api.annihilation("2a", { neurons: 0 }), /neurons: 0 is outside the allowed range 1 to 10/],
+    [() => api.annihilation("2a", { d: 2 }), /d: 2 is outside family 2a's range \[3, 1e12\]/],
     [() => api.discover({ d: 61, runs: 5 }), /d: 61 is outside the allowed range 2 to 60/],
     [() => api.discover({ d: 6, runs: 5, init: "gaussian" as never }), /init: 'gaussian' is not an initialisation \(allowed: all, xavier/],
   ])("%#: a RangeError naming the value", async (call, message) => {

@@ -108,6 +108,15 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["spectrum", "4", "--d", "1e13"], /--d: 1e13 is outside family 4's range \[5, 1e12\]/],
   [["spectrum", "2a", "--d", "10", "--digits", "5000"], /--digits: 5000 is outside the allowed range 10 to 1000/],
   [["spectrum", "2a", "--d", "10", "--out", "x"], /spectrum: unknown option '--out'/],
+  // annihilation
+  [["annihilation", "9z"], /unknown family '9z' \(known families: 1a, 1b, 2a/],
+  [["annihilation", "2a", "--d", "1e20"], /--d: 1e20 is outside family 2a's range \[3, 1e12\]/],
+  [["annihilation", "2a", "--d", "2"], /--d: 2 is outside family 2a's range \[3, 1e12\]/],
+  [["annihilation", "2a", "--neurons", "0"], /--neurons: 0 is outside the allowed range 1 to 10/],
+  [["annihilation", "2a", "--neurons", "-1"], /--neurons: -1 is outside the allowed range 1 to 10/],
+  [["annihilation", "2a", "--neurons", "1.5"], /--neurons: '1.5' is not an integer \(allowed: 1 to 10\)/],
+  [["annihilation", "2a", "--second-layer", "bogus"], /--second-layer: 'bogus' is not a second layer \(allowed: trained, fixed\)/],
+  [["annihilation", "2a", "--width", "d+1"], /annihilation: unknown option '--width'/],
   // series
   [["series", "zz"], /unknown family 'zz'/],
   [["series", "1b", "--order", "41"], /--order: 41 is outside the allowed range 0 to 40/],

@@ -18,10 +18,11 @@ import type { EigenSeriesJson } from "../output/eigenSeriesDocument.js";
 import type { FamilyRow } from "../output/familiesDocument.js";
 import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
+import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
 import { dimensionArgument, integerArgument, LIMITS, modelArgument, secondLayerArgument } from "../present/arguments.js";
 
-export type { CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
+export type { AnnihilationJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -171,4 +172,21 @@ export async function discover(options: { d: number; runs: number; seed?: number
   if (!(INIT_CHOICES as readonly string[]).includes(init)) throw new RangeError(`init: '${String(init)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
   const { discoveryJson } = await import("../output/discoveryDocument.js");
   return plain(discoveryJson(train({ d, runs, seed, init, secondLayer, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
+}
+
+/**
+ * What adding neurons does to a family at d (default 10): the minimum of g(w) = E[relu(w.x) r(x)] on the
+ * sphere, the split test of each neuron class, and at integer d (up to 24) the embeddings into width
+ * d + `neurons` (1 to 10, default 1) with verdicts and descent directions checked by the evaluator
+ * (= `spurious annihilation <family> --d <d> --neurons <neurons> --second-layer <secondLayer> --json`;
+ * docs/annihilation.md).
+ */
+export async function annihilation(name: string, options: { d?: number | string; neurons?: number; secondLayer?: SecondLayer; onProgress?: Progress } = {}): Promise<AnnihilationJson> {
+  const f = family(name);
+  const model = modelOf(f, { ...(options.secondLayer === undefined ? {} : { secondLayer: options.secondLayer }) });
+  const dd = dimensionArgument("d", options.d ?? "10", f);
+  const neurons = integerOr("neurons", options.neurons, LIMITS.annihilationNeurons, 1);
+  const { familyAnnihilation } = await import("../annihilation/annihilation.js");
+  const { annihilationJson } = await import("../output/annihilationDocument.js");
+  return plain(annihilationJson(familyAnnihilation(f, { d: dd, secondLayer: model.secondLayer, neurons, onProgress: (what) => options.onProgress?.(what) })));
 }

@@ -22,6 +22,8 @@ export const LIMITS = {
   seriesOrder: { min: 0, max: 40 },
   /** The highest power of eps of the eigenvalue series (the family series is derived ~10 orders higher). */
   eigenOrder: { min: 0, max: 20 },
+  /** The neurons added by `spurious annihilation --neurons H`. */
+  annihilationNeurons: { min: 1, max: 10 },
   discover: { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } },
 } as const;
 
