@@ -144,6 +144,34 @@ describe("isotropy detection", () => {
     }
   });
 
+  it("at other widths recovers p and the parameters of Pattern.isotropy(p, k - d) under independent row and column permutations", () => {
+    const rng = mulberry32(9);
+    for (const [d, p, h] of [[8, 1, 1], [9, 2, 1], [8, 0, 2], [9, 1, -1], [10, 3, -1]] as const) {
+      const P = Pattern.isotropy(p, h);
+      const x = P.params.map((q) => {
+        if (q.kind === "a") return rng.uniform() < 0.5 ? 1 : -1;
+        if (q.kind === "diag") return (rng.uniform() < 0.5 ? 1 : -1) * (0.7 + 0.6 * rng.uniform());
+        return 0.5 * (rng.uniform() - 0.5);
+      });
+      const E = embed(P, x, d);
+      const k = d + h;
+      // S_k x S_d: rows by tau, columns (with the teacher) by pi, independently.
+      const tau = randomPermutation(rng, k);
+      const pi = randomPermutation(rng, d);
+      const W: number[][] = Array.from({ length: k }, () => new Array<number>(d).fill(0));
+      const a = new Array<number>(k).fill(0);
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < d; j++) W[tau[i]!]![pi[j]!] = E.W[i]![j]!;
+        a[tau[i]!] = E.a[i]!;
+      }
+      const r = detectIsotropy(W, a);
+      expect(r.p, `d = ${d}, p = ${p}, h = ${h}`).toBe(p);
+      r.params.forEach((v, t) => expect(v).toBeCloseTo(x[t]!, 12));
+      const Wc = r.rows.map((s) => r.order.map((t) => W[s]![t]!));
+      Wc.forEach((row, s) => row.forEach((w, t) => expect(w).toBe(E.W[s]![t]!)));
+    }
+  });
+
   it("reports a point without such a symmetry as other, with its colour classes", () => {
     const rng = mulberry32(8);
     const W = randomNormalMatrix(rng, 8, 8, 0.1).map((row, i) => row.map((w, j) => (i === j ? 1 + w : w)));

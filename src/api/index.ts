@@ -20,7 +20,7 @@ import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
 import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { dimensionArgument, integerArgument, LIMITS, modelArgument, secondLayerArgument } from "../present/arguments.js";
+import { dimensionArgument, integerArgument, LIMITS, modelArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
 
 export type { AnnihilationJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
@@ -158,20 +158,31 @@ export async function check(table: string, options: { order?: number; file?: str
 }
 
 /**
- * Train k = d networks from `runs` seeded random starts (d 2 to 60, runs 1 to 10000, seed 0 to 2^32 - 1,
- * default 1; init all, xavier, minus or mixed, default all) and group the critical points found
- * (= `spurious discover --d <d> --runs <runs> --seed <seed> --init <init> --json`).
+ * Train networks of width k (`width` "d" (default), "d+H" or "d-H") from `runs` seeded random starts (d 2
+ * to 60, runs 1 to 10000, seed 0 to 2^32 - 1, default 1; init all, xavier, minus or mixed, default all),
+ * group the critical points found and name the declared family each lies on
+ * (= `spurious discover --d <d> --runs <runs> --seed <seed> --init <init> --width <k> --json`).
  */
-export async function discover(options: { d: number; runs: number; seed?: number; init?: InitChoice; secondLayer?: SecondLayer; onProgress?: (done: number, total: number) => void }): Promise<DiscoveryJson> {
+export async function discover(options: {
+  d: number;
+  runs: number;
+  seed?: number;
+  init?: InitChoice;
+  secondLayer?: SecondLayer;
+  width?: string;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<DiscoveryJson> {
   const d = integerArgument("d", options?.d, LIMITS.discover.d);
   const runs = integerArgument("runs", options.runs, LIMITS.discover.runs);
+  const widthOffset = widthArgument("width", options.width);
+  if (d + widthOffset < 1) throw new RangeError(`width: k = ${String(options.width)} is ${d + widthOffset} at d = ${d}; the student needs at least one neuron`);
   const seed = integerOr("seed", options.seed, LIMITS.discover.seed, 1);
   const secondLayer = secondLayerArgument("secondLayer", options.secondLayer);
   const { discover: train, INIT_CHOICES } = await import("../discovery/discover.js");
   const init = options.init ?? "all";
   if (!(INIT_CHOICES as readonly string[]).includes(init)) throw new RangeError(`init: '${String(init)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
   const { discoveryJson } = await import("../output/discoveryDocument.js");
-  return plain(discoveryJson(train({ d, runs, seed, init, secondLayer, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
+  return plain(discoveryJson(train({ d, runs, seed, init, secondLayer, widthOffset, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { discover, INIT_CHOICES, type DiscoveryReport, type InitChoice } from "../discovery/discover.js";
-import { discoveryJson, fixed } from "../output/discoveryDocument.js";
+import { discoveryJson, familyNames, fixed } from "../output/discoveryDocument.js";
 import { LIMITS } from "../present/arguments.js";
 import { noPositionals, parseInteger, parseSecondLayer, parseWidth } from "./args.js";
 import { widthName, type SecondLayer } from "../model/studentModel.js";
@@ -27,9 +27,11 @@ export function discoveryTable(report: DiscoveryReport): string {
       `to ${report.points.length} distinct critical points (gradient norm < ${report.tolerances.gradient}, ${report.secondLayer === "fixed" ? "fixed second layer a = 1, Hessian on W" : "gauge |a_i| = 1"})`,
     "",
   ];
-  const rows = report.points.map((p) => {
+  const names = familyNames(report);
+  const rows = report.points.map((p, i) => {
     const x = (name: string): string => (p.params[name] === undefined ? "" : fixed(p.params[name]!, 6));
     return [
+      names[i] ?? "",
       p.p === null ? `other (${p.classSizes.join("+")})` : String(p.p),
       p.signs.join(""),
       fixed(p.loss, 12),
@@ -43,9 +45,10 @@ export function discoveryTable(report: DiscoveryReport): string {
       p.smallestNonzero.toExponential(2),
     ];
   });
-  lines.push(textTable(["p", "signs", "loss", "index", "zero", "count", "xavier/minus/mixed", "x1", "x5", ...(wide ? ["z1", "z2"] : []), "min |eig|"], rows));
+  lines.push(textTable(["family", "p", "signs", "loss", "index", "zero", "count", "xavier/minus/mixed", "x1", "x5", ...(wide ? ["z1", "z2"] : []), "min |eig|"], rows));
   lines.push("");
   lines.push(`not converged: ${report.notConverged}${failures === "" ? "" : ` (${failures})`}`);
+  lines.push("family = the declared family (derivations/) the point lies on, compared with its critical point at this d to 1e-6; blank: none");
   lines.push(
     report.secondLayer === "fixed"
       ? `index = W-Hessian eigenvalues < -${report.tolerances.eigenvalue} max(1, max|eig|); zero = |eig| within it (no gauge with a fixed second layer); ` +

@@ -1,5 +1,12 @@
 import { modelJson } from "../model/studentModel.js";
 import type { DiscoveredPoint, DiscoveryReport } from "../discovery/discover.js";
+import { identifyFamily } from "../families/identify.js";
+
+/** For each point of the report, the declared family of the report's model it lies on (null if none). */
+export function familyNames(report: DiscoveryReport): (string | null)[] {
+  const model = { secondLayer: report.secondLayer, widthOffset: report.widthOffset };
+  return report.points.map((p) => identifyFamily(p, report.d, model) ?? null);
+}
 
 /**
  * x with `decimals` fractional digits, without a minus sign on a value that rounds to zero.
@@ -19,8 +26,9 @@ function justifiedDecimals(p: DiscoveredPoint): number {
   return Math.max(4, Math.min(12, Math.floor(-Math.log10(error)) - 1));
 }
 
-/** The JSON form of a report: numbers of the points as decimal strings. */
+/** The JSON form of a report: numbers of the points as decimal strings, each point with its family (or null). */
 export function discoveryJson(report: DiscoveryReport) {
+  const names = familyNames(report);
   return {
     d: report.d,
     model: modelJson({ secondLayer: report.secondLayer, widthOffset: report.widthOffset }),
@@ -30,9 +38,10 @@ export function discoveryJson(report: DiscoveryReport) {
     tolerance: report.tolerances,
     notConverged: report.notConverged,
     failures: report.failures,
-    points: report.points.map((p) => {
+    points: report.points.map((p, i) => {
       const decimals = justifiedDecimals(p);
       return {
+        family: names[i]!,
         p: p.p,
         signs: p.signs,
         classSizes: p.classSizes,

@@ -2,11 +2,10 @@ import type { StudentModel } from "../model/studentModel.js";
 
 /**
  * The base names of the committed per-family files of a model (docs/models.md §4): the trained second
- * layer at k = d, the paper's model, keeps the plain names (series/2a.eigen.json); another model inserts its
- * name (series/2a.fixed.eigen.json).
+ * layer keeps the plain names (series/2a.eigen.json); the fixed one inserts its name
+ * (series/2a.fixed.eigen.json). A family lives at one width, which its name carries (2a.d+1).
  */
 function modelInfix(model: StudentModel): string {
-  if (model.widthOffset !== 0) throw new RangeError(`no committed files for width offset ${model.widthOffset} yet`);
   return model.secondLayer === "trained" ? "" : `.${model.secondLayer}`;
 }
 

@@ -1,0 +1,39 @@
+import { sameModel, type StudentModel } from "../model/studentModel.js";
+import { familyCriticalPoint, familyPattern } from "./critical.js";
+import { familyModels } from "./models.js";
+import { FAMILIES } from "./registry.js";
+
+/** What identification needs of a trained point: its isotropy p, signs per row class, and pattern parameters by alias. */
+export interface IdentifiablePoint {
+  readonly p: number | null;
+  readonly signs: readonly string[];
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/** Parameters agree when within this of max(1, |x|) (the discovery's own tolerance for distinct points). */
+const IDENTIFY_TOLERANCE = 1e-6;
+
+/**
+ * The declared family that a trained point at integer d lies on (docs/discovery.md §7), if any: a family of
+ * the model with the point's isotropy p and signs, whose critical point at d (20 digits, by continuation from
+ * its seed) has the same pattern parameters to IDENTIFY_TOLERANCE. Families whose range does not reach d are
+ * skipped.
+ */
+export function identifyFamily(point: IdentifiablePoint, d: number, model: StudentModel): string | undefined {
+  if (point.p === null) return undefined;
+  const signs = point.signs.join("");
+  for (const f of FAMILIES) {
+    if (f.p !== point.p || !familyModels(f).some((m) => sameModel(m, model))) continue;
+    if (f.signs.map((s) => (s > 0 ? "+" : "-")).join("") !== signs) continue;
+    if (d < Number(f.range.min) || d > Number(f.range.max)) continue;
+    const x = familyCriticalPoint(f, String(d), 20).x;
+    const P = familyPattern(f);
+    const same = P.params.every((q, k) => {
+      const found = point.params[q.alias!];
+      const v = x[k]!.toNumber();
+      return found !== undefined && Math.abs(found - v) <= IDENTIFY_TOLERANCE * Math.max(1, Math.abs(v));
+    });
+    if (same) return f.name;
+  }
+  return undefined;
+}
