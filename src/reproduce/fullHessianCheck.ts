@@ -13,7 +13,7 @@ export const FULL_HESSIAN_TOLERANCE = 1e-10;
 
 export interface FullHessianCheck {
   readonly d: number;
-  /** d^2 + d: the eigenvalues on each side. */
+  /** fullHessianSize: the eigenvalues on each side. */
   readonly size: number;
   /** max_k |block_k - full_k| over both lists sorted, and the scale max(1, max |full|) it is measured against. */
   readonly worstDifference: number;
