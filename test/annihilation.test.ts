@@ -68,12 +68,13 @@ describe("Euler's identities at the families' critical points", () => {
       const { W, a, point } = familyPoint(name, 8);
       const W64 = W.map((r) => r.map((x) => x.toNumber()));
       const a64 = a.map((x) => x.toNumber());
-      const e = (m: number) => W.map((_, j) => (j === m ? F.one() : F.zero()));
-      for (let i = 0; i < 8; i++) {
+      // k x d students: the families of other widths too (k rows, d teacher directions).
+      const e = (m: number) => W[0]!.map((_, j) => (j === m ? F.one() : F.zero()));
+      for (let i = 0; i < W.length; i++) {
         expect(residualCorrelation(F, W, a, W[i]!).abs().toNumber(), `${name} g(w_${i}) Decimal`).toBeLessThan(1e-20);
         expect(Math.abs(residualCorrelation(F64, W64, a64, W64[i]!)), `${name} g(w_${i}) float64`).toBeLessThan(1e-13);
       }
-      const sum = W.reduce((s, _, m) => F.add(s, residualCorrelation(F, W, a, e(m))), F.zero());
+      const sum = W[0]!.reduce((s, _, m) => F.add(s, residualCorrelation(F, W, a, e(m))), F.zero());
       expect(sum.add(point.loss.mul(2)).abs().toNumber(), name).toBeLessThan(1e-20);
     }
   });

@@ -21,13 +21,14 @@ import { eigenSeriesFileBase } from "../src/output/fileNames.js";
 
 interface Term {
   readonly power: string;
-  readonly exact?: string;
+  readonly exact?: string | null;
   readonly decimal: string;
 }
 interface EigenFile {
   readonly family: string;
   readonly order: number;
-  readonly components: { irrep: string; eigenvalues: { gauge: boolean; exact: boolean; terms: Term[] }[] }[];
+  readonly field: string;
+  readonly components: { irrep: string; unresolved?: string; eigenvalues: { gauge: boolean; exact: boolean; terms: Term[] }[] }[];
 }
 
 const D60 = Decimal.clone({ precision: 60 });
@@ -62,7 +63,7 @@ describe("committed eigenvalue series (series/<f>.eigen.json, series/<f>.fixed.e
         for (const c of file.components) {
           for (const e of c.eigenvalues) {
             for (const t of e.terms) {
-              if (t.exact === undefined) {
+              if (t.exact === undefined || t.exact === null) {
                 expect(e.exact, `${f.name} ${c.irrep}: a term without an exact value in an exact eigenvalue`).toBe(false);
                 continue;
               }
@@ -90,6 +91,12 @@ describe("committed eigenvalue series (series/<f>.eigen.json, series/<f>.fixed.e
           return file.components.map((c, i) => {
             const numeric = blocks[i]!;
             expect(numeric.component.name, `${f.name}: component ${i}`).toBe(c.irrep);
+            // A component is left unresolved only in a family with numeric coefficients (docs/models.md §5),
+            // and says why; the resolved ones are checked like every exact one.
+            if (c.unresolved !== undefined) {
+              expect(file.field, `${f.name} ${c.irrep}: unresolved in an exact field`).toMatch(/^Decimal/);
+              return [];
+            }
             const values = numeric.values.filter((_, j) => !numeric.gauge.includes(j)).map((v) => new D60(v.toString()));
             const fromSeries = c.eigenvalues.filter((e) => !e.gauge).map((e) => sumSeries(e.terms, d));
             expect(fromSeries.length, `${f.name} ${c.irrep}: eigenvalue count`).toBe(values.length);

@@ -6,7 +6,6 @@ import { embed } from "../src/patterns/embedding.js";
 import { lossJet } from "../src/patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../src/patterns/metric.js";
 import { restrictedLoss } from "../src/patterns/restrictedLoss.js";
-import { Pattern } from "../src/patterns/pattern.js";
 import { continueBranch } from "../src/families/continuation.js";
 import { familyCriticalPoint, familyPattern, multiplicity, seedParams } from "../src/families/critical.js";
 import { precisionContext } from "../src/families/precision.js";
@@ -87,28 +86,30 @@ describe("fractional d", () => {
   });
 });
 
-describe("multiplicity = |S_d-orbit| (orbit-stabilizer)", () => {
+describe("multiplicity = the size of the orbit under S_k x S_d (orbit-stabilizer)", () => {
   /** All permutations of 0..n-1. */
   function permutations(n: number): number[][] {
     if (n === 0) return [[]];
     return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
   }
 
-  /** The number of distinct (P W P^T, P a) over all d! permutations P, for a random point of (d-p | p). */
-  function orbitSize(p: number, d: number, seed: number): number {
-    const P = Pattern.isotropy(p);
+  /**
+   * The number of distinct students over all d! permutations P of the columns (with the teacher), a student
+   * being the multiset of its neurons (w_i, a_i): the orbit under S_k x S_d of a random point of the family's
+   * pattern. Paired rows follow their columns (P W P^T at k = d); the rows are then sorted.
+   */
+  function orbitSize(f: FamilyDefinition, d: number, seed: number): number {
+    const P = familyPattern(f);
     const rng = mulberry32(seed);
     const { W, a } = embed(P, P.params.map(() => rng.uniform() - 0.5), d);
     const seen = new Set<string>();
     for (const s of permutations(d)) {
-      // (P W P^T)_{s(i) s(j)} = W_ij, (P a)_{s(i)} = a_i: relabel the indices by s.
-      const W2 = W.map(() => new Array<number>(d).fill(0));
-      const a2 = new Array<number>(d).fill(0);
-      for (let i = 0; i < d; i++) {
-        a2[s[i]!] = a[i]!;
-        for (let j = 0; j < d; j++) W2[s[i]!]![s[j]!] = W[i]![j]!;
-      }
-      seen.add(JSON.stringify([W2, a2]));
+      const neurons = W.map((row, i) => {
+        const moved = new Array<number>(d).fill(0);
+        row.forEach((w, j) => (moved[s[j]!] = w));
+        return JSON.stringify([...moved, a[i]!]);
+      });
+      seen.add(neurons.sort().join(";"));
     }
     return seen.size;
   }
@@ -116,7 +117,7 @@ describe("multiplicity = |S_d-orbit| (orbit-stabilizer)", () => {
   it.each(FAMILIES.map((f) => [f.name]))("family %s: multiplicity(f).at(d) = brute-force orbit count for d = 4, 5, 6", (name) => {
     const f = findFamily(name);
     for (const d of [4, 5, 6]) {
-      expect(multiplicity(f).at(d)).toBe(BigInt(orbitSize(f.p, d, 12345 + 7 * d + f.p)));
+      expect(multiplicity(f).at(d)).toBe(BigInt(orbitSize(f, d, 12345 + 7 * d + f.p)));
     }
   });
 });

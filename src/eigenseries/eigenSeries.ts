@@ -78,7 +78,8 @@ function blockEigenSeries<T>(F: Field<T>, candidate: Candidate<T> | undefined, b
     const c0 = polynomial(0);
     const roots: SeriesRoot[] = rootValuations(c0).flatMap((s) => seriesPolynomialRoots(F, s === 0 ? c0 : polynomial(s), target, { only: s, candidate }));
     if (roots.length !== m - g) throw new RootResolutionError(`found ${roots.length} of ${m - g} eigenvalues: the Newton polygon of lambda^0 missed a valuation (order too low)`);
-    const values = roots.map((r) => ({ series: r.series.truncate(target), field: r.field, exact: r.exact, gauge: false }));
+    // Exact only over an exact field: a numeric family's coefficients are numeric however they were found.
+    const values = roots.map((r) => ({ series: r.series.truncate(target), field: r.field, exact: r.exact && F.exact, gauge: false }));
     values.sort((a, b) => {
       const [va, la] = sortKey(a);
       const [vb, lb] = sortKey(b);

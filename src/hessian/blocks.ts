@@ -60,7 +60,7 @@ const ZERO = new Fraction(0);
 const ONE = new Fraction(1);
 
 /** The group-algebra element sum_g c_g P_g (parameter permutations P_g) applied to v. */
-function applyGroupElement(terms: readonly { perm: readonly number[]; coefficient: Fraction }[], v: readonly Fraction[]): Fraction[] {
+export function applyGroupElement(terms: readonly { perm: readonly number[]; coefficient: Fraction }[], v: readonly Fraction[]): Fraction[] {
   const out = v.map(() => ZERO);
   for (const { perm, coefficient } of terms) {
     if (coefficient.n === 0n) continue;
@@ -72,7 +72,7 @@ function applyGroupElement(terms: readonly { perm: readonly number[]; coefficien
 }
 
 /** The columns (indices) of a list of vectors that are linearly independent, chosen greedily from the left. */
-function independentColumns(vectors: readonly ExactVector[], length: number): number[] {
+export function independentColumns(vectors: readonly ExactVector[], length: number): number[] {
   if (vectors.length === 0) return [];
   const M = Array.from({ length }, (_, f) => vectors.map((v) => v[f]!));
   return reducedRowEchelon(Q, M).pivotColumns;

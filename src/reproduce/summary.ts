@@ -26,7 +26,7 @@ export function verifiedMeaning(c: ReproduceConfig): string {
   return (
     `verified = yes when (1) every parameter series and the loss series (order N = ${c.seriesOrder} in eps = d^(-1/2)), ` +
     `evaluated at d = 1e3, 1e4, 1e5, 1e6, agree with the critical points found by Newton's method at ${c.verifyDigits} digits, ` +
-    `the errors decaying like d^(-(N+1)/2) or faster (fitted slope below -(N+1)/2 + ${SLOPE_SLACK}), and (2) at d = ${c.fullHessianD} ` +
+    `the errors decaying like d^(-(N+1)/2) or faster (repeated-median slope below -(N+1)/2 + ${SLOPE_SLACK}), and (2) at d = ${c.fullHessianD} ` +
     `the block eigenvalues, each repeated by the dimension of its irreducible, are the kd + k eigenvalues of the full Hessian ` +
     `of the independent evaluator (float64; k = d + h the family's width, k = d but for the families named .d+h), within ` +
     `${FULL_HESSIAN_TOLERANCE} x max(1, max |eigenvalue|), and with a fixed second layer (docs/models.md) the kd eigenvalues of its W-Hessian.`
