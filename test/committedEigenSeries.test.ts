@@ -3,6 +3,7 @@ import { Decimal } from "decimal.js";
 import { all, create } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { FAMILIES } from "../src/families/registry.js";
+import { familyEigenSeries, hasNumericSeries } from "../src/eigenseries/eigenSeries.js";
 import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { precisionContext } from "../src/families/precision.js";
 import { componentEigenvalues } from "../src/hessian/spectrum.js";
@@ -54,7 +55,13 @@ function sumSeries(terms: readonly Term[], d: Decimal): Decimal {
 }
 
 describe("committed eigenvalue series (series/<f>.eigen.json, series/<f>.fixed.eigen.json)", () => {
-  for (const f of FAMILIES) {
+  it("the families with numeric series have no eigenvalue series, and the command says why", () => {
+    for (const f of FAMILIES.filter(hasNumericSeries)) {
+      for (const model of familyModels(f)) expect(existsSync(eigenPath(f.name, model)), eigenPath(f.name, model)).toBe(false);
+      expect(() => familyEigenSeries(f, 2)).toThrow(/numeric series coefficients/);
+    }
+  });
+  for (const f of FAMILIES.filter((g) => !hasNumericSeries(g))) {
     it(`family ${f.name}: the files exist and every exact coefficient evaluates to its printed decimal`, () => {
       for (const model of familyModels(f)) {
         const path = eigenPath(f.name, model);

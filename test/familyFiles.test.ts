@@ -29,6 +29,8 @@ describe("family files", () => {
     expect(parseEdited((j) => (j.series.equations.x2 = 0.5))).toThrow("derivations/2a.json: series.equations.x2 must be an integer, got 0.5");
     expect(parseEdited((j) => (j.series.params.x1.known = []))).toThrow("derivations/2a.json: series.params.x1.known must be a non-empty list of strings");
     expect(parseEdited((j) => (j.name = "2b"))).toThrow("derivations/2a.json: name must be the file's name '2a', got \"2b\"");
+    expect(parseEdited((j) => (j.width = "k"))).toThrow('derivations/2a.json: width must be a width "d", "d+H" or "d-H" (H from 1 to 10), got "k"');
+    expect(parseEdited((j) => (j.width = "d+1"))).toThrow("derivations/2a.json: signs must be a list of 3 signs 1 or -1 (one per row class of the pattern with p = 1 and its extra rows)");
   });
 
   it("a missing or unknown field is an error naming it", () => {

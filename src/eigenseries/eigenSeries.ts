@@ -115,6 +115,11 @@ function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknow
   return fs;
 }
 
+/** Whether the family's series are numeric (declared over Decimal): eigenvalue series need an exact field. */
+export function hasNumericSeries(f: FamilyDefinition): boolean {
+  return f.series?.field.kind === "Decimal";
+}
+
 /**
  * The eigenvalue series of every block of family f (for the model's second layer), each known to O(eps^(order+1)), or the component
  * marked unresolved with the reason (coinciding leading terms that do not separate, ramified roots,
@@ -124,6 +129,11 @@ function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknow
  */
 export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, model: StudentModel = defaultModel(f)): FamilyEigenSeries {
   const { secondLayer } = checkFamilyModel(f, model);
+  if (hasNumericSeries(f)) {
+    throw new RangeError(
+      `family ${f.name} has numeric series coefficients (its limit values leave Q(pi)); its eigenvalue series are not derived: the characteristic polynomial of a block cancels more digits than its 60-digit coefficients carry (docs/hessian.md, "Eigenvalue series"). Its spectrum at any d: spurious spectrum ${f.name} --d <real>`,
+    );
+  }
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const target = order + 1;
   let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);

@@ -8,8 +8,8 @@ export interface FamilyDefinition {
   readonly name: string;
   /** Isotropy Delta(S_{d-p} x S_p). */
   readonly p: number;
-  /** h of the student width k = d + h the family lives at (0 when absent): its pattern is Pattern.isotropy(p, h). */
-  readonly widthOffset?: number;
+  /** The student width the family lives at, "d+H" or "d-H" ("d" when absent): its pattern is Pattern.isotropy(p, h). */
+  readonly width?: string;
   /** "a": diagonal mostly near +1, loss decaying with d; "b": mostly near -1, loss tending to a constant. */
   readonly kind: "a" | "b";
   /** Signs of the second layer on the row classes A (bulk), B and E (the extra rows of k > d), in the gauge |a_i| = 1. */

@@ -108,7 +108,7 @@ export function parseFamilyFile(file: string, text: string): FamilyDefinition {
   return {
     name,
     p,
-    ...(widthOffset === 0 ? {} : { widthOffset }),
+    ...(o.width === undefined ? {} : { width: o.width as string }),
     kind: o.kind as "a" | "b",
     signs: o.signs as (1 | -1)[],
     description: r.text("description", o.description),

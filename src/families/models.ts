@@ -1,9 +1,11 @@
-import { modelText, sameModel, type StudentModel } from "../model/studentModel.js";
+import { modelText, parseWidthName, sameModel, type StudentModel } from "../model/studentModel.js";
 import type { FamilyDefinition } from "./definition.js";
 
 /** h of the width k = d + h at which family f lives (0 for the families of the paper's setting). */
 export function familyWidthOffset(f: FamilyDefinition): number {
-  return f.widthOffset ?? 0;
+  const h = f.width === undefined ? 0 : parseWidthName(f.width);
+  if (h === undefined) throw new RangeError(`family ${f.name}: '${f.width}' is not a width`);
+  return h;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { familySpectrum } from "../hessian/spectrum.js";
-import { familyEigenSeries } from "../eigenseries/eigenSeries.js";
+import { familyEigenSeries, hasNumericSeries } from "../eigenseries/eigenSeries.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import { verifyFamilySeries } from "../ift/verify.js";
 import { familyCrossings } from "../crossing/crossing.js";
@@ -108,6 +108,7 @@ export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: 
 /** (d) eigenvalue series at the configured order, per model; unresolved components are reported. */
 export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string } {
   const order = c.eigenOrder;
+  if (hasNumericSeries(f)) return { files: new Map(), outcome: "none: numeric family (docs/hessian.md, eigenvalue series)" };
   const r = perModel(f, (model) => {
     const e = familyEigenSeries(f, order, (what) => progress(`${model.secondLayer}, ${what}`), model);
     const unresolved = e.components.filter((x) => x.unresolved !== undefined).map((x) => `${x.component.name} (${model.secondLayer})`);
