@@ -37,7 +37,7 @@ function cells(r: SummaryRow): string[] {
   return [
     r.config === "full" ? r.family : `${r.family} (quick)`,
     r.isotropy,
-    r.lossLimit.exact === r.lossLimit.decimal ? r.lossLimit.exact : `${r.lossLimit.exact} = ${r.lossLimit.decimal.slice(0, 12)}...`,
+    limit(r.lossLimit),
     approach(r.series.lossApproach),
     r.crossings.length === 0 ? "none" : r.crossings.join(", "),
     r.fixedCrossings === null ? "no fixed model" : r.fixedCrossings.length === 0 ? "none" : r.fixedCrossings.join(", "),
@@ -46,9 +46,19 @@ function cells(r: SummaryRow): string[] {
   ];
 }
 
+/** A numeric coefficient is shown by its decimal and marked (the family's limit values leave Q(pi)). */
+const NUMERIC = "(numeric)";
+
+/** The exact limit and its decimal; a numeric one as its decimal. */
+function limit(l: SeriesOutcome["lossLimit"]): string {
+  if (l.exact === NUMERIC) return `${l.decimal.slice(0, 12)} (numeric)`;
+  return l.exact === l.decimal ? l.exact : `${l.exact} = ${l.decimal.slice(0, 12)}...`;
+}
+
 /** c d^k, with c in parentheses unless it is a plain number. */
 function approach(a: SeriesOutcome["lossApproach"]): string {
   if (a === undefined) return "none (the loss is constant)";
+  if (a.exact === NUMERIC) return `${a.decimal.slice(0, 10)}... d^${a.dPower} (numeric)`;
   const c = /^-?[\d./]+$/.test(a.exact) ? a.exact : `(${a.exact})`;
   return `${c} d^${a.dPower} = ${a.decimal.slice(0, 10)}... d^${a.dPower}`;
 }
