@@ -248,7 +248,7 @@ function followBranch(
           : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
       const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
       const start = near.length === 0 ? startAt(W, famAt, wrt, phi, W.from(s)) : near[0]!.x.slice();
-      if (near.length > 0) wrt.forEach((p, i) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(near[0]!.x[p]!, famAt[p]!), W.fromDecimalString(type === "transcritical" ? "0.1" : "0.316227766")))));
+      if (near.length > 0) wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(near[0]!.x[p]!, famAt[p]!), W.fromDecimalString(type === "transcritical" ? "0.1" : "0.316227766")))));
       const sol = newtonCriticalPoint(W, precision, R, start, d);
       near.push(pointAt(d, sol.x, sol.loss, sol.gradientNorm));
     }
