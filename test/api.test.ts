@@ -59,6 +59,7 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   spectrum: { variable: "h", command: ["spectrum", "2a", "--d", "10000", "--digits", "20", "--json"] },
   eigenSeries: { variable: "e", command: ["eigen-series", "1b", "--order", "1", "--json"] },
   crossings: { variable: "c", command: ["crossing", "1b", "--digits", "15", "--second-layer", "fixed", "--json"] },
+  bifurcation: { variable: "b", command: ["bifurcation", "2a", "--top", "5", "--json"] },
   annihilation: { variable: "a", command: ["annihilation", "2a", "--d", "6", "--second-layer", "fixed", "--json"] },
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
   check: { variable: "verdicts", command: ["check", tableFile, "--order", "2", "--json"] },

@@ -137,6 +137,12 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["crossing", "1b", "--digits", "14"], /--digits: 14 is outside the allowed range 15 to 200/],
   [["crossing", "1b", "--digits", "x"], /--digits: 'x' is not an integer \(allowed: 15 to 200\)/],
   [["crossing", "9z"], /unknown family '9z'/],
+  // bifurcation
+  [["bifurcation", "9z"], /unknown family '9z'/],
+  [["bifurcation", "2a", "--d", "x"], /--d: 'x' is not a number/],
+  [["bifurcation", "2a", "--d", "1e20"], /--d: 1e20 is outside family 2a's range/],
+  [["bifurcation", "2a", "--second-layer", "free"], /--second-layer: 'free' is not a second layer \(allowed: trained, fixed\)/],
+  [["bifurcation", "2a", "--top", "1e9"], /--top: 1e9 is outside the allowed range 3 to 1e4/],
   // plot
   [["plot", "1b"], /plot: --out <dir> is required/],
   [["plot", "xx", "--out", fresh("plot1")], /unknown family 'xx'/],

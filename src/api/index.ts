@@ -19,10 +19,11 @@ import type { FamilyRow } from "../output/familiesDocument.js";
 import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
 import type { AnnihilationJson } from "../output/annihilationDocument.js";
+import type { BifurcationJson } from "../output/bifurcationDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { dimensionArgument, integerArgument, LIMITS, modelArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
+import { dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
 
-export type { AnnihilationJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
+export type { AnnihilationJson, BifurcationJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -200,4 +201,22 @@ export async function annihilation(name: string, options: { d?: number | string;
   const { familyAnnihilation } = await import("../annihilation/annihilation.js");
   const { annihilationJson } = await import("../output/annihilationDocument.js");
   return plain(annihilationJson(familyAnnihilation(f, { d: dd, secondLayer: model.secondLayer, neurons, onProgress: (what) => options.onProgress?.(what) })));
+}
+
+/**
+ * What bifurcates from a family at each crossing (docs/bifurcation.md): the kernel vector of the carrying
+ * block, its axial isotropy (computed), the reduced equation's coefficients and type, and the branch
+ * continued on both sides up to `top` (default 1e3), with loss minus the family's loss and Morse index;
+ * with `d`, each branch's critical point there (= `spurious bifurcation <family> --d <d> --top <top>
+ * --second-layer <secondLayer> --json`).
+ */
+export async function bifurcation(name: string, options: { d?: number | string; top?: number | string; secondLayer?: SecondLayer; onProgress?: Progress } = {}): Promise<BifurcationJson> {
+  const f = family(name);
+  const model = modelOf(f, { ...(options.secondLayer === undefined ? {} : { secondLayer: options.secondLayer }) });
+  const d = options.d === undefined ? undefined : dimensionArgument("d", options.d, f);
+  const top = realArgument("top", options.top ?? "1e3");
+  if (Number(top) < Number(f.range.min) || Number(top) > 1e4) throw new RangeError(`top: ${top} is outside the allowed range ${f.range.min} to 1e4`);
+  const { familyBifurcations } = await import("../bifurcation/bifurcation.js");
+  const { bifurcationJson } = await import("../output/bifurcationDocument.js");
+  return plain(bifurcationJson(familyBifurcations(f, { model, top, ...(d === undefined ? {} : { d }), onProgress: (what) => options.onProgress?.(what) })));
 }

@@ -1,0 +1,324 @@
+import type { Decimal } from "decimal.js";
+import { familyCrossings, type Crossing } from "../crossing/crossing.js";
+import { BranchEnd, continueBranch } from "../families/continuation.js";
+import { familyCriticalPoint, familyPattern } from "../families/critical.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { checkFamilyModel, defaultModel } from "../families/models.js";
+import { newtonCriticalPoint } from "../families/newton.js";
+import { precisionContext, type PrecisionContext } from "../families/precision.js";
+import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
+import { NewtonError } from "../linalg/newton.js";
+import type { StudentModel } from "../model/studentModel.js";
+import type { DecimalField } from "../numbers/decimalField.js";
+import { weightParams } from "../patterns/derivatives.js";
+import type { Pattern } from "../patterns/pattern.js";
+import { dimensionAtNumber } from "../representations/dimension.js";
+import { axialSpace, type AxialSpace } from "./axial.js";
+import { reducedEquation, type ReducedEquation } from "./reduced.js";
+
+/**
+ * What bifurcates from a family at its crossings (docs/bifurcation.md): the kernel of the carrying block
+ * at d*, the axial pattern of the kernel vector (computed), the Lyapunov–Schmidt coefficients on the
+ * axial line, and the branch solved and continued in the axial pattern on both sides of d*.
+ */
+
+/** One critical point of a branch. */
+export interface BranchPoint {
+  readonly d: Decimal;
+  /** All parameters of the axial pattern (a = the family's signs: the gauge |a| = 1). */
+  readonly x: Decimal[];
+  readonly loss: Decimal;
+  readonly lossMinusFamily: Decimal;
+  /** max |x - family| over the W-parameters. */
+  readonly distance: Decimal;
+  /** The Morse index: negative block eigenvalues of the axial pattern times their dimensions at d. */
+  readonly index: number;
+  readonly gradientNorm: Decimal;
+}
+
+export interface BranchEndInfo {
+  readonly side: "below" | "above";
+  readonly d: string;
+  readonly kind: "fold" | "walk limit" | "pattern limit" | "meets the family";
+  readonly text: string;
+}
+
+export interface Branch {
+  readonly isotropy: string;
+  readonly pattern: Pattern;
+  readonly type: "transcritical" | "pitchfork";
+  /** The sides of d* on which the branch exists. */
+  readonly side: "both" | "below" | "above";
+  readonly ends: BranchEndInfo[];
+  readonly points: BranchPoint[];
+  /** Exponent of distance ~ |d - d*|^e fitted on each side (1 transcritical, 1/2 pitchfork). */
+  readonly exponents: { readonly side: "below" | "above"; readonly value: number }[];
+  /** The branch point at the requested d, if any. */
+  readonly at?: BranchPoint | undefined;
+}
+
+export interface BifurcationAtCrossing {
+  readonly crossing: Crossing;
+  readonly component: string;
+  /** The kernel vector over the parameters of Q_k (normalised to max |.| = 1), with the parameter names. */
+  readonly kernel: { readonly pattern: Pattern; readonly names: string[]; readonly vector: Decimal[]; readonly eigenvalue: Decimal };
+  readonly axial: AxialSpace;
+  readonly reduced?: ReducedEquation;
+  readonly branches: Branch[];
+  /** Why no branch was computed (non-Young axial subgroup, failure). */
+  readonly note?: string;
+}
+
+export interface FamilyBifurcations {
+  readonly family: string;
+  readonly model: StudentModel;
+  readonly digits: number;
+  readonly crossings: BifurcationAtCrossing[];
+}
+
+export interface BifurcationOptions {
+  /** Digits of the branch points (default 30). */
+  readonly digits?: number;
+  readonly model?: StudentModel;
+  /** A d at which to give each branch's critical point. */
+  readonly d?: string;
+  /** The largest d the branches are followed to (default 1e3). */
+  readonly top?: string;
+  readonly onProgress?: (text: string) => void;
+}
+
+/** Offsets from d* of the first branch points (the start and the exponent fit). */
+const OFFSETS = ["1e-3", "1e-4"];
+
+/** The point of the isotropy pattern embedded in the axial pattern. */
+function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
+  const xQ = embedIsotropyPoint(iso, axial.k, x);
+  const out: T[] = [];
+  axial.coarseOf!.forEach((c, f) => {
+    if (out[c] === undefined) out[c] = xQ[f]!;
+  });
+  return out;
+}
+
+function maxAbs(F: DecimalField, v: readonly Decimal[]): Decimal {
+  return v.reduce((m, x) => F.D.max(m, x.abs()), F.zero());
+}
+
+/** The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension at d. */
+export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+  const blocks = realDimensionBlocks(F, R, x, d, () => true, model.secondLayer);
+  let index = 0;
+  const dn = d.toNumber();
+  for (const b of blocks) {
+    const { values, gauge } = blockEigenvalues(F, b);
+    const negative = values.filter((v, i) => !gauge.includes(i) && v.isNegative()).length;
+    index += negative * Math.max(0, dimensionAtNumber(b.component.dimension, dn));
+  }
+  return Math.round(index * 1e9) / 1e9;
+}
+
+/** The bifurcations of family f at its crossings. */
+export function familyBifurcations(f: FamilyDefinition, options: BifurcationOptions = {}): FamilyBifurcations {
+  const digits = options.digits ?? 30;
+  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  const progress = options.onProgress ?? ((): void => undefined);
+  const found = familyCrossings(f, { digits: Math.max(digits, 30), model, onProgress: progress });
+  const iso = familyPattern(f);
+  const crossings = found.crossings.map((c) => bifurcationAt(f, iso, c, digits, model, options, progress));
+  return { family: f.name, model, digits, crossings };
+}
+
+function bifurcationAt(
+  f: FamilyDefinition,
+  iso: Pattern,
+  crossing: Crossing,
+  digits: number,
+  model: StudentModel,
+  options: BifurcationOptions,
+  progress: (text: string) => void,
+): BifurcationAtCrossing {
+  const precision = precisionContext(digits);
+  // The reduction works at twice the digits: its differences keep 3/5 of them.
+  const fine = precisionContext(2 * digits);
+  const F = fine.working(Number(crossing.d));
+  const dStar = F.from(crossing.d);
+  progress(`kernel at d* = ${crossing.d.slice(0, 10)}`);
+  const star = familyCriticalPoint(f, crossing.d, 2 * digits);
+  const xStar = star.x.map((v) => F.from(v));
+  // The kernel vector of the carrying block, in the coordinates of Q_k.
+  const [block] = realDimensionBlocks(F, iso, xStar, dStar, (c) => c.name === crossing.irrep, model.secondLayer);
+  if (block === undefined) throw new Error(`component ${crossing.irrep} has no block at d = ${crossing.d}`);
+  const { values, vectors } = nonGaugeEigenpairs(F, block);
+  let j = 0;
+  values.forEach((v, i) => {
+    if (v.abs().lt(values[j]!.abs())) j = i;
+  });
+  const Q = block.pattern;
+  const k = block.component.sn.level;
+  const raw = Q.params.map((_, p) => block.basis.reduce((s, col, i) => F.add(s, F.mul(vectors[j]![i]!, col[p]!)), F.zero()));
+  const scale = maxAbs(F, raw);
+  // Sign convention: the largest entry positive.
+  const big = raw.find((v) => v.abs().eq(scale))!;
+  const u = raw.map((v) => F.div(v, big.isNegative() ? scale.neg() : scale));
+  const kernel = { pattern: Q, names: Q.params.map((q) => q.name), vector: u, eigenvalue: values[j]! };
+  const axial = axialSpace(iso, k, u.map((v) => v.toNumber()));
+  if (axial.pattern === undefined) {
+    return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: ${axial.reason}` };
+  }
+  const R = axial.pattern;
+  const wrt = weightParams(R);
+  const uR = toAxial(iso, axial, xStar).map(() => F.zero());
+  axial.coarseOf!.forEach((c, p) => (uR[c] = u[p]!));
+  const xR = toAxial(iso, axial, xStar);
+  // Gauge: v + sum_I c_I (W_I, -a_I) with c_I = v_a(I) / a_I has no a-part (a fixed at the signs).
+  const phiFull = R.params.map((q, p) => {
+    if (q.kind === "a") return F.zero();
+    const ai = R.paramIndex("a", q.row);
+    if (ai === undefined || model.secondLayer === "fixed") return uR[p]!;
+    return F.add(uR[p]!, F.mul(F.div(uR[ai]!, xR[ai]!), xR[p]!));
+  });
+  const phiScale = maxAbs(F, wrt.map((p) => phiFull[p]!));
+  const phi = wrt.map((p) => F.div(phiFull[p]!, phiScale));
+  const familyNear = (d: Decimal): Decimal[] => toAxial(iso, axial, newtonCriticalPoint(F, fine, iso, xStar, d).x);
+  progress(`reduced equation at d* = ${crossing.d.slice(0, 10)}`);
+  const reduced = reducedEquation(F, R, xR, dStar, wrt, phi, familyNear);
+  const tiny = F.fromDecimalString(`1e-${Math.floor(digits / 2)}`);
+  const type = axial.antiSymmetric || reduced.b.abs().lt(tiny.mul(F.D.max(reduced.c.abs(), 1))) ? "pitchfork" : "transcritical";
+  const sides: ("below" | "above")[] = [];
+  if (type === "transcritical") sides.push("below", "above");
+  else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
+  const branch = followBranch(f, iso, axial, R, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
+  return { crossing, component: crossing.irrep, kernel, axial, reduced, branches: [branch] };
+}
+
+/** The start of the branch at d = d* + sigma delta: the family point plus s phi, s from the reduced equation. */
+function startAt(F: DecimalField, familyX: Decimal[], wrt: readonly number[], phi: readonly Decimal[], s: Decimal): Decimal[] {
+  const x = familyX.slice();
+  wrt.forEach((p, i) => (x[p] = F.add(x[p]!, F.mul(s, phi[i]!))));
+  return x;
+}
+
+function followBranch(
+  f: FamilyDefinition,
+  iso: Pattern,
+  axial: AxialSpace,
+  R: Pattern,
+  wrt: readonly number[],
+  phi: readonly Decimal[],
+  xStar: readonly Decimal[],
+  dStar: Decimal,
+  reduced: ReducedEquation,
+  type: "transcritical" | "pitchfork",
+  sides: readonly ("below" | "above")[],
+  precision: PrecisionContext,
+  model: StudentModel,
+  options: BifurcationOptions,
+  progress: (text: string) => void,
+): Branch {
+  const top = Number(options.top ?? "1e3");
+  const points: BranchPoint[] = [];
+  const ends: BranchEndInfo[] = [];
+  const exponents: { side: "below" | "above"; value: number }[] = [];
+  const bottom = Math.max(R.minimumDimension(), Number(f.range.min));
+  let at: BranchPoint | undefined;
+  for (const side of sides) {
+    const sigma = side === "above" ? 1 : -1;
+    const W = precision.working(Math.max(dStar.toNumber() + 1, 10));
+    let familyX = xStar.map((v) => W.from(v));
+    let familyD = W.from(dStar);
+    let branchX: Decimal[] | undefined;
+    let branchD: Decimal | undefined;
+    const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal): BranchPoint => {
+      // The family at d, continued from the previous family point.
+      const fam = continueBranch(iso, familyX, familyD, d, { precision });
+      familyX = fam.x;
+      familyD = d;
+      const famR = toAxial(iso, axial, fam.x);
+      const distance = maxAbs(W, wrt.map((p) => W.sub(x[p]!, famR[p]!)));
+      return { d, x, loss, lossMinusFamily: W.sub(loss, fam.loss), distance, index: patternIndex(W, R, x, d, model), gradientNorm };
+    };
+    // The first points: Newton from the family plus s phi at d* + sigma delta.
+    const near: BranchPoint[] = [];
+    for (const offset of OFFSETS) {
+      const delta = W.fromDecimalString(offset).mul(sigma);
+      const d = W.add(W.from(dStar), delta);
+      const s =
+        type === "transcritical"
+          ? reduced.a.mul(delta).div(reduced.b).neg()
+          : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
+      const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
+      const start = near.length === 0 ? startAt(W, famAt, wrt, phi, W.from(s)) : near[0]!.x.slice();
+      if (near.length > 0) wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(near[0]!.x[p]!, famAt[p]!), W.fromDecimalString(type === "transcritical" ? "0.1" : "0.316227766")))));
+      const sol = newtonCriticalPoint(W, precision, R, start, d);
+      near.push(pointAt(d, sol.x, sol.loss, sol.gradientNorm));
+    }
+    const ratio = Math.log10(near[0]!.distance.div(near[1]!.distance).toNumber());
+    exponents.push({ side, value: ratio });
+    // Continue away from d*: the integers, then a few larger d up to the top.
+    const targets: number[] = [];
+    if (sigma > 0) {
+      for (let d = Math.ceil(dStar.toNumber() + 1e-3); d <= Math.min(top, Math.floor(dStar.toNumber()) + 6); d++) targets.push(d);
+      for (const d of [20, 50, 100, 1000, 1e4]) if (d <= top && d > targets[targets.length - 1]!) targets.push(d);
+    } else {
+      for (let d = Math.floor(dStar.toNumber() - 1e-3); d >= bottom; d--) targets.push(d);
+    }
+    branchX = near[0]!.x;
+    branchD = near[0]!.d;
+    points.push(...near);
+    let end: BranchEndInfo | undefined;
+    for (const target of targets) {
+      progress(`branch ${R.toString()} ${side} d*, d = ${target}`);
+      try {
+        const p = continueBranch(R, branchX, branchD, W.from(target), { precision });
+        branchX = p.x;
+        branchD = p.d;
+        const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
+        if (point.distance.lt(W.fromDecimalString("1e-12"))) {
+          end = { side, d: String(target), kind: "meets the family", text: `the continuation returns to the family at d = ${target}` };
+          break;
+        }
+        points.push(point);
+      } catch (e) {
+        if (e instanceof BranchEnd) {
+          end = { side, d: e.d.toSignificantDigits(8).toString(), kind: "fold", text: e.message };
+          break;
+        }
+        if (e instanceof NewtonError) {
+          end = { side, d: String(target), kind: "fold", text: `Newton failed at d = ${target}: ${e.message}` };
+          break;
+        }
+        throw e;
+      }
+    }
+    end ??=
+      sigma > 0
+        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `followed up to d = ${targets[targets.length - 1]} (the top of the walk)` }
+        : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
+    ends.push(end);
+    if (options.d !== undefined) {
+      const want = W.from(options.d);
+      if ((sigma > 0 ? want.gt(dStar) : want.lt(dStar)) && want.gte(bottom)) {
+        try {
+          const startPoint = points.filter((q) => (sigma > 0 ? q.d.gt(dStar) : q.d.lt(dStar))).reduce((best, q) => (q.d.sub(want).abs().lt(best.d.sub(want).abs()) ? q : best));
+          const p = continueBranch(R, startPoint.x, startPoint.d, want, { precision });
+          familyX = xStar.map((v) => W.from(v));
+          familyD = W.from(dStar);
+          at = pointAt(want, p.x, p.loss, p.gradientNorm);
+        } catch (e) {
+          if (!(e instanceof BranchEnd) && !(e instanceof NewtonError)) throw e;
+        }
+      }
+    }
+  }
+  points.sort((p, q) => p.d.cmp(q.d));
+  const side = sides.length === 2 ? "both" : sides[0]!;
+  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at };
+}
+
+/** The isotropy of the axial pattern: Delta(S_{d-c} x S_{s_1} x ...). */
+function axialIsotropy(R: Pattern): string {
+  const c = R.smallTotal;
+  const sizes = R.classes.slice(1).map((cl) => cl.size!);
+  return `Delta(S_{d-${c}}${sizes.map((s) => ` x S_${s}`).join("")})`;
+}
+

@@ -1,0 +1,62 @@
+import type { Decimal } from "decimal.js";
+import type { BranchPoint, FamilyBifurcations } from "../bifurcation/bifurcation.js";
+import { modelJson } from "../model/studentModel.js";
+import type { Pattern } from "../patterns/pattern.js";
+
+/** Significant digits of the coefficients and residuals printed. */
+const SHORT = 12;
+
+function point(P: Pattern, p: BranchPoint, digits: number) {
+  const text = (v: Decimal): string => v.toSignificantDigits(digits).toString();
+  return {
+    d: p.d.toString(),
+    loss: text(p.loss),
+    lossMinusFamily: text(p.lossMinusFamily),
+    distance: text(p.distance),
+    index: String(p.index),
+    gradientNorm: p.gradientNorm.toSignificantDigits(3).toString(),
+    params: Object.fromEntries(P.params.map((q, i) => [q.name, text(p.x[i]!)])),
+  };
+}
+
+/** The JSON document of `spurious bifurcation <family>` (docs/bifurcation.md §5): numbers as decimal strings. */
+export function bifurcationJson(r: FamilyBifurcations) {
+  const short = (v: Decimal): string => v.toSignificantDigits(SHORT).toString();
+  return {
+    family: r.family,
+    model: modelJson(r.model),
+    digits: r.digits,
+    crossings: r.crossings.map((c) => ({
+      d: c.crossing.d,
+      component: c.component,
+      direction: c.crossing.direction,
+      kernel: {
+        pattern: c.kernel.pattern.toString(),
+        eigenvalue: c.kernel.eigenvalue.toSignificantDigits(3).toString(),
+        vector: Object.fromEntries(c.kernel.names.map((n, i) => [n, short(c.kernel.vector[i]!)])),
+      },
+      axial: {
+        how: c.axial.how,
+        stabiliserOrder: c.axial.stabiliserOrder,
+        groupOrder: c.axial.groupOrder,
+        antiSymmetric: c.axial.antiSymmetric,
+        pattern: c.axial.pattern?.toString() ?? null,
+        reason: c.axial.reason ?? null,
+      },
+      reduced: c.reduced === undefined ? null : { a: short(c.reduced.a), b: short(c.reduced.b), c: short(c.reduced.c), kernelResidual: c.reduced.kernelResidual.toSignificantDigits(3).toString() },
+      note: c.note ?? null,
+      branches: c.branches.map((b) => ({
+        isotropy: b.isotropy,
+        pattern: b.pattern.toString(),
+        type: b.type,
+        side: b.side,
+        ends: b.ends,
+        exponents: b.exponents.map((e) => ({ side: e.side, value: e.value.toFixed(4) })),
+        points: b.points.map((p) => point(b.pattern, p, r.digits)),
+        at: b.at === undefined ? null : point(b.pattern, b.at, r.digits),
+      })),
+    })),
+  };
+}
+
+export type BifurcationJson = ReturnType<typeof bifurcationJson>;

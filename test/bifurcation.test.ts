@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { familyBifurcations, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
+import { newtonCriticalPoint } from "../src/families/newton.js";
+import { precisionContext } from "../src/families/precision.js";
+import { findFamily } from "../src/families/registry.js";
+import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
+import { hessian, lossAndGradient } from "../src/model/evaluator.js";
+import { DecimalField } from "../src/numbers/decimalField.js";
+import { F64 } from "../src/numbers/floatField.js";
+import { embed } from "../src/patterns/embedding.js";
+
+// docs/bifurcation.md §6: the branch of family 2a at its [n-1,1] crossing near d = 5.59, checked by the
+// independent evaluator (gradient, full Hessian index), by the distance to the family near d* (the rate the
+// type predicts, on both sides) and by a direct Newton solve against the continuation.
+
+let r: FamilyBifurcations;
+beforeAll(() => {
+  r = familyBifurcations(findFamily("2a"), { top: "6", digits: 30 });
+}, 120_000);
+
+describe("bifurcation of 2a", () => {
+  it("finds one transcritical branch in the Young pattern with one more distinguished index", () => {
+    expect(r.crossings).toHaveLength(1);
+    const c = r.crossings[0]!;
+    expect(c.component).toBe("[n-1,1]");
+    expect(c.axial.pattern?.toString()).toBe("(d-2 | 1 | 1)");
+    expect(c.reduced!.kernelResidual.toNumber()).toBeLessThan(1e-20);
+    expect(Math.abs(c.reduced!.b.toNumber())).toBeGreaterThan(1e-3);
+    const b = c.branches[0]!;
+    expect(b.type).toBe("transcritical");
+    expect(b.side).toBe("both");
+  });
+
+  it("at d = 5 and 6 the embedded branch point is critical for the evaluator, with the printed index", () => {
+    const b = r.crossings[0]!.branches[0]!;
+    for (const d of [5, 6]) {
+      const p = b.points.find((q) => q.d.eq(d))!;
+      expect(p, `point at d = ${d}`).toBeDefined();
+      const D = new DecimalField(50);
+      const { W, a } = embed(b.pattern, p.x.map((v) => D.from(v)), d);
+      const { gW, ga } = lossAndGradient(D, W, a);
+      const norm = [...gW.flat(), ...ga].reduce((s, g) => s.add(g.mul(g)), D.zero()).sqrt();
+      expect(norm.toNumber()).toBeLessThan(1e-25);
+      const full = embed(b.pattern, p.x.map((v) => v.toNumber()), d);
+      const values = symmetricEigenvaluesFloat64(hessian(F64, full.W, full.a));
+      const scale = Math.max(1, ...values.map(Math.abs));
+      expect(values.filter((v) => v < -1e-9 * scale).length).toBe(p.index);
+      expect(values.filter((v) => Math.abs(v) <= 1e-9 * scale).length).toBe(d);
+    }
+  });
+
+  it("the distance to the family scales like |d - d*| on both sides (transcritical)", () => {
+    const c = r.crossings[0]!;
+    const dStar = Number(c.crossing.d);
+    const b = c.branches[0]!;
+    for (const sign of [-1, 1]) {
+      const near = b.points.filter((p) => Math.sign(p.d.toNumber() - dStar) === sign && Math.abs(p.d.toNumber() - dStar) < 0.01);
+      expect(near.length).toBe(2);
+      const [p, q] = near;
+      const exponent = Math.log(p!.distance.div(q!.distance).toNumber()) / Math.log(Math.abs(p!.d.toNumber() - dStar) / Math.abs(q!.d.toNumber() - dStar));
+      expect(Math.abs(exponent - 1)).toBeLessThan(0.01);
+    }
+  });
+
+  it("a direct Newton solve at d = 6 from the secant through the two points near d* agrees with the continuation", () => {
+    const c = r.crossings[0]!;
+    const b = c.branches[0]!;
+    const [p1, p2] = b.points.filter((p) => p.d.gt(c.crossing.d)).sort((p, q) => p.d.cmp(q.d));
+    const precision = precisionContext(30);
+    const F = precision.working(6);
+    const t = F.from(6).sub(p1!.d).div(p2!.d.sub(p1!.d));
+    const start = p1!.x.map((v, i) => v.add(p2!.x[i]!.sub(v).mul(t)));
+    const direct = newtonCriticalPoint(F, precision, b.pattern, start, F.from(6));
+    const continued = b.points.find((p) => p.d.eq(6))!;
+    const gap = direct.x.reduce((m, v, i) => Math.max(m, v.sub(continued.x[i]!).abs().toNumber()), 0);
+    expect(gap).toBeLessThan(1e-25);
+  });
+});
