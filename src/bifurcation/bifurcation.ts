@@ -166,6 +166,10 @@ function bifurcationAt(
     return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: ${axial.reason}` };
   }
   const R = axial.pattern;
+  // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
+  if (dStar.lt(R.minimumDimension() + 0.01)) {
+    return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
+  }
   const wrt = weightParams(R);
   const uR = toAxial(iso, axial, xStar).map(() => F.zero());
   axial.coarseOf!.forEach((c, p) => (uR[c] = u[p]!));
@@ -255,10 +259,17 @@ function followBranch(
     const ratio = Math.log10(near[0]!.distance.div(near[1]!.distance).toNumber());
     exponents.push({ side, value: ratio });
     // Continue away from d*: the integers, then a few larger d up to the top.
+    // First away from d* geometrically (the branch is ~|d - d*|^(1/2) at a pitchfork, so equal steps in d
+    // near d* would overshoot onto another critical point), then the integers.
     const targets: number[] = [];
+    const star = dStar.toNumber();
+    for (const gap of [3e-3, 1e-2, 3e-2, 1e-1, 3e-1]) {
+      const d = star + sigma * gap;
+      if ((sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom) targets.push(d);
+    }
     if (sigma > 0) {
       for (let d = Math.ceil(dStar.toNumber() + 1e-3); d <= Math.min(top, Math.floor(dStar.toNumber()) + 6); d++) targets.push(d);
-      for (const d of [20, 50, 100, 1000, 1e4]) if (d <= top && d > targets[targets.length - 1]!) targets.push(d);
+      for (const d of [20, 50, 100, 1000, 1e4]) if (d <= top && d > (targets[targets.length - 1] ?? star)) targets.push(d);
     } else {
       for (let d = Math.floor(dStar.toNumber() - 1e-3); d >= bottom; d--) targets.push(d);
     }
