@@ -16,6 +16,8 @@ export interface ReproduceConfig {
   /** Order (in eps) of the eigenvalue series. */
   readonly eigenOrder: number;
   readonly crossingDigits: number;
+  /** The integer d of the annihilation table (docs/annihilation.md). */
+  readonly annihilationD: string;
   readonly plot: { readonly points: number; readonly digits: number };
 }
 
@@ -30,6 +32,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
+  annihilationD: "10",
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
 };
 
@@ -44,5 +47,6 @@ export const QUICK_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: 2,
   crossingDigits: 20,
+  annihilationD: "8",
   plot: { points: 6, digits: 15 },
 };

@@ -1,4 +1,5 @@
 import { familyWidthOffset } from "../families/models.js";
+import { annihilationJson, annihilationMarkdown } from "./annihilationTable.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -18,19 +19,19 @@ import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
-export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "plots" | "docs" | "summary";
+export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "plots", "docs", "summary"];
+const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "annihilation", "plots", "docs", "summary"];
 
 /** The steps run once per family, in their order. */
-const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "plots"] as const;
+const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
 
 /**
  * The order in which a pool starts the tasks: the longest first (the tutorial, then the crossings and the
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -96,6 +97,10 @@ function describe(t: Task, r: TaskResult): string | undefined {
       const line = (ds: readonly string[]): string => (ds.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${ds.join(", ")}`);
       return x.fixed === null ? line(x.trained) : `trained: ${line(x.trained)}; fixed: ${line(x.fixed)}`;
     }
+    case "annihilation": {
+      const rows = o as TaskOutcomes["annihilation"];
+      return rows.length === 0 ? "none (a family at another width)" : rows.map((r) => `${r.model.secondLayer}: smallest H ${r.smallestH ?? "none"}`).join("; ");
+    }
     case "plots":
       return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
     case "tutorial":
@@ -124,6 +129,19 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   // What a step does once all its tasks are done (in the order of STEPS), then the afterStep hook.
   const finish: Partial<Record<StepName, () => Promise<void>>> = {
+    annihilation: async () => {
+      if (!all) {
+        progress.note("annihilation: annihilation.md kept: the table is written only by a run over all families");
+        return;
+      }
+      const p = progress.begin("annihilation", "annihilation.md, annihilation.json");
+      const rows = o.families.flatMap((f) => outcome("annihilation", f.name));
+      staging.write(new Map([
+        [join("series", "annihilation.md"), annihilationMarkdown(rows)],
+        [join("series", "annihilation.json"), annihilationJson(rows)],
+      ]));
+      p.done();
+    },
     plots: async () => {
       if (!all) {
         progress.note("plots: loss.svg kept: it is drawn only by a run over all families");

@@ -9,6 +9,7 @@ import { tutorialMarkdown } from "../tutorial/tutorial.js";
 import { workModule, type PoolWork } from "../present/pool.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
+import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
@@ -22,6 +23,7 @@ export interface TaskOutcomes {
   readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
   readonly crossing: PerModel<string[]>;
+  readonly annihilation: AnnihilationRow[];
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly tutorial: null;
 }
@@ -66,6 +68,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       return eigenStep(family(), c, progress);
     case "crossing":
       return crossingStep(family(), c, progress);
+    case "annihilation":
+      return { files: new Map(), outcome: annihilationRows(family(), c.annihilationD, progress) };
     case "plots": {
       // One spectrum plot per model (docs/models.md); the loss, the same in every model, from the trained one.
       const files = new Map<string, string>();
