@@ -7,6 +7,7 @@ import { commands } from "../src/cli/commands.js";
 import { cliReference } from "../src/cli/reference.js";
 import { familyCriticalPoint } from "../src/families/critical.js";
 import { hasNumericSeries } from "../src/eigenseries/eigenSeries.js";
+import { familyModels, familyWidthOffset } from "../src/families/models.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
 import { familySpectrum } from "../src/hessian/spectrum.js";
 import { FULL_CONFIG, QUICK_CONFIG } from "../src/reproduce/config.js";
@@ -190,6 +191,24 @@ describe("committed eigen-series orders", () => {
       const path = join("series", `${f.name}.eigen.json`);
       expect(existsSync(path), path).toBe(true);
       expect(JSON.parse(readFileSync(path, "utf8")).order, path).toBe(FULL_CONFIG.eigenOrder);
+    }
+  });
+});
+
+describe("the committed annihilation table", () => {
+  it("has a row per family at k = d and model, each smallest H the first H whose verdict is saddle (0: the family is a saddle)", () => {
+    const table = JSON.parse(readFileSync(join("series", "annihilation.json"), "utf8")) as {
+      neurons: number[];
+      rows: { family: string; model: { secondLayer: string }; familyIsMinimum: boolean; verdicts: { neurons: number; verdict: string }[]; smallestH: number | null }[];
+    };
+    const expected = FAMILIES.filter((f) => familyWidthOffset(f) === 0).flatMap((f) => familyModels(f).map((m) => `${f.name} ${m.secondLayer}`));
+    expect(table.rows.map((r) => `${r.family} ${r.model.secondLayer}`)).toEqual(expected);
+    for (const r of table.rows) {
+      expect(r.verdicts.map((v) => v.neurons)).toEqual(table.neurons);
+      const firstSaddle = r.verdicts.find((v) => v.verdict === "saddle")?.neurons;
+      if (!r.familyIsMinimum) expect(r.smallestH, r.family).toBe(0);
+      else if (firstSaddle !== undefined) expect(r.smallestH, `${r.family} ${r.model.secondLayer}`).toBe(firstSaddle);
+      else expect(r.smallestH === null || r.smallestH > table.neurons[table.neurons.length - 1]!, r.family).toBe(true);
     }
   });
 });

@@ -47,6 +47,6 @@ export const QUICK_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: 2,
   crossingDigits: 20,
-  annihilationD: "8",
+  annihilationD: "6",
   plot: { points: 6, digits: 15 },
 };
