@@ -10,8 +10,8 @@ import { fastLossAndGradient, fastWorkspace } from "../src/discovery/fastLoss.js
 import { normaliseGauge } from "../src/discovery/gauge.js";
 import { detectIsotropy } from "../src/discovery/isotropy.js";
 import { lbfgs } from "../src/discovery/lbfgs.js";
-import { mulberry32 } from "../src/discovery/random.js";
-import { trainFrom } from "../src/discovery/train.js";
+import { mulberry32, runSeed } from "../src/discovery/random.js";
+import { trainFrom, trainFromRandom } from "../src/discovery/train.js";
 import { discoverCommand } from "../src/cli/discoverCommand.js";
 import { discoveryJson } from "../src/output/discoveryDocument.js";
 import { UsageError } from "../src/cli/command.js";
@@ -210,6 +210,17 @@ describe("training", () => {
     expect(c.params.x2).toBeCloseTo(0, 8);
     expect(c.negative).toBe(0);
     expect(c.zero).toBe(d);
+  });
+
+  it("at width k = d + 1 converges to the global minimum with a dead neuron, the polish renewing its factorisation where a step from the kept one fails (d = 4, seeded start)", () => {
+    const r = trainFromRandom(4, "minus", mulberry32(runSeed(1, 0)), { width: 5 });
+    expect(r.converged).toBe(true);
+    expect(r.gradientNorm).toBeLessThan(1e-10);
+    expect(Math.abs(r.loss)).toBeLessThan(1e-12);
+    // four rows of norm 1 (the teacher's) and one dead
+    const norms = r.W.map((row) => norm(row)).sort((x, y) => x - y);
+    expect(norms[0]!).toBeLessThan(1e-8);
+    for (const n of norms.slice(1)) expect(n).toBeCloseTo(1, 8);
   });
 });
 

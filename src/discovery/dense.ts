@@ -5,6 +5,8 @@
  * against it in test/linalg.test.ts.)
  */
 
+import { SingularMatrixError } from "../linalg/solve.js";
+
 /** P A = L U of a square matrix, stored in place (L unit lower, U upper), with the row permutation. */
 export interface DenseLU {
   readonly n: number;
@@ -12,7 +14,7 @@ export interface DenseLU {
   solve(b: readonly number[]): Float64Array;
 }
 
-/** Factor the square matrix A (rows as arrays); throws a RangeError on a zero pivot. */
+/** Factor the square matrix A (rows as arrays); throws SingularMatrixError on a zero pivot. */
 export function factorDense(A: readonly (readonly number[])[]): DenseLU {
   const n = A.length;
   const M = new Float64Array(n * n);
@@ -28,7 +30,7 @@ export function factorDense(A: readonly (readonly number[])[]): DenseLU {
         pivot = i;
       }
     }
-    if (best === 0) throw new RangeError(`factorDense: singular matrix (no pivot in column ${col})`);
+    if (best === 0) throw new SingularMatrixError(col, n, "float64");
     pivots[col] = pivot;
     if (pivot !== col) {
       for (let j = 0; j < n; j++) {
@@ -70,7 +72,7 @@ export function factorDense(A: readonly (readonly number[])[]): DenseLU {
   };
 }
 
-/** The solution of A x = b, A square (rows as arrays); throws a RangeError on a zero pivot. */
+/** The solution of A x = b, A square (rows as arrays); throws SingularMatrixError on a zero pivot. */
 export function solveDense(A: readonly (readonly number[])[], b: readonly number[]): Float64Array {
   return factorDense(A).solve(b);
 }

@@ -1,10 +1,11 @@
 import { hessian, lossAndGradient } from "../model/evaluator.js";
+import { NewtonError, newtonSolve, type NewtonEvaluation } from "../linalg/newton.js";
 import { F64 } from "../numbers/floatField.js";
 import { fastLossAndGradient, fastWorkspace } from "./fastLoss.js";
 import { balanceGauge, normaliseGauge } from "./gauge.js";
 import { initialPoint, type InitKind } from "./initialisation.js";
 import { lbfgs } from "./lbfgs.js";
-import { factorDense, type DenseLU } from "./dense.js";
+import { factorDense } from "./dense.js";
 import type { Random } from "./random.js";
 import type { SecondLayer } from "../model/studentModel.js";
 
@@ -145,73 +146,55 @@ export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given",
 }
 
 /**
- * Newton's method on grad_W L = 0 at fixed a, with the evaluator's Hessian block d^2L/dW^2, factored
- * (LU) once and reused while each step still gains a factor 10 in the gradient norm (the chord method:
- * near the solution it converges fast enough, and at large d the factorisation is the dominant cost);
- * refactored at the current point otherwise. A step that does not reduce the gradient norm is halved (up
- * to 4 times); with a fresh factorisation and the norm above `tolerance`, Levenberg–Marquardt damping
- * (H + mu max|H_ii| I, mu = 1e-8, 1e-5, 1e-3) is tried next. Stops below tolerance / 1000, or once below
- * tolerance when a step no longer gains a factor 10 (the rounding floor of the float64 gradient), or
- * when no step reduces the norm. `steps` counts the steps taken.
+ * Newton's method on grad_W L = 0 at fixed a, with the evaluator's Hessian block d^2L/dW^2: newtonSolve
+ * in float64 as a safeguarded chord method (docs/discovery.md, "Newton polish"). The block's LU
+ * factorisation (factorDense) is kept while each step still gains a factor 10 in the gradient norm (near
+ * the solution that converges fast enough, and at large d the factorisation is the dominant cost), and
+ * renewed at the current point after a step that does not, or when a step from it does not reduce the
+ * norm. A step that does not reduce the gradient norm is halved (up to 4 times); with a renewed
+ * factorisation and the norm above `tolerance`, Levenberg–Marquardt damping (H + mu max|H_ii| I,
+ * mu = 1e-8, 1e-5, 1e-3) is tried next. Stops below tolerance / 1000, or once below tolerance when a step
+ * no longer gains a factor 10 or none reduces the norm (the rounding floor of the float64 gradient).
+ * Returns the last point also when Newton fails (trainFrom judges it by its gradient norm); `steps`
+ * counts the steps taken.
  */
 export function newtonPolish(W: number[][], a: readonly number[], tolerance: number, maxSteps: number): { W: number[][]; steps: number } {
   const d = W[0]!.length;
   const n = W.length * d;
-  let current = W.map((row) => row.slice());
-  let gradient = wGradient(current, a);
-  let steps = 0;
-  let factors: DenseLU | undefined;
-  let fresh = false;
-  while (steps < maxSteps && gradient.norm >= tolerance / 1000) {
-    let best: { W: number[][]; gradient: WGradient } | undefined;
-    const tryStep = (lu: DenseLU): boolean => {
-      const delta = lu.solve(gradient.g.map((v) => -v));
-      for (let t = 1; t >= 1 / 16; t /= 2) {
-        const trial = current.map((row, i) => row.map((w, m) => w + t * delta[i * d + m]!));
-        const g = wGradient(trial, a);
-        if (g.norm < gradient.norm) {
-          best = { W: trial, gradient: g };
-          return true;
-        }
-      }
-      return false;
+  const rows = (y: readonly number[]): number[][] => W.map((_, i) => y.slice(i * d, (i + 1) * d));
+  const evaluate = (y: readonly number[]): NewtonEvaluation<number> => {
+    const current = rows(y);
+    const { g, norm } = wGradient(current, a);
+    return {
+      residual: g,
+      residualNorm: norm,
+      jacobian: () =>
+        hessian(F64, current, a)
+          .slice(0, n)
+          .map((row) => row.slice(0, n)),
     };
-    if (factors === undefined || !tryStep(factors)) {
-      if (fresh && factors !== undefined) break; // a fresh factorisation already failed here
-      const H = hessian(F64, current, a);
-      const block = H.slice(0, n).map((row) => row.slice(0, n));
-      let maxDiagonal = 0;
-      for (let i = 0; i < n; i++) maxDiagonal = Math.max(maxDiagonal, Math.abs(block[i]![i]!));
-      factors = undefined;
-      for (const mu of gradient.norm < tolerance ? [0] : [0, 1e-8, 1e-5, 1e-3]) {
-        let lu: DenseLU;
-        try {
-          lu = factorDense(mu === 0 ? block : block.map((row, i) => row.map((h, j) => (i === j ? h + mu * maxDiagonal : h))));
-        } catch {
-          continue;
-        }
-        if (tryStep(lu)) {
-          // keep an undamped factorisation only for reuse
-          factors = mu === 0 ? lu : undefined;
-          break;
-        }
-      }
-      fresh = true;
-      if (best === undefined) break;
-    } else {
-      fresh = false;
-    }
-    const found: { W: number[][]; gradient: WGradient } = best!;
-    const gain = gradient.norm / found.gradient.norm;
-    current = found.W;
-    gradient = found.gradient;
-    steps++;
-    if (gain < 10) {
-      if (gradient.norm < tolerance) break;
-      factors = undefined; // slow progress: refactor at the new point
-    }
+  };
+  try {
+    const solution = newtonSolve(F64, W.flat(), evaluate, {
+      measure: "residual",
+      tolerance: tolerance / 1000,
+      noiseFloor: tolerance,
+      progressFactor: 10,
+      maxSteps,
+      factor: (H) => {
+        const lu = factorDense(H);
+        return (rhs) => Array.from(lu.solve(rhs));
+      },
+      chord: true,
+      backtrackHalvings: 4,
+      levenbergMarquardt: [1e-8, 1e-5, 1e-3],
+      what: "Newton polish on grad_W L = 0",
+    });
+    return { W: rows(solution.y), steps: solution.steps };
+  } catch (e) {
+    if (!(e instanceof NewtonError)) throw e;
+    return { W: rows(e.lastPoint as readonly number[]), steps: e.steps };
   }
-  return { W: current, steps };
 }
 
 interface WGradient {
