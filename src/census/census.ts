@@ -83,6 +83,9 @@ export interface CensusReport {
   readonly points: CensusPoint[];
 }
 
+/** The starts of the command and the library: every diagonal sign pattern once and 4 random starts, per sign vector of a. */
+export const DEFAULT_SEARCH: SearchOptions = { random: 4, signed: 1, seed: 1 };
+
 /** Eigenvalues below this times max(1, max |eigenvalue|) in absolute value count as zero. */
 const ZERO_TOLERANCE = 1e-9;
 

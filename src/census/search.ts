@@ -42,8 +42,11 @@ export interface SearchResult {
   readonly starts: number;
 }
 
-/** Descent stops at this full gradient norm (below it the float64 loss is rounding noise for the line search); its limit goes to Newton if below ACCEPT. */
-const DESCENT_TOLERANCE = 1e-6;
+/**
+ * Descent stops at this full gradient norm: below about 1e-9 d^2 the float64 loss (O(d^2) terms cancelling
+ * to O(1)) is rounding noise for the line search. Its limit goes to Newton if below ACCEPT.
+ */
+const descentTolerance = (d: number): number => Math.max(1e-6, 1e-9 * d * d);
 const ACCEPT = 1e-4;
 /** Limits of descent closer than this (relative) are one candidate for Newton; Newton's limits closer than SAME are one point. */
 const CLUSTER = 1e-4;
@@ -172,7 +175,7 @@ export function searchType(sizes: readonly number[], d: number, secondLayer: Sec
       starts++;
       let result;
       try {
-        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: DESCENT_TOLERANCE, maxIterations: 400 });
+        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300 });
       } catch {
         failed++;
         continue;

@@ -15,6 +15,7 @@ import { cliReference } from "./reference.js";
 import { checkCommand } from "./checkCommand.js";
 import { formulaCommand } from "./formulaCommand.js";
 import { annihilationCommand } from "./annihilationCommand.js";
+import { censusCommand } from "./censusCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, formulaCommand, eigenSeriesCommand, crossingCommand, annihilationCommand, checkCommand, plotCommand, verifyCommand, proposeCommand, leadingCommand, reproduceCommand(() => cliReference(commands))];
+export const commands: readonly Command[] = [discoverCommand, censusCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, formulaCommand, eigenSeriesCommand, crossingCommand, annihilationCommand, checkCommand, plotCommand, verifyCommand, proposeCommand, leadingCommand, reproduceCommand(() => cliReference(commands))];
