@@ -64,6 +64,7 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
   check: { variable: "verdicts", command: ["check", tableFile, "--order", "2", "--json"] },
   discover: { variable: "found", command: ["discover", "--d", "6", "--runs", "4", "--seed", "1", "--json"] },
+  census: { variable: "points", command: ["census", "--d", "6", "--classes", "2", "--second-layer", "fixed", "--json"] },
 };
 
 /** The function an example shows: the one it imports, under a heading of that name. */
@@ -108,6 +109,9 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.annihilation("2a", { neurons: 0 }), /neurons: 0 is outside the allowed range 1 to 10/],
     [() => api.annihilation("2a", { d: 2 }), /d: 2 is outside family 2a's range \[3, 1e12\]/],
     [() => api.discover({ d: 61, runs: 5 }), /d: 61 is outside the allowed range 2 to 60/],
+    [() => api.census({ d: 3 }), /d: 3 is outside the allowed range 4 to 1000/],
+    [() => api.census({ d: 10, classes: 4 }), /classes: 4 is outside the allowed range 1 to 3/],
+    [() => api.census({ d: 10, secondLayer: "frozen" as never }), /secondLayer: 'frozen' is not a second layer/],
     [() => api.discover({ d: 6, runs: 5, init: "gaussian" as never }), /init: 'gaussian' is not an initialisation \(allowed: all, xavier/],
   ])("%#: a RangeError naming the value", async (call, message) => {
     const error = await call().then(() => undefined, (e: unknown) => e);

@@ -85,6 +85,16 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["discover", "--d", "14", "--runs", "5", "--init", "foo"], /--init: 'foo' is not an initialisation \(allowed: all, xavier/],
   [["discover", "--d", "14", "--frob"], /discover: unknown option '--frob' \(options: --d, --runs/],
   [["discover", "extra", "--d", "14", "--runs", "5"], /discover: takes no positional arguments, got 'extra'/],
+  // census
+  [["census"], /census: --d <int> is required \(4 to 1000\)/],
+  [["census", "--d", "3"], /--d: 3 is outside the allowed range 4 to 1000/],
+  [["census", "--d", "1001"], /--d: 1001 is outside the allowed range 4 to 1000/],
+  [["census", "--d", "12.5"], /--d: '12.5' is not an integer \(allowed: 4 to 1000\)/],
+  [["census", "--d", "20", "--classes", "0"], /--classes: 0 is outside the allowed range 1 to 3/],
+  [["census", "--d", "20", "--classes", "4"], /--classes: 4 is outside the allowed range 1 to 3/],
+  [["census", "--d", "20", "--second-layer", "frozen"], /--second-layer: 'frozen' is not a second layer \(allowed: trained, fixed\)/],
+  [["census", "--d", "20", "--all=yes"], /--all takes no value/],
+  [["census", "12", "--d", "20"], /census: takes no positional arguments, got '12'/],
   // families
   [["families", "1b"], /families: takes no positional arguments/],
   [["families", "--json=yes"], /--json takes no value/],

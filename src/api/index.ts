@@ -20,10 +20,11 @@ import type { SeriesJson } from "../output/seriesDocument.js";
 import type { SpectrumJson } from "../output/spectrumDocument.js";
 import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { BifurcationJson } from "../output/bifurcationDocument.js";
+import type { CensusJson } from "../output/censusDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
 import { dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
 
-export type { AnnihilationJson, BifurcationJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
+export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -184,6 +185,24 @@ export async function discover(options: {
   if (!(INIT_CHOICES as readonly string[]).includes(init)) throw new RangeError(`init: '${String(init)}' is not an initialisation (allowed: ${INIT_CHOICES.join(", ")})`);
   const { discoveryJson } = await import("../output/discoveryDocument.js");
   return plain(discoveryJson(train({ d, runs, seed, init, secondLayer, widthOffset, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) })));
+}
+
+/**
+ * The census at an integer d (4 to 1000): every isotropy type Delta(S_p1 x ... x S_pc) with at most
+ * `classes` classes (1 to 3, default 3; three-class types only with the smallest class of at most 3 rows
+ * unless `all`), its critical points by descent on the restricted loss and Newton, each with index, smallest
+ * eigenvalue, spectrum by isotypic component, orbit size and family
+ * (= `spurious census --d <d> --classes <classes> [--all] --second-layer <secondLayer> --json`; docs/census.md).
+ */
+export async function census(options: { d: number; classes?: number; all?: boolean; secondLayer?: SecondLayer; onProgress?: (done: number, total: number) => void }): Promise<CensusJson> {
+  const d = integerArgument("d", options?.d, LIMITS.census.d);
+  const classes = integerOr("classes", options.classes, LIMITS.census.classes, 3);
+  const secondLayer = secondLayerArgument("secondLayer", options.secondLayer);
+  if (options.all !== undefined && typeof options.all !== "boolean") throw new RangeError(`all: '${String(options.all)}' is not a boolean (allowed: true, false)`);
+  const { census: run, DEFAULT_SEARCH } = await import("../census/census.js");
+  const { censusJson } = await import("../output/censusDocument.js");
+  const onProgress = options.onProgress;
+  return plain(censusJson(run({ d, maxClasses: classes, all: options.all === true, secondLayer, search: DEFAULT_SEARCH, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number) => onProgress(done, total) }) })));
 }
 
 /**

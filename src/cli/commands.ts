@@ -16,6 +16,7 @@ import { checkCommand } from "./checkCommand.js";
 import { formulaCommand } from "./formulaCommand.js";
 import { annihilationCommand } from "./annihilationCommand.js";
 import { bifurcationCommand } from "./bifurcationCommand.js";
+import { censusCommand } from "./censusCommand.js";
 
 /** Every CLI command, in the order `spurious --help` lists them. */
-export const commands: readonly Command[] = [discoverCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, formulaCommand, eigenSeriesCommand, crossingCommand, bifurcationCommand, annihilationCommand, checkCommand, plotCommand, verifyCommand, proposeCommand, leadingCommand, reproduceCommand(() => cliReference(commands))];
+export const commands: readonly Command[] = [discoverCommand, censusCommand, familiesCommand, criticalCommand, spectrumCommand, seriesCommand, formulaCommand, eigenSeriesCommand, crossingCommand, bifurcationCommand, annihilationCommand, checkCommand, plotCommand, verifyCommand, proposeCommand, leadingCommand, reproduceCommand(() => cliReference(commands))];

@@ -25,6 +25,8 @@ export const LIMITS = {
   /** The neurons added by `spurious annihilation --neurons H`. */
   annihilationNeurons: { min: 1, max: 10 },
   discover: { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } },
+  /** spurious census: d (the census pattern needs a bulk of two indices besides two more classes) and the most classes of a type. */
+  census: { d: { min: 4, max: 1000 }, classes: { min: 1, max: 3 } },
 } as const;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

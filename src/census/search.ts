@@ -1,0 +1,207 @@
+import { lbfgs } from "../discovery/lbfgs.js";
+import { mulberry32, runSeed } from "../discovery/random.js";
+import type { SecondLayer } from "../model/studentModel.js";
+import { solveLinear } from "../linalg/solve.js";
+import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
+import { F64 } from "../numbers/floatField.js";
+import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
+import { weightParams } from "../patterns/derivatives.js";
+import { paramWeights } from "../patterns/metric.js";
+import { samePoint } from "./points.js";
+import { censusPattern, sizePreservingPermutations } from "./types.js";
+
+/**
+ * The search in one fixed-point space (docs/census.md §1): descent on the restricted loss L_P(x; d) from
+ * many starts, in float64, then Newton in float64 (finite-difference Hessian) on the distinct limits. A minimum of the full loss inside
+ * Fix(G) is a minimum of L_P (its Hessian is the full one restricted to Fix(G), docs/patterns.md §5), so
+ * descent from enough starts finds them; nothing here depends on d but the class counts.
+ *
+ * The second layer: with a fixed second layer a = 1. With a trained one, the gauge |a_i| = 1 leaves a
+ * sign per class, and by Euler's identity (docs/models.md §1) a critical point of L(W, s) in W alone with
+ * s = the signs is a critical point in (W, a): each sign vector is searched as a fixed second layer.
+ */
+
+/** How many starts of each kind: `random` per sign vector of a, and every diagonal sign pattern (+-1 per class) `signed` times. */
+export interface SearchOptions {
+  readonly random: number;
+  readonly signed: number;
+  readonly seed: number;
+}
+
+/** A critical point found in the pattern of a type, in float64, with how many starts reached it. */
+export interface FoundPoint {
+  readonly sizes: number[];
+  readonly x: number[];
+  readonly starts: number;
+}
+
+export interface SearchResult {
+  readonly points: FoundPoint[];
+  /** Starts whose descent did not reach a small gradient, or whose limit Newton could not refine. */
+  readonly failed: number;
+  readonly starts: number;
+}
+
+/**
+ * Descent stops at this full gradient norm: below about 1e-9 d^2 the float64 loss (O(d^2) terms cancelling
+ * to O(1)) is rounding noise for the line search. Its limit goes to Newton if below ACCEPT.
+ */
+const descentTolerance = (d: number): number => Math.max(1e-6, 1e-9 * d * d);
+const ACCEPT = 1e-4;
+/** Limits of descent closer than this (relative) are one candidate for Newton; Newton's limits closer than SAME are one point. */
+const CLUSTER = 1e-4;
+const SAME = 1e-7;
+/** Least |eigenvalue| / largest of the restricted Hessian at an accepted point. */
+const NONSINGULAR = 1e-9;
+
+/** The sign vectors of a to search: all +1 (fixed second layer), or one of each orbit under the permutations of equal classes. */
+export function signVectors(sizes: readonly number[], secondLayer: SecondLayer): number[][] {
+  const c = sizes.length;
+  if (secondLayer === "fixed") return [sizes.map(() => 1)];
+  const perms = sizePreservingPermutations(sizes);
+  const seen = new Set<string>();
+  const out: number[][] = [];
+  for (let mask = 0; mask < 1 << c; mask++) {
+    const s = sizes.map((_, I) => ((mask >> I) & 1 ? -1 : 1));
+    const key = perms.map((p) => p.map((J) => s[J]!).join(",")).sort()[0]!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}
+
+/** A stable seed for (type, sign vector, start). */
+function startSeed(seed: number, sizes: readonly number[], signs: readonly number[], start: number): number {
+  let h = start;
+  for (const v of [...sizes, ...signs.map((s) => (s > 0 ? 1 : 2))]) h = Math.imul(h ^ v, 0x9e3779b1) + 7;
+  return runSeed(seed, h >>> 0);
+}
+
+/**
+ * Newton in float64 on the gradient in the coordinates y (grad: the objective's gradient), the Hessian by
+ * central differences of the gradient (symmetrised): it converges to the float64 noise floor, which is all
+ * the clustering needs (the BigFloat Newton of census.ts does the rest). Undefined when it does not settle
+ * or the restricted Hessian there is singular (below NONSINGULAR relative to its largest eigenvalue).
+ */
+function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Float64Array): Float64Array | undefined {
+  const n = y0.length;
+  const y = Float64Array.from(y0);
+  const g = new Float64Array(n);
+  const gp = new Float64Array(n);
+  const gm = new Float64Array(n);
+  for (let step = 0; step < 12; step++) {
+    gradientAt(y, g);
+    const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    for (let j = 0; j < n; j++) {
+      const h = 1e-6 * Math.max(1, Math.abs(y[j]!));
+      const keep = y[j]!;
+      y[j] = keep + h;
+      gradientAt(y, gp);
+      y[j] = keep - h;
+      gradientAt(y, gm);
+      y[j] = keep;
+      for (let i = 0; i < n; i++) H[i]![j] = (gp[i]! - gm[i]!) / (2 * h);
+    }
+    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i]![j] = H[j]![i] = (H[i]![j]! + H[j]![i]!) / 2;
+    let dy: number[];
+    try {
+      dy = solveLinear(F64, H, Array.from(g, (v) => -v));
+    } catch {
+      return undefined;
+    }
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      y[i] = y[i]! + dy[i]!;
+      size = Math.max(size, Math.abs(dy[i]!) / Math.max(1, Math.abs(y[i]!)));
+    }
+    if (!Number.isFinite(size)) return undefined;
+    if (size < 1e-11) {
+      // An isolated critical point of L_P: the restricted Hessian is nonsingular (a critical set with a flat
+      // direction, e.g. rows shrinking to zero under a negative a, or parallel rows, is not one point).
+      const eig = symmetricEigenvaluesFloat64(H).map(Math.abs);
+      return Math.min(...eig) > NONSINGULAR * Math.max(...eig) ? y : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The critical points of the type `sizes` at the integer d reached by descent from the starts, for each sign
+ * vector of a, refined by Newton in float64 and made distinct (up to permutations of equal classes). They
+ * may have a coarser isotropy than the type (coarsen in points.ts moves them).
+ */
+export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions): SearchResult {
+  const P = censusPattern(sizes);
+  const wrt = weightParams(P);
+  const weights = paramWeights(F64, P, d);
+  const scale = wrt.map((k) => Math.sqrt(weights[k]!));
+  const c = sizes.length;
+  const points: FoundPoint[] = [];
+  let failed = 0;
+  let starts = 0;
+  for (const signs of signVectors(sizes, secondLayer)) {
+    const loss = compileRestrictedLoss(P, d, signs);
+    const x = new Float64Array(P.params.length);
+    P.params.forEach((q, k) => {
+      if (q.kind === "a") x[k] = signs[q.row]!;
+    });
+    const grad = new Float64Array(P.params.length);
+    // In the coordinates y_k = sqrt(w_k) x_k the gradient is the full one restricted to Fix(G).
+    const objective = (y: Float64Array, g: Float64Array): number => {
+      wrt.forEach((k, i) => (x[k] = y[i]! / scale[i]!));
+      const value = loss.evaluate(x, grad);
+      wrt.forEach((k, i) => (g[i] = grad[k]! / scale[i]!));
+      return value;
+    };
+    const startPoints: number[][] = [];
+    let n = 0;
+    const random = () => mulberry32(startSeed(options.seed, sizes, signs, n++));
+    for (let mask = 0; mask < 1 << c; mask++) {
+      for (let t = 0; t < options.signed; t++) {
+        const r = random();
+        startPoints.push(wrt.map((k) => {
+          const q = P.params[k]!;
+          return q.kind === "diag" ? ((mask >> q.row) & 1 ? -1 : 1) * (1 + 0.1 * r.normal()) : (0.1 * r.normal()) / Math.sqrt(d);
+        }));
+      }
+    }
+    for (let t = 0; t < options.random; t++) {
+      const r = random();
+      startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
+    }
+    const limits: { x: number[]; count: number }[] = [];
+    for (const start of startPoints) {
+      starts++;
+      let result;
+      try {
+        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300 });
+      } catch {
+        failed++;
+        continue;
+      }
+      if (!(result.gradientNorm < ACCEPT)) {
+        failed++;
+        continue;
+      }
+      const full = P.params.map((q) => (q.kind === "a" ? signs[q.row]! : 0));
+      wrt.forEach((k, i) => (full[k] = result.x[i]! / scale[i]!));
+      const near = limits.find((l) => samePoint(P, sizes, full, l.x, CLUSTER));
+      if (near !== undefined) near.count++;
+      else limits.push({ x: full, count: 1 });
+    }
+    for (const limit of limits) {
+      const polished = polish(objective, Float64Array.from(wrt, (k, i) => limit.x[k]! * scale[i]!));
+      if (polished === undefined) {
+        failed += limit.count;
+        continue;
+      }
+      const refined = limit.x.slice();
+      wrt.forEach((k, i) => (refined[k] = polished[i]! / scale[i]!));
+      const same = points.find((p) => samePoint(P, sizes, refined, p.x, SAME));
+      if (same !== undefined) (same as { starts: number }).starts += limit.count;
+      else points.push({ sizes: sizes.slice(), x: refined, starts: limit.count });
+    }
+  }
+  return { points, failed, starts };
+}
