@@ -1,9 +1,8 @@
 import Fraction from "fraction.js";
 import type { SecondLayer } from "../model/studentModel.js";
-import { reducedRowEchelon, solveMatrix } from "../linalg/solve.js";
+import { solveMatrix } from "../linalg/solve.js";
 import { symmetricEigenvalues } from "../linalg/symmetricEigen.js";
 import type { RealField } from "../numbers/field.js";
-import { Q } from "../numbers/rational.js";
 import type { Pattern } from "../patterns/pattern.js";
 import {
   splitYoung,
@@ -14,7 +13,7 @@ import {
   type SplitYoung,
   type YoungComponent,
 } from "../representations/youngDecomposition.js";
-import { blockPencil } from "./blocks.js";
+import { blockPencil, independentColumns } from "./blocks.js";
 
 /**
  * The Hessian blocks of a Young subgroup S_{n_1} x ... x S_{n_c} at an integer d (docs/census.md §2), every
@@ -43,12 +42,6 @@ export interface YoungBasis {
 
 const ZERO = new Fraction(0);
 const ONE = new Fraction(1);
-
-/** The indices of the columns independent of those before them (exact row reduction over Q). */
-function independentColumns(vectors: readonly ExactVector[], length: number): number[] {
-  if (vectors.length === 0) return [];
-  return reducedRowEchelon(Q, Array.from({ length }, (_, f) => vectors.map((v) => v[f]!))).pivotColumns;
-}
 
 /** The columns of the embedding coarseOf (fine parameter -> coarse parameter), masked to the fine coordinates. */
 function embeddingColumns(coarseCount: number, coarseOf: readonly number[], keep: readonly boolean[]): ExactVector[] {
