@@ -135,7 +135,7 @@ describe("parallel and serial runs", () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [path, text] of a) expect(Buffer.from(b.get(path)!).equals(Buffer.from(text)), path).toBe(true);
     // One line per write, each naming its step (and family).
-    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (discovery|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|plots|docs)\b/.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (discovery|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|annihilation|plots|docs)\b/.test(l)), lines.join("\n")).toBe(true);
   }, 120_000);
 });
 
