@@ -16,8 +16,8 @@ export interface ReproduceConfig {
   /** Order (in eps) of the eigenvalue series. */
   readonly eigenOrder: number;
   readonly crossingDigits: number;
-  /** The integer d of the annihilation table (docs/annihilation.md). */
-  readonly annihilationD: string;
+  /** The integer d of the annihilation table and its numbers of added neurons (docs/annihilation.md). */
+  readonly annihilation: { readonly d: string; readonly neurons: readonly number[] };
   readonly plot: { readonly points: number; readonly digits: number };
 }
 
@@ -32,7 +32,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
-  annihilationD: "10",
+  annihilation: { d: "10", neurons: [1, 2, 3] },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
 };
 
@@ -47,6 +47,6 @@ export const QUICK_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: 2,
   crossingDigits: 20,
-  annihilationD: "6",
+  annihilation: { d: "6", neurons: [1] },
   plot: { points: 6, digits: 15 },
 };

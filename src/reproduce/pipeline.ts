@@ -137,8 +137,8 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       const p = progress.begin("annihilation", "annihilation.md, annihilation.json");
       const rows = o.families.flatMap((f) => outcome("annihilation", f.name));
       staging.write(new Map([
-        [join("series", "annihilation.md"), annihilationMarkdown(rows)],
-        [join("series", "annihilation.json"), annihilationJson(rows)],
+        [join("series", "annihilation.md"), annihilationMarkdown(rows, c.annihilation.neurons)],
+        [join("series", "annihilation.json"), annihilationJson(rows, c.annihilation.neurons)],
       ]));
       p.done();
     },

@@ -69,7 +69,7 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     case "crossing":
       return crossingStep(family(), c, progress);
     case "annihilation":
-      return { files: new Map(), outcome: annihilationRows(family(), c.annihilationD, progress) };
+      return { files: new Map(), outcome: annihilationRows(family(), c.annihilation, progress) };
     case "plots": {
       // One spectrum plot per model (docs/models.md); the loss, the same in every model, from the trained one.
       const files = new Map<string, string>();
