@@ -259,11 +259,11 @@ function followBranch(
     const ratio = Math.log10(near[0]!.distance.div(near[1]!.distance).toNumber());
     exponents.push({ side, value: ratio });
     // Continue away from d*: the integers, then a few larger d up to the top.
-    // First away from d* geometrically (the branch is ~|d - d*|^(1/2) at a pitchfork, so equal steps in d
+    // At a pitchfork first away from d* geometrically (the branch is ~|d - d*|^(1/2), so equal steps in d
     // near d* would overshoot onto another critical point), then the integers.
     const targets: number[] = [];
     const star = dStar.toNumber();
-    for (const gap of [3e-3, 1e-2, 3e-2, 1e-1, 3e-1]) {
+    for (const gap of type === "pitchfork" ? [3e-3, 1e-2, 3e-2, 1e-1, 3e-1] : []) {
       const d = star + sigma * gap;
       if ((sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom) targets.push(d);
     }
