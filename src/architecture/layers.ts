@@ -31,7 +31,7 @@ export const FOLDERS: readonly FolderRule[] = [
   { folder: "linalg", layer: "computation", holds: "elimination, determinant, symmetric eigenvalues over any field (truncated series among them), one Newton solver", imports: ["numbers"] },
   { folder: "series", layer: "computation", holds: "truncated Laurent series in eps = d^(-1/2)", imports: ["numbers", "linalg"] },
   { folder: "model", layer: "computation", holds: "the independent evaluator: loss, gradient, full Hessian of (W, a)", imports: ["numbers"] },
-  { folder: "diff", layer: "computation", holds: "jets (forward-mode derivatives) over any field", imports: ["numbers"] },
+  { folder: "diff", layer: "computation", holds: "jets (forward-mode derivatives) and adjoints (reverse mode) over any field", imports: ["numbers"] },
   { folder: "patterns", layer: "computation", holds: "fixed-point spaces, the restricted loss for real d, the metric", imports: ["numbers", "diff"] },
   { folder: "representations", layer: "computation", holds: "representation theory of the isotropy: characters, the isotypic decomposition, dimensions as polynomials in d, split patterns, component names, permutation groups and their real isotypic projectors", imports: ["numbers", "linalg", "model", "patterns"] },
   { folder: "discovery", layer: "computation", holds: "training, gauge, isotropy detection, index", imports: ["numbers", "linalg", "model", "patterns"] },

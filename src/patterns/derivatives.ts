@@ -1,4 +1,5 @@
 import type { Scalar } from "../numbers/scalar.js";
+import { adjointScalar } from "../diff/adjoint.js";
 import { jetScalar } from "../diff/jet.js";
 import type { Pattern } from "./pattern.js";
 import { restrictedLoss } from "./restrictedLoss.js";
@@ -35,6 +36,26 @@ export function lossJet<X>(
   const dj = withD ? J.variable(n - 1, d) : J.constant(d);
   const L = restrictedLoss(J, P, xj, dj);
   return order === 2 ? { value: L.v, gradient: J.gradient(L), hessian: J.hessian(L) } : { value: L.v, gradient: J.gradient(L) };
+}
+
+/**
+ * Value and gradient of L_P(x; d) with respect to the parameters `wrt` (indices into P.params) in
+ * reverse mode (src/diff/adjoint.ts): one evaluation recorded on a tape and one backward sweep, the same
+ * gradient as lossJet of order 1 (exactly, over an exact Scalar) at a cost that does not grow with the
+ * number of parameters.
+ */
+export function lossGradient<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X, wrt: readonly number[]): { value: X; gradient: X[] } {
+  const A = adjointScalar(S);
+  const position = new Map(wrt.map((k, i) => [k, i]));
+  const vars: ReturnType<typeof A.variable>[] = [];
+  const xa = x.map((v, k) => {
+    if (!position.has(k)) return A.constant(v);
+    const a = A.variable(v);
+    vars[position.get(k)!] = a;
+    return a;
+  });
+  const L = restrictedLoss(A, P, xa, A.constant(d));
+  return { value: L.v, gradient: A.gradient(L, vars) };
 }
 
 /** The indices of the W coordinates of a pattern (everything but the second layer a). */

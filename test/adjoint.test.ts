@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { adjointScalar } from "../src/diff/adjoint.js";
+import { jetScalar } from "../src/diff/jet.js";
+import { FAMILIES } from "../src/families/registry.js";
+import { familyPattern } from "../src/families/critical.js";
+import { declaredField } from "../src/ift/declaredField.js";
+import { makeScaledSystem, parameterSeries } from "../src/ift/scaledSystem.js";
+import { DecimalField } from "../src/numbers/decimalField.js";
+import type { Field } from "../src/numbers/field.js";
+import { F64 } from "../src/numbers/floatField.js";
+import { lossGradient, lossJet, weightParams } from "../src/patterns/derivatives.js";
+import { Series } from "../src/series/series.js";
+import { seriesScalar } from "../src/series/seriesScalar.js";
+import { mulberry32, randInt } from "./support/random.js";
+
+// The reverse-mode gradient (src/diff/adjoint.ts, lossGradient) against the forward-mode jets (lossJet of
+// order 1), the path it replaces in the Newton–Hensel residual: over truncated series in eps with the
+// families' exact coefficient fields it must be the same gradient exactly, to the same tracked precision,
+// and over Decimal the same up to rounding; the value is the same computation in both, so it is equal.
+
+const D40 = new DecimalField(40);
+
+describe("lossGradient equals the jets' gradient exactly over series in eps (every family's field and pattern)", () => {
+  for (const f of FAMILIES) {
+    const decl = f.series;
+    if (decl === undefined || decl.exactPoint === true) continue;
+    it(`family ${f.name}: a random point xt = xt(0) + c1 eps + c2 eps^2 + c3 eps^3 of its scaled system`, () => {
+      const field = declaredField(decl.field);
+      const F = field.F as Field<unknown>;
+      const P = familyPattern(f);
+      const names = weightParams(P).map((k) => P.params[k]!.alias!);
+      const sys = makeScaledSystem(F, P, names.map((n) => ({ known: decl.params[n]!.known.map(field.read), equationShift: decl.equations[n]! })), f.signs.map((s) => F.fromInt(s)));
+      const rng = mulberry32(7 + names.length);
+      {
+        // The leading values keep every limit angle and square root of the branch (and so the field); the
+        // higher terms are random rationals.
+        const xt = names.map((n) => Series.of(F, 0, [field.read(decl.params[n]!.leading), ...[1, 2, 3].map(() => F.fromRational(randInt(rng, -9, 9), randInt(rng, 1, 7)))]));
+        for (const work of [9, 12]) {
+          const S = seriesScalar(F, work);
+          const x = parameterSeries(sys, xt.map((s) => s.truncate(work)));
+          const d = Series.monomial(F, F.one(), -2);
+          const forward = lossJet(S, P, x, d, sys.unknowns, { order: 1 });
+          const reverse = lossGradient(S, P, x, d, sys.unknowns);
+          expect(reverse.value.equals(forward.value)).toBe(true);
+          expect(reverse.gradient).toHaveLength(forward.gradient.length);
+          reverse.gradient.forEach((g, j) => expect(g.equals(forward.gradient[j]!), `${f.name} d/d${names[j]} at working precision ${work}`).toBe(true));
+        }
+      }
+    });
+  }
+});
+
+describe("lossGradient equals the jets' gradient over Decimal and float64 (every family's pattern, random points, fractional d)", () => {
+  for (const f of FAMILIES) {
+    it(`family ${f.name}: with respect to every parameter and to the W coordinates alone`, () => {
+      const P = familyPattern(f);
+      const rng = mulberry32(100 + P.params.length);
+      for (let trial = 0; trial < 3; trial++) {
+        const raw = P.params.map(() => 2 * rng.uniform() - 1);
+        const d = 20.25 + trial;
+        const x = raw.map((v) => D40.fromDecimalString(v.toString()));
+        for (const wrt of [P.params.map((_, k) => k), weightParams(P)]) {
+          const forward = lossJet(D40, P, x, D40.fromDecimalString(d.toString()), wrt, { order: 1 });
+          const reverse = lossGradient(D40, P, x, D40.fromDecimalString(d.toString()), wrt);
+          expect(reverse.value.eq(forward.value)).toBe(true);
+          const scale = forward.gradient.reduce((m, g) => (g.abs().gt(m) ? g.abs() : m), D40.one());
+          reverse.gradient.forEach((g, k) => expect(g.sub(forward.gradient[k]!).abs().div(scale).toNumber()).toBeLessThan(1e-35));
+          const forward64 = lossJet(F64, P, raw, d, wrt, { order: 1 });
+          const reverse64 = lossGradient(F64, P, raw, d, wrt);
+          expect(reverse64.value).toBe(forward64.value);
+          reverse64.gradient.forEach((g, k) => expect(Math.abs(g - forward64.gradient[k]!)).toBeLessThan(1e-11 * Math.max(1, Math.abs(forward64.gradient[k]!))));
+        }
+      }
+    });
+  }
+});
+
+describe("adjointScalar", () => {
+  it("the gradient of a small function of every operation is the jets' exactly over Decimal", () => {
+    // f = (x y - z) / (x + 2) + sqrt(x^2 + z^2) - atan2(y, x z) * pi + (-y) / 3, at a point where
+    // every operation is differentiable; each partial is recorded once, so x and y reach f by several paths.
+    const f = <X>(S: import("../src/numbers/scalar.js").Scalar<X>, [x, y, z]: X[]): X =>
+      S.add(
+        S.sub(S.add(S.div(S.sub(S.mul(x!, y!), z!), S.add(x!, S.fromInt(2))), S.sqrt(S.add(S.mul(x!, x!), S.mul(z!, z!)))), S.mul(S.atan2(y!, S.mul(x!, z!)), S.pi())),
+        S.div(S.neg(y!), S.fromRational(3, 1)),
+      );
+    const point = ["0.75", "-1.5", "2.25"].map((s) => D40.fromDecimalString(s));
+    const J = jetScalar(D40, 3, 1);
+    const fj = f(J, point.map((v, i) => J.variable(i, v)));
+    const A = adjointScalar(D40);
+    const vars = point.map((v) => A.variable(v));
+    const fa = f(A, vars);
+    expect(fa.v.eq(fj.v)).toBe(true);
+    A.gradient(fa, vars).forEach((g, i) => expect(g.sub(J.gradient(fj)[i]!).abs().toNumber()).toBeLessThan(1e-38));
+  });
+
+  it("a variable the output does not depend on, and a constant output, have gradient zero", () => {
+    const A = adjointScalar(F64);
+    const [x, y] = [A.variable(2), A.variable(3)];
+    const out = A.mul(x, A.fromInt(5));
+    expect(A.gradient(out, [x, y])).toEqual([5, 0]);
+    expect(A.gradient(A.fromInt(1), [x, y])).toEqual([0, 0]);
+    // A value recorded after the output does not reach it.
+    A.mul(out, y);
+    expect(A.gradient(out, [x, y])).toEqual([5, 0]);
+  });
+
+  it("sqrt of a variable at 0 is an error, as for the jets", () => {
+    const A = adjointScalar(F64);
+    expect(() => A.sqrt(A.variable(0))).toThrow(/not differentiable at 0/);
+    expect(A.sqrt(A.fromInt(0)).v).toBe(0);
+  });
+});
