@@ -1,6 +1,6 @@
 import type { Field } from "../numbers/field.js";
 import type { Pattern } from "../patterns/pattern.js";
-import { lossJet, weightParams } from "../patterns/derivatives.js";
+import { lossGradient, lossJet, weightParams } from "../patterns/derivatives.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
 import { Series } from "../series/series.js";
 import { seriesScalar } from "../series/seriesScalar.js";
@@ -80,9 +80,13 @@ export function evaluateScaledSystem<T>(
 ): { residual: Series<T>[]; jacobian?: Series<T>[][]; loss: Series<T> } {
   const S = seriesScalar(sys.F, workPrec);
   const x = parameterSeries(sys, xt);
-  const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, { order: withJacobian ? 2 : 1 });
-  const residual = jet.gradient.map((g, j) => g.shift(-sys.equationShifts[j]!));
-  if (!withJacobian) return { residual, loss: jet.value };
+  const scale = (gradient: readonly Series<T>[]): Series<T>[] => gradient.map((g, j) => g.shift(-sys.equationShifts[j]!));
+  if (!withJacobian) {
+    const { value, gradient } = lossGradient(S, sys.P, x, dimension(sys.F), sys.unknowns);
+    return { residual: scale(gradient), loss: value };
+  }
+  const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, { order: 2 });
+  const residual = scale(jet.gradient);
   const jacobian = jet.hessian!.map((row, j) => row.map((h, k) => h.shift(sys.shifts[k]! - sys.equationShifts[j]!)));
   return { residual, jacobian, loss: jet.value };
 }
