@@ -1,27 +1,114 @@
+import { createRequire } from "node:module";
 import Fraction from "fraction.js";
-import { parse, type MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
 import { QPI, type QPi } from "./qpi.js";
 
 /**
  * Read an exact element of Q(pi) from text such as "-1", "4/pi", "(pi - 2)/(2*pi)" or "1/2 - 1/pi"
  * (mathjs syntax: numbers, pi, + - * /, integer powers, parentheses). Decimal literals are read exactly
  * ("0.25" is 1/4). Anything else is an error naming the offending part.
+ *
+ * Text made only of integers, pi, + - * / ^, parentheses and spaces (every declaration in derivations/) is
+ * parsed here, into the tree mathjs would build for it; anything else goes to mathjs' parser, which is then
+ * loaded (it takes about a second, which the workers deriving series would otherwise pay at start).
  */
 export function parseQPi(text: string): QPi {
+  const simple = parseSimple(text);
+  if (simple !== undefined) return evaluateNode(simple, text);
   let tree: MathNode;
   try {
-    tree = parse(text);
+    tree = mathjsParse()(text);
   } catch (e) {
     throw new RangeError(`cannot read '${text}' as an element of Q(pi): ${(e as Error).message}`);
   }
   return evaluateNode(tree, text);
 }
 
-function evaluateNode(node: MathNode, text: string): QPi {
+let parseWithMathjs: ((text: string) => MathNode) | undefined;
+
+/** mathjs' parse, loaded on first use. */
+function mathjsParse(): (text: string) => MathNode {
+  parseWithMathjs ??= (createRequire(import.meta.url)("mathjs") as typeof import("mathjs")).parse;
+  return parseWithMathjs;
+}
+
+/** A node of the expression tree, with the fields of the mathjs nodes that evaluateNode reads. */
+interface ExpressionNode {
+  readonly type: string;
+  readonly value?: unknown;
+  readonly name?: string;
+  readonly op?: string;
+  readonly args?: readonly ExpressionNode[];
+  readonly content?: ExpressionNode;
+}
+
+/**
+ * The mathjs tree of `text` when it is simple: integers of at most 15 digits (exact as JavaScript numbers,
+ * as mathjs reads them), the symbol pi, binary + - * / (left associative), unary - and + (binding less
+ * tightly than ^), ^ (right associative, its exponent a unary expression), parentheses and spaces, with
+ * mathjs' precedences. Anything else (other characters, implicit multiplication, decimals, other names) is
+ * undefined, for mathjs to parse.
+ */
+function parseSimple(text: string): ExpressionNode | undefined {
+  if (/[^ \w+\-*/^()]/.test(text)) return undefined;
+  const significant = text.match(/\d+|[A-Za-z_]\w*|[+\-*/^()]/g) ?? [];
+  let at = 0;
+  const peek = (): string | undefined => significant[at];
+  const fail = (): never => {
+    throw new SyntaxError("not simple");
+  };
+  const expression = (): ExpressionNode => {
+    let node = term();
+    while (peek() === "+" || peek() === "-") {
+      const op = significant[at++]!;
+      node = { type: "OperatorNode", op, args: [node, term()] };
+    }
+    return node;
+  };
+  const term = (): ExpressionNode => {
+    let node = unary();
+    while (peek() === "*" || peek() === "/") {
+      const op = significant[at++]!;
+      node = { type: "OperatorNode", op, args: [node, unary()] };
+    }
+    return node;
+  };
+  const unary = (): ExpressionNode => {
+    const op = peek();
+    if (op === "-" || op === "+") {
+      at++;
+      return { type: "OperatorNode", op, args: [unary()] };
+    }
+    const base = primary();
+    if (peek() !== "^") return base;
+    at++;
+    return { type: "OperatorNode", op: "^", args: [base, unary()] };
+  };
+  const primary = (): ExpressionNode => {
+    const t = significant[at++];
+    if (t === undefined) return fail();
+    if (/^\d{1,15}$/.test(t)) return { type: "ConstantNode", value: Number(t) };
+    if (t === "pi") return { type: "SymbolNode", name: "pi" };
+    if (t === "(") {
+      const content = expression();
+      if (significant[at++] !== ")") fail();
+      return { type: "ParenthesisNode", content };
+    }
+    return fail();
+  };
+  try {
+    const tree = expression();
+    return at === significant.length ? tree : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function evaluateNode(node: MathNode | ExpressionNode, text: string): QPi {
   const fail = (what: string): never => {
     throw new RangeError(`cannot read '${text}' as an element of Q(pi): ${what} is not allowed (numbers, pi, + - * / and integer powers are)`);
   };
-  const n = node as MathNode & { type: string; value?: unknown; name?: string; op?: string; args?: MathNode[]; content?: MathNode; fn?: string };
+  const n = node as ExpressionNode;
   switch (n.type) {
     case "ConstantNode": {
       const q = new Fraction(String(n.value));
