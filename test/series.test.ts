@@ -5,7 +5,7 @@ import { Q } from "../src/numbers/rational.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { Series } from "../src/series/series.js";
-import { atan, atan2, derivative, integral, sqrt } from "../src/series/elementary.js";
+import { atan, atan2, atan2WithPartials, derivative, integral, sqrt } from "../src/series/elementary.js";
 import { compose } from "../src/series/compose.js";
 import { evaluateSeries } from "../src/series/evaluate.js";
 import { mulberry32, randInt } from "./support/random.js";
@@ -368,6 +368,28 @@ describe("identities over Q(pi), checked exactly and at eps = 1e-6, 1e-7", () =>
       const shift = y.val < x.val ? c0 : xSign > 0 ? "0" : ySign < 0 ? "-pi" : "pi";
       expect(d.coeffs.slice(1).every((t) => F.isZero(t))).toBe(true);
       expect(F.toString(d.coeff(0))).toBe(shift);
+    });
+    it.each(cases)("%s: atan2WithPartials gives the same angle and x/(x^2+y^2), -y/(x^2+y^2) exactly, as precise", (_label, y, x) => {
+      const { angle, dy, dx } = atan2WithPartials(y, x);
+      expect(angle.equals(atan2(y, x))).toBe(true);
+      const rho = x.mul(x).add(y.mul(y));
+      const [ry, rx] = [x.div(rho), y.div(rho).neg()];
+      expect(dy.sub(ry).isZero() && dx.sub(rx).isZero()).toBe(true);
+      expect(dy.prec).toBeGreaterThanOrEqual(ry.prec);
+      expect(dx.prec).toBeGreaterThanOrEqual(rx.prec);
+    });
+    it("atan2WithPartials on exact inputs (truncated at prec) and with a numerator zero to its precision", () => {
+      const [ye, xe] = [S(1, [q(1), q(2)]), S(0, [q(-1), q(1)])];
+      const e = atan2WithPartials(ye, xe, 6);
+      expect(e.angle.equals(atan2(ye, xe, 6))).toBe(true);
+      const rho = xe.mul(xe).add(ye.mul(ye));
+      expect(e.dy.sub(xe.div(rho, 6)).isZero() && e.dx.sub(ye.div(rho, 6).neg()).isZero()).toBe(true);
+      // y = O(eps^4): the angle is atan2's, the partials those of x^2 + y^2
+      const [yz, x] = [S(0, [], 4), S(0, [q(2), PI_Q, q(1)], 3)];
+      const z = atan2WithPartials(yz, x);
+      expect(z.angle.equals(atan2(yz, x))).toBe(true);
+      const rz = x.mul(x).add(yz.mul(yz));
+      expect(z.dy.equals(x.div(rz)) && z.dx.equals(yz.div(rz).neg())).toBe(true);
     });
     it("precision is that of the quotient formed; exact inputs need prec", () => {
       const y = S(1, [q(1), q(2)], 4);

@@ -16,6 +16,13 @@ export interface Scalar<X> {
   sqrt(a: X): X;
   /** The angle of (x, y) in (-pi, pi]. */
   atan2(y: X, x: X): X;
+  /**
+   * Optional: atan2(y, x), the same value, with its partial derivatives d/dy = x/(x^2 + y^2) and
+   * d/dx = -y/(x^2 + y^2), for arithmetics that form them more cheaply together than from x^2 + y^2
+   * (truncated series over an exact field reuse the inverses of the angle: src/series/elementary.ts).
+   * Jets and adjoints (src/diff/) use it when their base has it.
+   */
+  atan2WithPartials?(y: X, x: X): { angle: X; dy: X; dx: X };
   pi(): X;
   /** True when the value (for jets: the value part) is exactly zero. */
   isZero(a: X): boolean;

@@ -66,9 +66,17 @@ export function sqrt<T>(s: Series<T>, prec?: number): Series<T> {
  * input needs `prec`, except the exact zero (atan 0 = 0).
  */
 export function atan<T>(s: Series<T>, prec?: number): Series<T> {
+  return atanWithRate(s, prec, false).value;
+}
+
+/**
+ * atan(s) and, when `withRate`, 1/(1 + s^2) (the derivative of atan at s) to its natural precision
+ * (the exact zero: 1). atan uses the same inverse, truncated to what its integral needs.
+ */
+function atanWithRate<T>(s: Series<T>, prec: number | undefined, withRate: boolean): { value: Series<T>; rate?: Series<T> } {
   const F = s.F;
   if (!s.isZero() && s.val < 0) throw new RangeError(`atan: the series has a pole (valuation ${s.val}); use atan2`);
-  if (s.isZero() && s.isExact()) return s;
+  if (s.isZero() && s.isExact()) return { value: s, ...(withRate ? { rate: Series.constant(F, F.one()) } : {}) };
   const target = resultPrecision(s.prec, prec, "atan");
   const x = s.truncate(target);
   const s0 = x.coeff(0);
@@ -77,8 +85,13 @@ export function atan<T>(s: Series<T>, prec?: number): Series<T> {
     throw new RangeError(`atan: arctan(${F.toString(s0)}) does not lie in ${F.name}; run over Decimal`);
   }
   const one = Series.constant(F, F.one());
-  const rate = derivative(x).mul(one.add(x.mul(x)).inv(target - 1));
-  return integral(rate).truncate(target).addConstant(c);
+  // x is known to O(eps^target), so 1 + x^2 is inexact and its inverse has a natural precision; the
+  // integral needs it to O(eps^(target - 1)) only (the same coefficients).
+  const onePlus = one.add(x.mul(x));
+  const rate = withRate ? onePlus.inv() : undefined;
+  const inverse = rate === undefined ? onePlus.inv(target - 1) : rate.truncate(target - 1);
+  const value = integral(derivative(x).mul(inverse)).truncate(target).addConstant(c);
+  return rate === undefined ? { value } : { value, rate };
 }
 
 /**
@@ -93,6 +106,23 @@ export function atan<T>(s: Series<T>, prec?: number): Series<T> {
  * is exact and nonzero.
  */
 export function atan2<T>(y: Series<T>, x: Series<T>, prec?: number): Series<T> {
+  return angle(y, x, prec, false).angle;
+}
+
+/**
+ * atan2(y, x) as `atan2` gives it (the same series), with its partial derivatives
+ *   d/dy = x / (x^2 + y^2),   d/dx = -y / (x^2 + y^2),
+ * formed from the inverses the angle already needs: with q = y/x (or x/y, the branch atan2 takes),
+ * x^2 + y^2 = x^2 (1 + q^2), so d/dy = (1/x) / (1 + q^2) and d/dx = -q d/dy (or d/dx = -(1/y) / (1 + q^2)
+ * and d/dy = q (1/y) / (1 + q^2)): two products instead of x^2 + y^2, its inverse and two products.
+ * Known to the precision of those products; `prec` caps them as it caps the angle.
+ */
+export function atan2WithPartials<T>(y: Series<T>, x: Series<T>, prec?: number): { angle: Series<T>; dy: Series<T>; dx: Series<T> } {
+  const r = angle(y, x, prec, true);
+  return { angle: r.angle, dy: r.dy!, dx: r.dx! };
+}
+
+function angle<T>(y: Series<T>, x: Series<T>, prec: number | undefined, withPartials: boolean): { angle: Series<T>; dy?: Series<T>; dx?: Series<T> } {
   const F = y.F;
   const pi = F.pi();
   if (pi === undefined) throw new RangeError(`atan2: pi does not lie in ${F.name}`);
@@ -102,11 +132,30 @@ export function atan2<T>(y: Series<T>, x: Series<T>, prec?: number): Series<T> {
   const ySign = y.isZero() ? 1 : F.sign(y.lead());
   const xSign = x.isZero() ? 0 : F.sign(x.lead());
   const halfPi = F.div(pi, F.fromInt(2));
-  if (x.isZero() || (!y.isZero() && y.val < x.val)) {
-    const t = atan(x.div(y, prec), prec);
-    return t.neg().addConstant(ySign < 0 ? F.neg(halfPi) : halfPi);
+  const overY = x.isZero() || (!y.isZero() && y.val < x.val);
+  const [num, den] = overY ? [x, y] : [y, x];
+  // q = num/den, formed as Series.div forms it (num times 1/den to O(eps^(target - val(num)))), keeping
+  // 1/den for the partials to the precision they can use: g below is known to at most
+  // prec(1 + q^2) - val(den) = target + val(q) - val(den), the most 1/den is computed to.
+  let q: Series<T>;
+  let denInverse: Series<T> | undefined;
+  if (withPartials && !num.isZero()) {
+    const target = resultPrecision(Math.min(num.val + den.relPrec(), num.prec) - den.val, prec, "quotient");
+    denInverse = den.inv(target + num.val - 2 * den.val);
+    q = num.mul(denInverse.truncate(target - num.val));
+  } else {
+    q = num.div(den, prec);
   }
-  const t = atan(y.div(x, prec), prec);
-  if (xSign > 0) return t;
-  return t.addConstant(ySign < 0 ? F.neg(pi) : pi);
+  const { value: t, rate } = atanWithRate(q, prec, denInverse !== undefined);
+  const value = overY ? t.neg().addConstant(ySign < 0 ? F.neg(halfPi) : halfPi) : xSign > 0 ? t : t.addConstant(ySign < 0 ? F.neg(pi) : pi);
+  if (!withPartials) return { angle: value };
+  if (denInverse === undefined) {
+    // num is zero to its precision: the partials from x^2 + y^2 itself (inverted to `prec` if exact).
+    const rho = x.mul(x).add(y.mul(y));
+    const inverse = rho.inv(rho.isExact() ? prec : undefined);
+    return { angle: value, dy: x.mul(inverse), dx: y.mul(inverse).neg() };
+  }
+  // g = den / (x^2 + y^2) = 1 / (den (1 + q^2))
+  const g = denInverse.mul(rate!);
+  return overY ? { angle: value, dy: q.mul(g), dx: g.neg() } : { angle: value, dy: g, dx: q.mul(g).neg() };
 }
