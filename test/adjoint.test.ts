@@ -17,10 +17,12 @@ import { mulberry32, randInt } from "./support/random.js";
 // order 1), the path it replaces in the Newton–Hensel residual: over truncated series in eps with the
 // families' exact coefficient fields it must be the same gradient exactly, to the same tracked precision,
 // and over Decimal the same up to rounding; the value is the same computation in both, so it is equal.
+// Over series the reference jets differentiate the kernel angle through x^2 + y^2, the adjoints and the
+// Jacobian's jets through the partials the angle forms with it (atan2WithPartials, src/series/elementary.ts).
 
 const D40 = new DecimalField(40);
 
-describe("lossGradient equals the jets' gradient exactly over series in eps (every family's field and pattern)", () => {
+describe("lossGradient equals the jets' gradient exactly over series in eps (every family's field and pattern); so do the fused Hessians", () => {
   for (const f of FAMILIES) {
     const decl = f.series;
     if (decl === undefined || decl.exactPoint === true) continue;
@@ -37,13 +39,21 @@ describe("lossGradient equals the jets' gradient exactly over series in eps (eve
         const xt = names.map((n) => Series.of(F, 0, [field.read(decl.params[n]!.leading), ...[1, 2, 3].map(() => F.fromRational(randInt(rng, -9, 9), randInt(rng, 1, 7)))]));
         for (const work of [9, 12]) {
           const S = seriesScalar(F, work);
+          // The jets without the kernel angle's fused partials (atan2WithPartials) differentiate atan2
+          // through x^2 + y^2: another formula for every partial the adjoints record.
+          const { atan2WithPartials, ...direct } = S;
+          expect(atan2WithPartials).toBeDefined();
           const x = parameterSeries(sys, xt.map((s) => s.truncate(work)));
           const d = Series.monomial(F, F.one(), -2);
-          const forward = lossJet(S, P, x, d, sys.unknowns, { order: 1 });
+          const forward = lossJet(direct, P, x, d, sys.unknowns, { order: work === 9 ? 2 : 1 });
           const reverse = lossGradient(S, P, x, d, sys.unknowns);
           expect(reverse.value.equals(forward.value)).toBe(true);
           expect(reverse.gradient).toHaveLength(forward.gradient.length);
           reverse.gradient.forEach((g, j) => expect(g.equals(forward.gradient[j]!), `${f.name} d/d${names[j]} at working precision ${work}`).toBe(true));
+          if (work !== 9) continue;
+          // The jets' Hessian with the fused partials (theta_xx = -2 theta_x theta_y, ...) is the same.
+          const fused = lossJet(S, P, x, d, sys.unknowns, { order: 2 });
+          fused.hessian!.forEach((row, j) => row.forEach((h, k) => expect(h.equals(forward.hessian![j]![k]!), `${f.name} H[${names[j]}][${names[k]}]`).toBe(true)));
         }
       }
     });

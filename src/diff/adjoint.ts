@@ -130,9 +130,13 @@ export function adjointScalar<X>(base: Scalar<X>): AdjointScalar<X> {
       return record(s, [[a, () => by(B.div(B.fromInt(1), B.mul(B.fromInt(2), s)))]]);
     },
     atan2(y, x) {
-      const v = B.atan2(y.v, x.v);
-      if (y.id < 0 && x.id < 0) return constant(v);
+      if (y.id < 0 && x.id < 0) return constant(B.atan2(y.v, x.v));
+      if (B.atan2WithPartials !== undefined) {
+        const { angle, dy, dx } = B.atan2WithPartials(y.v, x.v);
+        return record(angle, [[y, () => by(dy)], [x, () => by(dx)]]);
+      }
       // theta_y = x/rho, theta_x = -y/rho, rho = x^2 + y^2 (one inverse for both)
+      const v = B.atan2(y.v, x.v);
       const q = B.div(B.fromInt(1), B.add(B.mul(x.v, x.v), B.mul(y.v, y.v)));
       return record(v, [[y, () => by(B.mul(x.v, q))], [x, () => by(B.neg(B.mul(y.v, q)))]]);
     },

@@ -169,21 +169,31 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
         () => B.neg(B.div(B.fromInt(1), B.mul(B.fromInt(4), B.mul(s, B.mul(s, s))))));
     },
     atan2(y, x) {
-      const v = B.atan2(y.v, x.v);
-      if (y.g === undefined && x.g === undefined) return { v };
+      if (y.g === undefined && x.g === undefined) return { v: B.atan2(y.v, x.v) };
       // theta_y = x/rho, theta_x = -y/rho; theta_yy = -2xy/rho^2, theta_xx = 2xy/rho^2,
-      // theta_xy = (y^2 - x^2)/rho^2, rho = x^2 + y^2.
-      const rho = B.add(B.mul(x.v, x.v), B.mul(y.v, y.v));
-      const ty = B.div(x.v, rho);
-      const tx = B.neg(B.div(y.v, rho));
+      // theta_xy = (y^2 - x^2)/rho^2, rho = x^2 + y^2. A base that forms theta_y and theta_x with the
+      // angle gives them; the second derivatives are then theta_xx = -2 theta_y theta_x = -theta_yy and
+      // theta_xy = theta_x^2 - theta_y^2 = (theta_x - theta_y)(theta_x + theta_y), two products.
+      const fused = B.atan2WithPartials?.(y.v, x.v);
+      const v = fused === undefined ? B.atan2(y.v, x.v) : fused.angle;
+      const rho = fused === undefined ? B.add(B.mul(x.v, x.v), B.mul(y.v, y.v)) : undefined;
+      const ty = fused === undefined ? B.div(x.v, rho!) : fused.dy;
+      const tx = fused === undefined ? B.neg(B.div(y.v, rho!)) : fused.dx;
       const yg = y.g ?? new Array<X>(n).fill(zero);
       const xg = x.g ?? new Array<X>(n).fill(zero);
       const g = yg.map((dy, i) => dot([ty, tx], [dy, xg[i]!]));
       if (order === 1) return { v, g };
-      const rho2 = B.mul(rho, rho);
-      const txx = B.div(B.mul(B.fromInt(2), B.mul(x.v, y.v)), rho2);
+      let txx: X;
+      let txy: X;
+      if (fused === undefined) {
+        const rho2 = B.mul(rho!, rho!);
+        txx = B.div(B.mul(B.fromInt(2), B.mul(x.v, y.v)), rho2);
+        txy = B.div(B.sub(B.mul(y.v, y.v), B.mul(x.v, x.v)), rho2);
+      } else {
+        txx = B.mul(B.fromInt(-2), B.mul(ty, tx));
+        txy = B.mul(B.sub(tx, ty), B.add(tx, ty));
+      }
       const tyy = B.neg(txx);
-      const txy = B.div(B.sub(B.mul(y.v, y.v), B.mul(x.v, x.v)), rho2);
       const h: X[] = new Array<X>(m);
       if (B.sumOfProducts !== undefined) {
         // h_ij = P_i xg_j + Q_i yg_j + tx x.h_ij + ty y.h_ij with P_i = txx xg_i + txy yg_i and
