@@ -19,8 +19,22 @@ export function powerOfD(k: number): string {
   return k % 2 === 0 ? `${-k / 2}` : `${-k}/2`;
 }
 
-/** The nonzero known terms of a series, eps^0 .. eps^(prec-1). */
+/** seriesTerms of each series already shown (the JSON, Markdown of a family show the same terms). */
+const shownTerms = new WeakMap<Series<unknown>, { readonly F: Field<unknown>; readonly terms: readonly SeriesTerm[] }>();
+
+/**
+ * The nonzero known terms of a series, eps^0 .. eps^(prec-1). The exact and decimal forms of a series'
+ * terms are computed once (series are immutable) and shared by the documents that show them.
+ */
 export function seriesTerms<T>(F: Field<T>, s: Series<T>): SeriesTerm[] {
+  const shown = shownTerms.get(s as Series<unknown>);
+  if (shown !== undefined && shown.F === F) return [...shown.terms];
+  const terms = termsOf(F, s);
+  shownTerms.set(s as Series<unknown>, { F: F as Field<unknown>, terms: [...terms] });
+  return terms;
+}
+
+function termsOf<T>(F: Field<T>, s: Series<T>): SeriesTerm[] {
   const terms: SeriesTerm[] = [];
   if (s.isZero()) return terms;
   for (let k = s.val; k < s.prec; k++) {
