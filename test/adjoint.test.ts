@@ -50,6 +50,17 @@ describe("lossGradient equals the jets' gradient exactly over series in eps (eve
           expect(reverse.value.equals(forward.value)).toBe(true);
           expect(reverse.gradient).toHaveLength(forward.gradient.length);
           reverse.gradient.forEach((g, j) => expect(g.equals(forward.gradient[j]!), `${f.name} d/d${names[j]} at working precision ${work}`).toBe(true));
+          // Asked for d/dx_j to O(eps^targets[j]) only (the Newton step's residual), the sweep gives it to
+          // that precision (or its natural one, if lower) and agrees with the whole gradient there.
+          const targets = names.map((_, j) => work - 6 + ((j * 5) % 3));
+          const truncation = { valuation: (s: Series<unknown>) => s.val, truncate: (s: Series<unknown>, p: number) => s.truncate(p) };
+          const capped = lossGradient(S, P, x, d, sys.unknowns, { truncation, targets });
+          expect(capped.value.equals(forward.value)).toBe(true);
+          capped.gradient.forEach((g, j) => {
+            const whole = forward.gradient[j]!;
+            expect(g.prec, `${f.name} d/d${names[j]} to O(eps^${targets[j]})`).toBe(Math.min(targets[j]!, whole.prec));
+            expect(g.equals(whole.truncate(g.prec))).toBe(true);
+          });
           if (work !== 9) continue;
           // The jets' Hessian with the fused partials (theta_xx = -2 theta_x theta_y, ...) is the same.
           const fused = lossJet(S, P, x, d, sys.unknowns, { order: 2 });

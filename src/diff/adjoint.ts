@@ -30,6 +30,24 @@ interface Use<X> {
   readonly partial: Partial<X>;
 }
 
+/**
+ * For a base of truncated series: the valuation of an element (its precision when it is zero to it)
+ * and its truncation at an absolute precision.
+ */
+export interface Truncation<X> {
+  valuation(x: X): number;
+  truncate(x: X, prec: number): X;
+}
+
+/**
+ * The precision wanted of each derivative, for a base of truncated series: d out / d wrt[j] to
+ * O(eps^targets[j]). The sweep then forms each adjoint only to the precision the targets need of it.
+ */
+export interface GradientPrecision<X> {
+  readonly truncation: Truncation<X>;
+  readonly targets: readonly number[];
+}
+
 export interface AdjointScalar<X> extends Scalar<Adjoint<X>> {
   readonly base: Scalar<X>;
   /** A new variable at value x (recorded on the tape). */
@@ -37,9 +55,44 @@ export interface AdjointScalar<X> extends Scalar<Adjoint<X>> {
   constant(x: X): Adjoint<X>;
   /**
    * d out / d v for each variable v of `wrt`, by one backward sweep of the tape: the exact zero of the
-   * base for a variable `out` does not depend on.
+   * base for a variable `out` does not depend on. With `precision` (series), the derivatives are formed
+   * to the targets (or to less, where the values are not known to more; the truncated series say so).
    */
-  gradient(out: Adjoint<X>, wrt: readonly Adjoint<X>[]): X[];
+  gradient(out: Adjoint<X>, wrt: readonly Adjoint<X>[], precision?: GradientPrecision<X>): X[];
+}
+
+/**
+ * The precision each recorded value's adjoint is needed to, for d out / d wrt[j] to O(eps^targets[j]):
+ * an error O(eps^p) in adj(u) changes d out / d wrt[j] by O(eps^(p + val(du / d wrt[j]))), so adj(u) is
+ * needed to max_j (targets[j] - v_j(u)) with v_j(u) a lower bound of the valuation of du / d wrt[j],
+ * found forwards: v_j(wrt[j]) = 0, v_j(w) = min over the operands u of w of v_j(u) + val(dw/du).
+ * -Infinity where no target depends on the value.
+ */
+function neededPrecision<X>(uses: readonly (readonly Use<X>[])[], last: number, wrt: readonly Adjoint<X>[], precision: GradientPrecision<X>): Float64Array {
+  const n = wrt.length;
+  const bound = new Float64Array((last + 1) * n).fill(Infinity);
+  wrt.forEach((w, j) => {
+    if (w.id >= 0 && w.id <= last) bound[w.id * n + j] = 0;
+  });
+  const { truncation, targets } = precision;
+  for (let i = 0; i <= last; i++) {
+    for (const u of uses[i]!) {
+      if (u.by > last) continue;
+      const v = u.partial.unit === 0 ? truncation.valuation(u.partial.p) : 0;
+      for (let j = 0; j < n; j++) {
+        const b = bound[i * n + j]! + v;
+        if (b < bound[u.by * n + j]!) bound[u.by * n + j] = b;
+      }
+    }
+  }
+  const needed = new Float64Array(last + 1).fill(-Infinity);
+  for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < n; j++) {
+      const b = bound[i * n + j]!;
+      if (b !== Infinity && targets[j]! - b > needed[i]!) needed[i] = targets[j]! - b;
+    }
+  }
+  return needed;
 }
 
 /** Reverse mode over `base`; one instance holds one tape (make one per function evaluation). */
@@ -81,27 +134,54 @@ export function adjointScalar<X>(base: Scalar<X>): AdjointScalar<X> {
       return { v: x, id: uses.length - 1 };
     },
     constant,
-    gradient(out, wrt) {
+    gradient(out, wrt, precision) {
       const zero = B.fromInt(0);
       if (out.id < 0) return wrt.map(() => zero);
+      const needed = precision === undefined ? undefined : neededPrecision(uses, out.id, wrt, precision);
+      const cut = precision?.truncation;
       const adj: (X | undefined)[] = new Array<X | undefined>(out.id + 1);
       adj[out.id] = B.fromInt(1);
       for (let i = out.id - 1; i >= 0; i--) {
+        const p = needed === undefined ? Infinity : needed[i]!;
+        if (p === -Infinity) continue;
         const plus: X[] = [];
         const minus: X[] = [];
         const x: X[] = [];
         const y: X[] = [];
+        // Wanted to O(eps^p) only: a term of valuation >= p is O(eps^p) and only says so; the others'
+        // factors are truncated so that their product is formed to O(eps^p) (each to p minus the other's
+        // valuation, which stays its valuation).
+        let negligible = false;
         for (const u of uses[i]!) {
-          const a = u.by <= out.id ? adj[u.by] : undefined;
+          let a = u.by <= out.id ? adj[u.by] : undefined;
           if (a === undefined) continue;
           const partial = u.partial;
-          if (partial.unit === 0) x.push(a), y.push(partial.p);
-          else if (partial.unit === 1) plus.push(a);
+          if (cut !== undefined && p !== Infinity) {
+            const va = cut.valuation(a);
+            const vq = partial.unit === 0 ? cut.valuation(partial.p) : 0;
+            if (va + vq >= p) {
+              negligible = true;
+              continue;
+            }
+            if (partial.unit === 0) {
+              x.push(cut.truncate(a, p - vq)), y.push(cut.truncate(partial.p, p - va));
+              continue;
+            }
+            a = cut.truncate(a, p);
+          } else if (partial.unit === 0) {
+            x.push(a), y.push(partial.p);
+            continue;
+          }
+          if (partial.unit === 1) plus.push(a);
           else minus.push(a);
         }
         let s: X | undefined = x.length > 0 ? dot(x, y) : undefined;
         for (const a of plus) s = s === undefined ? a : B.add(s, a);
         for (const a of minus) s = s === undefined ? B.neg(a) : B.sub(s, a);
+        if (negligible) {
+          const small = cut!.truncate(zero, p);
+          s = s === undefined ? small : B.add(s, small);
+        }
         adj[i] = s;
       }
       return wrt.map((w) => (w.id < 0 ? zero : adj[w.id] ?? zero));

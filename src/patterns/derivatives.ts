@@ -1,5 +1,5 @@
 import type { Scalar } from "../numbers/scalar.js";
-import { adjointScalar } from "../diff/adjoint.js";
+import { adjointScalar, type GradientPrecision } from "../diff/adjoint.js";
 import { jetScalar } from "../diff/jet.js";
 import type { Pattern } from "./pattern.js";
 import { restrictedLoss } from "./restrictedLoss.js";
@@ -42,9 +42,10 @@ export function lossJet<X>(
  * Value and gradient of L_P(x; d) with respect to the parameters `wrt` (indices into P.params) in
  * reverse mode (src/diff/adjoint.ts): one evaluation recorded on a tape and one backward sweep, the same
  * gradient as lossJet of order 1 (exactly, over an exact Scalar) at a cost that does not grow with the
- * number of parameters.
+ * number of parameters. Over truncated series, `precision` asks for each derivative to a precision only
+ * (the sweep forms no coefficient beyond what those need).
  */
-export function lossGradient<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X, wrt: readonly number[]): { value: X; gradient: X[] } {
+export function lossGradient<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X, wrt: readonly number[], precision?: GradientPrecision<X>): { value: X; gradient: X[] } {
   const A = adjointScalar(S);
   const position = new Map(wrt.map((k, i) => [k, i]));
   const vars: ReturnType<typeof A.variable>[] = [];
@@ -55,7 +56,7 @@ export function lossGradient<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X,
     return a;
   });
   const L = restrictedLoss(A, P, xa, A.constant(d));
-  return { value: L.v, gradient: A.gradient(L, vars) };
+  return { value: L.v, gradient: A.gradient(L, vars, precision) };
 }
 
 /** The indices of the W coordinates of a pattern (everything but the second layer a). */
