@@ -29,15 +29,18 @@ const MIN_WORK = 9;
 /**
  * Evaluate `compute(workPrec)` with growing working precision until every returned series is known to
  * at least `target` (the O(d^2) counts of the restricted loss cost a few orders; the tracked precision
- * says how many). The first try is at target + slack, and slack is updated to what was lost.
+ * says how many). The first try is at target + slack, and slack is updated to what was lost. A `capped`
+ * computation forms its results to the target at most, so their precision does not say what was lost:
+ * the slack stays as it was when the first try succeeds, and becomes work - target after a retry.
  */
-export function withPrecision<R>(target: number, compute: (workPrec: number) => R, precisionOf: (r: R) => number, slack: Slack = { value: 8 }): R {
+export function withPrecision<R>(target: number, compute: (workPrec: number) => R, precisionOf: (r: R) => number, slack: Slack = { value: 8 }, capped = false): R {
   let work = Math.max(target + slack.value, MIN_WORK);
   for (let attempt = 0; attempt < 6; attempt++) {
     const r = compute(work);
     const got = precisionOf(r);
     if (got >= target) {
-      slack.value = Math.max(0, work - got);
+      if (!capped) slack.value = Math.max(0, work - got);
+      else if (attempt > 0) slack.value = work - target;
       return r;
     }
     work += target - got + 2;
@@ -124,7 +127,11 @@ export function henselLift<T>(
   // coefficients are exact); over Decimal plain doubling.
   for (const m2 of liftingSchedule(order, F.exact)) {
     const at = (w: number): Series<T>[] => xt.map((x) => x.truncate(w));
-    const { residual, loss } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false), (r) => minPrec(r.residual), residualSlack);
+    // The first residual is formed in full and teaches the slack (the orders the counts lose, the same at
+    // every step); the later ones are formed to O(eps^m2) only, no more than the step uses
+    // (docs/series-derivation.md, "Residual").
+    const capped = m > 1;
+    const { residual, loss } = withPrecision(m2, (w) => evaluateScaledSystem(sys, at(w), w, false, capped ? m2 : undefined), (r) => minPrec(r.residual), residualSlack, capped);
     onLoss?.(loss, m);
     if (known === undefined || known.valid < m2 - m) {
       // Over an exact field J is evaluated at the exact polynomial xt mod eps^(m2 - m), which has the

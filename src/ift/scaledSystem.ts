@@ -67,22 +67,31 @@ function dimension<T>(F: Field<T>): Series<T> {
   return Series.monomial(F, F.one(), -2);
 }
 
+/** Truncated series as the adjoints' sweep truncates them (src/diff/adjoint.ts). */
+function seriesTruncation<T>(): { valuation(s: Series<T>): number; truncate(s: Series<T>, prec: number): Series<T> } {
+  return { valuation: (s) => s.val, truncate: (s, prec) => s.truncate(prec) };
+}
+
 /**
  * F(xt, eps), and J(xt, eps) when `withJacobian`, with non-terminating operations truncated at absolute
  * precision `workPrec` (the results carry their own tracked precision, which callers check); `loss` is
- * L_P(x(xt)), the value the jets carry along (as lossSeries would give it).
+ * L_P(x(xt)), the value the jets carry along (as lossSeries would give it). Without the Jacobian, F is
+ * formed to O(eps^residualTarget) at most when that is given (the precision the Newton step needs).
  */
 export function evaluateScaledSystem<T>(
   sys: ScaledSystem<T>,
   xt: readonly Series<T>[],
   workPrec: number,
   withJacobian: boolean,
+  residualTarget?: number,
 ): { residual: Series<T>[]; jacobian?: Series<T>[][]; loss: Series<T> } {
   const S = seriesScalar(sys.F, workPrec);
   const x = parameterSeries(sys, xt);
   const scale = (gradient: readonly Series<T>[]): Series<T>[] => gradient.map((g, j) => g.shift(-sys.equationShifts[j]!));
   if (!withJacobian) {
-    const { value, gradient } = lossGradient(S, sys.P, x, dimension(sys.F), sys.unknowns);
+    // F_j = eps^(-e_j) dL/dx_j to O(eps^target) needs dL/dx_j to O(eps^(target + e_j)).
+    const precision = residualTarget === undefined ? undefined : { truncation: seriesTruncation<T>(), targets: sys.equationShifts.map((e) => residualTarget + e) };
+    const { value, gradient } = lossGradient(S, sys.P, x, dimension(sys.F), sys.unknowns, precision);
     return { residual: scale(gradient), loss: value };
   }
   const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, { order: 2 });
