@@ -57,22 +57,17 @@ function parseSimple(text: string): ExpressionNode | undefined {
   const fail = (): never => {
     throw new SyntaxError("not simple");
   };
-  const expression = (): ExpressionNode => {
-    let node = term();
-    while (peek() === "+" || peek() === "-") {
+  /** operand (op operand)*, the operators `ops` left associative. */
+  const leftAssociative = (ops: readonly string[], operand: () => ExpressionNode) => (): ExpressionNode => {
+    let node = operand();
+    while (ops.includes(peek() ?? "")) {
       const op = significant[at++]!;
-      node = { type: "OperatorNode", op, args: [node, term()] };
+      node = { type: "OperatorNode", op, args: [node, operand()] };
     }
     return node;
   };
-  const term = (): ExpressionNode => {
-    let node = unary();
-    while (peek() === "*" || peek() === "/") {
-      const op = significant[at++]!;
-      node = { type: "OperatorNode", op, args: [node, unary()] };
-    }
-    return node;
-  };
+  const term = leftAssociative(["*", "/"], () => unary());
+  const expression = leftAssociative(["+", "-"], term);
   const unary = (): ExpressionNode => {
     const op = peek();
     if (op === "-" || op === "+") {
