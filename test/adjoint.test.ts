@@ -4,10 +4,12 @@ import { jetScalar } from "../src/diff/jet.js";
 import { FAMILIES } from "../src/families/registry.js";
 import { familyPattern } from "../src/families/critical.js";
 import { declaredField } from "../src/ift/declaredField.js";
-import { makeScaledSystem, parameterSeries } from "../src/ift/scaledSystem.js";
+import { scaledSystemOf } from "../src/ift/familySeries.js";
+import { parameterSeries } from "../src/ift/scaledSystem.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import type { Field } from "../src/numbers/field.js";
 import { F64 } from "../src/numbers/floatField.js";
+import type { Scalar } from "../src/numbers/scalar.js";
 import { lossGradient, lossJet, weightParams } from "../src/patterns/derivatives.js";
 import { Series } from "../src/series/series.js";
 import { seriesScalar } from "../src/series/seriesScalar.js";
@@ -29,14 +31,13 @@ describe("lossGradient equals the jets' gradient exactly over series in eps (eve
     it(`family ${f.name}: a random point xt = xt(0) + c1 eps + c2 eps^2 + c3 eps^3 of its scaled system`, () => {
       const field = declaredField(decl.field);
       const F = field.F as Field<unknown>;
-      const P = familyPattern(f);
-      const names = weightParams(P).map((k) => P.params[k]!.alias!);
-      const sys = makeScaledSystem(F, P, names.map((n) => ({ known: decl.params[n]!.known.map(field.read), equationShift: decl.equations[n]! })), f.signs.map((s) => F.fromInt(s)));
+      const { sys, names, leading } = scaledSystemOf(f, F, field.read);
+      const P = sys.P;
       const rng = mulberry32(7 + names.length);
       {
         // The leading values keep every limit angle and square root of the branch (and so the field); the
         // higher terms are random rationals.
-        const xt = names.map((n) => Series.of(F, 0, [field.read(decl.params[n]!.leading), ...[1, 2, 3].map(() => F.fromRational(randInt(rng, -9, 9), randInt(rng, 1, 7)))]));
+        const xt = leading.map((c) => Series.of(F, 0, [c, ...[1, 2, 3].map(() => F.fromRational(randInt(rng, -9, 9), randInt(rng, 1, 7)))]));
         for (const work of [9, 12]) {
           const S = seriesScalar(F, work);
           // The jets without the kernel angle's fused partials (atan2WithPartials) differentiate atan2
@@ -100,7 +101,7 @@ describe("adjointScalar", () => {
   it("the gradient of a small function of every operation is the jets' exactly over Decimal", () => {
     // f = (x y - z) / (x + 2) + sqrt(x^2 + z^2) - atan2(y, x z) * pi + (-y) / 3, at a point where
     // every operation is differentiable; each partial is recorded once, so x and y reach f by several paths.
-    const f = <X>(S: import("../src/numbers/scalar.js").Scalar<X>, [x, y, z]: X[]): X =>
+    const f = <X>(S: Scalar<X>, [x, y, z]: X[]): X =>
       S.add(
         S.sub(S.add(S.div(S.sub(S.mul(x!, y!), z!), S.add(x!, S.fromInt(2))), S.sqrt(S.add(S.mul(x!, x!), S.mul(z!, z!)))), S.mul(S.atan2(y!, S.mul(x!, z!)), S.pi())),
         S.div(S.neg(y!), S.fromRational(3, 1)),

@@ -25,7 +25,7 @@ function declarationOf(f: FamilyDefinition): SeriesDeclaration {
 }
 
 /** The family's scaled system over its declared field, and the leading values xt(0). */
-function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) => T): { sys: ScaledSystem<T>; leading: T[]; names: string[] } {
+export function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) => T): { sys: ScaledSystem<T>; leading: T[]; names: string[] } {
   const decl = declarationOf(f);
   const P = familyPattern(f);
   const names = weightParams(P).map((k) => P.params[k]!.alias!);
