@@ -101,12 +101,31 @@ function round(v: Decimal, digits: number): string {
   return v.toSignificantDigits(digits).toString();
 }
 
-/** The crossings of family f in its range, from a scan and a solve at `digits` digits. */
+/** familyCrossings by family definition and options: a deterministic result, read only, computed once per process. */
+const crossingsMemo = new WeakMap<FamilyDefinition, Map<string, FamilyCrossings>>();
+
+/**
+ * The crossings of family f in its range, from a scan and a solve at `digits` digits. The result is kept for
+ * the process (the bifurcation command and a library call after a command ask for the same), so progress is
+ * reported only the first time.
+ */
 export function familyCrossings(f: FamilyDefinition, options: CrossingOptions): FamilyCrossings {
+  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  const key = [options.digits, options.points ?? "", options.top ?? "", options.scanDigits ?? "", model.secondLayer, model.widthOffset].join("|");
+  let byOptions = crossingsMemo.get(f);
+  if (byOptions === undefined) crossingsMemo.set(f, (byOptions = new Map()));
+  let result = byOptions.get(key);
+  if (result === undefined) {
+    result = computeCrossings(f, options, model);
+    byOptions.set(key, result);
+  }
+  return result;
+}
+
+function computeCrossings(f: FamilyDefinition, options: CrossingOptions, model: StudentModel): FamilyCrossings {
   const digits = options.digits;
   const scanDigits = options.scanDigits ?? 20;
   const grid = scanGrid(f, options.top ?? SCAN_TOP, options.points ?? 40);
-  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
   const progress = { onSample: (s: ScanSample): void => options.onProgress?.(`scanning, d = ${round(s.d, 6)}`) };
   const samples = scanFamily(f, grid, scanDigits, progress, model.secondLayer, true);
   const brackets = findBrackets(samples);
