@@ -78,6 +78,31 @@ export function independentColumns(vectors: readonly ExactVector[], length: numb
   return reducedRowEchelon(Q, M).pivotColumns;
 }
 
+/**
+ * The exact generators of a block space "span(ambient) minus span(toSubtract)" (over vectors of length N): S,
+ * independent columns of toSubtract, and C0, columns of ambient completing S to the ambient span (chosen over
+ * Q, no rank decision). Checks that S lies in the ambient span and that C0 has the block size derived by the
+ * other method (`by`).
+ */
+export function complementGenerators(
+  name: string,
+  ambient: readonly ExactVector[],
+  toSubtract: readonly ExactVector[],
+  N: number,
+  blockSize: number,
+  by: string,
+): { complement: ExactVector[]; subtracted: ExactVector[] } {
+  const subtracted = independentColumns(toSubtract, N).map((i) => toSubtract[i]!);
+  const pivots = independentColumns([...subtracted, ...ambient], N);
+  const ambientRank = independentColumns(ambient, N).length;
+  if (pivots.length !== ambientRank || pivots.slice(0, subtracted.length).some((c, i) => c !== i)) {
+    throw new Error(`component ${name}: the subtracted span is not inside the ambient span`);
+  }
+  const complement = pivots.slice(subtracted.length).map((c) => ambient[c - subtracted.length]!);
+  if (complement.length !== blockSize) throw new Error(`component ${name}: the block construction gives ${complement.length} vectors, ${by} ${blockSize}`);
+  return { complement, subtracted };
+}
+
 /** componentBases by isotropy pattern, small integer d and second layer: exact data independent of the point, built once per process. */
 const basesMemo = new Map<string, readonly ComponentBasis[]>();
 
@@ -156,16 +181,7 @@ function buildComponentBases(F: Pattern, small: number | undefined, secondLayer:
     ambient = ambient.map(project);
     toSubtract = toSubtract.map(project);
 
-    const subtracted = independentColumns(toSubtract, N).map((i) => toSubtract[i]!);
-    const pivots = independentColumns([...subtracted, ...ambient], N);
-    const ambientRank = independentColumns(ambient, N).length;
-    if (pivots.length !== ambientRank || pivots.slice(0, subtracted.length).some((c, i) => c !== i)) {
-      throw new Error(`component ${component.name}: the subtracted span is not inside the ambient span`);
-    }
-    const complement = pivots.slice(subtracted.length).map((c) => ambient[c - subtracted.length]!);
-    if (complement.length !== component.blockSize) {
-      throw new Error(`component ${component.name}: the block construction gives ${complement.length} vectors, orbit counting ${component.blockSize}`);
-    }
+    const { complement, subtracted } = complementGenerators(component.name, ambient, toSubtract, N, component.blockSize, "orbit counting");
     return { component, pattern: P, complement, subtracted };
   });
 }

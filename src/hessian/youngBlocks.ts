@@ -13,7 +13,7 @@ import {
   type SplitYoung,
   type YoungComponent,
 } from "../representations/youngDecomposition.js";
-import { blockPencil, independentColumns } from "./blocks.js";
+import { blockPencil, complementGenerators } from "./blocks.js";
 
 /**
  * The Hessian blocks of a Young subgroup S_{n_1} x ... x S_{n_c} at an integer d (docs/census.md §2), every
@@ -98,16 +98,7 @@ function buildBasis(F: Pattern, d: number, secondLayer: SecondLayer, component: 
     ambient = units.map(symmetrise);
     toSubtract = coarser([split[0]!], [0, -1]).map(symmetrise);
   }
-  const subtracted = independentColumns(toSubtract, N).map((i) => toSubtract[i]!);
-  const pivots = independentColumns([...subtracted, ...ambient], N);
-  if (pivots.slice(0, subtracted.length).some((c, i) => c !== i)) throw new Error(`component ${component.name}: the subtracted columns are dependent`);
-  const complement = pivots.slice(subtracted.length).map((c) => ambient[c - subtracted.length]!);
-  if (independentColumns(ambient, N).length !== pivots.length) {
-    throw new Error(`component ${component.name}: the subtracted span is not inside the ambient span`);
-  }
-  if (complement.length !== component.blockSize) {
-    throw new Error(`component ${component.name}: the block construction gives ${complement.length} vectors, the coordinate count ${component.blockSize}`);
-  }
+  const { complement, subtracted } = complementGenerators(component.name, ambient, toSubtract, N, component.blockSize, "the coordinate count");
   return { component, split: fine, complement, subtracted };
 }
 
