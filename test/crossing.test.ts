@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { familyCriticalPoints, familyPattern } from "../src/families/critical.js";
+import { familyBranchPoints, familyCriticalPoints, familyPattern } from "../src/families/critical.js";
 import { findFamily } from "../src/families/registry.js";
 import { familyCrossings } from "../src/crossing/crossing.js";
 import { locateCrossing } from "../src/crossing/locate.js";
@@ -11,6 +11,7 @@ import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64
 import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { blockEigenvalues, isotypicBlocks, realDimensionBlocks } from "../src/hessian/blocks.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
+import { BigFloatField } from "../src/numbers/bigFloatField.js";
 import { crossingCommand } from "../src/cli/crossingCommand.js";
 import { UsageError } from "../src/cli/command.js";
 
@@ -160,10 +161,11 @@ describe("crossing dimensions", () => {
   it("blocks for real d in (p + 2, p + 3): continuous at p + 3, and at p + 2 all but one [n-1,1] eigenvalue, against the full Hessian", () => {
     for (const name of ["1b", "2a", "3b", "4"]) {
       const f = findFamily(name);
-      const D = new DecimalField(40);
+      // Blocks in the binary big floats (the engine's arithmetic); the reference is the float64 evaluator.
+      const D = new BigFloatField(40);
       const at = [[f.p + 3, "1e-20"], [f.p + 3, "0"], [f.p + 3, "-1e-20"], [f.p + 2, "1e-24"]] as const;
       const ds = at.map(([d, offset]) => D.add(D.fromInt(d), D.fromDecimalString(offset)));
-      const points = familyCriticalPoints(f, ds.map(String), 30);
+      const points = familyBranchPoints(f, ds.map((v) => D.toString(v)), 30);
       at.forEach(([d], j) => {
         const point = points[j]!;
         const { W, a } = embed(familyPattern(f), point.x.map((v) => v.toNumber()), d);
@@ -171,8 +173,8 @@ describe("crossing dimensions", () => {
         const near = (v: number): boolean => full.some((w) => Math.abs(w - v) < 1e-8);
         // The real-d blocks (at p + 3 itself: the generic construction without [n-2,2], whose dimension
         // vanishes there) with the multiplicities at the integer d.
-        const built = at[j]![1] === "0" ? isotypicBlocks(D, familyPattern(f), point.x, ds[j]!, undefined, (c) => c.sn.name !== "[n-2,2]") : realDimensionBlocks(D, familyPattern(f), point.x, ds[j]!);
-        const blocks = built.map((b) => ({ b, values: blockEigenvalues(D, b).values.map((v) => v.toNumber()) }));
+        const built = at[j]![1] === "0" ? isotypicBlocks(D, familyPattern(f), point.x.map((v) => D.fromDecimal(v)), ds[j]!, undefined, (c) => c.sn.name !== "[n-2,2]") : realDimensionBlocks(D, familyPattern(f), point.x.map((v) => D.fromDecimal(v)), ds[j]!);
+        const blocks = built.map((b) => ({ b, values: blockEigenvalues(D, b).values.map((v) => D.toNumber(v)) }));
         if (d === f.p + 2) {
           // One [n-1,1] copy stands for no coordinate at d = p + 2 (the bulk of Q_1 has one index): its
           // eigenvalue has no counterpart (finite for the "a" families, diverging for the "b" families).
