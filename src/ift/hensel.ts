@@ -1,5 +1,4 @@
-import type { Decimal } from "decimal.js";
-import type { DecimalField } from "../numbers/decimalField.js";
+import type { RealField } from "../numbers/field.js";
 import { liftingSchedule, maxAbs, newtonSolve } from "../linalg/newton.js";
 import { determinant } from "../linalg/solve.js";
 import { Series } from "../series/series.js";
@@ -169,17 +168,16 @@ function polynomialPart<T>(s: Series<T>, n: number): T[] {
 }
 
 /**
- * Newton (newtonSolve) on the constant terms F(xt, 0) = 0 over Decimal (the leading system), from
+ * Newton (newtonSolve) on the constant terms F(xt, 0) = 0 over the real field F (the leading system), from
  * `start`: used to propose limit values and, for families that leave Q(pi), to bring the declared ones
  * to full precision. Converged when the largest absolute step is below 10^-(digits - 8); NewtonError
  * after 60 steps, on divergence or on a singular leading Jacobian.
  */
-export function solveLeadingSystemNumerically(sys: ScaledSystem<Decimal>, start: readonly Decimal[]): Decimal[] {
-  const F = sys.F as DecimalField;
-  const solution = newtonSolve(F, start.map((v) => F.from(v)), (x) => {
+export function solveLeadingSystemNumerically<T>(sys: ScaledSystem<T>, start: readonly T[], F: RealField<T>, digits: number): T[] {
+  const solution = newtonSolve(F, start.slice(), (x) => {
     const xt = x.map((c) => Series.constant(F, c));
     const { residual, jacobian } = withPrecision(1, (w) => evaluateScaledSystem(sys, xt, w, true), (r) => Math.min(minPrec(r.residual), minPrec(r.jacobian!.flat())));
     return { residual: residual.map((e) => e.coeff(0)), jacobian: jacobian!.map((row) => row.map((e) => e.coeff(0))) };
-  }, { tolerance: F.D.pow(10, -(F.digits - 8)), maxSteps: 60, stepSize: (_, step) => maxAbs(F, step), what: "Newton on the leading system F(xt, 0) = 0" });
+  }, { tolerance: F.fromDecimalString(`1e-${digits - 8}`), maxSteps: 60, stepSize: (_, step) => maxAbs(F, step), what: "Newton on the leading system F(xt, 0) = 0" });
   return solution.y;
 }

@@ -136,7 +136,7 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
   if (!structure.invertible) throw new LeadingSystemError(`no deepening of up to two coordinates makes the leading Jacobian of family ${f.name} invertible:\n${log.join("\n")}`);
   onProgress?.("leading system");
   const sys = makeScaledSystem(F, P, shapes.map((s, i) => ({ known: s.known.map((q) => QPI.toDecimal(q, 60)), equationShift: structure.equationShifts[i]! })), f.signs.map((v) => F.fromInt(v)));
-  const leading = solveLeadingSystemNumerically(sys, shapes.map((s) => leadingOf(s.rest, shapeShift(s))));
+  const leading = solveLeadingSystemNumerically(sys, shapes.map((s) => leadingOf(s.rest, shapeShift(s))), F, F.digits);
   // Degree 3 is needed: e.g. 3a has xt6(0) = (2 pi^3 + 8 pi^2 - 24 pi + 32)/(pi^3 + 2 pi^2).
   const recognised = leading.map((v) => recognizeQPi(v, { digits: 55, maxDegree: 4, maxCoefficient: 1e9 }));
   const exact = recognised.every((r) => r !== undefined);
