@@ -61,6 +61,7 @@ interface LeadingStructure {
   readonly invertible: boolean;
 }
 
+/** The leading structure of the scaled system the shapes declare, at their extrapolated leading values. */
 function leadingStructure(f: FamilyDefinition, shapes: readonly Shape[]): LeadingStructure {
   const P = familyPattern(f);
   const G = new DecimalField(40);
@@ -129,8 +130,8 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
     return deeper === undefined ? [] : [base.map((t, j) => (j === i ? deeper : t))];
   });
   // Depth-first over the deepenings, at most `depth` of them; iterative deepening (1 and 2, then 3) keeps
-  // the proposal of a family that two deepenings suffice for.
-  // The deeper passes meet the shallower passes' trials again: each structure is computed once.
+  // the proposal of a family that two deepenings suffice for. A deeper pass meets the shallower passes'
+  // trials again: each structure is computed once.
   const structures = new Map<string, LeadingStructure>();
   const structureOf = (trial: Shape[]): LeadingStructure => {
     const key = trial.map((t) => t.known.map((q) => QPI.toString(q)).join(",")).join(";");
