@@ -146,6 +146,19 @@ describe("crossing dimensions", () => {
     expect(seven!.negative).toBe(blockIndex(samples[2]!, 7));
   }, 60000);
 
+  it("family 2b.d-1: from the wide bracket [4.001, 5.03591] the solve does not stall at its edge (the plot's bracket)", () => {
+    const f = findFamily("2b.d-1");
+    const [b] = findBrackets(scanFamily(f, ["4.001", "5.03591"], 20));
+    expect(b!.component.name).toBe("[n-1,1]");
+    const r = locateCrossing(f, b!, 20);
+    expect(r.residual.eigenvalue.toNumber()).toBeLessThan(1e-15);
+    // The sign change of the block's count lies in a narrow bracket around the located d.
+    const lo = r.d.sub("0.001").toString();
+    const hi = r.d.add("0.001").toString();
+    const narrow = findBrackets(scanFamily(f, [lo, hi], 20));
+    expect(narrow.map((x) => x.component.name)).toEqual(["[n-1,1]"]);
+  }, 60000);
+
   it("joint Newton for 1b and 4: two brackets, 30 and 50 digits, quadratic convergence, residuals", () => {
     checkTwoBracketsTwoPrecisions("1b", ["5.5", "6.2"], ["5.75", "5.8"]);
     checkTwoBracketsTwoPrecisions("4", ["9", "9.6"], ["9.3", "9.4"]);

@@ -114,9 +114,11 @@ describe("multiplicity = the size of the orbit under S_k x S_d (orbit-stabilizer
     return seen.size;
   }
 
-  it.each(FAMILIES.map((f) => [f.name]))("family %s: multiplicity(f).at(d) = brute-force orbit count for d = 4, 5, 6", (name) => {
+  it.each(FAMILIES.map((f) => [f.name]))("family %s: multiplicity(f).at(d) = brute-force orbit count for d = 4, 5, 6 (those with a bulk index)", (name) => {
     const f = findFamily(name);
-    for (const d of [4, 5, 6]) {
+    const ds = [4, 5, 6].filter((d) => d > familyPattern(f).smallTotal);
+    expect(ds.length, "at least two dimensions checked").toBeGreaterThanOrEqual(2);
+    for (const d of ds) {
       expect(multiplicity(f).at(d)).toBe(BigInt(orbitSize(f, d, 12345 + 7 * d + f.p)));
     }
   });

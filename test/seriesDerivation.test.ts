@@ -91,6 +91,18 @@ describe("spurious propose", () => {
     expect(p.declaration.equations).toEqual(f.series!.equations);
     expect(p.log.join("\n")).toMatch(/confirmed exactly over Q\(pi\)/);
   });
+
+  it("re-derives family 2b.d-1's declaration, which needs three coordinates deepened (x1, x2, z1)", async () => {
+    const { proposeScalings } = await import("../src/ift/propose.js");
+    const f = findFamily("2b.d-1");
+    const p = proposeScalings(f);
+    expect(p.declaration.field).toEqual({ kind: "Q(pi)" });
+    expect(p.declaration.params).toEqual(f.series!.params);
+    expect(p.declaration.equations).toEqual(f.series!.equations);
+    // Two deepenings leave the leading Jacobian singular; the third makes it invertible.
+    expect(p.log.filter((l) => /^deepened to .*: singular$/.test(l)).length).toBeGreaterThan(0);
+    expect(p.declaration.note).toMatch(/deepened to x1:4 x2:4 x3:4 z1:4 x4:2 x5:2 z2:2: invertible/);
+  });
 });
 
 describe("declared fields", () => {

@@ -15,7 +15,7 @@ export const MAX_SERIES_ORDER = LIMITS.seriesOrder.max;
  * The order in which the pool starts the families of `series all`: the longest first (as measured at order
  * 20, docs/series-derivation.md "Cost"), so that no long family starts last while the other workers sit idle.
  */
-const POOL_ORDER: readonly string[] = ["3a", "3a.d+1", "4", "2a.d+1", "4b", "3b", "2b", "2a", "1b.d-1", "1a.d-1", "1b", "1a"];
+const POOL_ORDER: readonly string[] = ["3a", "3a.d+1", "4", "4b.d-1", "3b.d-1", "2a.d+1", "4b", "3b", "2b.d-1", "2b", "2a", "1b.d-1", "1a.d-1", "1b", "1a"];
 
 function longestFirst(families: readonly FamilyDefinition[]): FamilyDefinition[] {
   const rank = (f: FamilyDefinition): number => (POOL_ORDER.includes(f.name) ? POOL_ORDER.indexOf(f.name) : POOL_ORDER.length);

@@ -207,6 +207,7 @@ function solveInBracket(f: FamilyDefinition, b: Bracket, precision: PrecisionCon
   const near = mid.sub(b.lo.d).abs().lt(mid.sub(b.hi.d).abs()) ? b.lo : b.hi;
   const x0 = continueBranch(familyPattern(f), near.x, near.d, mid, { precision }).x;
   const first = jointNewton(F, precision, f, b, x0, mid, true);
+  checkSolved(F, precision, b, first);
   const second = jointNewton(confirming.working(b.hi.d), confirming, f, b, first.x, first.d, false);
   return {
     d: second.d,
@@ -217,6 +218,25 @@ function solveInBracket(f: FamilyDefinition, b: Bracket, precision: PrecisionCon
     steps: first.steps,
     residual: first.residual!,
   };
+}
+
+/**
+ * A damped solve can stall at the edge of the bracket: each step that would take d out of it is halved,
+ * the relative steps shrink and the solver stops without a solution (2b.d-1's [n-1,1] from [4.001, 5.036]
+ * stopped at 5.036, |lambda| = 3e-3). A solution keeps both residuals below the noise floor
+ * 10^-(N/2); otherwise a NewtonError, on which the bracket is halved (docs/crossing.md §2).
+ */
+function checkSolved(F: DecimalField, precision: PrecisionContext, b: Bracket, s: JointSolution): void {
+  const floor = F.fromDecimalString(`1e-${Math.floor(precision.digits / 2)}`);
+  const { gradient, eigenvalue } = s.residual!;
+  if (gradient.lte(floor) && eigenvalue.lte(floor)) return;
+  throw new NewtonError(
+    "stopped converging",
+    s.steps.length,
+    eigenvalue.gt(gradient) ? eigenvalue : gradient,
+    [...s.x, s.d],
+    `component ${b.component.name}: joint Newton on (x, d) in [${b.lo.d.toString()}, ${b.hi.d.toString()}] stopped at d = ${s.d.toSignificantDigits(8).toString()} without a solution (|lambda| = ${eigenvalue.toExponential(2)}, gradient ${gradient.toExponential(2)})`,
+  );
 }
 
 /** The half of b that keeps the sign change of the carrying block: a sample at b's midpoint decides. */

@@ -12,6 +12,9 @@ import { makeScaledSystem, evaluateScaledSystem } from "./scaledSystem.js";
 import { LeadingSystemError, checkLeadingSystem, henselLift, solveLeadingSystemNumerically, withPrecision } from "./hensel.js";
 import { declaredField } from "./declaredField.js";
 
+/** The most coordinates deepened (2b.d-1, 3b.d-1 and 4b.d-1 need x1, x2 and z1; docs/series-derivation.md). */
+const MAX_DEEPENINGS = 3;
+
 /** The sampled dimensions: eps = 1e-4, 1e-5, 1e-6. */
 const SAMPLE_DIMENSIONS = ["1e8", "1e10", "1e12"];
 
@@ -53,7 +56,13 @@ function shapeShift(s: Shape): number {
 }
 
 /** The numerical leading structure: equation shifts (row minima) and whether the leading Jacobian is invertible. */
-function leadingStructure(f: FamilyDefinition, shapes: readonly Shape[]): { equationShifts: number[]; invertible: boolean } {
+interface LeadingStructure {
+  readonly equationShifts: number[];
+  readonly invertible: boolean;
+}
+
+/** The leading structure of the scaled system the shapes declare, at their extrapolated leading values. */
+function leadingStructure(f: FamilyDefinition, shapes: readonly Shape[]): LeadingStructure {
   const P = familyPattern(f);
   const G = new DecimalField(40);
   const sys = makeScaledSystem(G, P, shapes.map((s) => ({ known: s.known.map((q) => G.from(QPI.toDecimal(q, 40))), equationShift: 0 })), f.signs.map((v) => G.fromInt(v)));
@@ -120,20 +129,34 @@ export function proposeScalings(f: FamilyDefinition, onProgress?: (what: string)
     log.push(`deepen ${s.alias}: ${deeper === undefined ? "not recognised" : deeper.known.map((q) => QPI.toString(q)).join(",")}`);
     return deeper === undefined ? [] : [base.map((t, j) => (j === i ? deeper : t))];
   });
-  if (!structure.invertible) {
-    search: for (const first of candidates(shapes)) {
-      for (const trial of [first, ...candidates(first)]) {
-        const s = leadingStructure(f, trial);
-        log.push(`deepened to ${trial.map((t) => `${t.alias}:${shapeShift(t)}`).join(" ")}: ${s.invertible ? "invertible" : "singular"}`);
-        if (s.invertible) {
-          shapes = trial;
-          structure = s;
-          break search;
-        }
-      }
+  // Depth-first over the deepenings, at most `depth` of them; iterative deepening (1 and 2, then 3) keeps
+  // the proposal of a family that two deepenings suffice for. A deeper pass meets the shallower passes'
+  // trials again: each structure is computed once.
+  const structures = new Map<string, LeadingStructure>();
+  const structureOf = (trial: Shape[]): LeadingStructure => {
+    const key = trial.map((t) => t.known.map((q) => QPI.toString(q)).join(",")).join(";");
+    let s = structures.get(key);
+    if (s === undefined) {
+      s = leadingStructure(f, trial);
+      structures.set(key, s);
     }
+    return s;
+  };
+  const search = (base: Shape[], depth: number): { shapes: Shape[]; structure: LeadingStructure } | undefined => {
+    for (const trial of candidates(base)) {
+      const s = structureOf(trial);
+      log.push(`deepened to ${trial.map((t) => `${t.alias}:${shapeShift(t)}`).join(" ")}: ${s.invertible ? "invertible" : "singular"}`);
+      if (s.invertible) return { shapes: trial, structure: s };
+      const found = depth > 1 ? search(trial, depth - 1) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (let depth = 2; !structure.invertible && depth <= MAX_DEEPENINGS; depth++) {
+    const found = search(shapes, depth);
+    if (found !== undefined) ({ shapes, structure } = found);
   }
-  if (!structure.invertible) throw new LeadingSystemError(`no deepening of up to two coordinates makes the leading Jacobian of family ${f.name} invertible:\n${log.join("\n")}`);
+  if (!structure.invertible) throw new LeadingSystemError(`no deepening of up to ${MAX_DEEPENINGS} coordinates makes the leading Jacobian of family ${f.name} invertible:\n${log.join("\n")}`);
   onProgress?.("leading system");
   const sys = makeScaledSystem(F, P, shapes.map((s, i) => ({ known: s.known.map((q) => QPI.toDecimal(q, 60)), equationShift: structure.equationShifts[i]! })), f.signs.map((v) => F.fromInt(v)));
   const leading = solveLeadingSystemNumerically(sys, shapes.map((s) => leadingOf(s.rest, shapeShift(s))), F, F.digits);
