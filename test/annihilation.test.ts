@@ -13,7 +13,7 @@ import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { embed } from "../src/patterns/embedding.js";
 
-// docs/annihilation.md §8: every number is checked against the independent evaluator (src/model/evaluator.ts)
+// docs/annihilation.md §9: every number is checked against the independent evaluator (src/model/evaluator.ts)
 // or the evaluator's kernel on full arrays; nothing expected is pasted in.
 
 const F = new DecimalField(40);

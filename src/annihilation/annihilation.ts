@@ -58,12 +58,13 @@ export interface Annihilation {
 }
 
 /** The family's parameters by alias, in the field F. */
-function paramsOf(f: FamilyDefinition, F: DecimalField, x: readonly Decimal[]): FamilyParams<Decimal> {
+export function paramsOf(f: FamilyDefinition, F: DecimalField, x: readonly Decimal[]): FamilyParams<Decimal> {
   const P = familyPattern(f);
   return { p: f.p, x: Object.fromEntries(P.params.map((q, k) => [q.alias ?? q.name, F.from(x[k]!)])) };
 }
 
-function classesOf(f: FamilyDefinition): NeuronClass[] {
+/** The neuron classes of a family: the bulk, and the special indices when p > 0. */
+export function classesOf(f: FamilyDefinition): NeuronClass[] {
   return f.p === 0 ? ["bulk"] : ["bulk", "special"];
 }
 

@@ -4,7 +4,7 @@ import type { Embedding } from "../annihilation/embeddings.js";
 import { modelJson } from "../model/studentModel.js";
 
 /**
- * The JSON document of `spurious annihilation` (docs/annihilation.md §7): numbers of the derivation as
+ * The JSON document of `spurious annihilation` (docs/annihilation.md §6): numbers of the derivation as
  * decimal strings (20 significant digits; the arrays of the embedded points and directions too).
  */
 
