@@ -41,15 +41,19 @@ function splitIndex(d: number, h: number, branch: "opposite" | "equal", secondLa
   return values.filter((v) => v < -tol).length;
 }
 
-describe("the phase diagram of the splits of 2b in the (d, h) plane (trained, d in [6, 7])", () => {
+describe("the phase diagram of the splits of 2b in the (d, h) plane (both models, d in [6, 7])", () => {
   let diagrams: PhaseDiagram[];
   beforeAll(() => {
-    diagrams = familyPhaseDiagrams(findFamily("2b"), "trained", { dRange: [6, 7], hMax: 3, points: 2, digits: 12 });
+    diagrams = familyPhaseDiagrams(findFamily("2b"), ["trained", "fixed"], { dRange: [6, 7], hMax: 3, points: 2, digits: 12 });
   }, 60_000);
 
   it("has one crossing d* in (6, 7); the opposite-sign split is a minimum above it, the equal split nowhere; the evaluator's Hessian at width d + h agrees on both sides for h = 1, 2, 3", () => {
     const opposite = diagrams.find((g) => g.class === "bulk" && g.branch === "opposite")!;
-    const equal = diagrams.find((g) => g.class === "bulk" && g.branch === "equal")!;
+    const equal = diagrams.find((g) => g.class === "bulk" && g.branch === "equal" && g.secondLayer === "trained")!;
+    const fixed = diagrams.find((g) => g.class === "special" && g.secondLayer === "fixed")!;
+    expect(fixed.branch).toBe("equal");
+    expect(fixed.splitMinimum).toEqual([]);
+    expect(fixed.familyMinimum).toEqual(opposite.familyMinimum);
     expect(opposite.crossings).toHaveLength(1);
     const star = Number(opposite.crossings[0]!.d);
     expect(star).toBeGreaterThan(6);

@@ -72,14 +72,19 @@ function branchAddsNothing(branch: SplitBranch, test: SplitTest): boolean {
   return branch === "opposite" ? test.greatest.lt(0) : test.least.gt(0);
 }
 
-/** The phase diagrams of a family with one model: one per neuron class and branch. */
-export function familyPhaseDiagrams(f: FamilyDefinition, secondLayer: SecondLayer, o: PhaseOptions): PhaseDiagram[] {
-  const model = checkFamilyModel(f, { secondLayer, widthOffset: 0 });
+/**
+ * The phase diagrams of a family with the given second layers: one per model, neuron class and branch.
+ * The family's crossings are those of the trained model: with a fixed second layer the Hessian is
+ * congruent to it modulo the gauge zeros, component by component (docs/models.md §2), so the inertia and
+ * the crossings are the same; the critical point and a_i G_i are the same in both models.
+ */
+export function familyPhaseDiagrams(f: FamilyDefinition, secondLayers: readonly SecondLayer[], o: PhaseOptions): PhaseDiagram[] {
+  for (const secondLayer of secondLayers) checkFamilyModel(f, { secondLayer, widthOffset: 0 });
   const F = new DecimalField(o.digits + 10);
   const [lo, hi] = o.dRange;
   const progress = o.onProgress ?? ((): void => undefined);
-  progress(`${secondLayer}: the family's crossings`);
-  const fc = familyCrossings(f, { digits: o.digits, model, top: String(hi), points: o.points });
+  progress("the family's crossings");
+  const fc = familyCrossings(f, { digits: o.digits, model: { secondLayer: "trained", widthOffset: 0 }, top: String(hi), points: o.points });
   const inside = fc.crossings.filter((c) => Number(c.d) > lo && Number(c.d) < hi);
   const familyBreaks = inside.map((c) => ({ d: c.d, cause: `the family's Hessian, ${c.irrep}` }));
   // The side of each interval between the family's crossings: the bottom, then each crossing's upper side.
@@ -95,11 +100,12 @@ export function familyPhaseDiagrams(f: FamilyDefinition, secondLayer: SecondLaye
     return points.get(key)!;
   };
   return classesOf(f).flatMap((cls) => {
-    progress(`${secondLayer}: split test of the ${cls} class`);
+    progress(`split test of the ${cls} class`);
     const tests = new Map<string, SplitTest>();
     const testAt = (d: Decimal): SplitTest => {
       const key = d.toString();
-      if (!tests.has(key)) tests.set(key, splitTest(F, paramsAt(d), d, cls, secondLayer));
+      // The eigenvalues do not depend on the model (the verdict of splitTest does, and is not used here).
+      if (!tests.has(key)) tests.set(key, splitTest(F, paramsAt(d), d, cls, "trained"));
       return tests.get(key)!;
     };
     const samples = grid.map((d) => ({ d: F.fromDecimalString(String(d)), test: testAt(F.fromDecimalString(String(d))) }));
@@ -127,7 +133,7 @@ export function familyPhaseDiagrams(f: FamilyDefinition, secondLayer: SecondLaye
       return out;
     };
     const familyMinimum = intervals(familyIsMinimumAt);
-    return phaseBranches(secondLayer).map((branch) => ({
+    return secondLayers.flatMap((secondLayer) => phaseBranches(secondLayer).map((branch) => ({
       family: f.name,
       secondLayer,
       class: cls,
@@ -138,7 +144,7 @@ export function familyPhaseDiagrams(f: FamilyDefinition, secondLayer: SecondLaye
       familyMinimum,
       splitMinimum: intervals((mid) => familyIsMinimumAt(mid) && branchAddsNothing(branch, testAt(F.fromDecimalString(String(mid))))),
       testBlock: samples.map((s) => ({ d: String(s.d), least: s.test.least.toSignificantDigits(6).toString(), greatest: s.test.greatest.toSignificantDigits(6).toString() })),
-    }));
+    })));
   });
 }
 

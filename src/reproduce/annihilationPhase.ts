@@ -25,7 +25,7 @@ export function familyPhases(f: FamilyDefinition, c: PhaseConfig, progress: (tex
   if (familyWidthOffset(f) !== 0) return [];
   const lo = Math.max(c.dRange[0], f.p + 3);
   if (familyCriticalPoint(f, String(lo), c.digits).loss.abs().lt(`1e-${c.digits - 5}`)) return [];
-  return familyModels(f).flatMap((m) => familyPhaseDiagrams(f, m.secondLayer, { dRange: [lo, c.dRange[1]], hMax: c.hMax, points: c.points, digits: c.digits, onProgress: progress }));
+  return familyPhaseDiagrams(f, familyModels(f).map((m) => m.secondLayer), { dRange: [lo, c.dRange[1]], hMax: c.hMax, points: c.points, digits: c.digits, onProgress: progress });
 }
 
 const WEIGHTS: Record<SplitBranch, string> = { opposite: "t = (1+h, -1, ..)", equal: "t equal" };
