@@ -13,6 +13,7 @@ import { expandDirection, fullSphereMinimum, FULL_SEARCH_MAX_D, reducedExtremum,
 import { cellG, residualTypes, type FamilyParams } from "./residual.js";
 import { cellLayout } from "./cells.js";
 import { splitTest, type NeuronClass, type SplitTest } from "./splitTest.js";
+import { splitSeries, type SplitSeries } from "./splitSeries.js";
 
 /**
  * What adding neurons does to a family (docs/annihilation.md): the minimum of g on the sphere, the split
@@ -31,6 +32,8 @@ export interface AnnihilationOptions {
   readonly neurons: number;
   /** Digits of the family's critical point (the computations run at 10 more). */
   readonly digits?: number;
+  /** When given, the split test's eigenvalues also as series in eps to O(eps^(seriesOrder+1)) (§4). */
+  readonly seriesOrder?: number;
   readonly onProgress?: (what: string) => void;
 }
 
@@ -48,6 +51,8 @@ export interface Annihilation {
   readonly minG: SphereExtremum & { readonly full?: FullSearch & { readonly agrees: boolean } };
   readonly maxG?: SphereExtremum;
   readonly splits: SplitTest[];
+  /** The split tests' eigenvalues as series in eps, per class (with `seriesOrder`). */
+  readonly splitSeries?: SplitSeries[];
   /** Embeddings at integer d (empty otherwise, with the reason in `embeddingNote`). */
   readonly embeddings: Embedding[];
   readonly embeddingNote?: string;
@@ -95,6 +100,9 @@ export function familyAnnihilation(f: FamilyDefinition, options: AnnihilationOpt
   const maxG = options.secondLayer === "trained" ? reducedExtremum(F, params, dValue, -1) : undefined;
   progress("split tests");
   const splits = classesOf(f).map((c) => splitTest(F, params, dValue, c, options.secondLayer));
+  const order = options.seriesOrder;
+  if (order !== undefined) progress("split tests as series");
+  const series = order === undefined ? undefined : classesOf(f).map((c) => splitSeries(f, c, order));
   const euler = eulerChecks(F, f, params, dValue, point.loss);
   const dInt = Number(options.d);
   const integer = Number.isInteger(dInt) && /^\d+$/.test(options.d.trim());
@@ -142,6 +150,7 @@ export function familyAnnihilation(f: FamilyDefinition, options: AnnihilationOpt
     minG: full === undefined ? minG : { ...minG, full },
     ...(maxG === undefined ? {} : { maxG }),
     splits,
+    ...(series === undefined ? {} : { splitSeries: series }),
     embeddings,
     ...(embeddingNote === undefined ? {} : { embeddingNote }),
     survives,
