@@ -22,7 +22,7 @@ import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { BifurcationJson } from "../output/bifurcationDocument.js";
 import type { CensusJson } from "../output/censusDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
+import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
 
 export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
@@ -213,7 +213,7 @@ export async function census(options: { d: number; classes?: number; all?: boole
  * docs/annihilation.md).
  */
 export async function annihilation(name: string, options: { d?: number | string; neurons?: number; series?: number; secondLayer?: SecondLayer; onProgress?: Progress } = {}): Promise<AnnihilationJson> {
-  const f = family(name);
+  const f = annihilationFamily(family(name), FAMILIES);
   const model = modelOf(f, { ...(options.secondLayer === undefined ? {} : { secondLayer: options.secondLayer }) });
   const dd = dimensionArgument("d", options.d ?? "10", f);
   const neurons = integerOr("neurons", options.neurons, LIMITS.annihilationNeurons, 1);

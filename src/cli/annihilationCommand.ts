@@ -3,7 +3,7 @@ import { modelText, type StudentModel } from "../model/studentModel.js";
 import { LIMITS } from "../present/arguments.js";
 import { progressLine } from "../present/progress.js";
 import { textTable } from "../present/textTable.js";
-import { integerOption, MODEL_OPTIONS, oneFamily, parseDimension, parseModel } from "./args.js";
+import { integerOption, MODEL_OPTIONS, oneFamily, parseAnnihilationFamily, parseDimension, parseModel } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson } from "./format.js";
 
@@ -92,7 +92,7 @@ export const annihilationCommand: Command = {
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    const family = oneFamily("annihilation", positionals, "spurious annihilation 2a --d 10");
+    const family = parseAnnihilationFamily(oneFamily("annihilation", positionals, "spurious annihilation 2a --d 10"));
     const d = parseDimension("d", options.d ?? ANNIHILATION_DEFAULT_D, family);
     const neurons = integerOption("neurons", options.neurons, ANNIHILATION_NEURONS, 1);
     const seriesOrder = options.series === undefined ? undefined : integerOption("series", options.series, ANNIHILATION_SERIES, 0);
