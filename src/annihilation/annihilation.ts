@@ -7,7 +7,7 @@ import type { SecondLayer, StudentModel } from "../model/studentModel.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { F64 } from "../numbers/floatField.js";
 import { embed } from "../patterns/embedding.js";
-import { deadEmbedding, splitEmbedding, zeroOutputEmbedding, type Embedding, type EmbeddingContext, type Inertia } from "./embeddings.js";
+import { deadEmbedding, endpointSplitEmbedding, splitEmbedding, zeroOutputEmbedding, type Embedding, type EmbeddingContext, type Inertia } from "./embeddings.js";
 import { residualCorrelation } from "./fullResidual.js";
 import { expandDirection, fullSphereMinimum, FULL_SEARCH_MAX_D, reducedExtremum, type FullSearch, type SphereExtremum } from "./minimumOfG.js";
 import { cellG, residualTypes, type FamilyParams } from "./residual.js";
@@ -167,7 +167,10 @@ function embeddingsAt(ctx: EmbeddingContext, H: number, splits: readonly SplitTe
   const out: Embedding[] = [];
   for (const s of splits) {
     out.push(splitEmbedding(ctx, s.class, splitWeights(H, "equal")));
-    if (ctx.secondLayer === "trained") out.push(splitEmbedding(ctx, s.class, splitWeights(H, "one positive")));
+    if (ctx.secondLayer === "trained") {
+      out.push(splitEmbedding(ctx, s.class, splitWeights(H, "one positive")));
+      out.push(endpointSplitEmbedding(ctx, s.class, H));
+    }
   }
   out.push(deadEmbedding(ctx, H));
   const z = zeroOutputEmbedding(ctx, H);

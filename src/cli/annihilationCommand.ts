@@ -68,7 +68,7 @@ async function annihilationRun(family: FamilyDefinition, d: string, neurons: num
         e.verdict,
         e.order ?? "",
         e.inertia === null ? "none (w = 0)" : `${e.inertia.negative}, ${e.inertia.zero}, ${e.inertia.positive}`,
-        e.lossDecrease === null ? "" : `${short(e.lossDecrease)} (step ${e.step})`,
+        e.lossDecrease === null ? "" : `${short(e.lossDecrease)} (step ${+e.step!.toPrecision(6)})`,
         e.predictedDecrease === null ? "" : short(e.predictedDecrease),
       ]),
     ));
