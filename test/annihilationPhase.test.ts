@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { splitWeights } from "../src/annihilation/annihilation.js";
-import { familyPhaseDiagrams, type PhaseDiagram } from "../src/annihilation/phaseDiagram.js";
+import { familyPhaseDiagrams, phaseBranches, type PhaseDiagram } from "../src/annihilation/phaseDiagram.js";
 import { splitNeuron } from "../src/annihilation/embeddings.js";
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
-import { findFamily } from "../src/families/registry.js";
+import { familyModels, familyWidthOffset } from "../src/families/models.js";
+import { FAMILIES, findFamily } from "../src/families/registry.js";
 import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64.js";
 import { hessian } from "../src/model/evaluator.js";
 import type { SecondLayer } from "../src/model/studentModel.js";
@@ -89,6 +92,25 @@ describe("h identical rows are one neuron: the restricted loss of (d-1 | 1 | h r
       expect(restrictedLoss(F, P1, fixedScaled, d).sub(restrictedLoss(F, P, fixed, d)).abs().toNumber()).toBeLessThan(1e-25);
       // and h enters: the loss at h differs from the loss at 1 with the same parameters
       expect(restrictedLoss(F, P1, x, d).sub(lossH).abs().toNumber()).toBeGreaterThan(1e-6);
+    }
+  });
+});
+
+describe("the committed phase diagrams (series/annihilation-phase.json)", () => {
+  it("cover every family at k = d with a positive loss (at d = 6), each model, class and branch; the split is a minimum only where the family is; the crossings are sorted and in range", () => {
+    const doc = JSON.parse(readFileSync(join("series", "annihilation-phase.json"), "utf8")) as { diagrams: PhaseDiagram[] };
+    // Families of zero loss (every embedding a global minimum) have none.
+    const positiveLoss = (f: (typeof FAMILIES)[number]): boolean => familyCriticalPoint(f, "6", 12).loss.abs().gt(1e-9);
+    const expected = FAMILIES.filter((f) => familyWidthOffset(f) === 0 && positiveLoss(f)).flatMap((f) =>
+      familyModels(f).flatMap((m) => (f.p === 0 ? ["bulk"] : ["bulk", "special"]).flatMap((c) => phaseBranches(m.secondLayer).map((b) => `${f.name} ${m.secondLayer} ${c} ${b}`))),
+    );
+    expect(doc.diagrams.map((g) => `${g.family} ${g.secondLayer} ${g.class} ${g.branch}`).sort()).toEqual(expected.sort());
+    const inside = (x: readonly [string, string], ys: readonly [string, string][]): boolean => ys.some((y) => Number(y[0]) <= Number(x[0]) && Number(x[1]) <= Number(y[1]));
+    for (const g of doc.diagrams) {
+      for (const x of g.splitMinimum) expect(inside(x, g.familyMinimum), `${g.family} ${g.class} ${g.branch}`).toBe(true);
+      const ds = g.crossings.map((c) => Number(c.d));
+      expect(ds).toEqual([...ds].sort((a, b) => a - b));
+      for (const d of ds) expect(d > Number(g.dRange[0]) && d < Number(g.dRange[1])).toBe(true);
     }
   });
 });
