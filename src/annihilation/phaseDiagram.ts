@@ -52,7 +52,7 @@ export interface PhaseDiagram {
 export interface PhaseOptions {
   readonly dRange: readonly [number, number];
   readonly hMax: number;
-  /** Sample points of the scan for zeros of a_i G_i's extreme eigenvalues. */
+  /** Sample points (log-spaced) of the scan for zeros of a_i G_i's extreme eigenvalues. */
   readonly points: number;
   readonly digits: number;
   readonly onProgress?: (text: string) => void;
@@ -91,7 +91,8 @@ export function familyPhaseDiagrams(f: FamilyDefinition, secondLayers: readonly 
   const sides: { from: number; side: SideInertia }[] = [{ from: -Infinity, side: fc.crossings[0]?.from ?? fc.top }];
   for (const c of fc.crossings) sides.push({ from: Number(c.d), side: c.to });
   const familyIsMinimumAt = (d: number): boolean => [...sides].reverse().find((s) => s.from < d)!.side.negative.length === 0;
-  const grid = Array.from({ length: o.points }, (_, k) => lo + ((hi - lo) * k) / (o.points - 1));
+  // Log-spaced samples (the crossings of the family lie near its bottom, those of a_i G_i far above).
+  const grid = Array.from({ length: o.points }, (_, k) => (k === 0 ? lo : k === o.points - 1 ? hi : Number((lo * (hi / lo) ** (k / (o.points - 1))).toPrecision(6))));
   // The critical point at each d is shared by the classes, the split tests by the branches.
   const points = new Map<string, ReturnType<typeof paramsOf>>();
   const paramsAt = (d: Decimal): ReturnType<typeof paramsOf> => {

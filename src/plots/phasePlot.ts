@@ -20,7 +20,7 @@ export interface PhaseRow {
 
 /** The Vega-Lite spec: a grid of layered panels, rows families, columns branches. */
 export function phaseSpec(rows: readonly PhaseRow[], dRange: readonly [number, number], hMax: number): TopLevelSpec {
-  const x = { field: "d", type: "quantitative" as const, scale: { domain: [dRange[0], dRange[1]], nice: false }, title: "d" };
+  const x = { field: "d", type: "quantitative" as const, scale: { type: "log" as const, domain: [dRange[0], dRange[1]], nice: false }, title: "d (log scale)" };
   const x2 = { field: "d2" };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

@@ -36,7 +36,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
   annihilation: { d: "10", neurons: [1, 2, 3] },
-  annihilationPhase: { dRange: [3, 14], hMax: 3, points: 6, digits: 20 },
+  annihilationPhase: { dRange: [3, 200], hMax: 3, points: 10, digits: 20 },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
 };
 
