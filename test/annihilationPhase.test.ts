@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { splitWeights } from "../src/annihilation/annihilation.js";
 import { familyPhaseDiagrams, phaseBranches, type PhaseDiagram } from "../src/annihilation/phaseDiagram.js";
 import { splitNeuron } from "../src/annihilation/embeddings.js";
+import { residualHessianAtNeuron } from "../src/annihilation/fullResidual.js";
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
 import { familyModels, familyWidthOffset } from "../src/families/models.js";
 import { FAMILIES, findFamily } from "../src/families/registry.js";
@@ -112,5 +113,23 @@ describe("the committed phase diagrams (series/annihilation-phase.json)", () => 
       expect(ds).toEqual([...ds].sort((a, b) => a - b));
       for (const d of ds) expect(d > Number(g.dRange[0]) && d < Number(g.dRange[1])).toBe(true);
     }
+  });
+});
+
+describe("the committed zero of a_i G_i for the bulk class of 2a, against the evaluator's kernel", () => {
+  it("at the integers on either side of it, the spectrum of the full a_i G_i (d x d, from kernelHessWW) has no positive eigenvalue below and one above", () => {
+    const doc = JSON.parse(readFileSync(join("series", "annihilation-phase.json"), "utf8")) as { diagrams: PhaseDiagram[] };
+    const g = doc.diagrams.find((x) => x.family === "2a" && x.secondLayer === "trained" && x.class === "bulk" && x.branch === "opposite")!;
+    const zero = g.crossings.find((c) => c.cause.includes("a_i G_i"))!;
+    const f = findFamily("2a");
+    const positives = (d: number): number => {
+      const { W, a } = embed(familyPattern(f), familyCriticalPoint(f, String(d), 20).x.map((v) => v.toNumber()), d);
+      const values = symmetricEigenvaluesFloat64(residualHessianAtNeuron(F64, W, a, 0).map((r) => r.map((x) => x * a[0]!)));
+      return values.filter((v) => v > 1e-10).length;
+    };
+    expect(positives(Math.floor(Number(zero.d)))).toBe(0);
+    expect(positives(Math.ceil(Number(zero.d)))).toBe(1);
+    // and the opposite split is a minimum up to it, not beyond
+    expect(g.splitMinimum[g.splitMinimum.length - 1]![1]).toBe(zero.d);
   });
 });
