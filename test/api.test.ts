@@ -108,6 +108,8 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.crossings("2a", { width: "d+2" }), /family 2a has not been derived for the model with a trained second layer, k = d\+2/],
     [() => api.annihilation("2a", { neurons: 0 }), /neurons: 0 is outside the allowed range 1 to 10/],
     [() => api.annihilation("2a", { d: 2 }), /d: 2 is outside family 2a's range \[3, 1e12\]/],
+    [() => api.annihilation("2a", { series: 7 }), /series: 7 is outside the allowed range 0 to 6/],
+    [() => api.annihilation("2a.d+1"), /family 2a\.d\+1 is at width d\+1: annihilation adds neurons to a family at k = d/],
     [() => api.discover({ d: 61, runs: 5 }), /d: 61 is outside the allowed range 2 to 60/],
     [() => api.census({ d: 3 }), /d: 3 is outside the allowed range 4 to 1000/],
     [() => api.census({ d: 10, classes: 4 }), /classes: 4 is outside the allowed range 1 to 3/],

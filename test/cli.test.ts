@@ -125,8 +125,13 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["annihilation", "2a", "--neurons", "0"], /--neurons: 0 is outside the allowed range 1 to 10/],
   [["annihilation", "2a", "--neurons", "-1"], /--neurons: -1 is outside the allowed range 1 to 10/],
   [["annihilation", "2a", "--neurons", "1.5"], /--neurons: '1.5' is not an integer \(allowed: 1 to 10\)/],
+  [["annihilation", "2a", "--series", "-1"], /--series: -1 is outside the allowed range 0 to 6/],
+  [["annihilation", "2a", "--series", "7"], /--series: 7 is outside the allowed range 0 to 6/],
+  [["annihilation", "2a", "--series", "1.5"], /--series: '1.5' is not an integer \(allowed: 0 to 6\)/],
   [["annihilation", "2a", "--second-layer", "bogus"], /--second-layer: 'bogus' is not a second layer \(allowed: trained, fixed\)/],
   [["annihilation", "2a", "--width", "d+1"], /annihilation: unknown option '--width'/],
+  [["annihilation", "2a.d+1"], /family 2a\.d\+1 is at width d\+1: annihilation adds neurons to a family at k = d \(allowed: 1a, 1b, 2a, 2b, 3a, 3b, 4, 4b\)/],
+  [["annihilation", "1b.d-1", "--d", "8"], /family 1b\.d-1 is at width d-1: annihilation adds neurons to a family at k = d \(allowed: 1a, 1b/],
   // series
   [["series", "zz"], /unknown family 'zz'/],
   [["series", "1b", "--order", "41"], /--order: 41 is outside the allowed range 0 to 40/],

@@ -7,12 +7,13 @@ import type { SecondLayer, StudentModel } from "../model/studentModel.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { F64 } from "../numbers/floatField.js";
 import { embed } from "../patterns/embedding.js";
-import { deadEmbedding, splitEmbedding, zeroOutputEmbedding, type Embedding, type EmbeddingContext, type Inertia } from "./embeddings.js";
+import { deadEmbedding, endpointSplitEmbedding, splitEmbedding, zeroOutputEmbedding, type Embedding, type EmbeddingContext, type Inertia } from "./embeddings.js";
 import { residualCorrelation } from "./fullResidual.js";
 import { expandDirection, fullSphereMinimum, FULL_SEARCH_MAX_D, reducedExtremum, type FullSearch, type SphereExtremum } from "./minimumOfG.js";
 import { cellG, residualTypes, type FamilyParams } from "./residual.js";
 import { cellLayout } from "./cells.js";
-import { splitTest, type NeuronClass, type SplitTest } from "./splitTest.js";
+import { splitRange, splitTest, type NeuronClass, type SplitTest } from "./splitTest.js";
+import { splitSeries, type SplitSeries } from "./splitSeries.js";
 
 /**
  * What adding neurons does to a family (docs/annihilation.md): the minimum of g on the sphere, the split
@@ -31,6 +32,8 @@ export interface AnnihilationOptions {
   readonly neurons: number;
   /** Digits of the family's critical point (the computations run at 10 more). */
   readonly digits?: number;
+  /** When given, the split test's eigenvalues also as series in eps to O(eps^(seriesOrder+1)) (§4). */
+  readonly seriesOrder?: number;
   readonly onProgress?: (what: string) => void;
 }
 
@@ -48,6 +51,8 @@ export interface Annihilation {
   readonly minG: SphereExtremum & { readonly full?: FullSearch & { readonly agrees: boolean } };
   readonly maxG?: SphereExtremum;
   readonly splits: SplitTest[];
+  /** The split tests' eigenvalues as series in eps, per class (with `seriesOrder`). */
+  readonly splitSeries?: SplitSeries[];
   /** Embeddings at integer d (empty otherwise, with the reason in `embeddingNote`). */
   readonly embeddings: Embedding[];
   readonly embeddingNote?: string;
@@ -58,12 +63,13 @@ export interface Annihilation {
 }
 
 /** The family's parameters by alias, in the field F. */
-function paramsOf(f: FamilyDefinition, F: DecimalField, x: readonly Decimal[]): FamilyParams<Decimal> {
+export function paramsOf(f: FamilyDefinition, F: DecimalField, x: readonly Decimal[]): FamilyParams<Decimal> {
   const P = familyPattern(f);
   return { p: f.p, x: Object.fromEntries(P.params.map((q, k) => [q.alias ?? q.name, F.from(x[k]!)])) };
 }
 
-function classesOf(f: FamilyDefinition): NeuronClass[] {
+/** The neuron classes of a family: the bulk, and the special indices when p > 0. */
+export function classesOf(f: FamilyDefinition): NeuronClass[] {
   return f.p === 0 ? ["bulk"] : ["bulk", "special"];
 }
 
@@ -76,25 +82,62 @@ export function splitWeights(H: number, kind: "equal" | "one positive"): number[
   return kind === "equal" ? Array.from({ length: H + 1 }, () => 1 / (H + 1)) : [H + 1, ...Array.from({ length: H }, () => -1)];
 }
 
+/**
+ * What does not depend on the model or on H: the critical point, the extrema of g, the split tests'
+ * eigenvalues (the verdicts are redone per model), Euler's checks and the full search. Kept per process by
+ * family, d and digits: the reproduction's table asks for both models and three H at one d.
+ */
+interface ModelFreeParts {
+  readonly F: DecimalField;
+  readonly point: ReturnType<typeof familyCriticalPoint>;
+  readonly dValue: Decimal;
+  readonly params: FamilyParams<Decimal>;
+  readonly minG: SphereExtremum;
+  maxG?: SphereExtremum;
+  readonly splits: SplitTest[];
+  readonly euler: Annihilation["euler"];
+  full?: FullSearch;
+}
+
+const modelFree = new WeakMap<FamilyDefinition, Map<string, ModelFreeParts>>();
+
+function modelFreeParts(f: FamilyDefinition, d: string, digits: number, progress: (what: string) => void): ModelFreeParts {
+  let byKey = modelFree.get(f);
+  if (byKey === undefined) modelFree.set(f, (byKey = new Map()));
+  const key = `${d}|${digits}`;
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
+  const F = new DecimalField(digits + 10);
+  progress("critical point");
+  const point = familyCriticalPoint(f, d, digits);
+  const dValue = F.fromDecimalString(d);
+  const params = paramsOf(f, F, point.x);
+  progress("minimum of g");
+  const minG = reducedExtremum(F, params, dValue, 1);
+  progress("split tests");
+  const splits = classesOf(f).map((c) => splitTest(F, params, dValue, c, "trained"));
+  const parts: ModelFreeParts = { F, point, dValue, params, minG, splits, euler: eulerChecks(F, f, params, dValue, point.loss) };
+  byKey.set(key, parts);
+  return parts;
+}
+
 export function familyAnnihilation(f: FamilyDefinition, options: AnnihilationOptions): Annihilation {
   const model = checkFamilyModel(f, { secondLayer: options.secondLayer, widthOffset: 0 });
   const digits = options.digits ?? 30;
-  const F = new DecimalField(digits + 10);
   const progress = options.onProgress ?? ((): void => undefined);
-  progress("critical point");
-  const point = familyCriticalPoint(f, options.d, digits);
-  const dValue = F.fromDecimalString(options.d);
-  const params = paramsOf(f, F, point.x);
+  const parts = modelFreeParts(f, options.d, digits, progress);
+  const { F, point, dValue, params, minG, euler } = parts;
+  // The split tests' verdicts depend on the model (docs/annihilation.md §4).
+  const splits = parts.splits.map((s) => ({ ...s, ...splitRange(F, s.least, s.greatest, options.secondLayer) }));
   progress("spectrum");
   const spectrum = familySpectrum(f, options.d, Math.min(digits, 20), undefined, model, { x: point.x, d: point.d });
   const familyIsMinimum = spectrum.inertia.negative.isZero() && spectrum.inertia.zero.eq(spectrum.gaugeZeros);
   const zeroLoss = point.loss.abs().lt(F.fromDecimalString(`1e-${digits - 5}`));
-  progress("minimum of g");
-  const minG = reducedExtremum(F, params, dValue, 1);
-  const maxG = options.secondLayer === "trained" ? reducedExtremum(F, params, dValue, -1) : undefined;
-  progress("split tests");
-  const splits = classesOf(f).map((c) => splitTest(F, params, dValue, c, options.secondLayer));
-  const euler = eulerChecks(F, f, params, dValue, point.loss);
+  if (options.secondLayer === "trained" && parts.maxG === undefined) parts.maxG = reducedExtremum(F, params, dValue, -1);
+  const maxG = options.secondLayer === "trained" ? parts.maxG : undefined;
+  const order = options.seriesOrder;
+  if (order !== undefined) progress("split tests as series");
+  const series = order === undefined ? undefined : classesOf(f).map((c) => splitSeries(f, c, order));
   const dInt = Number(options.d);
   const integer = Number.isInteger(dInt) && /^\d+$/.test(options.d.trim());
   let full: (FullSearch & { agrees: boolean }) | undefined;
@@ -102,8 +145,11 @@ export function familyAnnihilation(f: FamilyDefinition, options: AnnihilationOpt
   let embeddingNote: string | undefined;
   if (integer && dInt <= FULL_SEARCH_MAX_D) {
     progress("full-dimensional search");
-    const { W, a } = embed(familyPattern(f), point.x.map((v) => v.toNumber()), dInt);
-    const search = fullSphereMinimum(W, a);
+    if (parts.full === undefined) {
+      const { W, a } = embed(familyPattern(f), point.x.map((v) => v.toNumber()), dInt);
+      parts.full = fullSphereMinimum(W, a);
+    }
+    const search = parts.full;
     full = { ...search, agrees: Math.abs(search.value - minG.value.toNumber()) <= 1e-8 * Math.max(1, Math.abs(search.value)) };
   }
   if (integer && dInt <= EMBEDDING_MAX_D) {
@@ -141,6 +187,7 @@ export function familyAnnihilation(f: FamilyDefinition, options: AnnihilationOpt
     minG: full === undefined ? minG : { ...minG, full },
     ...(maxG === undefined ? {} : { maxG }),
     splits,
+    ...(series === undefined ? {} : { splitSeries: series }),
     embeddings,
     ...(embeddingNote === undefined ? {} : { embeddingNote }),
     survives,
@@ -157,7 +204,10 @@ function embeddingsAt(ctx: EmbeddingContext, H: number, splits: readonly SplitTe
   const out: Embedding[] = [];
   for (const s of splits) {
     out.push(splitEmbedding(ctx, s.class, splitWeights(H, "equal")));
-    if (ctx.secondLayer === "trained") out.push(splitEmbedding(ctx, s.class, splitWeights(H, "one positive")));
+    if (ctx.secondLayer === "trained") {
+      out.push(splitEmbedding(ctx, s.class, splitWeights(H, "one positive")));
+      out.push(endpointSplitEmbedding(ctx, s.class, H));
+    }
   }
   out.push(deadEmbedding(ctx, H));
   const z = zeroOutputEmbedding(ctx, H);

@@ -32,8 +32,11 @@ export interface Embedding {
   readonly t: number[] | null;
   readonly neurons: number;
   readonly verdict: EmbeddingVerdict;
-  /** How the loss decreases along the direction: linearly ("first") or quadratically ("second") in the step. */
-  readonly order: "first" | "second" | null;
+  /**
+   * How the loss decreases: linearly ("first") or quadratically ("second") in the step along the direction;
+   * "fourth": along a curved path (an endpoint split, docs/annihilation.md §5), the direction being its chord.
+   */
+  readonly order: "first" | "second" | "fourth" | null;
   readonly point: { W: Decimal[][]; a: Decimal[] };
   /** A unit direction (W and a; a is all zero with a fixed second layer), or null for a minimum. */
   readonly direction: { W: Decimal[][]; a: Decimal[] } | null;
@@ -255,6 +258,61 @@ export function splitEmbedding(ctx: EmbeddingContext, cls: NeuronClass, t: reado
   const step = DESCENT_STEP;
   const predicted = F.neg(F.mul(F.fromDecimalString(String((step * step) / 2)), F.mul(q, F.mul(u.scale, u.scale))));
   return { ...base, verdict, order: "second", direction: { W: u.W, a: u.a }, step, lossDecrease: decrease(ctx, point, u, step), predictedDecrease: predicted, inertia, reason };
+}
+
+/** The path parameter s of the endpoint split's descent. */
+export const ENDPOINT_PATH = 0.05;
+
+/**
+ * The endpoint split of a class (trained second layer): the neuron keeps (w_i, a_i) and H copies (w_i, 0)
+ * are added, t = (1, 0, .., 0). The extra block t-form ⊗ a_i G_i vanishes, so when the family is a minimum the
+ * second-order test is silent (docs/annihilation.md §5): then one copy moves along the curved path
+ * w = w_i + s v (v a unit eigenvector of a_i G_i off w_i, its largest |eigenvalue| lambda), c = -2 g(w)/|w|^2,
+ * on which the loss falls by exactly g(w)^2/|w|^2 = s^4 lambda^2 / (4 |w_i|^2) + O(s^5) (§1): a descent of
+ * fourth order. The direction reported is the chord to the path at s = ENDPOINT_PATH, with step its length,
+ * and the predicted decrease the exact one at the chord's end.
+ */
+export function endpointSplitEmbedding(ctx: EmbeddingContext, cls: NeuronClass, H: number): Embedding {
+  const t = [1, ...Array.from({ length: H }, () => 0)];
+  const base = splitEmbedding(ctx, cls, t);
+  if (base.verdict !== "degenerate") return base;
+  const F = ctx.F;
+  const i = splitNeuron(ctx, cls);
+  const G = residualHessianAtNeuron(F64, ctx.W.map((r) => r.map((x) => x.toNumber())), ctx.a.map((x) => x.toNumber()), i);
+  const ai = ctx.a[i]!.toNumber();
+  const g = symmetricEigenFloat64(G.map((r) => r.map((x) => ai * x)));
+  let best = 0;
+  g.values.forEach((v, k) => {
+    if (Math.abs(v) > Math.abs(g.values[best]!)) best = k;
+  });
+  const v = g.vectors[best]!;
+  const s = F.fromDecimalString(String(ENDPOINT_PATH));
+  const w = ctx.W[i]!.map((x, m) => F.add(x, F.mul(s, F.fromDecimalString(String(v[m]!)))));
+  const w2 = w.reduce((acc, x) => F.add(acc, F.mul(x, x)), F.zero());
+  const gw = residualCorrelation(F, ctx.W, ctx.a, w);
+  const c = F.neg(F.div(F.mul(F.fromInt(2), gw), w2));
+  const dW = zeros(F, ctx.d + H, ctx.d);
+  dW[ctx.d] = w.map((x, m) => F.sub(x, ctx.W[i]![m]!));
+  const da = base.point.a.map(() => F.zero());
+  da[ctx.d] = c;
+  const u = unit(F, { W: dW, a: da });
+  const step = F.div(F.one(), u.scale).toSignificantDigits(17).toNumber();
+  // The copy at the chord's end (the step rounded to a number): -(c g(w) + c^2 |w|^2/4) there, exactly (§1).
+  const sd = F.fromDecimalString(String(step));
+  const wEnd = ctx.W[i]!.map((x, m) => F.add(x, F.mul(sd, u.W[ctx.d]![m]!)));
+  const cEnd = F.mul(sd, u.a[ctx.d]!);
+  const wEnd2 = wEnd.reduce((acc, x) => F.add(acc, F.mul(x, x)), F.zero());
+  const predicted = F.neg(F.add(F.mul(cEnd, residualCorrelation(F, ctx.W, ctx.a, wEnd)), F.div(F.mul(F.mul(cEnd, cEnd), wEnd2), F.fromInt(4))));
+  return {
+    ...base,
+    verdict: "saddle",
+    order: "fourth",
+    direction: { W: u.W, a: u.a },
+    step,
+    lossDecrease: decrease(ctx, base.point, u, step),
+    predictedDecrease: predicted,
+    reason: `t(1-t) = 0: the second-order test is silent; a copy moved along w = w_i + s v, c = -2 g(w)/|w|^2 (s = ${ENDPOINT_PATH}, a_i G_i v = ${g.values[best]!.toPrecision(6)} v) lowers the loss by g(w)^2/|w|^2`,
+  };
 }
 
 /** H dead neurons: w = 0 with c = 0 (trained) or c = 1 (fixed); the loss has no Hessian at w = 0. */

@@ -115,7 +115,7 @@ export function splitTest(F: DecimalField, params: FamilyParams<Decimal>, d: Dec
  * there: 0 < t < 1; negative definite: t < 0 or t > 1 (trained second layer only: with a fixed second layer
  * the two copies are (t w_i, 1), ((1 - t) w_i, 1), so 0 < t < 1); indefinite or singular: none.
  */
-function splitRange(F: DecimalField, least: Decimal, greatest: Decimal, secondLayer: SecondLayer): { tRange: string; verdict: "minimum" | "saddle" } {
+export function splitRange(F: DecimalField, least: Decimal, greatest: Decimal, secondLayer: SecondLayer): { tRange: string; verdict: "minimum" | "saddle" } {
   const zero = (x: Decimal): boolean => x.abs().lt(F.fromDecimalString(`1e-${Math.max(10, F.digits - 12)}`));
   if (!zero(least) && least.gt(0)) return { tRange: "0 < t < 1", verdict: "minimum" };
   if (!zero(greatest) && greatest.lt(0)) return secondLayer === "trained" ? { tRange: "t < 0 or t > 1", verdict: "minimum" } : { tRange: "none", verdict: "saddle" };

@@ -22,7 +22,7 @@ import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { BifurcationJson } from "../output/bifurcationDocument.js";
 import type { CensusJson } from "../output/censusDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
+import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
 
 export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
 export { LIMITS };
@@ -209,17 +209,18 @@ export async function census(options: { d: number; classes?: number; all?: boole
  * What adding neurons does to a family at d (default 10): the minimum of g(w) = E[relu(w.x) r(x)] on the
  * sphere, the split test of each neuron class, and at integer d (up to 24) the embeddings into width
  * d + `neurons` (1 to 10, default 1) with verdicts and descent directions checked by the evaluator
- * (= `spurious annihilation <family> --d <d> --neurons <neurons> --second-layer <secondLayer> --json`;
+ * (= `spurious annihilation <family> --d <d> --neurons <neurons> --series <series> --second-layer <secondLayer> --json`;
  * docs/annihilation.md).
  */
-export async function annihilation(name: string, options: { d?: number | string; neurons?: number; secondLayer?: SecondLayer; onProgress?: Progress } = {}): Promise<AnnihilationJson> {
-  const f = family(name);
+export async function annihilation(name: string, options: { d?: number | string; neurons?: number; series?: number; secondLayer?: SecondLayer; onProgress?: Progress } = {}): Promise<AnnihilationJson> {
+  const f = annihilationFamily(family(name), FAMILIES);
   const model = modelOf(f, { ...(options.secondLayer === undefined ? {} : { secondLayer: options.secondLayer }) });
   const dd = dimensionArgument("d", options.d ?? "10", f);
   const neurons = integerOr("neurons", options.neurons, LIMITS.annihilationNeurons, 1);
+  const seriesOrder = options.series === undefined ? undefined : integerOr("series", options.series, LIMITS.annihilationSeries, 0);
   const { familyAnnihilation } = await import("../annihilation/annihilation.js");
   const { annihilationJson } = await import("../output/annihilationDocument.js");
-  return plain(annihilationJson(familyAnnihilation(f, { d: dd, secondLayer: model.secondLayer, neurons, onProgress: (what) => options.onProgress?.(what) })));
+  return plain(annihilationJson(familyAnnihilation(f, { d: dd, secondLayer: model.secondLayer, neurons, ...(seriesOrder === undefined ? {} : { seriesOrder }), onProgress: (what) => options.onProgress?.(what) })));
 }
 
 /**

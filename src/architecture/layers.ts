@@ -66,7 +66,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "annihilation",
     layer: "computation",
     holds: "what adding neurons does to a family: g(w) = E[relu(w.x) r(x)] on cells at real d, its minimum on the sphere, the split test, the embeddings into width d + H with descent directions",
-    imports: ["numbers", "linalg", "model", "patterns", "families", "hessian"],
+    imports: ["numbers", "linalg", "series", "model", "patterns", "representations", "families", "hessian", "eigenseries", "crossing"],
   },
   {
     folder: "census",

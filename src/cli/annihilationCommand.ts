@@ -3,21 +3,23 @@ import { modelText, type StudentModel } from "../model/studentModel.js";
 import { LIMITS } from "../present/arguments.js";
 import { progressLine } from "../present/progress.js";
 import { textTable } from "../present/textTable.js";
-import { integerOption, MODEL_OPTIONS, oneFamily, parseDimension, parseModel } from "./args.js";
+import { integerOption, MODEL_OPTIONS, oneFamily, parseAnnihilationFamily, parseDimension, parseModel } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson } from "./format.js";
 
 /** Bounds of --neurons. */
 export const ANNIHILATION_NEURONS = LIMITS.annihilationNeurons;
+/** Bounds of --series. */
+export const ANNIHILATION_SERIES = LIMITS.annihilationSeries;
 /** The dimension when --d is not given. */
 export const ANNIHILATION_DEFAULT_D = "10";
 
 /** Compute and print: the heavy modules load here, after validation. */
-async function annihilationRun(family: FamilyDefinition, d: string, neurons: number, json: boolean, model: StudentModel): Promise<void> {
+async function annihilationRun(family: FamilyDefinition, d: string, neurons: number, seriesOrder: number | undefined, json: boolean, model: StudentModel): Promise<void> {
   const { familyAnnihilation } = await import("../annihilation/annihilation.js");
-  const { annihilationJson } = await import("../output/annihilationDocument.js");
+  const { annihilationJson, eigenvalueSeriesText } = await import("../output/annihilationDocument.js");
   const progress = progressLine(`annihilation ${family.name}`);
-  const r = familyAnnihilation(family, { d, secondLayer: model.secondLayer, neurons, onProgress: (what) => progress.update(what) });
+  const r = familyAnnihilation(family, { d, secondLayer: model.secondLayer, neurons, ...(seriesOrder === undefined ? {} : { seriesOrder }), onProgress: (what) => progress.update(what) });
   progress.done();
   if (json) {
     printJson(annihilationJson(r));
@@ -46,6 +48,16 @@ async function annihilationRun(family: FamilyDefinition, d: string, neurons: num
     ])),
   ));
   console.log("");
+  if (r.splitSeries !== undefined) {
+    console.log(`split test as series in eps = d^(-1/2), to O(eps^${r.splitSeries[0]!.order + 1}) (exact in Q(pi) unless marked numeric):`);
+    for (const s of r.splitSeries) {
+      for (const c of s.components) {
+        const values = c.eigenvalues.map(eigenvalueSeriesText);
+        console.log(`  ${s.class}, ${c.name}: ${c.unresolved === undefined ? values.join("; ") : `unresolved (${c.unresolved})`}`);
+      }
+    }
+    console.log("");
+  }
   if (r.embeddings.length > 0) {
     console.log(textTable(
       ["embedding", "class", "t", "verdict", "order", "Hessian inertia (-, 0, +)", "loss decrease (evaluator)", "predicted"],
@@ -56,7 +68,7 @@ async function annihilationRun(family: FamilyDefinition, d: string, neurons: num
         e.verdict,
         e.order ?? "",
         e.inertia === null ? "none (w = 0)" : `${e.inertia.negative}, ${e.inertia.zero}, ${e.inertia.positive}`,
-        e.lossDecrease === null ? "" : `${short(e.lossDecrease)} (step ${e.step})`,
+        e.lossDecrease === null ? "" : `${short(e.lossDecrease)} (step ${+e.step!.toPrecision(6)})`,
         e.predictedDecrease === null ? "" : short(e.predictedDecrease),
       ]),
     ));
@@ -75,13 +87,15 @@ export const annihilationCommand: Command = {
   options: [
     { name: "d", kind: "string", value: "<real>", description: "dimension in the family's range (embeddings need an integer d up to 24)", default: ANNIHILATION_DEFAULT_D },
     { name: "neurons", kind: "string", value: "<int>", description: `neurons added, H (${ANNIHILATION_NEURONS.min} to ${ANNIHILATION_NEURONS.max})`, default: "1" },
+    { name: "series", kind: "string", value: "<order>", description: `also the split test's eigenvalues as series in eps = d^(-1/2) to O(eps^(order+1)) (${ANNIHILATION_SERIES.min} to ${ANNIHILATION_SERIES.max})` },
     MODEL_OPTIONS[0]!,
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    const family = oneFamily("annihilation", positionals, "spurious annihilation 2a --d 10");
+    const family = parseAnnihilationFamily(oneFamily("annihilation", positionals, "spurious annihilation 2a --d 10"));
     const d = parseDimension("d", options.d ?? ANNIHILATION_DEFAULT_D, family);
     const neurons = integerOption("neurons", options.neurons, ANNIHILATION_NEURONS, 1);
-    return annihilationRun(family, d, neurons, options.json === true, parseModel(options, family));
+    const seriesOrder = options.series === undefined ? undefined : integerOption("series", options.series, ANNIHILATION_SERIES, 0);
+    return annihilationRun(family, d, neurons, seriesOrder, options.json === true, parseModel(options, family));
   },
 };

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES, findFamily } from "../families/registry.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { dimensionArgument, integerArgument, modelArgument, realArgument, secondLayerArgument, widthArgument, type IntegerRange } from "../present/arguments.js";
+import { annihilationFamily, dimensionArgument, integerArgument, modelArgument, realArgument, secondLayerArgument, widthArgument, type IntegerRange } from "../present/arguments.js";
 import { UsageError, type OptionSpec, type OptionValues } from "./command.js";
 
 // Shared validators of command-line values: each throws a one-line UsageError naming the bad value and
@@ -115,4 +115,9 @@ export function parseSecondLayer(raw: string | boolean | undefined): SecondLayer
 /** --width on its own (d, d+H or d-H), as its offset H. */
 export function parseWidth(raw: string | boolean | undefined): number {
   return usage(() => widthArgument("--width", raw));
+}
+
+/** The family of `annihilation`: one at k = d. */
+export function parseAnnihilationFamily(f: FamilyDefinition): FamilyDefinition {
+  return usage(() => annihilationFamily(f, FAMILIES));
 }

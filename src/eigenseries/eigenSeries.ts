@@ -105,7 +105,8 @@ const MAX_EXTRA_ORDER = 30;
  */
 const derived = new WeakMap<FamilyDefinition, FamilySeries<unknown>>();
 
-function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknown> {
+/** The family series to `order`, derived once per process (lower orders are truncations of the highest derived). */
+export function familySeriesTo(f: FamilyDefinition, order: number): FamilySeries<unknown> {
   const known = derived.get(f);
   if (known !== undefined && known.order >= order) {
     return { ...known, order, params: known.params.map((p) => ({ alias: p.alias, series: p.series.truncate(order + 1) })), loss: known.loss.truncate(order + 1) };

@@ -2,9 +2,12 @@ import type { Decimal } from "decimal.js";
 import type { Annihilation } from "../annihilation/annihilation.js";
 import type { Embedding } from "../annihilation/embeddings.js";
 import { modelJson } from "../model/studentModel.js";
+import type { SplitSeries } from "../annihilation/splitSeries.js";
+import type { EigenvalueSeries } from "../eigenseries/eigenSeries.js";
+import { powerOfD, seriesTerms } from "./seriesTables.js";
 
 /**
- * The JSON document of `spurious annihilation` (docs/annihilation.md §7): numbers of the derivation as
+ * The JSON document of `spurious annihilation` (docs/annihilation.md §6): numbers of the derivation as
  * decimal strings (20 significant digits; the arrays of the embedded points and directions too).
  */
 
@@ -36,6 +39,31 @@ function embeddingJson(e: Embedding) {
   };
 }
 
+/** An eigenvalue series as text: exact coefficients as they are, numeric ones to 10 digits and marked. */
+export function eigenvalueSeriesText(e: EigenvalueSeries): string {
+  if (e.exact) return e.series.toString();
+  const s = e.series;
+  const terms: string[] = [];
+  for (let k = s.val; k < s.prec; k++) if (!e.field.isZero(s.coeff(k))) terms.push(`${e.field.toDecimal(s.coeff(k), 10).toString()}*eps^${k}`);
+  return `${terms.length === 0 ? "0" : terms.join(" + ")} + O(eps^${s.prec}) (numeric)`;
+}
+
+/** The split test's eigenvalue series of one class (exact terms where the field is exact, else numeric). */
+function splitSeriesJson(s: SplitSeries) {
+  return {
+    variable: "eps = d^(-1/2)",
+    order: s.order,
+    error: `O(d^(${powerOfD(s.order + 1)}))`,
+    familyOrder: s.familyOrder,
+    components: s.components.map((c) => ({
+      component: c.name,
+      dimensionFormula: c.dimensionFormula,
+      ...(c.unresolved === undefined ? {} : { unresolved: c.unresolved }),
+      eigenvalues: c.eigenvalues.map((e) => ({ exact: e.exact, terms: seriesTerms(e.field, e.series) })),
+    })),
+  };
+}
+
 export function annihilationJson(r: Annihilation) {
   return {
     family: r.family,
@@ -63,6 +91,7 @@ export function annihilationJson(r: Annihilation) {
       greatest: text(s.greatest),
       tRange: s.tRange,
       verdict: s.verdict,
+      series: r.splitSeries === undefined ? null : splitSeriesJson(r.splitSeries.find((x) => x.class === s.class)!),
     })),
     embeddings: r.embeddings.map(embeddingJson),
     embeddingNote: r.embeddingNote ?? null,

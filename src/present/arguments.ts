@@ -1,6 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, familyWidthOffset } from "../families/models.js";
-import { MAX_WIDTH_OFFSET, parseWidthName, SECOND_LAYERS, type SecondLayer, type StudentModel } from "../model/studentModel.js";
+import { MAX_WIDTH_OFFSET, parseWidthName, SECOND_LAYERS, widthName, type SecondLayer, type StudentModel } from "../model/studentModel.js";
 
 // Validators of arguments shared by the command line (src/cli/args.ts, labels such as "--d") and the
 // library (src/api/index.ts, labels such as "d"): each throws a one-line RangeError naming the argument,
@@ -24,6 +24,8 @@ export const LIMITS = {
   eigenOrder: { min: 0, max: 20 },
   /** The neurons added by `spurious annihilation --neurons H`. */
   annihilationNeurons: { min: 1, max: 10 },
+  /** The order in eps of the split test's eigenvalue series (`spurious annihilation --series N`). */
+  annihilationSeries: { min: 0, max: 6 },
   discover: { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } },
   /** spurious census: d (the census pattern needs a bulk of two indices besides two more classes) and the most classes of a type. */
   census: { d: { min: 4, max: 1000 }, classes: { min: 1, max: 3 } },
@@ -86,4 +88,15 @@ export function widthArgument(label: string, raw: unknown): number {
 export function modelArgument(labels: { secondLayer: string; width: string }, f: FamilyDefinition, secondLayer: unknown, width: unknown): StudentModel {
   const widthOffset = width === undefined ? familyWidthOffset(f) : widthArgument(labels.width, width);
   return checkFamilyModel(f, { secondLayer: secondLayerArgument(labels.secondLayer, secondLayer), widthOffset });
+}
+
+/**
+ * A family that `annihilation` accepts: one at k = d (docs/annihilation.md §8 says why the families of other
+ * widths are refused). `known` lists every family, from which those at k = d are named.
+ */
+export function annihilationFamily(f: FamilyDefinition, known: readonly FamilyDefinition[]): FamilyDefinition {
+  const h = familyWidthOffset(f);
+  if (h === 0) return f;
+  const allowed = known.filter((g) => familyWidthOffset(g) === 0).map((g) => g.name);
+  throw new RangeError(`family ${f.name} is at width ${widthName(h)}: annihilation adds neurons to a family at k = d (allowed: ${allowed.join(", ")})`);
 }

@@ -1,4 +1,5 @@
 import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
+import type { PhaseConfig } from "./annihilationPhase.js";
 import { PLOT_DIGITS, PLOT_POINTS } from "../plots/defaults.js";
 
 /** What a reproduction computes (docs/reproduce.md). */
@@ -18,6 +19,8 @@ export interface ReproduceConfig {
   readonly crossingDigits: number;
   /** The integer d of the annihilation table and its numbers of added neurons (docs/annihilation.md). */
   readonly annihilation: { readonly d: string; readonly neurons: readonly number[] };
+  /** The phase diagrams of the splits in the (d, h) plane (docs/annihilation.md §7). */
+  readonly annihilationPhase: PhaseConfig;
   readonly plot: { readonly points: number; readonly digits: number };
 }
 
@@ -33,6 +36,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
   annihilation: { d: "10", neurons: [1, 2, 3] },
+  annihilationPhase: { dRange: [3, 200], hMax: 3, points: 10, digits: 20 },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
 };
 
@@ -48,5 +52,6 @@ export const QUICK_CONFIG: ReproduceConfig = {
   eigenOrder: 2,
   crossingDigits: 20,
   annihilation: { d: "6", neurons: [1] },
+  annihilationPhase: { dRange: [3, 8], hMax: 3, points: 3, digits: 12 },
   plot: { points: 6, digits: 15 },
 };

@@ -1,5 +1,6 @@
 import { familyWidthOffset } from "../families/models.js";
 import { annihilationJson, annihilationMarkdown } from "./annihilationTable.js";
+import { phaseFiles } from "./annihilationPhase.js";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -98,7 +99,7 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return x.fixed === null ? line(x.trained) : `trained: ${line(x.trained)}; fixed: ${line(x.fixed)}`;
     }
     case "annihilation": {
-      const rows = o as TaskOutcomes["annihilation"];
+      const { rows } = o as TaskOutcomes["annihilation"];
       return rows.length === 0 ? "none (a family at another width)" : rows.map((r) => `${r.model.secondLayer}: smallest H ${r.smallestH ?? "none"}`).join("; ");
     }
     case "plots":
@@ -134,11 +135,13 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
         progress.note("annihilation: annihilation.md kept: the table is written only by a run over all families");
         return;
       }
-      const p = progress.begin("annihilation", "annihilation.md, annihilation.json");
-      const rows = o.families.flatMap((f) => outcome("annihilation", f.name));
+      const p = progress.begin("annihilation", "annihilation.md, annihilation.json, annihilation-phase.json, annihilation-phase.svg");
+      const rows = o.families.flatMap((f) => outcome("annihilation", f.name).rows);
+      const phases = o.families.flatMap((f) => outcome("annihilation", f.name).phases);
       staging.write(new Map([
         [join("series", "annihilation.md"), annihilationMarkdown(rows, c.annihilation.neurons)],
         [join("series", "annihilation.json"), annihilationJson(rows, c.annihilation.neurons)],
+        ...(await phaseFiles(phases, c.annihilationPhase, join("series", "annihilation-phase.json"), join("series", "plots", "annihilation-phase.svg"))),
       ]));
       p.done();
     },

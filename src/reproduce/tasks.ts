@@ -10,6 +10,8 @@ import { workModule, type PoolWork } from "../present/pool.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
+import { familyPhases } from "./annihilationPhase.js";
+import type { PhaseDiagram } from "../annihilation/phaseDiagram.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
@@ -23,7 +25,7 @@ export interface TaskOutcomes {
   readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
   readonly crossing: PerModel<string[]>;
-  readonly annihilation: AnnihilationRow[];
+  readonly annihilation: { readonly rows: AnnihilationRow[]; readonly phases: PhaseDiagram[] };
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly tutorial: null;
 }
@@ -69,7 +71,7 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     case "crossing":
       return crossingStep(family(), c, progress);
     case "annihilation":
-      return { files: new Map(), outcome: annihilationRows(family(), c.annihilation, progress) };
+      return { files: new Map(), outcome: { rows: annihilationRows(family(), c.annihilation, progress), phases: familyPhases(family(), c.annihilationPhase, (text) => progress(`phase diagram, ${text}`)) } };
     case "plots": {
       // One spectrum plot per model (docs/models.md); the loss, the same in every model, from the trained one.
       const files = new Map<string, string>();
