@@ -1,0 +1,45 @@
+import { FieldReader } from "./definitionFile.js";
+import type { FamilyTemplate } from "./template.js";
+
+/**
+ * Reading one template file, derivations/templates/<name>.json (docs/families.md §11), field by field like
+ * a family file: anything missing, mistyped or unknown is an error naming the file and the field.
+ */
+export function parseTemplateFile(file: string, text: string): FamilyTemplate {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const r = new FieldReader(file);
+  const o = r.object("", json, ["name", "kind", "signs", "description", "aliases", "p", "foundBy", "seed", "range"]);
+  const name = r.text("name", o.name);
+  const expectedName = /([^/\\]+)\.json$/.exec(file)?.[1];
+  if (name !== expectedName) r.fail("name", `the file's name '${expectedName ?? file}'`, name);
+  if (o.kind !== "a" && o.kind !== "b") r.fail("kind", "\"a\" or \"b\"", o.kind);
+  if (!Array.isArray(o.signs) || o.signs.length !== 2 || !o.signs.every((s) => s === 1 || s === -1)) r.fail("signs", "two signs 1 or -1 (on A and B)", o.signs);
+  const pRange = r.object("p", o.p, ["min", "max", "note"]);
+  const pMin = r.integer("p.min", pRange.min, 1);
+  const pMax = r.integer("p.max", pRange.max, pMin);
+  const foundBy = r.object("foundBy", o.foundBy, ["command", "note"]);
+  const seed = r.object("seed", o.seed, ["d", "points", "note"]);
+  const points = r.record("seed.points", seed.points, (path, v) => r.record(path, v, (q, x) => r.decimal(q, x)));
+  for (let p = pMin; p <= pMax; p++) {
+    const expected = p === 1 ? 5 : 6;
+    const got = points[String(p)];
+    if (got === undefined || Object.keys(got).length !== expected) r.fail(`seed.points.${p}`, `the ${expected} parameters x1..x${expected} of p = ${p}`, got);
+  }
+  const range = r.object("range", o.range, ["min", "max", "note"]);
+  return {
+    name,
+    kind: o.kind as "a" | "b",
+    signs: o.signs as (1 | -1)[],
+    description: r.text("description", o.description),
+    aliases: r.record("aliases", o.aliases, (path, v) => r.text(path, v)),
+    p: { min: pMin, max: pMax, note: r.text("p.note", pRange.note) },
+    foundBy: { command: r.text("foundBy.command", foundBy.command), note: r.text("foundBy.note", foundBy.note) },
+    seed: { d: r.decimal("seed.d", seed.d), points, note: r.text("seed.note", seed.note) },
+    range: { min: r.text("range.min", range.min), max: r.text("range.max", range.max), note: r.text("range.note", range.note) },
+  };
+}
