@@ -1,0 +1,182 @@
+import type { Decimal } from "decimal.js";
+import { BranchEnd, continueBranch } from "../families/continuation.js";
+import { familyPattern, seedParams } from "../families/critical.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { checkFamilyModel, defaultModel } from "../families/models.js";
+import { fromDecimal, newtonCriticalPoint } from "../families/newton.js";
+import { precisionContext, type PrecisionContext } from "../families/precision.js";
+import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
+import type { StudentModel } from "../model/studentModel.js";
+import { DecimalField } from "../numbers/decimalField.js";
+import type { RealField } from "../numbers/field.js";
+import { F64 } from "../numbers/floatField.js";
+import { youngIrrepDimension, type YoungComponent } from "../representations/youngDecomposition.js";
+
+/**
+ * The crossing of a template's instance into a minimum (docs/census.md §7): d*(p), the real d where the
+ * instance at p turns from a saddle into a minimum as d grows. The Hessian is taken by the Young
+ * decomposition of S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d
+ * (youngBlocks with a real d). From the seed (or a start) the branch is walked by a factor WALK_RATIO
+ * towards the change (down while a minimum, up while a saddle) with float64 blocks; the bracket is halved in
+ * log d until one block changes by one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that
+ * eigenvalue lambda(d) (at the critical point at d, Newton in binary floats) is solved for lambda = 0 by the
+ * Illinois variant of regula falsi at `digits` (plus guard digits): lambda has opposite signs at the two ends
+ * of its final bracket, so d keeps the digits on which the ends agree.
+ */
+
+const WALK_RATIO = 1.25;
+const NARROW_RATIO = 1.02;
+const WALK_DIGITS = 20;
+
+export interface TemplateCrossing {
+  readonly family: string;
+  readonly p: number;
+  readonly model: StudentModel;
+  /** The crossing d (to the confirmed digits), the carrying Young component and its dimension at d*. */
+  readonly d: string;
+  readonly component: string;
+  readonly confirmedDigits: number;
+  /** The bracket the solve started from: a saddle at its bottom, a minimum at its top. */
+  readonly bracket: readonly [string, string];
+  /** The Hessian's index just below d* (from the blocks at the bracket's bottom, multiplicities at floor(d*)). */
+  readonly indexBelow: { readonly d: number; readonly index: number };
+  /** Evaluations of lambda in the solve, and its final bracket (lambda < 0 at one end, > 0 at the other). */
+  readonly evaluations: number;
+  readonly finalBracket: readonly [string, string];
+}
+
+/** Options of templateCrossing. */
+export interface TemplateCrossingOptions {
+  readonly digits: number;
+  readonly model?: StudentModel;
+  /** Where the walk starts (a real d in the range; default the seed's d): a nearby guess saves steps. */
+  readonly start?: string;
+  readonly onProgress?: (text: string) => void;
+}
+
+interface Sample {
+  readonly d: Decimal;
+  readonly x: Decimal[];
+  /** Non-gauge eigenvalues per Young component (float64), by name. */
+  readonly blocks: ReadonlyMap<string, number[]>;
+}
+
+/**
+ * The integer whose Young generators serve every real d >= p + 4: the bulk has at least 4 indices there,
+ * the generic case, and B keeps its p (docs/census.md §2: the generators depend on the sizes only through
+ * which are 1, 2, 3 or larger). One integer per instance, so the exact generators are built once.
+ */
+function structureInteger(f: FamilyDefinition): number {
+  return f.p + 4;
+}
+
+/** The non-gauge eigenvalues of every Young block at (x, d), d real, in the field N. */
+function youngValues<T>(N: RealField<T>, f: FamilyDefinition, x: readonly T[], d: number, dValue: T, model: StudentModel, only?: string): Map<string, T[]> {
+  const iso = familyPattern(f);
+  const include = (c: YoungComponent): boolean => (only === undefined ? youngIrrepDimension(iso, c.irrep, d) > 0 : c.name === only);
+  const blocks = youngBlocks(N, iso, x, structureInteger(f), model.secondLayer, dValue, include);
+  return new Map(blocks.map((b) => [b.component.name, youngBlockEigenvalues(N, b).values]));
+}
+
+const negatives = (values: readonly number[]): number => values.filter((v) => v < 0).length;
+
+export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingOptions): TemplateCrossing {
+  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  const walkPrecision = precisionContext(WALK_DIGITS);
+  const P = familyPattern(f);
+  const input = new DecimalField(walkPrecision.inputDigits);
+  const lowest = f.p + 4;
+  const top = Number(f.range.max);
+  const sample = (x: readonly Decimal[], d: Decimal): Sample => ({ d, x: [...x], blocks: youngValues(F64, f, x.map((v) => v.toNumber()), d.toNumber(), d.toNumber(), model) });
+  const move = (from: Sample, d: number): Sample => {
+    options.onProgress?.(`walking, d = ${d.toPrecision(6)}`);
+    const to = input.fromDecimalString(d.toPrecision(15));
+    return sample(continueBranch(P, from.x, from.d, to, { precision: walkPrecision }).x, to);
+  };
+  const isMinimum = (s: Sample): boolean => [...s.blocks.values()].every((v) => negatives(v) === 0);
+  const seedD = input.fromDecimalString(f.seed.d);
+  let here = sample(newtonCriticalPoint(walkPrecision.working(seedD), walkPrecision, P, seedParams(f, input), seedD).x, seedD);
+  if (options.start !== undefined && Number(options.start) !== Number(f.seed.d)) here = move(here, Number(options.start));
+  const down = isMinimum(here);
+  let next: Sample;
+  for (;;) {
+    const d = down ? Math.max(lowest, here.d.toNumber() / WALK_RATIO) : Math.min(top, here.d.toNumber() * WALK_RATIO);
+    if (d === here.d.toNumber()) {
+      throw new RangeError(`template instance ${f.name}: ${down ? "a minimum down to" : "a saddle up to"} d = ${d} (${model.secondLayer} second layer): no crossing into a minimum in [${lowest}, ${top}]`);
+    }
+    try {
+      next = move(here, d);
+    } catch (e) {
+      if (e instanceof BranchEnd) throw new RangeError(`template instance ${f.name}: ${e.message}, before its Hessian changes inertia`);
+      throw e;
+    }
+    if (isMinimum(next) !== down) break;
+    here = next;
+  }
+  let [lo, hi] = down ? [next, here] : [here, next];
+  const changing = (): string[] => [...lo.blocks.keys()].filter((c) => negatives(lo.blocks.get(c)!) !== negatives(hi.blocks.get(c) ?? []));
+  while (changing().length !== 1 || negatives(lo.blocks.get(changing()[0]!)!) - negatives(hi.blocks.get(changing()[0]!)!) !== 1 || hi.d.div(lo.d).toNumber() > NARROW_RATIO) {
+    const mid = move(lo, Math.sqrt(lo.d.toNumber() * hi.d.toNumber()));
+    if (isMinimum(mid)) hi = mid;
+    else lo = mid;
+  }
+  const component = changing()[0]!;
+  const j = negatives(hi.blocks.get(component)!);
+  options.onProgress?.(`solving ${component} in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}]`);
+  const solved = solveLambda(f, model, component, j, lo, hi, precisionContext(options.digits));
+  const confirmedDigits = Math.min(options.digits, agreed(solved.a, solved.b));
+  if (confirmedDigits < options.digits - 3) throw new Error(`template instance ${f.name}: the final bracket [${solved.a}, ${solved.b}] gives ${confirmedDigits} digits only`);
+  const below = Math.floor(solved.d.toNumber());
+  const iso = familyPattern(f);
+  const index = youngBlocks(F64, iso, lo.x.map((v) => v.toNumber()), structureInteger(f), model.secondLayer, lo.d.toNumber())
+    .reduce((s, b) => s + negatives(lo.blocks.get(b.component.name) ?? []) * Math.max(0, youngIrrepDimension(iso, b.component.irrep, below)), 0);
+  return {
+    family: f.name,
+    p: f.p,
+    model,
+    d: solved.d.toSignificantDigits(confirmedDigits).toString(),
+    component,
+    confirmedDigits,
+    bracket: [lo.d.toSignificantDigits(8).toString(), hi.d.toSignificantDigits(8).toString()],
+    indexBelow: { d: below, index },
+    evaluations: solved.evaluations,
+    finalBracket: [solved.a.toSignificantDigits(confirmedDigits + 3).toString(), solved.b.toSignificantDigits(confirmedDigits + 3).toString()],
+  };
+}
+
+/**
+ * lambda_j(d) = 0 in [lo, hi] by Illinois regula falsi: lambda_j is the j-th non-gauge eigenvalue of the
+ * component's block at the critical point at d (Newton from the nearer end, in binary floats at the
+ * context's working digits), negative at lo and positive at hi.
+ */
+function solveLambda(f: FamilyDefinition, model: StudentModel, component: string, j: number, lo: Sample, hi: Sample, precision: PrecisionContext): { d: Decimal; a: Decimal; b: Decimal; evaluations: number } {
+  const P = familyPattern(f);
+  const W = precision.working(hi.d);
+  const N = precision.numeric(W.digits) as RealField<unknown>;
+  let x = lo.x.map((v) => W.from(v));
+  const lambda = (d: Decimal): Decimal => {
+    const point = newtonCriticalPoint(W, precision, P, x, d);
+    x = point.x;
+    const values = youngValues(N, f, point.x.map((v) => fromDecimal(N, v)), d.toNumber(), fromDecimal(N, d), model, component).get(component)!;
+    return W.from(N.toDecimal(values[j]!, W.digits));
+  };
+  let [a, b] = [W.from(lo.d), W.from(hi.d)];
+  let [fa, fb] = [lambda(a), lambda(b)];
+  const tolerance = W.fromDecimalString(`1e-${precision.digits + 3}`);
+  for (let evaluations = 3; evaluations < 200; evaluations++) {
+    const c = b.sub(fb.mul(b.sub(a)).div(fb.sub(fa)));
+    const fc = lambda(c);
+    // Illinois: keep the end of the other sign; halve its value when the same end is kept twice.
+    if (fc.s !== fb.s) [a, fa] = [b, fb];
+    else fa = fa.div(2);
+    [b, fb] = [c, fc];
+    if (fc.isZero() || b.sub(a).abs().lt(tolerance.mul(b.abs()))) return { d: b, a: fc.isZero() ? b : a, b, evaluations };
+  }
+  throw new Error(`template instance ${f.name}: regula falsi on ${component} did not converge in 200 evaluations`);
+}
+
+/** The number of leading significant digits on which two positive numbers agree. */
+function agreed(a: Decimal, b: Decimal): number {
+  const diff = a.sub(b).abs();
+  return diff.isZero() ? Infinity : Math.floor(-diff.div(b.abs()).log(10).toNumber());
+}
