@@ -28,6 +28,14 @@ const WALK_RATIO = 1.25;
 const NARROW_RATIO = 1.02;
 const WALK_DIGITS = 20;
 
+/** The walk met a fold of the branch (the [n] block singular) where the inertia changes, not a crossing along it. */
+export class TemplateFold extends RangeError {
+  override readonly name = "TemplateFold";
+  constructor(message: string, readonly lo: Decimal, readonly hi: Decimal) {
+    super(message);
+  }
+}
+
 export interface TemplateCrossing {
   readonly family: string;
   readonly p: number;
@@ -121,6 +129,10 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
     else lo = mid;
   }
   const component = changing()[0]!;
+  if (component === "[n]") {
+    // [n] is the Hessian of the restricted loss: its eigenvalue through zero is a fold of the branch itself.
+    throw new TemplateFold(`template instance ${f.name}: the branch turns back at a fold in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}] ([n] through zero) and is a minimum above it`, lo.d, hi.d);
+  }
   const j = negatives(hi.blocks.get(component)!);
   options.onProgress?.(`solving ${component} in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}]`);
   const solved = solveLambda(f, model, component, j, lo, hi, precisionContext(options.digits));
@@ -179,4 +191,37 @@ function solveLambda(f: FamilyDefinition, model: StudentModel, component: string
 function agreed(a: Decimal, b: Decimal): number {
   const diff = a.sub(b).abs();
   return diff.isZero() ? Infinity : Math.floor(-diff.div(b.abs()).log(10).toNumber());
+}
+
+/** One row of a template's table: the crossing at p, or why there is none (a fold, or no change in the range). */
+export interface TemplateTableRow {
+  readonly p: number;
+  readonly crossing?: TemplateCrossing;
+  readonly note?: string;
+}
+
+/**
+ * d*(p) for the given p of one template (docs/census.md §7): each walk starts at the previous crossing
+ * moved on by the last difference (d*(p) grows smoothly with p), a few steps from the next one. Where the
+ * walk meets a fold or no change, the row says so (RangeError messages) and the next walk starts at the seed.
+ */
+export function templateCrossingTable(
+  instance: (p: number) => FamilyDefinition,
+  ps: readonly number[],
+  options: Omit<TemplateCrossingOptions, "start">,
+): TemplateTableRow[] {
+  const out: TemplateTableRow[] = [];
+  for (const p of ps) {
+    const [last, before] = [out[out.length - 1]?.crossing, out[out.length - 2]?.crossing];
+    const guess = last === undefined ? undefined : Number(last.d) + (before === undefined ? 2 : Number(last.d) - Number(before.d)) + 0.5;
+    const f = instance(p);
+    const start = guess === undefined || guess < f.p + 4.5 ? undefined : guess.toPrecision(8);
+    try {
+      out.push({ p, crossing: templateCrossing(f, { ...options, ...(start === undefined ? {} : { start }), onProgress: (t) => options.onProgress?.(`p = ${p}, ${t}`) }) });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      out.push({ p, note: e.message });
+    }
+  }
+  return out;
 }

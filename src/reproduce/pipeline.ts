@@ -8,7 +8,7 @@ import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
-import { lossPlotFile } from "../present/plotFiles.js";
+import { lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { SeriesOutcome } from "./familySteps.js";
@@ -19,9 +19,12 @@ import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
-export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "annihilation" | "plots" | "docs" | "summary";
+export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "templates" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "annihilation", "plots", "docs", "summary"];
+const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
+
+/** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
+const TABLED_TEMPLATES = ["a", "b"] as const;
 
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
@@ -31,7 +34,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "templates", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -103,6 +106,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
     }
     case "plots":
       return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
+    case "templates":
+      return `${(o as TaskOutcomes["templates"]).length} crossings d*(p)`;
     case "tutorial":
       return undefined;
   }
@@ -119,6 +124,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
   const documented: Task[] = [
     { kind: "discovery", config: c },
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
+    ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];
   const tasks = jobs <= 1 ? documented : [...documented].sort((x, y) => POOL_ORDER.indexOf(x.kind) - POOL_ORDER.indexOf(y.kind));
@@ -129,6 +135,12 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   // What a step does once all its tasks are done (in the order of STEPS), then the afterStep hook.
   const finish: Partial<Record<StepName, () => Promise<void>>> = {
+    templates: async () => {
+      if (!all) return;
+      const p = progress.begin("templates", "templates-crossing.svg");
+      staging.write(await templateCrossingPlotFile(TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)), join("series", "plots")));
+      p.done();
+    },
     annihilation: async () => {
       if (!all) {
         progress.note("annihilation: annihilation.md kept: the table is written only by a run over all families");

@@ -11,6 +11,8 @@ import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
+import { templateStep } from "./templateStep.js";
+import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
 // spectrum, eigen-series, crossing and plot, and the tutorial. Each is described by plain data (so that it
@@ -25,6 +27,7 @@ export interface TaskOutcomes {
   readonly crossing: PerModel<string[]>;
   readonly annihilation: AnnihilationRow[];
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
+  readonly templates: TemplateCrossingPoint[];
   readonly tutorial: null;
 }
 
@@ -82,6 +85,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       const crossings = plots.map(({ model, plot }) => (plots.length === 1 ? plot.crossings : `${model.secondLayer}: ${plot.crossings}`)).join("; ");
       return { files, outcome: { lossRows: plots[0]!.plot.lossRows, crossings } };
     }
+    case "templates":
+      return templateStep(t.family!, c, progress);
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
