@@ -47,10 +47,10 @@ async function templateCrossingRun(family: FamilyDefinition, digits: number, jso
     printJson(templateCrossingJson(r));
     return;
   }
-  console.log(`template instance ${family.name} (${modelText(model)}): a saddle below d*, a minimum above (Young blocks at real d, regula falsi at ${digits} digits)`);
+  console.log(`template instance ${family.name} (${modelText(model)}): ${r.direction} as d grows (Young blocks at real d, regula falsi at ${digits} digits)`);
   console.log(`d*            ${r.d}   (${r.confirmedDigits} digits: the ends of the final bracket agree)`);
   console.log(`component     ${r.component}`);
-  console.log(`index below   ${r.indexBelow.index} at d = ${r.indexBelow.d}`);
+  console.log(`saddle side   index ${r.saddleSide.index} at d = ${r.saddleSide.d}`);
   console.log(`bracket       [${r.bracket[0]}, ${r.bracket[1]}] (walk), ${r.evaluations} evaluations`);
 }
 

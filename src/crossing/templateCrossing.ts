@@ -11,20 +11,23 @@ import { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { F64 } from "../numbers/floatField.js";
 import { youngIrrepDimension, type YoungComponent } from "../representations/youngDecomposition.js";
+import { SCAN_TOP } from "./scan.js";
 
 /**
- * The crossing of a template's instance into a minimum (docs/census.md §7): d*(p), the real d where the
- * instance at p turns from a saddle into a minimum as d grows. The Hessian is taken by the Young
+ * The crossing of a template's instance between saddle and minimum (docs/census.md §7): d*(p), the real d
+ * where the instance at p turns from a saddle into a minimum as d grows (or, for a branch that is a minimum
+ * only at small d, from a minimum into a saddle). The Hessian is taken by the Young
  * decomposition of S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d
  * (youngBlocks with a real d). From the seed (or a start) the branch is walked by a factor WALK_RATIO
- * towards the change (down while a minimum, up while a saddle) with float64 blocks; the bracket is halved in
+ * towards the change (down while a minimum; up while a saddle, then down if no minimum lies above) with
+ * float64 blocks; the bracket is halved in
  * log d until one block changes by one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that
  * eigenvalue lambda(d) (at the critical point at d, Newton in binary floats) is solved for lambda = 0 by the
  * Illinois variant of regula falsi at `digits` (plus guard digits): lambda has opposite signs at the two ends
  * of its final bracket, so d keeps the digits on which the ends agree.
  */
 
-const WALK_RATIO = 1.25;
+const WALK_RATIO = 1.1;
 const NARROW_RATIO = 1.02;
 const WALK_DIGITS = 20;
 
@@ -44,10 +47,12 @@ export interface TemplateCrossing {
   readonly d: string;
   readonly component: string;
   readonly confirmedDigits: number;
-  /** The bracket the solve started from: a saddle at its bottom, a minimum at its top. */
+  /** As d grows: "saddle to minimum" (the a and b templates) or "minimum to saddle" (c). */
+  readonly direction: "saddle to minimum" | "minimum to saddle";
+  /** The bracket the solve started from (a saddle at one end, a minimum at the other). */
   readonly bracket: readonly [string, string];
-  /** The Hessian's index just below d* (from the blocks at the bracket's bottom, multiplicities at floor(d*)). */
-  readonly indexBelow: { readonly d: number; readonly index: number };
+  /** The Hessian's index at the integer next to d* on the saddle side (the saddle end's block counts, multiplicities at that integer). */
+  readonly saddleSide: { readonly d: number; readonly index: number };
   /** Evaluations of lambda in the solve, and its final bracket (lambda < 0 at one end, > 0 at the other). */
   readonly evaluations: number;
   readonly finalBracket: readonly [string, string];
@@ -94,7 +99,7 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   const P = familyPattern(f);
   const input = new DecimalField(walkPrecision.inputDigits);
   const lowest = f.p + 4;
-  const top = Number(f.range.max);
+  const top = Math.min(Number(f.range.max), Number(SCAN_TOP));
   const sample = (x: readonly Decimal[], d: Decimal): Sample => ({ d, x: [...x], blocks: youngValues(F64, f, x.map((v) => v.toNumber()), d.toNumber(), d.toNumber(), model) });
   const move = (from: Sample, d: number): Sample => {
     options.onProgress?.(`walking, d = ${d.toPrecision(6)}`);
@@ -105,43 +110,56 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   const seedD = input.fromDecimalString(f.seed.d);
   let here = sample(newtonCriticalPoint(walkPrecision.working(seedD), walkPrecision, P, seedParams(f, input), seedD).x, seedD);
   if (options.start !== undefined && Number(options.start) !== Number(f.seed.d)) here = move(here, Number(options.start));
-  const down = isMinimum(here);
-  let next: Sample;
-  for (;;) {
-    const d = down ? Math.max(lowest, here.d.toNumber() / WALK_RATIO) : Math.min(top, here.d.toNumber() * WALK_RATIO);
-    if (d === here.d.toNumber()) {
-      throw new RangeError(`template instance ${f.name}: ${down ? "a minimum down to" : "a saddle up to"} d = ${d} (${model.secondLayer} second layer): no crossing into a minimum in [${lowest}, ${top}]`);
+  // Walk by WALK_RATIO until the minimum property changes: [the sample walked from, the first changed one],
+  // or why not (the bound of the walk, or the end of the branch in a fold).
+  const walk = (from: Sample, down: boolean): [Sample, Sample] | string => {
+    let at = from;
+    for (;;) {
+      const d = down ? Math.max(lowest, at.d.toNumber() / WALK_RATIO) : Math.min(top, at.d.toNumber() * WALK_RATIO);
+      if (d === at.d.toNumber()) return `${isMinimum(from) ? "a minimum" : "a saddle"} from d = ${from.d.toSignificantDigits(6)} ${down ? "down" : "up"} to ${d}`;
+      let next: Sample;
+      try {
+        next = move(at, d);
+      } catch (e) {
+        if (e instanceof BranchEnd) return `${isMinimum(from) ? "a minimum" : "a saddle"} from d = ${from.d.toSignificantDigits(6)} to where ${e.message}`;
+        throw e;
+      }
+      if (isMinimum(next) !== isMinimum(from)) return [at, next];
+      at = next;
     }
-    try {
-      next = move(here, d);
-    } catch (e) {
-      if (e instanceof BranchEnd) throw new RangeError(`template instance ${f.name}: ${e.message}, before its Hessian changes inertia`);
-      throw e;
-    }
-    if (isMinimum(next) !== down) break;
-    here = next;
+  };
+  // A minimum: the saddle side lies below. A saddle: a minimum above, else below (a minimum that turns into a saddle as d grows).
+  const up = isMinimum(here) ? undefined : walk(here, false);
+  const found = up !== undefined && typeof up !== "string" ? up : walk(here, true);
+  if (typeof found === "string") {
+    throw new RangeError(`template instance ${f.name} (${model.secondLayer} second layer): no change between minimum and saddle: ${[up, found].filter((x) => typeof x === "string").join("; ")}`);
   }
-  let [lo, hi] = down ? [next, here] : [here, next];
+  const trustedIsLow = found[0].d.lt(found[1].d);
+  let [lo, hi] = found[0].d.lt(found[1].d) ? found : [found[1], found[0]];
   const changing = (): string[] => [...lo.blocks.keys()].filter((c) => negatives(lo.blocks.get(c)!) !== negatives(hi.blocks.get(c) ?? []));
-  while (changing().length !== 1 || negatives(lo.blocks.get(changing()[0]!)!) - negatives(hi.blocks.get(changing()[0]!)!) !== 1 || hi.d.div(lo.d).toNumber() > NARROW_RATIO) {
-    const mid = move(lo, Math.sqrt(lo.d.toNumber() * hi.d.toNumber()));
-    if (isMinimum(mid)) hi = mid;
+  const changeByOne = (): boolean => changing().length === 1 && Math.abs(negatives(lo.blocks.get(changing()[0]!)!) - negatives(hi.blocks.get(changing()[0]!)!)) === 1;
+  while (!changeByOne() || hi.d.div(lo.d).toNumber() > NARROW_RATIO) {
+    // From the end the walk came from (continued from the seed step by step), never from the other one.
+    const mid = move(trustedIsLow ? lo : hi, Math.sqrt(lo.d.toNumber() * hi.d.toNumber()));
+    if (isMinimum(mid) === isMinimum(hi)) hi = mid;
     else lo = mid;
   }
   const component = changing()[0]!;
   if (component === "[n]") {
-    // [n] is the Hessian of the restricted loss: its eigenvalue through zero is a fold of the branch itself.
-    throw new TemplateFold(`template instance ${f.name}: the branch turns back at a fold in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}] ([n] through zero) and is a minimum above it`, lo.d, hi.d);
+    // [n] is the Hessian of the restricted loss: its eigenvalue through zero is a fold of the branch, unless
+    // the continuation jumped to another branch between the two samples.
+    throw new TemplateFold(`template instance ${f.name}: the [n] block (the restricted Hessian) changes sign in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}]: a fold of the branch or a jump of the continuation, not a crossing along it`, lo.d, hi.d);
   }
-  const j = negatives(hi.blocks.get(component)!);
+  const j = Math.min(negatives(lo.blocks.get(component)!), negatives(hi.blocks.get(component)!));
+  const saddle = isMinimum(hi) ? lo : hi;
   options.onProgress?.(`solving ${component} in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}]`);
   const solved = solveLambda(f, model, component, j, lo, hi, precisionContext(options.digits));
   const confirmedDigits = Math.min(options.digits, agreed(solved.a, solved.b));
   if (confirmedDigits < options.digits - 3) throw new Error(`template instance ${f.name}: the final bracket [${solved.a}, ${solved.b}] gives ${confirmedDigits} digits only`);
-  const below = Math.floor(solved.d.toNumber());
+  const side = saddle === lo ? Math.floor(solved.d.toNumber()) : Math.ceil(solved.d.toNumber());
   const iso = familyPattern(f);
-  const index = youngBlocks(F64, iso, lo.x.map((v) => v.toNumber()), structureInteger(f), model.secondLayer, lo.d.toNumber())
-    .reduce((s, b) => s + negatives(lo.blocks.get(b.component.name) ?? []) * Math.max(0, youngIrrepDimension(iso, b.component.irrep, below)), 0);
+  const index = youngBlocks(F64, iso, saddle.x.map((v) => v.toNumber()), structureInteger(f), model.secondLayer, saddle.d.toNumber())
+    .reduce((s, b) => s + negatives(saddle.blocks.get(b.component.name) ?? []) * Math.max(0, youngIrrepDimension(iso, b.component.irrep, side)), 0);
   return {
     family: f.name,
     p: f.p,
@@ -150,7 +168,8 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
     component,
     confirmedDigits,
     bracket: [lo.d.toSignificantDigits(8).toString(), hi.d.toSignificantDigits(8).toString()],
-    indexBelow: { d: below, index },
+    direction: saddle === lo ? "saddle to minimum" : "minimum to saddle",
+    saddleSide: { d: side, index },
     evaluations: solved.evaluations,
     finalBracket: [solved.a.toSignificantDigits(confirmedDigits + 3).toString(), solved.b.toSignificantDigits(confirmedDigits + 3).toString()],
   };
@@ -158,8 +177,8 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
 
 /**
  * lambda_j(d) = 0 in [lo, hi] by Illinois regula falsi: lambda_j is the j-th non-gauge eigenvalue of the
- * component's block at the critical point at d (Newton from the nearer end, in binary floats at the
- * context's working digits), negative at lo and positive at hi.
+ * component's block at the critical point at d (Newton from the last point, in binary floats at the
+ * context's working digits), of opposite signs at lo and hi.
  */
 function solveLambda(f: FamilyDefinition, model: StudentModel, component: string, j: number, lo: Sample, hi: Sample, precision: PrecisionContext): { d: Decimal; a: Decimal; b: Decimal; evaluations: number } {
   const P = familyPattern(f);
@@ -202,8 +221,8 @@ export interface TemplateTableRow {
 
 /**
  * d*(p) for the given p of one template (docs/census.md §7): each walk starts at the previous crossing
- * moved on by the last difference (d*(p) grows smoothly with p), a few steps from the next one. Where the
- * walk meets a fold or no change, the row says so (RangeError messages) and the next walk starts at the seed.
+ * moved on by the slope of the last two (d*(p) grows smoothly with p), a few steps from the next one. Where
+ * the walk meets a fold or no change, the row says so (the RangeError's message).
  */
 export function templateCrossingTable(
   instance: (p: number) => FamilyDefinition,
@@ -212,8 +231,10 @@ export function templateCrossingTable(
 ): TemplateTableRow[] {
   const out: TemplateTableRow[] = [];
   for (const p of ps) {
-    const [last, before] = [out[out.length - 1]?.crossing, out[out.length - 2]?.crossing];
-    const guess = last === undefined ? undefined : Number(last.d) + (before === undefined ? 2 : Number(last.d) - Number(before.d)) + 0.5;
+    const found = out.flatMap((r) => (r.crossing === undefined ? [] : [r.crossing]));
+    const [last, before] = [found[found.length - 1], found[found.length - 2]];
+    const slope = last === undefined || before === undefined ? 2 : (Number(last.d) - Number(before.d)) / (last.p - before.p);
+    const guess = last === undefined ? undefined : Number(last.d) + slope * (p - last.p) + 0.5;
     const f = instance(p);
     const start = guess === undefined || guess < f.p + 4.5 ? undefined : guess.toPrecision(8);
     try {

@@ -24,7 +24,7 @@ export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "c
 const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
 
 /** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
-const TABLED_TEMPLATES = ["a", "b"] as const;
+const TABLED_TEMPLATES = ["a", "b", "c"] as const;
 
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
