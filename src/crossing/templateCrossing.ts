@@ -19,7 +19,7 @@ import { SCAN_TOP } from "./scan.js";
  * only at small d, from a minimum into a saddle). The Hessian is taken by the Young
  * decomposition of S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d
  * (youngBlocks with a real d). From the seed (or a start) the branch is walked by a factor WALK_RATIO
- * towards the change (down while a minimum; up while a saddle, then down if no minimum lies above) with
+ * towards the change (down from a minimum, up from a saddle, and the other way if nothing changes) with
  * float64 blocks; the bracket is halved in
  * log d until one block changes by one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that
  * eigenvalue lambda(d) (at the critical point at d, Newton in binary floats) is solved for lambda = 0 by the
@@ -109,7 +109,14 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   const isMinimum = (s: Sample): boolean => [...s.blocks.values()].every((v) => negatives(v) === 0);
   const seedD = input.fromDecimalString(f.seed.d);
   let here = sample(newtonCriticalPoint(walkPrecision.working(seedD), walkPrecision, P, seedParams(f, input), seedD).x, seedD);
-  if (options.start !== undefined && Number(options.start) !== Number(f.seed.d)) here = move(here, Number(options.start));
+  // To the start in steps of at most WALK_RATIO: one long continuation can land on another branch at large p.
+  if (options.start !== undefined) {
+    const target = Number(options.start);
+    while (here.d.toNumber() !== target) {
+      const d = here.d.toNumber();
+      here = move(here, target < d ? Math.max(target, d / WALK_RATIO) : Math.min(target, d * WALK_RATIO));
+    }
+  }
   // Walk by WALK_RATIO until the minimum property changes: [the sample walked from, the first changed one],
   // or why not (the bound of the walk, or the end of the branch in a fold).
   const walk = (from: Sample, down: boolean): [Sample, Sample] | string => {
@@ -128,11 +135,11 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
       at = next;
     }
   };
-  // A minimum: the saddle side lies below. A saddle: a minimum above, else below (a minimum that turns into a saddle as d grows).
-  const up = isMinimum(here) ? undefined : walk(here, false);
-  const found = up !== undefined && typeof up !== "string" ? up : walk(here, true);
+  // A minimum: a saddle below, else above (a minimum that turns into a saddle as d grows). A saddle: a minimum above, else below.
+  const first = walk(here, isMinimum(here));
+  const found = typeof first !== "string" ? first : walk(here, !isMinimum(here));
   if (typeof found === "string") {
-    throw new RangeError(`template instance ${f.name} (${model.secondLayer} second layer): no change between minimum and saddle: ${[up, found].filter((x) => typeof x === "string").join("; ")}`);
+    throw new RangeError(`template instance ${f.name} (${model.secondLayer} second layer): no change between minimum and saddle: ${first}; ${found}`);
   }
   const trustedIsLow = found[0].d.lt(found[1].d);
   let [lo, hi] = found[0].d.lt(found[1].d) ? found : [found[1], found[0]];

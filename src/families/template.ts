@@ -1,6 +1,6 @@
 import { parseQPi } from "../numbers/parseQPi.js";
 import { QPI } from "../numbers/qpi.js";
-import type { FamilyDefinition } from "./definition.js";
+import type { FamilyDefinition, FieldDeclaration, SeriesDeclaration } from "./definition.js";
 
 /**
  * A template (docs/families.md §11): one branch of critical points on the pattern (d-p | p), declared once
@@ -24,11 +24,56 @@ export interface FamilyTemplate {
   readonly seed: { readonly d: string; readonly points: Readonly<Record<string, Readonly<Record<string, string>>>>; readonly note: string };
   /** The range of d of an instance: min and max as expressions in p (e.g. "p + 2"). */
   readonly range: { readonly min: string; readonly max: string; readonly note: string };
+  /** The scalings of the series at fixed p, the known terms and limit values as expressions in p (docs/families.md §11). */
+  readonly series?: TemplateSeries;
+}
+
+/**
+ * A series declaration (docs/series-derivation.md) with p a parameter: known terms and limit values are
+ * expressions in p; x6 and its equation are left out at p = 1 (B has no off-diagonal entry there). The
+ * field is Q(pi), or Q(pi, sqrt(r)) with r the square-free part of the radicand's value at p (Q(pi) when 1).
+ */
+export interface TemplateSeries {
+  readonly field: { readonly kind: "Q(pi)" } | { readonly kind: "quadratic"; readonly radicand: string };
+  readonly params: Readonly<Record<string, { readonly known: readonly string[]; readonly leading: string }>>;
+  readonly equations: Readonly<Record<string, number>>;
+  readonly note: string;
+}
+
+/** The expression in p with p replaced by its value (still text for the exact readers: "8*p/pi" -> "8*(3)/pi"). */
+export function substituteP(expression: string, p: number): string {
+  return expression.replace(/\bp\b/g, `(${p})`);
+}
+
+/** The square-free part of a positive integer. */
+function squareFree(n: number): number {
+  let out = 1;
+  for (let k = 2; k * k <= n; k++) {
+    while (n % (k * k) === 0) n /= k * k;
+    if (n % k === 0) {
+      out *= k;
+      n /= k;
+    }
+  }
+  return out * n;
+}
+
+/** The template's series declaration at p. */
+function seriesAt(series: TemplateSeries, p: number): SeriesDeclaration {
+  const keep = (alias: string): boolean => p > 1 || alias !== "x6";
+  const r = series.field.kind === "quadratic" ? squareFree(Number(atP(series.field.radicand, p))) : 1;
+  const field: FieldDeclaration = r === 1 ? { kind: "Q(pi)" } : { kind: "quadratic", radicand: r };
+  return {
+    field,
+    params: Object.fromEntries(Object.entries(series.params).filter(([k]) => keep(k)).map(([k, v]) => [k, { known: v.known.map((e) => substituteP(e, p)), leading: substituteP(v.leading, p) }])),
+    equations: Object.fromEntries(Object.entries(series.equations).filter(([k]) => keep(k))),
+    note: `template ${series.note}`,
+  };
 }
 
 /** The exact value of an expression in p (integers, pi, + - * / ^, parentheses) at an integer p, as a decimal string. */
 export function atP(expression: string, p: number): string {
-  return QPI.toDecimal(parseQPi(expression.replace(/\bp\b/g, `(${p})`)), 40).toString();
+  return QPI.toDecimal(parseQPi(substituteP(expression, p)), 40).toString();
 }
 
 /** The name of the template's instance at p: "a.p7". */
@@ -60,6 +105,7 @@ export function templateFamily(t: FamilyTemplate, p: number): FamilyDefinition {
       foundBy: t.foundBy,
       seed: { d: t.seed.d, params: t.seed.points[String(p)]!, note: t.seed.note },
       range: { min: atP(t.range.min, p), max: atP(t.range.max, p), note: t.range.note },
+      ...(t.series === undefined ? {} : { series: seriesAt(t.series, p) }),
     };
     byP.set(p, f);
   }

@@ -1,5 +1,5 @@
 import { FieldReader } from "./definitionFile.js";
-import type { FamilyTemplate } from "./template.js";
+import type { FamilyTemplate, TemplateSeries } from "./template.js";
 
 /**
  * Reading one template file, derivations/templates/<name>.json (docs/families.md §11), field by field like
@@ -13,7 +13,7 @@ export function parseTemplateFile(file: string, text: string): FamilyTemplate {
     throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const r = new FieldReader(file);
-  const o = r.object("", json, ["name", "kind", "signs", "description", "aliases", "p", "foundBy", "seed", "range"]);
+  const o = r.object("", json, ["name", "kind", "signs", "description", "aliases", "p", "foundBy", "seed", "range"], ["series"]);
   const name = r.text("name", o.name);
   const expectedName = /([^/\\]+)\.json$/.exec(file)?.[1];
   if (name !== expectedName) r.fail("name", `the file's name '${expectedName ?? file}'`, name);
@@ -41,5 +41,23 @@ export function parseTemplateFile(file: string, text: string): FamilyTemplate {
     foundBy: { command: r.text("foundBy.command", foundBy.command), note: r.text("foundBy.note", foundBy.note) },
     seed: { d: r.decimal("seed.d", seed.d), points, note: r.text("seed.note", seed.note) },
     range: { min: r.text("range.min", range.min), max: r.text("range.max", range.max), note: r.text("range.note", range.note) },
+    ...(o.series === undefined ? {} : { series: templateSeries(r, o.series) }),
+  };
+}
+
+/** The series declaration of a template (known terms and limit values as expressions in p). */
+function templateSeries(r: FieldReader, value: unknown): TemplateSeries {
+  const o = r.object("series", value, ["field", "params", "equations", "note"]);
+  const field = r.object("series.field", o.field, ["kind"], ["radicand"]);
+  if (field.kind !== "Q(pi)" && field.kind !== "quadratic") r.fail("series.field.kind", '"Q(pi)" or "quadratic"', field.kind);
+  return {
+    field: field.kind === "quadratic" ? { kind: "quadratic", radicand: r.text("series.field.radicand", field.radicand) } : { kind: "Q(pi)" },
+    params: r.record("series.params", o.params, (path, v) => {
+      const q = r.object(path, v, ["known", "leading"]);
+      if (!Array.isArray(q.known) || q.known.length === 0) r.fail(`${path}.known`, "a non-empty list of strings", q.known);
+      return { known: (q.known as unknown[]).map((k, i) => r.text(`${path}.known[${i}]`, k)), leading: r.text(`${path}.leading`, q.leading) };
+    }),
+    equations: r.record("series.equations", o.equations, (path, v) => r.integer(path, v)),
+    note: r.text("series.note", o.note),
   };
 }

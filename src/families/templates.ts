@@ -30,6 +30,12 @@ export function findTemplate(name: string): FamilyTemplate {
   throw new RangeError(isFamily ? `--p: family ${name} has no template (templates: ${known}; e.g. 2a is template a at p = 1)` : `unknown template '${name}' (templates: ${known})`);
 }
 
+/** A declared family by name, or a template's instance by its name ("a.p7", instanceName). */
+export function familyByName(name: string): FamilyDefinition {
+  const m = /^([a-z]+)\.p(\d+)$/.exec(name);
+  return m === null ? findFamily(name) : templateFamily(findTemplate(m[1]!), Number(m[2]));
+}
+
 /** The family named on a command line: a declared family, or with p a template's instance at p. */
 export function familyOrInstance(name: string, p: number | undefined): FamilyDefinition {
   if (p !== undefined) return templateFamily(findTemplate(name), p);

@@ -19,8 +19,11 @@ export interface ReproduceConfig {
   /** The integer d of the annihilation table and its numbers of added neurons (docs/annihilation.md). */
   readonly annihilation: { readonly d: string; readonly neurons: readonly number[] };
   readonly plot: { readonly points: number; readonly digits: number };
-  /** The templates' crossing tables d*(p) (docs/census.md §7): p from 1 (or the template's first) to pMax, at `digits`. */
-  readonly templates: { readonly pMax: number; readonly digits: number };
+  /**
+   * The templates (docs/census.md §7): crossing tables d*(p) for p from 1 (or the template's first) to pMax at
+   * `digits`, and the series at fixed p of the templates with a series declaration for p = 1 to seriesPMax.
+   */
+  readonly templates: { readonly pMax: number; readonly digits: number; readonly seriesPMax: number };
 }
 
 /** The committed results: `npm run reproduce`. */
@@ -36,7 +39,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   crossingDigits: 40,
   annihilation: { d: "10", neurons: [1, 2, 3] },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
-  templates: { pMax: 40, digits: 30 },
+  templates: { pMax: 40, digits: 30, seriesPMax: 10 },
 };
 
 /** A fast check of the pipeline (--quick): low orders and few points; never for the committed files. */
@@ -52,5 +55,5 @@ export const QUICK_CONFIG: ReproduceConfig = {
   crossingDigits: 20,
   annihilation: { d: "6", neurons: [1] },
   plot: { points: 6, digits: 15 },
-  templates: { pMax: 2, digits: 15 },
+  templates: { pMax: 2, digits: 15, seriesPMax: 1 },
 };

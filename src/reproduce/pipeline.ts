@@ -4,6 +4,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES } from "../families/registry.js";
+import { instanceName } from "../families/template.js";
+import { TEMPLATES } from "../families/templates.js";
 import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
@@ -25,6 +27,11 @@ const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-se
 
 /** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
 const TABLED_TEMPLATES = ["a", "b", "c"] as const;
+
+/** The instances whose series at fixed p a run over all families writes: p = 1..seriesPMax of each template with a series declaration. */
+function templateSeriesInstances(c: ReproduceConfig): string[] {
+  return TEMPLATES.filter((t) => t.series !== undefined).flatMap((t) => Array.from({ length: Math.min(c.templates.seriesPMax, t.p.max) - t.p.min + 1 }, (_, i) => instanceName(t, t.p.min + i)));
+}
 
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
@@ -125,6 +132,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     { kind: "discovery", config: c },
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
     ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
+    ...(all ? templateSeriesInstances(c).map((name): Task => ({ kind: "series", family: name, config: c })) : []),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];
   const tasks = jobs <= 1 ? documented : [...documented].sort((x, y) => POOL_ORDER.indexOf(x.kind) - POOL_ORDER.indexOf(y.kind));

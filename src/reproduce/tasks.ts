@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { discover } from "../discovery/discover.js";
 import { familyModels } from "../families/models.js";
-import { findFamily } from "../families/registry.js";
+import { familyByName } from "../families/templates.js";
 import { discoveryJson } from "../output/discoveryDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
 import { familyPlotFile } from "../present/plotFiles.js";
@@ -54,9 +54,9 @@ export function taskLabel(t: Task): string {
 /** Run one task (in the main thread or in a worker), reporting its inner progress to `progress`. */
 export async function runTask(t: Task, progress: (text: string) => void): Promise<TaskResult> {
   const c = t.config;
-  const family = (): ReturnType<typeof findFamily> => {
+  const family = (): ReturnType<typeof familyByName> => {
     if (t.family === undefined) throw new Error(`task ${t.kind} needs a family`);
-    return findFamily(t.family);
+    return familyByName(t.family);
   };
   switch (t.kind) {
     case "discovery": {
