@@ -65,8 +65,8 @@ describe("templates", () => {
       const minimum = familyCriticalPoint(f, String(below + 1), 20).x.map((v) => v.toNumber());
       const fullBelow = fullSpectrumFloat64(f, saddle, below, "fixed");
       const fullAbove = fullSpectrumFloat64(f, minimum, below + 1, "fixed");
-      expect(fullBelow.filter((v) => v < -1e-9).length).toBe(trained.indexBelow.index);
-      expect(trained.indexBelow.index).toBeGreaterThan(0);
+      expect(fullBelow.filter((v) => v < -1e-9).length).toBe(trained.saddleSide.index);
+      expect(trained.saddleSide.index).toBeGreaterThan(0);
       expect(fullAbove[0]!).toBeGreaterThan(1e-9);
     });
   });

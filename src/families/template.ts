@@ -76,6 +76,11 @@ export function atP(expression: string, p: number): string {
   return QPI.toDecimal(parseQPi(substituteP(expression, p)), 40).toString();
 }
 
+/** A bound of the range at p: its value when it depends on p, else the text as declared (e.g. "1e12"). */
+function rangeAt(expression: string, p: number): string {
+  return /\bp\b/.test(expression) ? atP(expression, p) : expression;
+}
+
 /** The name of the template's instance at p: "a.p7". */
 export function instanceName(t: FamilyTemplate, p: number): string {
   return `${t.name}.p${p}`;
@@ -104,7 +109,7 @@ export function templateFamily(t: FamilyTemplate, p: number): FamilyDefinition {
       description: `template ${t.name} at p = ${p}${alias === undefined ? "" : ` (the family ${alias})`}: ${t.description}`,
       foundBy: t.foundBy,
       seed: { d: t.seed.d, params: t.seed.points[String(p)]!, note: t.seed.note },
-      range: { min: atP(t.range.min, p), max: atP(t.range.max, p), note: t.range.note },
+      range: { min: rangeAt(t.range.min, p), max: rangeAt(t.range.max, p), note: t.range.note },
       ...(t.series === undefined ? {} : { series: seriesAt(t.series, p) }),
     };
     byP.set(p, f);
