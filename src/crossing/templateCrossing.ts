@@ -28,6 +28,8 @@ import { SCAN_TOP } from "./scan.js";
  */
 
 const WALK_RATIO = 1.1;
+/** Upwards the branch changes more slowly in log d (and the walk may have to reach 1e4): longer steps. */
+const WALK_UP_RATIO = 1.25;
 const NARROW_RATIO = 1.02;
 const WALK_DIGITS = 20;
 
@@ -64,6 +66,8 @@ export interface TemplateCrossingOptions {
   readonly model?: StudentModel;
   /** Where the walk starts (a real d in the range; default the seed's d): a nearby guess saves steps. */
   readonly start?: string;
+  /** The expected direction as d grows (default "saddle to minimum"): the walk goes towards that side first. */
+  readonly expect?: "saddle to minimum" | "minimum to saddle";
   readonly onProgress?: (text: string) => void;
 }
 
@@ -122,7 +126,7 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   const walk = (from: Sample, down: boolean): [Sample, Sample] | string => {
     let at = from;
     for (;;) {
-      const d = down ? Math.max(lowest, at.d.toNumber() / WALK_RATIO) : Math.min(top, at.d.toNumber() * WALK_RATIO);
+      const d = down ? Math.max(lowest, at.d.toNumber() / WALK_RATIO) : Math.min(top, at.d.toNumber() * WALK_UP_RATIO);
       if (d === at.d.toNumber()) return `${isMinimum(from) ? "a minimum" : "a saddle"} from d = ${from.d.toSignificantDigits(6)} ${down ? "down" : "up"} to ${d}`;
       let next: Sample;
       try {
@@ -135,9 +139,11 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
       at = next;
     }
   };
-  // A minimum: a saddle below, else above (a minimum that turns into a saddle as d grows). A saddle: a minimum above, else below.
-  const first = walk(here, isMinimum(here));
-  const found = typeof first !== "string" ? first : walk(here, !isMinimum(here));
+  // Expected: a saddle below d* (or above it, for a branch like c: options.expect); walk towards it first.
+  const saddleAbove = options.expect === "minimum to saddle";
+  const down = isMinimum(here) !== saddleAbove;
+  const first = walk(here, down);
+  const found = typeof first !== "string" ? first : walk(here, !down);
   if (typeof found === "string") {
     throw new RangeError(`template instance ${f.name} (${model.secondLayer} second layer): no change between minimum and saddle: ${first}; ${found}`);
   }
@@ -228,13 +234,14 @@ export interface TemplateTableRow {
 
 /**
  * d*(p) for the given p of one template (docs/census.md §7): each walk starts at the previous crossing
- * moved on by the slope of the last two (d*(p) grows smoothly with p), a few steps from the next one. Where
+ * moved on by the slope of the last two (d*(p) grows smoothly with p), a few steps from the next one, and
+ * walks first towards the side where the last one had its saddle. Where
  * the walk meets a fold or no change, the row says so (the RangeError's message).
  */
 export function templateCrossingTable(
   instance: (p: number) => FamilyDefinition,
   ps: readonly number[],
-  options: Omit<TemplateCrossingOptions, "start">,
+  options: Omit<TemplateCrossingOptions, "start" | "expect">,
 ): TemplateTableRow[] {
   const out: TemplateTableRow[] = [];
   for (const p of ps) {
@@ -245,7 +252,8 @@ export function templateCrossingTable(
     const f = instance(p);
     const start = guess === undefined || guess < f.p + 4.5 ? undefined : guess.toPrecision(8);
     try {
-      out.push({ p, crossing: templateCrossing(f, { ...options, ...(start === undefined ? {} : { start }), onProgress: (t) => options.onProgress?.(`p = ${p}, ${t}`) }) });
+      const expect = last === undefined ? {} : { expect: last.direction };
+      out.push({ p, crossing: templateCrossing(f, { ...options, ...expect, ...(start === undefined ? {} : { start }), onProgress: (t) => options.onProgress?.(`p = ${p}, ${t}`) }) });
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       out.push({ p, note: e.message });
