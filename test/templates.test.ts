@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { templateCrossing, type TemplateCrossing } from "../src/crossing/templateCrossing.js";
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
@@ -69,6 +70,38 @@ describe("templates", () => {
       expect(trained.saddleSide.index).toBeGreaterThan(0);
       expect(fullAbove[0]!).toBeGreaterThan(1e-9);
     });
+  });
+
+  it("the committed series of a and b at p = 1 are those of 2a and 2b, derived from the families' own declarations", () => {
+    const read = (name: string): { params: unknown; loss: unknown } => JSON.parse(readFileSync(`series/${name}.json`, "utf8"));
+    for (const [instance, family] of [["a.p1", "2a"], ["b.p1", "2b"]] as const) {
+      expect(read(instance).params).toEqual(read(family).params);
+      expect(read(instance).loss).toEqual(read(family).loss);
+    }
+  });
+
+  it("the committed series of a at p = 4 agrees with Newton's critical points at large d to its order", () => {
+    const f = templateFamily(a, 4);
+    const committed = JSON.parse(readFileSync("series/a.p4.json", "utf8")) as { order: number; params: Record<string, { power: string; decimal: string }[]> };
+    const F = new DecimalField(60);
+    const errors = ["1e4", "1e6"].map((d) => {
+      const point = familyCriticalPoint(f, d, 45);
+      const eps = F.div(F.one(), F.sqrt(F.fromDecimalString(d)));
+      let worst = 0;
+      familyPattern(f).params.forEach((q, i) => {
+        if (q.kind === "a") return;
+        let sum = F.zero();
+        for (const t of committed.params[q.alias!]!) {
+          const [num, den = "1"] = t.power.split("/");
+          sum = F.add(sum, F.mul(F.fromDecimalString(t.decimal), eps.pow((-2 * Number(num)) / Number(den))));
+        }
+        worst = Math.max(worst, sum.sub(point.x[i]!).abs().toNumber());
+      });
+      return worst;
+    });
+    // The first omitted term is eps^(order + 1): the error falls by at least 100^((order + 1)/2) from d = 1e4 to 1e6, up to a factor.
+    expect(errors[1]!).toBeLessThan(1e-25);
+    expect(Math.log10(errors[0]! / errors[1]!)).toBeGreaterThan(committed.order + 1 - 1);
   });
 
   it("template files are checked field by field, and --p on a family without a template is an error naming it", () => {
