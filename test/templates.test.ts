@@ -70,6 +70,19 @@ describe("templates", () => {
       expect(trained.saddleSide.index).toBeGreaterThan(0);
       expect(fullAbove[0]!).toBeGreaterThan(1e-9);
     });
+
+    it("the carrying block's eigenvalue has opposite signs just below and just above d* (real d, Young blocks)", () => {
+      const eigenvalue = (d: number): number => {
+        const x = familyCriticalPoint(f, d.toPrecision(17), 20).x.map((v) => v.toNumber());
+        const block = youngBlocks(F64, familyPattern(f), x, f.p + 4, "trained", d).find((blk) => blk.component.name === trained.component)!;
+        return youngBlockEigenvalues(F64, block).values.reduce((m, v) => (Math.abs(v) < Math.abs(m) ? v : m));
+      };
+      const d = Number(trained.d);
+      const [below, above] = [eigenvalue(d * (1 - 1e-6)), eigenvalue(d * (1 + 1e-6))];
+      expect(below).toBeLessThan(0);
+      expect(above).toBeGreaterThan(0);
+      expect(Math.abs(below)).toBeLessThan(1e-4);
+    });
   });
 
   it("the committed series of a and b at p = 1 are those of 2a and 2b, derived from the families' own declarations", () => {
