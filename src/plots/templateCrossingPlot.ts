@@ -11,7 +11,7 @@ export interface TemplateCrossingPoint {
 export function templateCrossingSpec(points: readonly TemplateCrossingPoint[]): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: "d*(p): where each template's instance at p turns into a minimum" },
+    title: { text: "d*(p): where each template's instance at p changes between saddle and minimum (a, b: a minimum above; c: below)" },
     width: 640,
     height: 400,
     background: "white",
