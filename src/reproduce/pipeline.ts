@@ -41,7 +41,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "templates", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "templates", "rays", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -83,7 +83,7 @@ export async function reproduce(o: ReproduceOptions): Promise<{ rows: SummaryRow
 }
 
 /** The step a task belongs to. */
-const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind);
+const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind === "rays" ? "templates" : t.kind);
 
 /** The line that ends a task on stderr. */
 function describe(t: Task, r: TaskResult): string | undefined {
@@ -115,6 +115,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
     case "templates":
       return `${(o as TaskOutcomes["templates"]).length} crossings d*(p)`;
+    case "rays":
+      return `${o as TaskOutcomes["rays"]} rays p = d/k`;
     case "tutorial":
       return undefined;
   }
@@ -132,6 +134,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     { kind: "discovery", config: c },
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
     ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
+    ...(all ? [{ kind: "rays", config: c } as Task] : []),
     ...(all ? templateSeriesInstances(c).map((name): Task => ({ kind: "series", family: name, config: c })) : []),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];

@@ -12,6 +12,7 @@ import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
 import { templateStep } from "./templateStep.js";
+import { rayStep } from "./rayStep.js";
 import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
@@ -28,6 +29,7 @@ export interface TaskOutcomes {
   readonly annihilation: AnnihilationRow[];
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly templates: TemplateCrossingPoint[];
+  readonly rays: number;
   readonly tutorial: null;
 }
 
@@ -87,6 +89,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     }
     case "templates":
       return templateStep(t.family!, c, progress);
+    case "rays":
+      return rayStep(c, progress);
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
