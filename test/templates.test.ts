@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { templateCrossing, type TemplateCrossing } from "../src/crossing/templateCrossing.js";
+import { epsLimit, templateRay } from "../src/crossing/templateRay.js";
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
 import type { FamilyDefinition } from "../src/families/definition.js";
 import { findFamily } from "../src/families/registry.js";
@@ -115,6 +116,30 @@ describe("templates", () => {
     // The first omitted term is eps^(order + 1): the error falls by at least 100^((order + 1)/2) from d = 1e4 to 1e6, up to a factor.
     expect(errors[1]!).toBeLessThan(1e-25);
     expect(Math.log10(errors[0]! / errors[1]!)).toBeGreaterThan(committed.order + 1 - 1);
+  });
+
+  it("along p = d / 4: each point is critical for the evaluator, its smallest eigenvalue the full Hessian's (fixed second layer)", () => {
+    const ray = templateRay(a, 4, { top: 16, digits: 20, p0: 3 });
+    expect(ray.points.map((pt) => [pt.d, pt.p])).toEqual([[12, 3], [16, 4]]);
+    const F = new DecimalField(40);
+    for (const pt of ray.points) {
+      const f = templateFamily(a, pt.p);
+      const x = familyPattern(f).params.map((q) => (q.kind === "a" ? F.one() : F.from(pt.x[q.alias!]!)));
+      const { W, a: aa } = embed(familyPattern(f), x, pt.d);
+      const g = gradient(F, W, aa);
+      expect(Math.sqrt(g.gW.flat().reduce((s, v) => s + v.toNumber() ** 2, 0))).toBeLessThan(1e-15);
+      const full = fullSpectrumFloat64(f, x.map((v) => v.toNumber()), pt.d, "fixed");
+      expect(pt.smallest).toBeCloseTo(full[0]!, 9);
+    }
+  });
+
+  it("the limit in eps = d^(-1/2) is exact for a polynomial of degree 4 in eps, and its error estimate is the degree-3 change", () => {
+    const ds = [100, 200, 400, 800, 1600, 3200];
+    const v = (d: number): number => 0.25 + 3 / Math.sqrt(d) - 7 / d + 2 / d ** 1.5 + 5 / d ** 2;
+    const l = epsLimit(ds, ds.map(v))!;
+    expect(l.value).toBeCloseTo(0.25, 10);
+    const withFifth = epsLimit(ds, ds.map((d) => v(d) + 100 / d ** 2.5))!;
+    expect(withFifth.error).toBeGreaterThan(Math.abs(withFifth.value - 0.25) / 10);
   });
 
   it("template files are checked field by field, and --p on a family without a template is an error naming it", () => {
