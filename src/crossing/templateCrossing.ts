@@ -16,15 +16,15 @@ import { SCAN_TOP } from "./scan.js";
 /**
  * The crossing of a template's instance between saddle and minimum (docs/census.md §7): d*(p), the real d
  * where the instance at p turns from a saddle into a minimum as d grows (or, for a branch that is a minimum
- * only at small d, from a minimum into a saddle). The Hessian is taken by the Young
- * decomposition of S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d
- * (youngBlocks with a real d). From the seed (or a start) the branch is walked by a factor WALK_RATIO
- * towards the change (down from a minimum, up from a saddle, and the other way if nothing changes) with
- * float64 blocks; the bracket is halved in
- * log d until one block changes by one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that
- * eigenvalue lambda(d) (at the critical point at d, Newton in binary floats) is solved for lambda = 0 by the
- * Illinois variant of regula falsi at `digits` (plus guard digits): lambda has opposite signs at the two ends
- * of its final bracket, so d keeps the digits on which the ends agree.
+ * only at small d, from a minimum into a saddle). The Hessian is taken by the Young decomposition of
+ * S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d (youngBlocks with a real d).
+ * From the seed (or a start) the branch is walked by factors WALK_RATIO (WALK_UP_RATIO upwards) towards the
+ * change (down from a minimum, up from a saddle, the other way first when `expect` says so, and the other
+ * way if nothing changes) with float64 blocks; the bracket is halved in log d until one block changes by
+ * one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that eigenvalue lambda(d) (at the
+ * critical point at d, Newton in binary floats) is solved for lambda = 0 by the Illinois variant of regula
+ * falsi at `digits` (plus guard digits): lambda has opposite signs at the two ends of its final bracket, so
+ * d keeps the digits on which the ends agree.
  */
 
 const WALK_RATIO = 1.1;
@@ -33,19 +33,11 @@ const WALK_UP_RATIO = 1.25;
 const NARROW_RATIO = 1.02;
 const WALK_DIGITS = 20;
 
-/** The walk met a fold of the branch (the [n] block singular) where the inertia changes, not a crossing along it. */
-export class TemplateFold extends RangeError {
-  override readonly name = "TemplateFold";
-  constructor(message: string, readonly lo: Decimal, readonly hi: Decimal) {
-    super(message);
-  }
-}
-
 export interface TemplateCrossing {
   readonly family: string;
   readonly p: number;
   readonly model: StudentModel;
-  /** The crossing d (to the confirmed digits), the carrying Young component and its dimension at d*. */
+  /** The crossing d (to the confirmed digits) and the carrying Young component. */
   readonly d: string;
   readonly component: string;
   readonly confirmedDigits: number;
@@ -161,7 +153,7 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   if (component === "[n]") {
     // [n] is the Hessian of the restricted loss: its eigenvalue through zero is a fold of the branch, unless
     // the continuation jumped to another branch between the two samples.
-    throw new TemplateFold(`template instance ${f.name}: the [n] block (the restricted Hessian) changes sign in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}]: a fold of the branch or a jump of the continuation, not a crossing along it`, lo.d, hi.d);
+    throw new RangeError(`template instance ${f.name}: the [n] block (the restricted Hessian) changes sign in [${lo.d.toSignificantDigits(6)}, ${hi.d.toSignificantDigits(6)}]: a fold of the branch or a jump of the continuation, not a crossing along it`);
   }
   const j = Math.min(negatives(lo.blocks.get(component)!), negatives(hi.blocks.get(component)!));
   const saddle = isMinimum(hi) ? lo : hi;

@@ -41,7 +41,7 @@ export interface TemplateSeries {
 }
 
 /** The expression in p with p replaced by its value (still text for the exact readers: "8*p/pi" -> "8*(3)/pi"). */
-export function substituteP(expression: string, p: number): string {
+function substituteP(expression: string, p: number): string {
   return expression.replace(/\bp\b/g, `(${p})`);
 }
 
@@ -72,7 +72,7 @@ function seriesAt(series: TemplateSeries, p: number): SeriesDeclaration {
 }
 
 /** The exact value of an expression in p (integers, pi, + - * / ^, parentheses) at an integer p, as a decimal string. */
-export function atP(expression: string, p: number): string {
+function atP(expression: string, p: number): string {
   return QPI.toDecimal(parseQPi(substituteP(expression, p)), 40).toString();
 }
 
