@@ -59,6 +59,7 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   spectrum: { variable: "h", command: ["spectrum", "2a", "--d", "10000", "--digits", "20", "--json"] },
   eigenSeries: { variable: "e", command: ["eigen-series", "1b", "--order", "1", "--json"] },
   crossings: { variable: "c", command: ["crossing", "1b", "--digits", "15", "--second-layer", "fixed", "--json"] },
+  templateCrossing: { variable: "t", command: ["crossing", "a", "--p", "2", "--digits", "15", "--json"] },
   bifurcation: { variable: "b", command: ["bifurcation", "2a", "--top", "5", "--json"] },
   annihilation: { variable: "a", command: ["annihilation", "2a", "--d", "6", "--second-layer", "fixed", "--json"] },
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
@@ -96,6 +97,8 @@ describe("the library checks its arguments as the command line does", () => {
   it.each([
     [() => api.criticalPoint("9z", 10), /unknown family '9z' \(known families: 1a, 1b, 2a/],
     [() => api.criticalPoint("2a", 2), /d: 2 is outside family 2a's range \[3, 1e12\]/],
+    [() => api.criticalPoint("2a", 10, { p: 3 }), /family 2a has no template/],
+    [() => api.templateCrossing("a", 41), /template a is declared for p = 1 to 40/],
     [() => api.spectrum("4", "1e13"), /d: 1e13 is outside family 4's range \[5, 1e12\]/],
     [() => api.spectrum("2a", Number.NaN), /d: 'NaN' is not a number/],
     [() => api.criticalPoint("2a", 10, { digits: 5 }), /digits: 5 is outside the allowed range 10 to 1000/],

@@ -76,10 +76,11 @@ describe("the import order of src/ (docs/architecture.md)", () => {
     expect(cycles(files, edges)).toEqual([]);
   });
 
-  it("derivations/ is data: JSON files only, so it imports nothing", () => {
-    const entries = readdirSync("derivations");
+  it("derivations/ is data: JSON files only (families, and templates in derivations/templates/), so it imports nothing", () => {
+    const entries = readdirSync("derivations", { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.filter((f) => !f.endsWith(".json"))).toEqual([]);
+    expect(entries.filter((e) => !e.name.endsWith(".json")).map((e) => e.name)).toEqual([]);
+    expect(readdirSync("derivations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)).toEqual(["templates"]);
   });
 
   it("docs/architecture.md shows the current imports and table (npm run docs:architecture)", () => {

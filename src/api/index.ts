@@ -13,6 +13,7 @@ import { FAMILIES, findFamily } from "../families/registry.js";
 import { COMMITTED_EIGEN_ORDER, COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import type { CriticalJson } from "../output/criticalDocument.js";
 import type { CrossingJson } from "../output/crossingDocument.js";
+import type { TemplateCrossingJson } from "../output/templateCrossingDocument.js";
 import type { DiscoveryJson } from "../output/discoveryDocument.js";
 import type { EigenSeriesJson } from "../output/eigenSeriesDocument.js";
 import type { FamilyRow } from "../output/familiesDocument.js";
@@ -24,7 +25,7 @@ import type { CensusJson } from "../output/censusDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
 import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
 
-export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson };
+export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson, TemplateCrossingJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -34,6 +35,14 @@ export type Progress = (what: string) => void;
 function family(name: unknown): FamilyDefinition {
   if (typeof name !== "string") throw new RangeError(`family: give a family name (known families: ${FAMILIES.map((f) => f.name).join(", ")})`);
   return findFamily(name);
+}
+
+/** A template's instance at p (docs/families.md §11); RangeErrors naming p or the template otherwise. */
+async function instance(name: unknown, p: unknown): Promise<FamilyDefinition> {
+  if (typeof name !== "string") throw new RangeError("template: give a template name (a, b, c)");
+  const value = integerArgument("p", p, { min: 1, max: 1000 });
+  const { familyOrInstance } = await import("../families/templates.js");
+  return familyOrInstance(name, value);
 }
 
 /** An optional integer argument: its default when absent. */
@@ -69,10 +78,11 @@ export async function families(): Promise<FamilyRow[]> {
 /**
  * The critical point of a family at a real d in its range, to `digits` significant digits (10 to 1000,
  * default 40) (= `spurious critical <family> --d <d> --digits <digits> --json`). `d` is a number or a decimal
- * string, reported as given.
+ * string, reported as given. With `p`, `name` is a template and the point is that of its instance at p
+ * (= `spurious critical <template> --p <p> ...`; docs/families.md §11).
  */
-export async function criticalPoint(name: string, d: number | string, options: { digits?: number; onProgress?: Progress } & ModelOptions = {}): Promise<CriticalJson> {
-  const f = family(name);
+export async function criticalPoint(name: string, d: number | string, options: { digits?: number; p?: number; onProgress?: Progress } & ModelOptions = {}): Promise<CriticalJson> {
+  const f = options.p === undefined ? family(name) : await instance(name, options.p);
   const model = modelOf(f, options);
   const dd = dimensionArgument("d", d, f);
   const digits = integerOr("digits", options.digits, LIMITS.criticalDigits, 40);
@@ -134,6 +144,19 @@ export async function crossings(name: string, options: { digits?: number; onProg
   const { familyCrossings } = await import("../crossing/crossing.js");
   const { crossingJson } = await import("../output/crossingDocument.js");
   return plain(crossingJson(familyCrossings(f, { digits, model, onProgress: (what) => options.onProgress?.(what) })));
+}
+
+/**
+ * The crossing d*(p) of a template's instance at p between saddle and minimum, to `digits` digits (15 to
+ * 200, default 40) (= `spurious crossing <template> --p <p> --digits <digits> --json`; docs/census.md §7).
+ */
+export async function templateCrossing(name: string, p: number, options: { digits?: number; onProgress?: Progress } & ModelOptions = {}): Promise<TemplateCrossingJson> {
+  const f = await instance(name, p);
+  const model = modelOf(f, options);
+  const digits = integerOr("digits", options.digits, LIMITS.crossingDigits, 40);
+  const { templateCrossing: solve } = await import("../crossing/templateCrossing.js");
+  const { templateCrossingJson } = await import("../output/templateCrossingDocument.js");
+  return plain(templateCrossingJson(solve(f, { digits, model, onProgress: (what) => options.onProgress?.(what) })));
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:f
 import { dirname, join, resolve } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES, findFamily } from "../families/registry.js";
+import { familyOrInstance } from "../families/templates.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
 import { annihilationFamily, dimensionArgument, integerArgument, modelArgument, realArgument, secondLayerArgument, widthArgument, type IntegerRange } from "../present/arguments.js";
 import { UsageError, type OptionSpec, type OptionValues } from "./command.js";
@@ -43,6 +44,19 @@ export function parseDimension(option: string, raw: string | boolean | undefined
 export function oneFamily(command: string, positionals: readonly string[], example: string): FamilyDefinition {
   if (positionals.length !== 1) throw new UsageError(`${command}: give exactly one family, e.g. ${example}`);
   return findFamily(positionals[0]!);
+}
+
+/** The option --p of the commands that take a template (docs/families.md §11). */
+export const TEMPLATE_P_OPTION: OptionSpec = { name: "p", kind: "string", value: "<int>", description: "with a template (a, b, c) in place of a family: its instance at this p, e.g. a --p 7 (docs/families.md §11)" };
+
+/** Bounds of --p before the template's own range is checked. */
+const P_RANGE = { min: 1, max: 1000 };
+
+/** The single positional family, or with --p the template's instance at p (one-line UsageErrors otherwise). */
+export function oneFamilyOrInstance(command: string, positionals: readonly string[], example: string, p: string | boolean | undefined): FamilyDefinition {
+  if (positionals.length !== 1) throw new UsageError(`${command}: give exactly one family, e.g. ${example}`);
+  const value = p === undefined ? undefined : parseInteger("p", p, P_RANGE);
+  return usage(() => familyOrInstance(positionals[0]!, value));
 }
 
 /** One family or 'all'. */

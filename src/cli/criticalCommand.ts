@@ -1,6 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { LIMITS } from "../present/arguments.js";
-import { integerOption, MODEL_OPTIONS, oneFamily, parseDimension, parseModel } from "./args.js";
+import { integerOption, MODEL_OPTIONS, oneFamilyOrInstance, parseDimension, parseModel, TEMPLATE_P_OPTION } from "./args.js";
 import { modelText, type StudentModel } from "../model/studentModel.js";
 import type { Command } from "./command.js";
 import { textTable } from "../present/textTable.js";
@@ -36,15 +36,16 @@ async function criticalRun(family: FamilyDefinition, d: string, digits: number, 
 export const criticalCommand: Command = {
   name: "critical",
   summary: "The family's critical point at any real d: parameters (gauge |a| = 1), effective entries, loss, gradient norm",
-  positionals: "<family>",
+  positionals: "<family | template --p <int>>",
   options: [
     { name: "d", kind: "string", value: "<real>", description: "dimension (any real number in the family's range, see `spurious families`; e.g. 7.25 or 1e6)" },
     { name: "digits", kind: "string", value: "<int>", description: `significant digits (${CRITICAL_DIGITS.min} to ${CRITICAL_DIGITS.max})`, default: "40" },
+    TEMPLATE_P_OPTION,
     ...MODEL_OPTIONS,
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
-    const family = oneFamily("critical", positionals, "spurious critical 2a --d 7.25");
+    const family = oneFamilyOrInstance("critical", positionals, "spurious critical 2a --d 7.25", options.p);
     const d = parseDimension("d", options.d, family);
     const digits = integerOption("digits", options.digits, CRITICAL_DIGITS, 40);
     return criticalRun(family, d, digits, options.json === true, parseModel(options, family));

@@ -1,5 +1,5 @@
 import type { FamilyDefinition } from "../families/definition.js";
-import { oneFamily } from "./args.js";
+import { oneFamilyOrInstance, TEMPLATE_P_OPTION } from "./args.js";
 import type { Command } from "./command.js";
 import { printJson } from "./format.js";
 import { progressLine } from "../present/progress.js";
@@ -21,10 +21,10 @@ async function proposeRun(family: FamilyDefinition, json: boolean): Promise<void
 export const proposeCommand: Command = {
   name: "propose",
   summary: "Propose scalings and limit values for a family's series from numerics at d = 1e8..1e12 (to paste into derivations/)",
-  positionals: "<family>",
-  options: [{ name: "json", kind: "boolean", description: "print the declaration as JSON" }],
+  positionals: "<family | template --p <int>>",
+  options: [TEMPLATE_P_OPTION, { name: "json", kind: "boolean", description: "print the declaration as JSON" }],
   run(positionals, options) {
-    const family = oneFamily("propose", positionals, "spurious propose 2a");
+    const family = oneFamilyOrInstance("propose", positionals, "spurious propose 2a", options.p);
     return proposeRun(family, options.json === true);
   },
 };

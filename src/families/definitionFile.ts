@@ -11,7 +11,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 type Json = unknown;
 
-class FieldReader {
+export class FieldReader {
   constructor(private readonly file: string) {}
 
   fail(path: string, expected: string, value: Json): never {

@@ -119,12 +119,22 @@ export function embedYoungPoint<T>(F: Pattern, fine: SplitYoung, x: readonly T[]
 
 /**
  * Every block of the Hessian at the critical point x of the isotropy pattern F (a = the gauge signs) at the
- * integer d, over a real field.
+ * integer d, over a real field. With `dValue`, the blocks at that real d instead: the generators depend on
+ * the class sizes only through which are 1, 2, 3 or larger, so those of the integer d serve every real d
+ * whose classes fall in the same cases (the template crossings, docs/census.md §7). `include` selects components.
  */
-export function youngBlocks<T>(F: RealField<T>, iso: Pattern, x: readonly T[], d: number, secondLayer: SecondLayer = "trained"): YoungBlock<T>[] {
+export function youngBlocks<T>(
+  F: RealField<T>,
+  iso: Pattern,
+  x: readonly T[],
+  d: number,
+  secondLayer: SecondLayer = "trained",
+  dValue?: T,
+  include: (c: YoungComponent) => boolean = () => true,
+): YoungBlock<T>[] {
   const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
-  const dT = F.fromInt(d);
-  return youngBases(iso, d, secondLayer).map(({ component, split, complement, subtracted }) => {
+  const dT = dValue ?? F.fromInt(d);
+  return youngBases(iso, d, secondLayer).filter((b) => include(b.component)).map(({ component, split, complement, subtracted }) => {
     const P = split.pattern;
     const xQ = embedYoungPoint(iso, split, x, d);
     const { basis, gram, hessian, inner } = blockPencil(

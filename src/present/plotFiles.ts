@@ -3,6 +3,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { lossRows, lossSpec, type LossRow } from "../plots/lossPlot.js";
 import { plotFamilySpectrum } from "../plots/plotFamily.js";
 import { renderSvg } from "../plots/render.js";
+import { templateCrossingSpec, type TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 import { plotGrid } from "../plots/sweep.js";
 import { progressLine, type ProgressStream } from "./progress.js";
 import type { StudentModel } from "../model/studentModel.js";
@@ -35,6 +36,11 @@ export async function familyPlotFile(
     lossRows: lossRows([plot.sweep]),
     crossings: crossings === "" ? "none" : crossings,
   };
+}
+
+/** templates-crossing.svg in `dir`: d*(p) of the tabled templates (docs/census.md §7). */
+export async function templateCrossingPlotFile(points: readonly TemplateCrossingPoint[], dir: string): Promise<Map<string, string>> {
+  return new Map([[join(dir, "templates-crossing.svg"), await renderSvg(templateCrossingSpec(points))]]);
 }
 
 /** loss.svg in `dir` from the loss rows of the families, in their order. */

@@ -22,6 +22,13 @@ export interface ReproduceConfig {
   /** The phase diagrams of the splits in the (d, h) plane (docs/annihilation.md §7). */
   readonly annihilationPhase: PhaseConfig;
   readonly plot: { readonly points: number; readonly digits: number };
+  /**
+   * The templates (docs/census.md §7): crossing tables d*(p) for p from 1 (or the template's first) to pMax at
+   * `digits`, and the series at fixed p of the templates with a series declaration for p = 1 to seriesPMax.
+   */
+  readonly templates: { readonly pMax: number; readonly digits: number; readonly seriesPMax: number };
+  /** The templates along p = d / k (docs/census.md §8): the k, the largest d and the digits of the Newton solves. */
+  readonly rays: { readonly ks: readonly number[]; readonly top: number; readonly digits: number };
 }
 
 /** The committed results: `npm run reproduce`. */
@@ -38,6 +45,8 @@ export const FULL_CONFIG: ReproduceConfig = {
   annihilation: { d: "10", neurons: [1, 2, 3] },
   annihilationPhase: { dRange: [3, 200], hMax: 3, points: 10, digits: 20 },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
+  templates: { pMax: 40, digits: 30, seriesPMax: 10 },
+  rays: { ks: [10, 5, 4, 3, 2], top: 1e4, digits: 20 },
 };
 
 /** A fast check of the pipeline (--quick): low orders and few points; never for the committed files. */
@@ -54,4 +63,6 @@ export const QUICK_CONFIG: ReproduceConfig = {
   annihilation: { d: "6", neurons: [1] },
   annihilationPhase: { dRange: [3, 8], hMax: 3, points: 3, digits: 12 },
   plot: { points: 6, digits: 15 },
+  templates: { pMax: 2, digits: 15, seriesPMax: 1 },
+  rays: { ks: [10], top: 1e3, digits: 15 },
 };

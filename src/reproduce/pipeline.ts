@@ -5,11 +5,13 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES } from "../families/registry.js";
+import { instanceName } from "../families/template.js";
+import { TEMPLATES } from "../families/templates.js";
 import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
-import { lossPlotFile } from "../present/plotFiles.js";
+import { lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { SeriesOutcome } from "./familySteps.js";
@@ -20,9 +22,17 @@ import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
-export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "annihilation" | "plots" | "docs" | "summary";
+export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "templates" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "annihilation", "plots", "docs", "summary"];
+const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
+
+/** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
+const TABLED_TEMPLATES = ["a", "b", "c"] as const;
+
+/** The instances whose series at fixed p a run over all families writes: p = 1..seriesPMax of each template with a series declaration. */
+function templateSeriesInstances(c: ReproduceConfig): string[] {
+  return TEMPLATES.filter((t) => t.series !== undefined).flatMap((t) => Array.from({ length: Math.min(c.templates.seriesPMax, t.p.max) - t.p.min + 1 }, (_, i) => instanceName(t, t.p.min + i)));
+}
 
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
@@ -32,7 +42,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "templates", "rays", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -74,7 +84,7 @@ export async function reproduce(o: ReproduceOptions): Promise<{ rows: SummaryRow
 }
 
 /** The step a task belongs to. */
-const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind);
+const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind === "rays" ? "templates" : t.kind);
 
 /** The line that ends a task on stderr. */
 function describe(t: Task, r: TaskResult): string | undefined {
@@ -104,6 +114,10 @@ function describe(t: Task, r: TaskResult): string | undefined {
     }
     case "plots":
       return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
+    case "templates":
+      return `${(o as TaskOutcomes["templates"]).length} crossings d*(p)`;
+    case "rays":
+      return `${o as TaskOutcomes["rays"]} rays p = d/k`;
     case "tutorial":
       return undefined;
   }
@@ -120,6 +134,9 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
   const documented: Task[] = [
     { kind: "discovery", config: c },
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
+    ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
+    ...(all ? [{ kind: "rays", config: c } as Task] : []),
+    ...(all ? templateSeriesInstances(c).map((name): Task => ({ kind: "series", family: name, config: c })) : []),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];
   const tasks = jobs <= 1 ? documented : [...documented].sort((x, y) => POOL_ORDER.indexOf(x.kind) - POOL_ORDER.indexOf(y.kind));
@@ -130,6 +147,12 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   // What a step does once all its tasks are done (in the order of STEPS), then the afterStep hook.
   const finish: Partial<Record<StepName, () => Promise<void>>> = {
+    templates: async () => {
+      if (!all) return;
+      const p = progress.begin("templates", "templates-crossing.svg");
+      staging.write(await templateCrossingPlotFile(TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)), join("series", "plots")));
+      p.done();
+    },
     annihilation: async () => {
       if (!all) {
         progress.note("annihilation: annihilation.md kept: the table is written only by a run over all families");

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { discover } from "../discovery/discover.js";
 import { familyModels } from "../families/models.js";
-import { findFamily } from "../families/registry.js";
+import { familyByName } from "../families/templates.js";
 import { discoveryJson } from "../output/discoveryDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
 import { familyPlotFile } from "../present/plotFiles.js";
@@ -13,6 +13,9 @@ import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
 import { familyPhases } from "./annihilationPhase.js";
 import type { PhaseDiagram } from "../annihilation/phaseDiagram.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
+import { templateStep } from "./templateStep.js";
+import { rayStep } from "./rayStep.js";
+import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
 // spectrum, eigen-series, crossing and plot, and the tutorial. Each is described by plain data (so that it
@@ -27,6 +30,8 @@ export interface TaskOutcomes {
   readonly crossing: PerModel<string[]>;
   readonly annihilation: { readonly rows: AnnihilationRow[]; readonly phases: PhaseDiagram[] };
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
+  readonly templates: TemplateCrossingPoint[];
+  readonly rays: number;
   readonly tutorial: null;
 }
 
@@ -53,9 +58,9 @@ export function taskLabel(t: Task): string {
 /** Run one task (in the main thread or in a worker), reporting its inner progress to `progress`. */
 export async function runTask(t: Task, progress: (text: string) => void): Promise<TaskResult> {
   const c = t.config;
-  const family = (): ReturnType<typeof findFamily> => {
+  const family = (): ReturnType<typeof familyByName> => {
     if (t.family === undefined) throw new Error(`task ${t.kind} needs a family`);
-    return findFamily(t.family);
+    return familyByName(t.family);
   };
   switch (t.kind) {
     case "discovery": {
@@ -84,6 +89,10 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       const crossings = plots.map(({ model, plot }) => (plots.length === 1 ? plot.crossings : `${model.secondLayer}: ${plot.crossings}`)).join("; ");
       return { files, outcome: { lossRows: plots[0]!.plot.lossRows, crossings } };
     }
+    case "templates":
+      return templateStep(t.family!, c, progress);
+    case "rays":
+      return rayStep(c, progress);
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
