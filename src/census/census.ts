@@ -1,8 +1,8 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import { coarsen, samePoint } from "./points.js";
 import { refinePoint, type RefinedPoint } from "./refine.js";
-import { neighbourSeeds, type Seed } from "./seeds.js";
-import { searchType, type FoundPoint, type SearchOptions, type SearchResult } from "./search.js";
+import { neighbourSeeds } from "./seeds.js";
+import { searchType, type FoundPoint, type SearchOptions, type SearchResult, type Seed } from "./search.js";
 import { censusPattern, censusTypes } from "./types.js";
 
 /**

@@ -173,3 +173,16 @@ function familyOf(P: Pattern, x: readonly number[], sizes: readonly number[], d:
   const signs = [params["y1"]!, ...(sizes.length > 1 ? [params["y2"]!] : [])].map((s) => (s > 0 ? 1 : -1));
   return declaredFamily(params, sizes[1] ?? 0, signs, d, secondLayer);
 }
+
+/** A refined point with its decimals as strings, to cross between threads. */
+export type WirePoint = Omit<RefinedPoint, "entries" | "loss" | "gradientNorm"> & { entries: { name: string; value: string }[]; loss: string; gradientNorm: string };
+
+export function toWire(p: RefinedPoint): WirePoint {
+  return { ...p, entries: p.entries.map((e) => ({ name: e.name, value: e.value.toString() })), loss: p.loss.toString(), gradientNorm: p.gradientNorm.toString() };
+}
+
+/** The refined point back from its wire form, its decimals at `digits` digits. */
+export function fromWire(p: WirePoint, digits: number): RefinedPoint {
+  const F = new DecimalField(digits);
+  return { ...p, entries: p.entries.map((e) => ({ name: e.name, value: F.fromDecimalString(e.value) })), loss: F.fromDecimalString(p.loss), gradientNorm: F.fromDecimalString(p.gradientNorm) };
+}

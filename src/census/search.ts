@@ -9,7 +9,6 @@ import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { paramWeights } from "../patterns/metric.js";
 import { entry, permuteClasses, samePoint } from "./points.js";
-import type { Seed } from "./seeds.js";
 import { censusPattern, sizePreservingPermutations } from "./types.js";
 
 /**
@@ -28,6 +27,11 @@ export interface SearchOptions {
   readonly random: number;
   readonly signed: number;
   readonly seed: number;
+}
+
+/** A start in the pattern of a type: every parameter, a included (its sign vector); seeds.ts makes them. */
+export interface Seed {
+  readonly x: number[];
 }
 
 /** A critical point found in the pattern of a type, in float64, with how many starts reached it. */

@@ -1,6 +1,6 @@
 import { mulberry32, runSeed } from "../discovery/random.js";
 import { entry } from "./points.js";
-import type { FoundPoint } from "./search.js";
+import type { FoundPoint, Seed } from "./search.js";
 import { censusPattern } from "./types.js";
 
 /**
@@ -11,11 +11,6 @@ import { censusPattern } from "./types.js";
  * type. A three-class minimum often lies next to a two-class point with one class split off, where the
  * sign starts (+-1 per class) are too far from its small diagonal entries.
  */
-
-/** A start in the pattern of a type: every parameter, a included (its sign vector). */
-export interface Seed {
-  readonly x: number[];
-}
 
 /** Relative size of the noise on the entries of the split classes. */
 const SPLIT_NOISE = 0.05;

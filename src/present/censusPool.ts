@@ -1,6 +1,7 @@
 import { assembleCensus, censusTypeList, mergeSearches, twoClassPoints, type CensusOptions, type CensusReport } from "../census/census.js";
 import type { SearchResult } from "../census/search.js";
-import type { CensusJob, CensusJobResult, WirePoint } from "./censusJob.js";
+import { fromWire, type WirePoint } from "../census/refine.js";
+import type { CensusJob, CensusJobResult } from "./censusJob.js";
 import { openPool, workModule, type PoolWork, type WorkerPool } from "./pool.js";
 
 // The census (src/census/census.ts) on `jobs` worker threads (docs/census.md §5): the searches of the types,
@@ -83,6 +84,5 @@ async function censusOn(pool: WorkerPool, options: CensusOptions, jobs: number):
       },
     },
   );
-  const { fromWire } = await import("./censusJob.js");
   return assembleCensus(options, types.length, merged, refined.map((p) => (p === null ? undefined : fromWire(p, digits))));
 }
