@@ -19,7 +19,12 @@ export interface ReproduceConfig {
   /** The integer d of the annihilation table and its numbers of added neurons (docs/annihilation.md). */
   readonly annihilation: { readonly d: string; readonly neurons: readonly number[] };
   readonly plot: { readonly points: number; readonly digits: number };
+  /** The census sweep (docs/census.md §7): the integer d and the most classes of a type. */
+  readonly census: { readonly ds: readonly number[]; readonly classes: number };
 }
+
+/** d = from, from + 1, ..., to. */
+const range = (from: number, to: number, step = 1): number[] => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 
 /** The committed results: `npm run reproduce`. */
 export const FULL_CONFIG: ReproduceConfig = {
@@ -34,6 +39,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   crossingDigits: 40,
   annihilation: { d: "10", neurons: [1, 2, 3] },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
+  census: { ds: [...range(6, 30), ...range(35, 100, 5)], classes: 2 },
 };
 
 /** A fast check of the pipeline (--quick): low orders and few points; never for the committed files. */
@@ -49,4 +55,5 @@ export const QUICK_CONFIG: ReproduceConfig = {
   crossingDigits: 20,
   annihilation: { d: "6", neurons: [1] },
   plot: { points: 6, digits: 15 },
+  census: { ds: [6], classes: 2 },
 };

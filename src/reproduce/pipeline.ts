@@ -8,7 +8,8 @@ import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
-import { lossPlotFile } from "../present/plotFiles.js";
+import { censusPlotFiles, lossPlotFile } from "../present/plotFiles.js";
+import { censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { SeriesOutcome } from "./familySteps.js";
@@ -19,9 +20,9 @@ import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
-export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "annihilation" | "plots" | "docs" | "summary";
+export type StepName = "discovery" | "census" | "series" | "spectrum" | "eigen-series" | "crossing" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "annihilation", "plots", "docs", "summary"];
+const STEPS: readonly StepName[] = ["discovery", "census", "series", "spectrum", "eigen-series", "crossing", "annihilation", "plots", "docs", "summary"];
 
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
@@ -31,7 +32,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "census", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -103,6 +104,10 @@ function describe(t: Task, r: TaskResult): string | undefined {
     }
     case "plots":
       return `${t.config.plot.points} points; crossings: ${(o as TaskOutcomes["plots"]).crossings}`;
+    case "census": {
+      const rows = o as TaskOutcomes["census"];
+      return `${rows.length} d, ${rows.reduce((s, r) => s + r.minima, 0)} minima in all`;
+    }
     case "tutorial":
       return undefined;
   }
@@ -118,6 +123,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   const documented: Task[] = [
     { kind: "discovery", config: c },
+    ...(["trained", "fixed"] as const).map((secondLayer): Task => ({ kind: "census", secondLayer, config: c })),
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];
@@ -129,6 +135,13 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   // What a step does once all its tasks are done (in the order of STEPS), then the afterStep hook.
   const finish: Partial<Record<StepName, () => Promise<void>>> = {
+    census: async () => {
+      const p = progress.begin("census", "census.md, census-minima.svg, census-p.svg");
+      const rows = [...outcome("census", "trained"), ...outcome("census", "fixed")];
+      staging.write(new Map([[join("series", "census.md"), censusSweepMarkdown(rows, c.census.ds, c.census.classes)]]));
+      staging.write(await censusPlotFiles(censusPlotRows(rows), join("series", "plots")));
+      p.done();
+    },
     annihilation: async () => {
       if (!all) {
         progress.note("annihilation: annihilation.md kept: the table is written only by a run over all families");
@@ -184,7 +197,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     let p = running.get(i);
     if (p === undefined) {
       const t = tasks[i]!;
-      p = t.kind === "discovery" ? progress.begin("discovery", taskLabel(t).slice("discovery ".length)) : progress.begin(t.kind, t.family);
+      p = t.kind === "discovery" ? progress.begin("discovery", taskLabel(t).slice("discovery ".length)) : progress.begin(t.kind, t.family ?? t.secondLayer);
       running.set(i, p);
     }
     return p;
@@ -200,7 +213,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       ended.add(i);
       running.delete(i);
       staging.write(r.files);
-      outcomes.set(key(t.kind, t.family), r.outcome);
+      outcomes.set(key(t.kind, t.family ?? t.secondLayer), r.outcome);
       p.done(describe(t, r));
       remaining.set(stepOf(t), remaining.get(stepOf(t))! - 1);
       await advance();

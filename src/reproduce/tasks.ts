@@ -10,6 +10,8 @@ import { workModule, type PoolWork } from "../present/pool.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
+import { censusSweep, type CensusSweepRow } from "./censusSweep.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
@@ -25,6 +27,7 @@ export interface TaskOutcomes {
   readonly crossing: PerModel<string[]>;
   readonly annihilation: AnnihilationRow[];
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
+  readonly census: CensusSweepRow[];
   readonly tutorial: null;
 }
 
@@ -34,6 +37,8 @@ export type TaskKind = keyof TaskOutcomes;
 export interface Task {
   readonly kind: TaskKind;
   readonly family?: string;
+  /** The census's model. */
+  readonly secondLayer?: SecondLayer;
   readonly config: ReproduceConfig;
 }
 
@@ -45,6 +50,7 @@ export interface TaskResult<K extends TaskKind = TaskKind> {
 /** The task's name in progress lines and errors, e.g. "series 1b". */
 export function taskLabel(t: Task): string {
   if (t.kind === "discovery") return `discovery d = ${t.config.discovery.d}, ${t.config.discovery.runs} runs`;
+  if (t.kind === "census") return `census ${t.secondLayer}`;
   return t.family === undefined ? t.kind : `${t.kind} ${t.family}`;
 }
 
@@ -82,6 +88,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       const crossings = plots.map(({ model, plot }) => (plots.length === 1 ? plot.crossings : `${model.secondLayer}: ${plot.crossings}`)).join("; ");
       return { files, outcome: { lossRows: plots[0]!.plot.lossRows, crossings } };
     }
+    case "census":
+      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress) };
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
