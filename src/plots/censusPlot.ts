@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 
 /**
  * The plots of the census sweep (docs/census.md §7, series/census.md): the number of minima against d, and
- * the range of p (the smaller class) of the two-class minima against d, one line per model.
+ * the range of p (rows with a negative diagonal entry) of the two-class minima against d, one line per model.
  */
 
 /** One d of one model: its number of minima and the least and largest p of its two-class minima. */
@@ -32,15 +32,15 @@ export function censusMinimaSpec(rows: readonly CensusPlotRow[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** The range of p of the two-class minima (d - p | p) against d: a band from the least to the largest p. */
+/** The range of p of the two-class minima against d: a band from the least to the largest p. */
 export function censusPRangeSpec(rows: readonly CensusPlotRow[]): TopLevelSpec {
   const values = rows.filter((r) => r.pMin !== null).map((r) => ({ model: r.model, d: r.d, pMin: r.pMin, pMax: r.pMax }));
   return {
     ...BASE,
-    title: { text: "p of the two-class minima (d - p | p) against d: least to largest" },
+    title: { text: "Rows with a negative diagonal entry (p) of the two-class minima against d: least to largest" },
     data: { values },
     layer: [
-      { mark: { type: "area", opacity: 0.25 }, encoding: { x: { field: "d", type: "quantitative", title: "d" }, y: { field: "pMin", type: "quantitative", title: "p (rows of the smaller class)" }, y2: { field: "pMax" }, color: { field: "model", type: "nominal", title: "second layer" } } },
+      { mark: { type: "area", opacity: 0.25 }, encoding: { x: { field: "d", type: "quantitative", title: "d" }, y: { field: "pMin", type: "quantitative", title: "p (rows with a negative diagonal entry)" }, y2: { field: "pMax" }, color: { field: "model", type: "nominal", title: "second layer" } } },
       { mark: { type: "line", point: { size: 10 } }, encoding: { x: { field: "d", type: "quantitative" }, y: { field: "pMax", type: "quantitative" }, color: { field: "model", type: "nominal" }, order: { field: "d", type: "quantitative" } } },
     ],
   } as TopLevelSpec;

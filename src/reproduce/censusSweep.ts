@@ -1,13 +1,14 @@
 import { census, DEFAULT_SEARCH } from "../census/census.js";
-import { typeName } from "../census/types.js";
+import { CLASS_NAMES, typeName } from "../census/types.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import type { CensusPlotRow } from "../plots/censusPlot.js";
 
 /**
  * The census at every d of the reproduction's list, for one model (docs/census.md §7): per d, the critical
- * points by number of classes and by index, the minima, the range of p of the two-class minima (d - p | p),
- * the declared families among the minima, and the minima of the b-side (the bulk class with a negative
- * diagonal entry: the minima that random training from Xavier starts does not reach, issue 18).
+ * points by number of classes and by index, the minima, the range of p (rows with a negative diagonal entry)
+ * of the two-class minima,
+ * the declared families among the minima, and the minima whose largest class has a negative diagonal entry
+ * (1b, 2b, 3b, 4b and their continuation: issue 18's runs from Xavier starts never reached a b-family).
  */
 
 export interface CensusSweepRow {
@@ -19,11 +20,11 @@ export interface CensusSweepRow {
   /** [index, points with that index], ascending. */
   readonly byIndex: [number, number][];
   readonly minima: number;
-  /** The least and largest p of the two-class minima (d - p | p), p the smaller class; null when none. */
+  /** The least and largest p, the rows with a negative diagonal entry, of the two-class minima; null when none. */
   readonly pRange: [number, number] | null;
   /** The declared families among the minima. */
   readonly families: string[];
-  /** Minima whose largest class has a negative diagonal entry, as their types. */
+  /** Minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation), as their types. */
   readonly bSide: string[];
 }
 
@@ -36,8 +37,10 @@ export function censusSweep(ds: readonly number[], classes: number, secondLayer:
     const indices = new Map<number, number>();
     for (const p of report.points) indices.set(p.index, (indices.get(p.index) ?? 0) + 1);
     const minima = report.points.filter((p) => p.minimum);
-    const ps = minima.filter((p) => p.sizes.length === 2).map((p) => p.sizes[1]!);
-    const negativeBulk = (p: (typeof minima)[number]): boolean => p.entries.find((e) => e.name === "diag(A)")!.value.isNegative();
+    const diagonal = (p: (typeof minima)[number], I: number): number => p.entries.find((e) => e.name === `diag(${CLASS_NAMES[I]})`)!.value.toNumber();
+    const negativeBulk = (p: (typeof minima)[number]): boolean => diagonal(p, 0) < 0;
+    // p: the rows with a negative diagonal entry, over the two-class minima (issue 18's count).
+    const ps = minima.filter((p) => p.sizes.length === 2).map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
     return {
       d,
       secondLayer,
@@ -70,13 +73,13 @@ export function censusSweepMarkdown(rows: readonly CensusSweepRow[], ds: readonl
     "",
     "![p of the two-class minima against d](plots/census-p.svg)",
     "",
-    "Columns: points (with 1 | 2 classes), their index (the number of negative eigenvalues of the full Hessian) as index: count, the minima, the range of p of the two-class minima (d - p | p), the declared families among the minima, and the b-side minima (the largest class with a negative diagonal entry; random training from Xavier starts does not reach them, issue 18).",
+    "Columns: points (with 1 | 2 classes), their index (the number of negative eigenvalues of the full Hessian) as index: count, the minima, p of the two-class minima (the rows with a negative diagonal entry, issue 18's count: from 18 to 51 over the minima of the published runs at d = 100), the declared families among the minima, and the number of minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation to larger p; the published runs from Xavier starts never reached 1b or a b-family).",
   ];
   for (const model of ["trained", "fixed"] as const) {
     const own = rows.filter((r) => r.secondLayer === model);
     if (own.length === 0) continue;
     lines.push("", `## ${model === "trained" ? "Trained second layer" : "Fixed second layer a = 1"}`, "");
-    lines.push("| d | points | by classes | by index | minima | p of two-class minima | declared families (minima) | b-side minima |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.push("| d | points | by classes | by index | minima | p (two-class minima) | declared families (minima) | minima, largest class negative |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of own) {
       const p = r.pRange === null ? "" : `${r.pRange[0]}..${r.pRange[1]}`;
       lines.push(`| ${r.d} | ${r.points} | ${r.byClasses.join(" \\| ")} | ${r.byIndex.map(([i, n]) => `${i}: ${n}`).join(", ")} | ${r.minima} | ${p} | ${r.families.join(", ")} | ${r.bSide.length} |`);
