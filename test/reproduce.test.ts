@@ -66,9 +66,12 @@ describe("a quick reproduction of family 1b", () => {
       "series/1b.md",
       "series/1b.spectrum.json",
       "series/1b.tex",
+      "series/census.md",
       "series/discovery.json",
       "series/plots/1b-fixed-spectrum.svg",
       "series/plots/1b-spectrum.svg",
+      "series/plots/census-minima.svg",
+      "series/plots/census-p.svg",
       "series/summary.json",
       "series/summary.md",
     ];
@@ -121,6 +124,11 @@ describe("a quick reproduction of family 1b", () => {
     expect(read("series/plots/1b-spectrum.svg")).toMatch(/^<svg/);
     expect(read("docs/cli.md")).toBe(cliReference(commands));
     expect(JSON.parse(read("series/1b.json")).order).toBe(QUICK_CONFIG.seriesOrder);
+    // The census page: a row per model at each d of the configuration, and its two plots.
+    const census = read("series/census.md");
+    for (const d of QUICK_CONFIG.census.ds) expect(census.split("\n").filter((l) => l.startsWith(`| ${d} |`))).toHaveLength(2);
+    expect(read("series/plots/census-minima.svg")).toMatch(/^<svg/);
+    expect(read("series/plots/census-p.svg")).toMatch(/^<svg/);
   });
 });
 
@@ -135,7 +143,7 @@ describe("parallel and serial runs", () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [path, text] of a) expect(Buffer.from(b.get(path)!).equals(Buffer.from(text)), path).toBe(true);
     // One line per write, each naming its step (and family).
-    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (discovery|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|annihilation|plots|docs)\b/.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (discovery|census|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|annihilation|plots|docs)\b/.test(l)), lines.join("\n")).toBe(true);
   }, 120_000);
 });
 

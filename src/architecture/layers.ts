@@ -77,7 +77,7 @@ export const FOLDERS: readonly FolderRule[] = [
   { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery, annihilation, the census; atomic writes", imports: ["numbers", "series", "model", "patterns", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "bifurcation", "census"] },
   { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "representations", "families", "ift", "eigenseries", "output"] },
   { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering", imports: ["model", "families", "crossing"] },
-  { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress, the pool of worker threads", imports: ["model", "families", "output", "plots"] },
+  { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress, the pool of worker threads (and the census on it)", imports: ["model", "families", "census", "output", "plots"] },
   {
     folder: "api",
     layer: "presentation",
@@ -89,7 +89,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "reproduce",
     layer: "presentation",
     holds: "npm run reproduce: every result regenerated (its tasks on worker threads), staged and moved into place",
-    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "annihilation", "output", "plots", "present", "tutorial"],
+    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "annihilation", "census", "output", "plots", "present", "tutorial"],
   },
   {
     folder: "cli",

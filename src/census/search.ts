@@ -1,13 +1,14 @@
 import { lbfgs } from "../discovery/lbfgs.js";
 import { mulberry32, runSeed } from "../discovery/random.js";
 import type { SecondLayer } from "../model/studentModel.js";
+import type { Pattern } from "../patterns/pattern.js";
 import { solveLinear } from "../linalg/solve.js";
 import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { F64 } from "../numbers/floatField.js";
 import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { paramWeights } from "../patterns/metric.js";
-import { samePoint } from "./points.js";
+import { entry, permuteClasses, samePoint } from "./points.js";
 import { censusPattern, sizePreservingPermutations } from "./types.js";
 
 /**
@@ -26,6 +27,11 @@ export interface SearchOptions {
   readonly random: number;
   readonly signed: number;
   readonly seed: number;
+}
+
+/** A start in the pattern of a type: every parameter, a included (its sign vector); seeds.ts makes them. */
+export interface Seed {
+  readonly x: number[];
 }
 
 /** A critical point found in the pattern of a type, in float64, with how many starts reached it. */
@@ -54,14 +60,17 @@ const SAME = 1e-7;
 /** Least |eigenvalue| / largest of the restricted Hessian at an accepted point. */
 const NONSINGULAR = 1e-9;
 
-/** The sign vectors of a to search: all +1 (fixed second layer), or one of each orbit under the permutations of equal classes. */
+/**
+ * The sign vectors of a to search: all +1 (fixed second layer), or one of each orbit under the permutations
+ * of equal classes but all -1, which has no critical point with a nonzero row (docs/census.md §1).
+ */
 export function signVectors(sizes: readonly number[], secondLayer: SecondLayer): number[][] {
   const c = sizes.length;
   if (secondLayer === "fixed") return [sizes.map(() => 1)];
   const perms = sizePreservingPermutations(sizes);
   const seen = new Set<string>();
   const out: number[][] = [];
-  for (let mask = 0; mask < 1 << c; mask++) {
+  for (let mask = 0; mask < (1 << c) - 1; mask++) {
     const s = sizes.map((_, I) => ((mask >> I) & 1 ? -1 : 1));
     const key = perms.map((p) => p.map((J) => s[J]!).join(",")).sort()[0]!;
     if (seen.has(key)) continue;
@@ -69,6 +78,32 @@ export function signVectors(sizes: readonly number[], secondLayer: SecondLayer):
     out.push(s);
   }
   return out;
+}
+
+/**
+ * A descent under a sign vector with a negative class is abandoned when the rows of a negative class stay
+ * below DEAD_ROW times the largest row norm for DEAD_STEPS accepted steps: it is heading for a dead class
+ * (rows at 0, where the loss has a kink), not an isolated critical point (docs/census.md §1).
+ */
+const DEAD_ROW = 1e-8;
+const DEAD_STEPS = 30;
+
+/** The abandon test of lbfgs for one descent (fresh per start): y in the descent's coordinates, x = y / scale. */
+function deadRowTest(P: Pattern, sizes: readonly number[], signs: readonly number[], wrt: readonly number[], scale: readonly number[]): ((y: Float64Array) => boolean) | undefined {
+  if (signs.every((s) => s > 0)) return undefined;
+  // Row norm^2 of class I = sum over its parameters of (columns the entry stands for) * x^2.
+  const terms = sizes.map((_, I) => wrt.map((k, i) => ({ i, k })).filter(({ k }) => P.params[k]!.row === I).map(({ i, k }) => {
+    const q = P.params[k]!;
+    return { i, count: q.kind === "diag" ? 1 : sizes[q.col]! - (q.col === I ? 1 : 0) };
+  }));
+  let steps = 0;
+  return (y) => {
+    const norms = terms.map((list) => list.reduce((sum, { i, count }) => sum + count * (y[i]! / scale[i]!) ** 2, 0));
+    const largest = Math.max(...norms);
+    const dead = norms.some((n, I) => signs[I]! < 0 && n < DEAD_ROW * DEAD_ROW * largest);
+    steps = dead ? steps + 1 : 0;
+    return steps >= DEAD_STEPS;
+  };
 }
 
 /** A stable seed for (type, sign vector, start). */
@@ -131,12 +166,13 @@ function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Fl
  * vector of a, refined by Newton in float64 and made distinct (up to permutations of equal classes). They
  * may have a coarser isotropy than the type (coarsen in points.ts moves them).
  */
-export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions): SearchResult {
+export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions, seeds: readonly Seed[] = []): SearchResult {
   const P = censusPattern(sizes);
   const wrt = weightParams(P);
   const weights = paramWeights(F64, P, d);
   const scale = wrt.map((k) => Math.sqrt(weights[k]!));
   const c = sizes.length;
+  const perms = sizePreservingPermutations(sizes);
   const points: FoundPoint[] = [];
   let failed = 0;
   let starts = 0;
@@ -170,12 +206,22 @@ export function searchType(sizes: readonly number[], d: number, secondLayer: Sec
       const r = random();
       startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
     }
+    for (const seed of seeds) {
+      // The seed's classes permuted (among classes of equal size) to this sign vector, if they can be.
+      const seedSigns = sizes.map((_, I) => entry(P, seed.x, "a", I));
+      const perm = perms.find((q) => q.every((J, I) => seedSigns[J] === signs[I]));
+      if (perm !== undefined) {
+        const x = permuteClasses(P, seed.x, perm);
+        startPoints.push(wrt.map((k) => x[k]!));
+      }
+    }
     const limits: { x: number[]; count: number }[] = [];
     for (const start of startPoints) {
       starts++;
       let result;
       try {
-        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300 });
+        const abandon = deadRowTest(P, sizes, signs, wrt, scale);
+        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300, ...(abandon === undefined ? {} : { abandon }) });
       } catch {
         failed++;
         continue;

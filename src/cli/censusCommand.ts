@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { SecondLayer } from "../model/studentModel.js";
 import type { CensusJson } from "../output/censusDocument.js";
 import { LIMITS } from "../present/arguments.js";
@@ -51,10 +52,12 @@ export function censusTable(doc: CensusJson): string {
 
 /** Run and print: the computation modules load here, after the arguments are checked. */
 async function censusRun(d: number, classes: number, all: boolean, secondLayer: SecondLayer, json: boolean): Promise<void> {
-  const { census, DEFAULT_SEARCH } = await import("../census/census.js");
+  const { DEFAULT_SEARCH } = await import("../census/census.js");
+  const { runCensus } = await import("../present/censusPool.js");
   const { censusJson } = await import("../output/censusDocument.js");
   const progress = progressLine(`census d = ${d}`);
-  const report = census({ d, maxClasses: classes, all, secondLayer, search: DEFAULT_SEARCH, onProgress: (done, total, what) => progress.update(`type ${done}/${total} (${what})`) });
+  const options = { d, maxClasses: classes, all, secondLayer, search: DEFAULT_SEARCH, onProgress: (done: number, total: number, what: string) => progress.update(`${what} ${done}/${total}`) };
+  const report = await runCensus(options, availableParallelism());
   progress.done();
   const doc = censusJson(report);
   if (json) printJson(doc);

@@ -13,6 +13,8 @@ export interface LbfgsOptions {
   readonly maxIterations: number;
   /** Number of curvature pairs kept (default 12). */
   readonly memory?: number;
+  /** Called after each accepted step with the iterate and its gradient; true ends the descent ("abandoned"). */
+  readonly abandon?: (x: Float64Array, grad: Float64Array) => boolean;
 }
 
 export interface LbfgsResult {
@@ -20,8 +22,8 @@ export interface LbfgsResult {
   readonly value: number;
   readonly gradientNorm: number;
   readonly iterations: number;
-  /** Why it stopped: the gradient test, the iteration cap, or a line search that found no decrease. */
-  readonly reason: "gradient" | "iterations" | "stalled";
+  /** Why it stopped: the gradient test, the iteration cap, a line search that found no decrease, or the caller's abandon test. */
+  readonly reason: "gradient" | "iterations" | "stalled" | "abandoned";
 }
 
 function dot(u: Float64Array, v: Float64Array): number {
@@ -114,6 +116,7 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
     g.set(trialGrad);
     value = trialValue;
     gradientNorm = Math.sqrt(dot(g, g));
+    if (gradientNorm >= options.gradientTolerance && options.abandon?.(x, g) === true) return { x, value, gradientNorm, iterations, reason: "abandoned" };
     const sy = dot(s, y);
     if (sy > 1e-10 * Math.sqrt(dot(s, s) * dot(y, y))) {
       if (S.length === memory) {

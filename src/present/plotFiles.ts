@@ -1,3 +1,4 @@
+import { censusMinimaSpec, censusPRangeSpec, type CensusPlotRow } from "../plots/censusPlot.js";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { lossRows, lossSpec, type LossRow } from "../plots/lossPlot.js";
@@ -46,6 +47,14 @@ export async function templateCrossingPlotFile(points: readonly TemplateCrossing
 /** loss.svg in `dir` from the loss rows of the families, in their order. */
 export async function lossPlotFile(rows: readonly LossRow[], dir: string): Promise<Map<string, string>> {
   return new Map([[join(dir, "loss.svg"), await renderSvg(lossSpec(rows))]]);
+}
+
+/** census-minima.svg and census-p.svg of the census sweep in `dir` (docs/census.md §7). */
+export async function censusPlotFiles(rows: readonly CensusPlotRow[], dir: string): Promise<Map<string, string>> {
+  return new Map([
+    [join(dir, "census-minima.svg"), await renderSvg(censusMinimaSpec(rows))],
+    [join(dir, "census-p.svg"), await renderSvg(censusPRangeSpec(rows))],
+  ]);
 }
 
 /**

@@ -53,71 +53,102 @@ function workError<I>(work: PoolWork<I, unknown>, input: I, e: unknown): Error {
   return new Error(`${work.label(input)} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 }
 
-/**
- * Run `work` on every input, on `jobs` worker threads (1: in this thread, in the given order); a pool starts
- * them in the given order as workers come free. The first failure (of an input or of `events.done`) stops
- * the other workers and rejects, naming the input.
- */
+/** Threads that run work, opened once for several runs (openPool); close() ends them. */
+export interface WorkerPool {
+  /**
+   * Run `work` on every input (in this thread, in the given order, when the pool has one thread; else
+   * started in the given order as threads come free). The first failure (of an input or of `events.done`)
+   * stops the other threads and rejects, naming the input; the pool is then closed.
+   */
+  run<I, R>(work: PoolWork<I, R>, inputs: readonly I[], events: TaskEvents<R>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Run `work` on every input on `jobs` worker threads (1: in this thread), as WorkerPool.run on a pool of its own. */
 export async function runPool<I, R>(work: PoolWork<I, R>, inputs: readonly I[], jobs: number, events: TaskEvents<R>): Promise<void> {
-  if (jobs <= 1) {
-    for (const [i, input] of inputs.entries()) {
-      events.begin(i);
-      let result: R;
-      try {
-        result = await work.run(input, (text) => events.update(i, text));
-      } catch (e) {
-        throw workError(work, input, e);
-      }
-      await events.done(i, result);
-    }
-    return;
-  }
-  const threads = Math.min(jobs, inputs.length);
-  const pool = new Piscina<WorkerTask, R>({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
-  let failure: Error | undefined;
-  pool.on("message", (m: WorkerMessage) => {
-    if (failure !== undefined) return;
-    if (m.kind === "begin") events.begin(m.id);
-    else events.update(m.id, m.text);
-  });
-  const fail = (e: Error): void => {
-    if (failure !== undefined) return;
-    failure = e;
-    void pool.destroy();
-  };
-  // At most one input per worker is handed to the pool at a time: piscina's queue does not keep the order
-  // of submission, and the order matters (the longest first).
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < inputs.length && failure === undefined) {
-      const i = next++;
-      const input = inputs[i]!;
-      let result: R;
-      try {
-        result = await pool.run({ id: i, module: work.module, input });
-      } catch (e) {
-        fail(workError(work, input, e));
-        return;
-      }
-      if (failure !== undefined) return;
-      // Not awaited: the next input starts while this one's step finishes (e.g. the loss plot is drawn).
-      finishing.push(
-        (async () => {
-          try {
-            await events.done(i, result);
-          } catch (e) {
-            fail(e instanceof Error ? e : new Error(String(e)));
-          }
-        })(),
-      );
-    }
-  };
-  const finishing: Promise<void>[] = [];
+  const pool = jobs <= 1 ? thisThread() : threadPool(Math.max(1, Math.min(jobs, inputs.length)));
   try {
-    await Promise.all(Array.from({ length: threads }, lane));
-    await Promise.all(finishing);
+    await pool.run(work, inputs, events);
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
-  if (failure !== undefined) throw failure;
+}
+
+/** A pool of `jobs` worker threads (piscina), or this thread alone when jobs <= 1. */
+export function openPool(jobs: number): WorkerPool {
+  return jobs <= 1 ? thisThread() : threadPool(jobs);
+}
+
+/** The work run in this thread, one input after another. */
+function thisThread(): WorkerPool {
+  return {
+    async run(work, inputs, events) {
+      for (const [i, input] of inputs.entries()) {
+        events.begin(i);
+        let result;
+        try {
+          result = await work.run(input, (text) => events.update(i, text));
+        } catch (e) {
+          throw workError(work, input, e);
+        }
+        await events.done(i, result);
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+/** A pool of `jobs` worker threads (piscina). */
+function threadPool(jobs: number): WorkerPool {
+  const pool = new Piscina<WorkerTask, unknown>({ filename: workerEntry(), minThreads: jobs, maxThreads: jobs, idleTimeout: Infinity });
+  let listener: ((m: WorkerMessage) => void) | undefined;
+  pool.on("message", (m: WorkerMessage) => listener?.(m));
+  return {
+    async run<I, R>(work: PoolWork<I, R>, inputs: readonly I[], events: TaskEvents<R>): Promise<void> {
+      let failure: Error | undefined;
+      listener = (m) => {
+        if (failure !== undefined) return;
+        if (m.kind === "begin") events.begin(m.id);
+        else events.update(m.id, m.text);
+      };
+      const fail = (e: Error): void => {
+        if (failure !== undefined) return;
+        failure = e;
+        void pool.destroy();
+      };
+      // At most one input per thread is handed to the pool at a time: piscina's queue does not keep the
+      // order of submission, and the order matters (the longest first).
+      let next = 0;
+      const finishing: Promise<void>[] = [];
+      const lane = async (): Promise<void> => {
+        while (next < inputs.length && failure === undefined) {
+          const i = next++;
+          const input = inputs[i]!;
+          let result: R;
+          try {
+            result = (await pool.run({ id: i, module: work.module, input })) as R;
+          } catch (e) {
+            fail(workError(work, input, e));
+            return;
+          }
+          if (failure !== undefined) return;
+          // Not awaited: the next input starts while this one's step finishes (e.g. the loss plot is drawn).
+          finishing.push(
+            (async () => {
+              try {
+                await events.done(i, result);
+              } catch (e) {
+                fail(e instanceof Error ? e : new Error(String(e)));
+              }
+            })(),
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(jobs, inputs.length) }, lane));
+      await Promise.all(finishing);
+      listener = undefined;
+      if (failure !== undefined) throw failure;
+    },
+    close: () => pool.destroy(),
+  };
 }

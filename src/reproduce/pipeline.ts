@@ -11,7 +11,8 @@ import { isotropyName } from "../families/isotropy.js";
 import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
-import { lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
+import { censusPlotFiles, lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
+import { censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { SeriesOutcome } from "./familySteps.js";
@@ -22,9 +23,9 @@ import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
-export type StepName = "discovery" | "series" | "spectrum" | "eigen-series" | "crossing" | "templates" | "annihilation" | "plots" | "docs" | "summary";
+export type StepName = "discovery" | "census" | "series" | "spectrum" | "eigen-series" | "crossing" | "templates" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
+const STEPS: readonly StepName[] = ["discovery", "census", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
 
 /** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
 const TABLED_TEMPLATES = ["a", "b", "c"] as const;
@@ -42,7 +43,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "templates", "rays", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "census", "templates", "rays", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -118,6 +119,10 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return `${(o as TaskOutcomes["templates"]).length} crossings d*(p)`;
     case "rays":
       return `${o as TaskOutcomes["rays"]} rays p = d/k`;
+    case "census": {
+      const rows = o as TaskOutcomes["census"];
+      return `${rows.length} d, ${rows.reduce((s, r) => s + r.minima, 0)} minima in all`;
+    }
     case "tutorial":
       return undefined;
   }
@@ -133,6 +138,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   const documented: Task[] = [
     { kind: "discovery", config: c },
+    ...(["trained", "fixed"] as const).map((secondLayer): Task => ({ kind: "census", secondLayer, config: c })),
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
     ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
     ...(all ? [{ kind: "rays", config: c } as Task] : []),
@@ -151,6 +157,13 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       if (!all) return;
       const p = progress.begin("templates", "templates-crossing.svg");
       staging.write(await templateCrossingPlotFile(TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)), join("series", "plots")));
+      p.done();
+    },
+    census: async () => {
+      const p = progress.begin("census", "census.md, census-minima.svg, census-p.svg");
+      const rows = [...outcome("census", "trained"), ...outcome("census", "fixed")];
+      staging.write(new Map([[join("series", "census.md"), censusSweepMarkdown(rows, c.census.ds, c.census.classes)]]));
+      staging.write(await censusPlotFiles(censusPlotRows(rows), join("series", "plots")));
       p.done();
     },
     annihilation: async () => {
@@ -210,7 +223,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     let p = running.get(i);
     if (p === undefined) {
       const t = tasks[i]!;
-      p = t.kind === "discovery" ? progress.begin("discovery", taskLabel(t).slice("discovery ".length)) : progress.begin(t.kind, t.family);
+      p = t.kind === "discovery" ? progress.begin("discovery", taskLabel(t).slice("discovery ".length)) : progress.begin(t.kind, t.family ?? t.secondLayer);
       running.set(i, p);
     }
     return p;
@@ -226,7 +239,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       ended.add(i);
       running.delete(i);
       staging.write(r.files);
-      outcomes.set(key(t.kind, t.family), r.outcome);
+      outcomes.set(key(t.kind, t.family ?? t.secondLayer), r.outcome);
       p.done(describe(t, r));
       remaining.set(stepOf(t), remaining.get(stepOf(t))! - 1);
       await advance();

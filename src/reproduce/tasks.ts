@@ -12,6 +12,8 @@ import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
 import { familyPhases } from "./annihilationPhase.js";
 import type { PhaseDiagram } from "../annihilation/phaseDiagram.js";
+import { censusSweep, type CensusSweepRow } from "./censusSweep.js";
+import type { SecondLayer } from "../model/studentModel.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
 import { templateStep } from "./templateStep.js";
 import { rayStep } from "./rayStep.js";
@@ -32,6 +34,7 @@ export interface TaskOutcomes {
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly templates: TemplateCrossingPoint[];
   readonly rays: number;
+  readonly census: CensusSweepRow[];
   readonly tutorial: null;
 }
 
@@ -41,6 +44,8 @@ export type TaskKind = keyof TaskOutcomes;
 export interface Task {
   readonly kind: TaskKind;
   readonly family?: string;
+  /** The census's model. */
+  readonly secondLayer?: SecondLayer;
   readonly config: ReproduceConfig;
 }
 
@@ -52,6 +57,7 @@ export interface TaskResult<K extends TaskKind = TaskKind> {
 /** The task's name in progress lines and errors, e.g. "series 1b". */
 export function taskLabel(t: Task): string {
   if (t.kind === "discovery") return `discovery d = ${t.config.discovery.d}, ${t.config.discovery.runs} runs`;
+  if (t.kind === "census") return `census ${t.secondLayer}`;
   return t.family === undefined ? t.kind : `${t.kind} ${t.family}`;
 }
 
@@ -93,6 +99,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
       return templateStep(t.family!, c, progress);
     case "rays":
       return rayStep(c, progress);
+    case "census":
+      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress) };
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
