@@ -7,7 +7,10 @@ import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64
 import { hessian, lossAndGradient } from "../src/model/evaluator.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
+import { bifurcationJson } from "../src/output/bifurcationDocument.js";
 import { embed } from "../src/patterns/embedding.js";
+import { bifurcationRows } from "../src/plots/bifurcationPlot.js";
+import { plotBifurcation } from "../src/plots/plotFamily.js";
 
 // docs/bifurcation.md §6: the branch of family 2a at its [n-1,1] crossing near d = 5.59, checked by the
 // independent evaluator (gradient, full Hessian index), by the distance to the family near d* (the rate the
@@ -78,5 +81,38 @@ describe("bifurcation of 2a", () => {
     const continued = b.points.find((p) => p.d.eq(6))!;
     const gap = direct.x.reduce((m, v, i) => Math.max(m, v.sub(continued.x[i]!).abs().toNumber()), 0);
     expect(gap).toBeLessThan(1e-25);
+  });
+});
+
+describe("the bifurcation diagram of 2a", () => {
+  it("draws every branch point at its loss minus the family's, solid exactly where the index is 0, and the family a minimum above d* only", async () => {
+    const doc = bifurcationJson(r);
+    const rows = bifurcationRows(doc);
+    const c = r.crossings[0]!;
+    const dStar = Number(c.crossing.d);
+    const branchRows = rows.filter((row) => row.segment.startsWith("branch"));
+    for (const p of c.branches[0]!.points) {
+      const drawn = branchRows.filter((row) => row.d === p.d.toNumber());
+      expect(drawn.length, `d = ${p.d}`).toBeGreaterThan(0);
+      for (const row of drawn) expect(row.value).toBe(p.lossMinusFamily.toNumber());
+      // A point inside a piece (not where the stability changes) has the stability of its own index.
+      if (drawn.length === 1) expect(drawn[0]!.stability).toBe(p.index === 0 ? "minimum" : "saddle");
+    }
+    // The branch passes through the family at d*.
+    expect(branchRows.some((row) => row.d === dStar && row.value === 0)).toBe(true);
+    // The family: a saddle below d*, a minimum above (its crossing is "saddle to minimum").
+    const family = rows.filter((row) => row.segment.startsWith("family"));
+    expect(c.crossing.direction).toBe("saddle to minimum");
+    for (const row of family) {
+      expect(row.value).toBe(0);
+      if (row.d < dStar) expect(row.stability).toBe("saddle");
+      if (row.d > dStar) expect(row.stability).toBe("minimum");
+    }
+    const svg = await plotBifurcation(doc);
+    expect(svg).toContain(`d* = ${dStar.toPrecision(6)} (${c.component})`);
+    expect(svg).toContain(c.branches[0]!.isotropy);
+    // Saddle pieces dashed (the branch and the family below d*), the minimum piece solid (the family above).
+    expect(svg).toContain('stroke-dasharray="6,4"');
+    expect(svg).toContain('stroke-dasharray="1,0"');
   });
 });

@@ -69,10 +69,21 @@ export interface BifurcationAtCrossing {
   readonly note?: string;
 }
 
+/** A stretch of the family between crossings (or the ends of the scan) and whether it is a minimum there. */
+export interface FamilyStretch {
+  readonly from: string;
+  readonly to: string;
+  readonly minimum: boolean;
+}
+
 export interface FamilyBifurcations {
   readonly family: string;
   readonly model: StudentModel;
   readonly digits: number;
+  /** The family's isotropy, e.g. Delta(S_{d-1} x S_1). */
+  readonly isotropy: string;
+  /** The family from the bottom of the crossing scan to the top of the branches, cut at its crossings. */
+  readonly stability: FamilyStretch[];
   readonly crossings: BifurcationAtCrossing[];
 }
 
@@ -117,15 +128,37 @@ export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[],
   return Math.round(index * 1e9) / 1e9;
 }
 
-/** The bifurcations of family f at its crossings. */
+/** familyBifurcations by family definition and options: a deterministic result, read only, computed once per process. */
+const bifurcationsMemo = new WeakMap<FamilyDefinition, Map<string, FamilyBifurcations>>();
+
+/**
+ * The bifurcations of family f at its crossings. The result is kept for the process (a command, its
+ * diagram and a library call ask for the same), so progress is reported only the first time.
+ */
 export function familyBifurcations(f: FamilyDefinition, options: BifurcationOptions = {}): FamilyBifurcations {
   const digits = options.digits ?? 30;
   const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  const key = [digits, model.secondLayer, model.widthOffset, options.d ?? "", options.top ?? ""].join("|");
+  let byOptions = bifurcationsMemo.get(f);
+  if (byOptions === undefined) bifurcationsMemo.set(f, (byOptions = new Map()));
+  let result = byOptions.get(key);
+  if (result === undefined) {
+    result = computeBifurcations(f, digits, model, options);
+    byOptions.set(key, result);
+  }
+  return result;
+}
+
+function computeBifurcations(f: FamilyDefinition, digits: number, model: StudentModel, options: BifurcationOptions): FamilyBifurcations {
   const progress = options.onProgress ?? ((): void => undefined);
   const found = familyCrossings(f, { digits: Math.max(digits, 30), model, onProgress: progress });
   const iso = familyPattern(f);
   const crossings = found.crossings.map((c) => bifurcationAt(f, iso, c, digits, model, options, progress));
-  return { family: f.name, model, digits, crossings };
+  // The family is a minimum where its inertia has no negative part (docs/crossing.md).
+  const cuts = [found.scan.from, ...found.crossings.map((c) => c.d), options.top ?? "1e3"];
+  const sides = [found.bottom, ...found.crossings.map((c) => c.to)];
+  const stability = sides.map((side, i) => ({ from: cuts[i]!, to: cuts[i + 1]!, minimum: side.negative.length === 0 }));
+  return { family: f.name, model, digits, isotropy: axialIsotropy(iso), stability, crossings };
 }
 
 function bifurcationAt(
@@ -326,10 +359,10 @@ function followBranch(
   return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at };
 }
 
-/** The isotropy of the axial pattern: Delta(S_{d-c} x S_{s_1} x ...). */
+/** The isotropy of a pattern: Delta(S_{d-c} x S_{s_1} x ...), Delta(S_d) without small classes. */
 function axialIsotropy(R: Pattern): string {
   const c = R.smallTotal;
   const sizes = R.classes.slice(1).map((cl) => cl.size!);
-  return `Delta(S_{d-${c}}${sizes.map((s) => ` x S_${s}`).join("")})`;
+  return `Delta(S_${c === 0 ? "d" : `{d-${c}}`}${sizes.map((s) => ` x S_${s}`).join("")})`;
 }
 

@@ -2,7 +2,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { modelText, type StudentModel } from "../model/studentModel.js";
 import { progressLine } from "../present/progress.js";
 import { textTable } from "../present/textTable.js";
-import { MODEL_OPTIONS, oneFamily, parseDimension, parseModel, parseReal } from "./args.js";
+import { MODEL_OPTIONS, oneFamily, parseDimension, parseModel, parseOutFile, parseReal } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { printJson } from "./format.js";
 
@@ -10,13 +10,19 @@ import { printJson } from "./format.js";
 export const BIFURCATION_TOP = "1e3";
 
 /** Compute and print the branches: the heavy modules load here, after validation. */
-async function bifurcationRun(family: FamilyDefinition, d: string | undefined, top: string, json: boolean, model: StudentModel): Promise<void> {
+async function bifurcationRun(family: FamilyDefinition, d: string | undefined, top: string, json: boolean, model: StudentModel, plot: string | undefined): Promise<void> {
   const { familyBifurcations } = await import("../bifurcation/bifurcation.js");
   const { bifurcationJson } = await import("../output/bifurcationDocument.js");
   const progress = progressLine(`bifurcation ${family.name}`);
   const r = familyBifurcations(family, { model, top, ...(d === undefined ? {} : { d }), onProgress: (t) => progress.update(t) });
   progress.done();
   const doc = bifurcationJson(r);
+  if (plot !== undefined) {
+    const { plotBifurcation } = await import("../plots/plotFamily.js");
+    const { writeFilesAtomically } = await import("../output/atomicWrite.js");
+    writeFilesAtomically(new Map([[plot, await plotBifurcation(doc)]]));
+    process.stderr.write(`wrote ${plot}\n`);
+  }
   if (json) {
     printJson(doc);
     return;
@@ -49,6 +55,7 @@ export const bifurcationCommand: Command = {
     { name: "d", kind: "string", value: "<real>", description: "also give each branch's critical point at this d (in the family's range)" },
     { name: "top", kind: "string", value: "<real>", description: "follow the branches up to this d", default: BIFURCATION_TOP },
     MODEL_OPTIONS[0]!,
+    { name: "plot", kind: "string", value: "<file.svg>", description: "also write the bifurcation diagram (loss minus the family's loss against d, branches coloured by isotropy, minima solid, saddles dashed) to this SVG file" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
@@ -56,6 +63,7 @@ export const bifurcationCommand: Command = {
     const d = options.d === undefined ? undefined : parseDimension("d", options.d, family);
     const top = parseReal("top", options.top ?? BIFURCATION_TOP);
     if (Number(top) < Number(family.range.min) || Number(top) > 1e4) throw new UsageError(`--top: ${top} is outside the allowed range ${family.range.min} to 1e4`);
-    return bifurcationRun(family, d, top, options.json === true, parseModel(options, family));
+    const plot = options.plot === undefined ? undefined : parseOutFile("plot", options.plot, ".svg");
+    return bifurcationRun(family, d, top, options.json === true, parseModel(options, family), plot);
   },
 };

@@ -26,6 +26,8 @@ export function bifurcationJson(r: FamilyBifurcations) {
     family: r.family,
     model: modelJson(r.model),
     digits: r.digits,
+    isotropy: r.isotropy,
+    stability: r.stability.map((t) => ({ from: t.from, to: t.to, minimum: t.minimum })),
     crossings: r.crossings.map((c) => ({
       d: c.crossing.d,
       component: c.component,
