@@ -10,9 +10,11 @@ import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimension
 import { NewtonError } from "../linalg/newton.js";
 import type { StudentModel } from "../model/studentModel.js";
 import type { DecimalField } from "../numbers/decimalField.js";
+import { F64 } from "../numbers/floatField.js";
+import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
-import { dimensionAtNumber } from "../representations/dimension.js";
+import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
 import { axialSpace, type AxialSpace } from "./axial.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
 
@@ -100,6 +102,8 @@ export interface BifurcationOptions {
 
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
+/** Further offsets of a pitchfork's first points, solved by Newton from the scaled nearest point (docs/bifurcation.md §4). */
+const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 
 /** The point of the isotropy pattern embedded in the axial pattern. */
 function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
@@ -115,16 +119,32 @@ function maxAbs(F: DecimalField, v: readonly Decimal[]): Decimal {
   return v.reduce((m, x) => F.D.max(m, x.abs()), F.zero());
 }
 
-/** The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension at d. */
-export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
-  const blocks = realDimensionBlocks(F, R, x, d, () => true, model.secondLayer);
-  let index = 0;
-  const dn = d.toNumber();
-  for (const b of blocks) {
+/** Below this fraction of max(1, its block's largest |eigenvalue|) the sign of a float64 eigenvalue is in doubt (as blockSigns, src/crossing/scan.ts). */
+const FLOAT64_DOUBT = 1e-8;
+
+/** Negative non-gauge eigenvalues of each block at (x, d), or undefined when one is too close to zero for F. */
+function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: T, model: StudentModel, doubt: number): { dimension: DimensionPolynomial; negative: number }[] | undefined {
+  const counts: { dimension: DimensionPolynomial; negative: number }[] = [];
+  for (const b of realDimensionBlocks(F, R, x, d, () => true, model.secondLayer)) {
     const { values, gauge } = blockEigenvalues(F, b);
-    const negative = values.filter((v, i) => !gauge.includes(i) && v.isNegative()).length;
-    index += negative * Math.max(0, dimensionAtNumber(b.component.dimension, dn));
+    const rest = values.filter((_, i) => !gauge.includes(i)).map((v) => F.toNumber(v));
+    const scale = Math.max(1, ...rest.map(Math.abs));
+    if (rest.some((v) => Math.abs(v) <= doubt * scale)) return undefined;
+    counts.push({ dimension: b.component.dimension, negative: rest.filter((v) => v < 0).length });
   }
+  return counts;
+}
+
+/**
+ * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension
+ * at d. The signs come from float64 blocks when every eigenvalue is clear of zero, else from the blocks at
+ * the digits of F.
+ */
+export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+  const counts =
+    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ?? negativeCounts(F, R, x, d, model, 0)!;
+  const dn = d.toNumber();
+  const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, dimensionAtNumber(c.dimension, dn)), 0);
   return Math.round(index * 1e9) / 1e9;
 }
 
@@ -274,41 +294,50 @@ function followBranch(
       const distance = maxAbs(W, wrt.map((p) => W.sub(x[p]!, famR[p]!)));
       return { d, x, loss, lossMinusFamily: W.sub(loss, fam.loss), distance, index: patternIndex(W, R, x, d, model), gradientNorm };
     };
-    // The first points: Newton from the family plus s phi at d* + sigma delta.
-    const near: BranchPoint[] = [];
-    for (const offset of OFFSETS) {
+    // The first points (docs/bifurcation.md §4): at d* + sigma 1e-3 Newton from the family plus s phi, s from
+    // the reduced equation; at each further offset Newton from the nearest point found, its displacement
+    // from the family scaled by the type's rate. At a pitchfork the branch moves away from d* this way up to
+    // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
+    const star = dStar.toNumber();
+    const rate = type === "transcritical" ? 1 : 0.5;
+    const offsets = [...OFFSETS, ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
+      const d = star + sigma * Number(o);
+      return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
+    });
+    const near: { point: BranchPoint; family: Decimal[]; gap: number }[] = [];
+    for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const s =
-        type === "transcritical"
-          ? reduced.a.mul(delta).div(reduced.b).neg()
-          : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
       const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
-      const start = near.length === 0 ? startAt(W, famAt, wrt, phi, W.from(s)) : near[0]!.x.slice();
-      if (near.length > 0) wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(near[0]!.x[p]!, famAt[p]!), W.fromDecimalString(type === "transcritical" ? "0.1" : "0.316227766")))));
+      let start: Decimal[];
+      if (near.length === 0) {
+        const s = type === "transcritical" ? reduced.a.mul(delta).div(reduced.b).neg() : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
+        start = startAt(W, famAt, wrt, phi, W.from(s));
+      } else {
+        const gap = Number(offset);
+        const ref = near.reduce((best, q) => (Math.abs(Math.log(q.gap / gap)) < Math.abs(Math.log(best.gap / gap)) ? q : best));
+        const scale = W.from((gap / ref.gap) ** rate);
+        start = famAt.slice();
+        wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(ref.point.x[p]!, ref.family[p]!), scale))));
+      }
+      progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       const sol = newtonCriticalPoint(W, precision, R, start, d);
-      near.push(pointAt(d, sol.x, sol.loss, sol.gradientNorm));
+      near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm), family: famAt, gap: Number(offset) });
     }
-    const ratio = Math.log10(near[0]!.distance.div(near[1]!.distance).toNumber());
+    const ratio = Math.log10(near[0]!.point.distance.div(near[1]!.point.distance).toNumber());
     exponents.push({ side, value: ratio });
     // Continue away from d*: the integers, then a few larger d up to the top.
-    // At a pitchfork first away from d* geometrically (the branch is ~|d - d*|^(1/2), so equal steps in d
-    // near d* would overshoot onto another critical point), then the integers.
     const targets: number[] = [];
-    const star = dStar.toNumber();
-    for (const gap of type === "pitchfork" ? [3e-3, 1e-2, 3e-2, 1e-1, 3e-1] : []) {
-      const d = star + sigma * gap;
-      if ((sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom) targets.push(d);
-    }
     if (sigma > 0) {
-      for (let d = Math.ceil(dStar.toNumber() + 1e-3); d <= Math.min(top, Math.floor(dStar.toNumber()) + 6); d++) targets.push(d);
+      for (let d = Math.ceil(star + 1e-3); d <= Math.min(top, Math.floor(star) + 6); d++) targets.push(d);
       for (const d of [20, 50, 100, 1000, 1e4]) if (d <= top && d > (targets[targets.length - 1] ?? star)) targets.push(d);
     } else {
-      for (let d = Math.floor(dStar.toNumber() - 1e-3); d >= bottom; d--) targets.push(d);
+      for (let d = Math.floor(star - 1e-3); d >= bottom; d--) targets.push(d);
     }
-    branchX = near[0]!.x;
-    branchD = near[0]!.d;
-    points.push(...near);
+    const farthest = near.reduce((best, q) => (q.gap > best.gap ? q : best));
+    branchX = farthest.point.x;
+    branchD = farthest.point.d;
+    points.push(...near.map((q) => q.point));
     let end: BranchEndInfo | undefined;
     for (const target of targets) {
       progress(`branch ${R.toString()} ${side} d*, d = ${target}`);
