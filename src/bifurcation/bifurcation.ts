@@ -16,6 +16,7 @@ import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
 import { axialSpace, type AxialSpace } from "./axial.js";
+import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
 
 /**
@@ -43,6 +44,8 @@ export interface BranchEndInfo {
   readonly d: string;
   readonly kind: "fold" | "walk limit" | "pattern limit" | "meets the family";
   readonly text: string;
+  /** The declared family whose point (up to permutation) the last branch point on this side is, at an integer d. */
+  readonly meets?: { readonly family: string; readonly d: number };
 }
 
 export interface Branch {
@@ -97,6 +100,8 @@ export interface BifurcationOptions {
   readonly d?: string;
   /** The largest d the branches are followed to (default 1e3). */
   readonly top?: string;
+  /** Digits of the crossings (familyCrossings; default max(digits, 30)): the reproduction passes those of its crossing files. */
+  readonly crossingDigits?: number;
   readonly onProgress?: (text: string) => void;
 }
 
@@ -158,7 +163,7 @@ const bifurcationsMemo = new WeakMap<FamilyDefinition, Map<string, FamilyBifurca
 export function familyBifurcations(f: FamilyDefinition, options: BifurcationOptions = {}): FamilyBifurcations {
   const digits = options.digits ?? 30;
   const model = checkFamilyModel(f, options.model ?? defaultModel(f));
-  const key = [digits, model.secondLayer, model.widthOffset, options.d ?? "", options.top ?? ""].join("|");
+  const key = [digits, model.secondLayer, model.widthOffset, options.d ?? "", options.top ?? "", options.crossingDigits ?? ""].join("|");
   let byOptions = bifurcationsMemo.get(f);
   if (byOptions === undefined) bifurcationsMemo.set(f, (byOptions = new Map()));
   let result = byOptions.get(key);
@@ -171,7 +176,7 @@ export function familyBifurcations(f: FamilyDefinition, options: BifurcationOpti
 
 function computeBifurcations(f: FamilyDefinition, digits: number, model: StudentModel, options: BifurcationOptions): FamilyBifurcations {
   const progress = options.onProgress ?? ((): void => undefined);
-  const found = familyCrossings(f, { digits: Math.max(digits, 30), model, onProgress: progress });
+  const found = familyCrossings(f, { digits: options.crossingDigits ?? Math.max(digits, 30), model, onProgress: progress });
   const iso = familyPattern(f);
   const crossings = found.crossings.map((c) => bifurcationAt(f, iso, c, digits, model, options, progress));
   // The family is a minimum where its inertia has no negative part (docs/crossing.md).
@@ -365,9 +370,9 @@ function followBranch(
     }
     end ??=
       sigma > 0
-        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `followed up to d = ${targets[targets.length - 1]} (the top of the walk)` }
+        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `still a branch at d = ${targets[targets.length - 1]}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
-    ends.push(end);
+    ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
     if (options.d !== undefined) {
       const want = W.from(options.d);
       if ((sigma > 0 ? want.gt(dStar) : want.lt(dStar)) && want.gte(bottom)) {
@@ -386,6 +391,20 @@ function followBranch(
   points.sort((p, q) => p.d.cmp(q.d));
   const side = sides.length === 2 ? "both" : sides[0]!;
   return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at };
+}
+
+/**
+ * The end with the declared family whose point the last branch point on its side is, when that point is at
+ * an integer d and such a family exists (knownFamilyAt, docs/bifurcation.md §4).
+ */
+function withKnownPoint(end: BranchEndInfo, side: readonly BranchPoint[], star: number, R: Pattern, model: StudentModel, family: string): BranchEndInfo {
+  if (side.length === 0) return end;
+  const last = side.reduce((best, q) => (Math.abs(q.d.toNumber() - star) > Math.abs(best.d.toNumber() - star) ? q : best));
+  const d = last.d.toNumber();
+  if (!Number.isInteger(d)) return end;
+  const name = knownFamilyAt(R, last.x.map((v) => v.toNumber()), last.loss.toNumber(), d, model, family);
+  if (name === undefined) return { ...end, text: `${end.text}; at d = ${d} the branch point is no declared family's point` };
+  return { ...end, meets: { family: name, d }, text: `${end.text}; at d = ${d} the branch point is family ${name}'s point up to permutation (loss and permutation invariants equal to ${KNOWN_TOLERANCE.toExponential(0)})` };
 }
 
 /** The isotropy of a pattern: Delta(S_{d-c} x S_{s_1} x ...), Delta(S_d) without small classes. */

@@ -52,7 +52,7 @@ export function bifurcationJson(r: FamilyBifurcations) {
         pattern: b.pattern.toString(),
         type: b.type,
         side: b.side,
-        ends: b.ends,
+        ends: b.ends.map((e) => ({ side: e.side, d: e.d, kind: e.kind, text: e.text, meets: e.meets ?? null })),
         exponents: b.exponents.map((e) => ({ side: e.side, value: e.value.toFixed(4) })),
         points: b.points.map((p) => point(b.pattern, p, r.digits)),
         at: b.at === undefined ? null : point(b.pattern, b.at, r.digits),

@@ -10,7 +10,7 @@ import { workModule, type PoolWork } from "../present/pool.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
-import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
+import { crossingStep, eigenStep, seriesStep, spectrumStep, type CrossingOutcome, type PerModel, type SeriesOutcome } from "./familySteps.js";
 
 // The units of work of a reproduction that do not depend on each other: discovery, each family's series,
 // spectrum, eigen-series, crossing and plot, and the tutorial. Each is described by plain data (so that it
@@ -22,7 +22,7 @@ export interface TaskOutcomes {
   readonly series: SeriesOutcome;
   readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
-  readonly crossing: PerModel<string[]>;
+  readonly crossing: PerModel<CrossingOutcome>;
   readonly annihilation: AnnihilationRow[];
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly tutorial: null;
