@@ -17,6 +17,7 @@ import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
 import { axialSpace, type AxialSpace } from "./axial.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
+import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
 
 /**
@@ -60,6 +61,8 @@ export interface Branch {
   readonly exponents: { readonly side: "below" | "above"; readonly value: number }[];
   /** The branch point at the requested d, if any. */
   readonly at?: BranchPoint | undefined;
+  /** The local series at d* of the W-parameters (indices into the pattern's parameters). */
+  readonly series: LocalSeries;
 }
 
 export interface BifurcationAtCrossing {
@@ -111,7 +114,7 @@ const OFFSETS = ["1e-3", "1e-4"];
 const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 
 /** The point of the isotropy pattern embedded in the axial pattern. */
-function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
+export function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
   const xQ = embedIsotropyPoint(iso, axial.k, x);
   const out: T[] = [];
   axial.coarseOf!.forEach((c, f) => {
@@ -283,6 +286,7 @@ function followBranch(
   const exponents: { side: "below" | "above"; value: number }[] = [];
   const bottom = Math.max(R.minimumDimension(), Number(f.range.min));
   let at: BranchPoint | undefined;
+  const nearAll: BranchPoint[] = [];
   for (const side of sides) {
     const sigma = side === "above" ? 1 : -1;
     const W = precision.working(Math.max(dStar.toNumber() + 1, 10));
@@ -343,6 +347,7 @@ function followBranch(
     branchX = farthest.point.x;
     branchD = farthest.point.d;
     points.push(...near.map((q) => q.point));
+    nearAll.push(...near.map((q) => q.point));
     let end: BranchEndInfo | undefined;
     for (const target of targets) {
       progress(`branch ${R.toString()} ${side} d*, d = ${target}`);
@@ -390,7 +395,9 @@ function followBranch(
   }
   points.sort((p, q) => p.d.cmp(q.d));
   const side = sides.length === 2 ? "both" : sides[0]!;
-  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at };
+  const F = precision.working(Math.max(dStar.toNumber() + 1, 10));
+  const series = localSeries(F, type, F.from(dStar), nearAll, toAxial(iso, axial, xStar).map((v) => F.from(v)), wrt);
+  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at, series };
 }
 
 /**

@@ -37,8 +37,11 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
     if (c.reduced !== null) console.log(`reduced     g(s, d) = a (d - d*) s + b s^2 + c s^3: a = ${c.reduced.a}, b = ${c.reduced.b}, c = ${c.reduced.c} (|H0 phi| = ${c.reduced.kernelResidual})`);
     for (const b of c.branches) {
       console.log(`branch      ${b.isotropy}, pattern ${b.pattern}: ${b.type}, ${b.side === "both" ? "on both sides" : `${b.side} d*`}; distance ~ |d - d*|^e with e = ${b.exponents.map((e) => `${e.value} (${e.side})`).join(", ")}`);
-      for (const e of b.ends) console.log(`  end ${e.side}: ${e.kind} at d = ${e.d} (${e.text})`);
+      for (const e of b.ends) console.log(`  end ${e.side}: ${e.kind} at d = ${e.d} (${e.text})${e.meets === null ? "" : `: meets family ${e.meets.family} at d = ${e.meets.d}`}`);
       console.log(textTable(["d", "loss", "loss - family", "distance", "index"], b.points.map((p) => [p.d, p.loss, p.lossMinusFamily, p.distance, p.index])));
+      const powers = b.series.terms[0]?.coefficients.map((c) => `t^${c.power}`) ?? [];
+      console.log(`local series at d*: param = param(d*) + sum c_k t^k, t = ${b.series.variable} (numeric; (n): the digits on which two fits agree)`);
+      console.log(textTable(["param", ...powers], b.series.terms.map((t) => [t.param, ...t.coefficients.map((c) => (c.digits === 0 ? "?" : `${c.value} (${c.digits})`))])));
       if (b.at !== null) {
         console.log(`at d = ${b.at.d}: loss ${b.at.loss}, index ${b.at.index}, |grad L| ${b.at.gradientNorm}`);
         console.log(textTable(["param", "value (gauge |a| = 1)"], Object.entries(b.at.params).map(([k, v]) => [k, v])));

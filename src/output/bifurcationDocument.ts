@@ -56,6 +56,13 @@ export function bifurcationJson(r: FamilyBifurcations) {
         exponents: b.exponents.map((e) => ({ side: e.side, value: e.value.toFixed(4) })),
         points: b.points.map((p) => point(b.pattern, p, r.digits)),
         at: b.at === undefined ? null : point(b.pattern, b.at, r.digits),
+        series: {
+          variable: b.series.variable,
+          terms: b.series.terms.map((t) => ({
+            param: b.pattern.params[t.param]!.name,
+            coefficients: t.coefficients.map((c) => ({ power: c.power, value: c.value.toString(), digits: c.digits })),
+          })),
+        },
       })),
     })),
   };
