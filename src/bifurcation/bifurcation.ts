@@ -16,6 +16,7 @@ import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
 import { axialSpace, type AxialSpace } from "./axial.js";
+import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
@@ -71,6 +72,11 @@ export interface BifurcationAtCrossing {
   /** The kernel vector over the parameters of Q_k (normalised to max |.| = 1), with the parameter names. */
   readonly kernel: { readonly pattern: Pattern; readonly names: string[]; readonly vector: Decimal[]; readonly eigenvalue: Decimal };
   readonly axial: AxialSpace;
+  /**
+   * The candidates S_{n-k} x G for the S_n part of the carrying component with their fixed dimensions, the
+   * axial ones marked (axialSubgroups), and the one whose branch is computed (the kernel vector's isotropy).
+   */
+  readonly subgroups: readonly (SubgroupCandidate & { readonly computed: boolean })[];
   readonly reduced?: ReducedEquation;
   readonly branches: Branch[];
   /** Why no branch was computed (non-Young axial subgroup, failure). */
@@ -223,13 +229,18 @@ function bifurcationAt(
   const u = raw.map((v) => F.div(v, big.isNegative() ? scale.neg() : scale));
   const kernel = { pattern: Q, names: Q.params.map((q) => q.name), vector: u, eigenvalue: values[j]! };
   const axial = axialSpace(iso, k, u.map((v) => v.toNumber()));
+  // The kernel vector's isotropy in S_n: S_{n-k} x (S_2 when the swap of s_1, s_2 fixes it, else 1); k = 0 has none.
+  const subgroups = axialSubgroups(block.component.sn.mu).map((h) => ({
+    ...h,
+    computed: axial.pattern !== undefined && h.k === k && h.elements.length === (axial.swapFixes ? 2 : 1),
+  }));
   if (axial.pattern === undefined) {
-    return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: ${axial.reason}` };
+    return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches: [], note: `no branch computed: ${axial.reason}` };
   }
   const R = axial.pattern;
   // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
   if (dStar.lt(R.minimumDimension() + 0.01)) {
-    return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
+    return { crossing, component: crossing.irrep, kernel, axial, subgroups: subgroups.map((h) => ({ ...h, computed: false })), branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
   }
   const wrt = weightParams(R);
   const uR = toAxial(iso, axial, xStar).map(() => F.zero());
@@ -253,7 +264,7 @@ function bifurcationAt(
   if (type === "transcritical") sides.push("below", "above");
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
   const branch = followBranch(f, iso, axial, R, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
-  return { crossing, component: crossing.irrep, kernel, axial, reduced, branches: [branch] };
+  return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced, branches: [branch] };
 }
 
 /** The start of the branch at d = d* + sigma delta: the family point plus s phi, s from the reduced equation. */

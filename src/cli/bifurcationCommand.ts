@@ -33,6 +33,8 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
     console.log(`crossing d* = ${c.d} in ${c.component} (${c.direction})`);
     console.log(`kernel      in ${c.kernel.pattern}: ${Object.entries(c.kernel.vector).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`isotropy    ${c.axial.how}`);
+    const axialOnes = c.axial.subgroups.filter((h) => h.axial);
+    if (axialOnes.length > 0) console.log(`axial       of ${c.component.split(" x ")[0]} among S_{n-k} x G, k <= 3 (dim Fix by characters): ${axialOnes.map((h) => `${h.group}${h.branch ? " (branch below)" : h.young ? " (Young: not computed)" : " (needs a GroupPattern: not computed)"}`).join(", ")}`);
     if (c.note !== null) console.log(`note        ${c.note}`);
     if (c.reduced !== null) console.log(`reduced     g(s, d) = a (d - d*) s + b s^2 + c s^3: a = ${c.reduced.a}, b = ${c.reduced.b}, c = ${c.reduced.c} (|H0 phi| = ${c.reduced.kernelResidual})`);
     for (const b of c.branches) {

@@ -44,6 +44,7 @@ export function bifurcationJson(r: FamilyBifurcations) {
         antiSymmetric: c.axial.antiSymmetric,
         pattern: c.axial.pattern?.toString() ?? null,
         reason: c.axial.reason ?? null,
+        subgroups: c.subgroups.map((h) => ({ group: h.name, fixDimension: h.fixDimension, young: h.young, axial: h.axial, branch: h.computed })),
       },
       reduced: c.reduced === undefined ? null : { a: short(c.reduced.a), b: short(c.reduced.b), c: short(c.reduced.c), kernelResidual: c.reduced.kernelResidual.toSignificantDigits(3).toString() },
       note: c.note ?? null,
