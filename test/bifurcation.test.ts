@@ -28,6 +28,8 @@ describe("bifurcation of 2a", () => {
     const c = r.crossings[0]!;
     expect(c.component).toBe("[n-1,1]");
     expect(c.axial.pattern?.toString()).toBe("(d-2 | 1 | 1)");
+    // The branch computed is that of an axial subgroup: S_{n-1} in [n-1,1] (n = d - 1).
+    expect(c.subgroups.filter((h) => h.computed).map((h) => [h.name, h.axial])).toEqual([["S_{n-1}", true]]);
     expect(c.reduced!.kernelResidual.toNumber()).toBeLessThan(1e-20);
     expect(Math.abs(c.reduced!.b.toNumber())).toBeGreaterThan(1e-3);
     const b = c.branches[0]!;
