@@ -368,7 +368,7 @@ function followBranch(
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
         if (point.distance.lt(W.fromDecimalString("1e-12"))) {
-          end = { side, d: String(target), kind: "meets the family", text: `the continuation returns to the family at d = ${target}` };
+          end = { side, d: String(target), kind: "meets the family", text: `the continuation converged onto the family at d = ${target}: not followed further (the branch returns to the family there, or the step jumped onto it)` };
           break;
         }
         points.push(point);
