@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { familyBifurcations, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
+import { familyBifurcations, toAxial, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
 import { newtonCriticalPoint } from "../src/families/newton.js";
 import { precisionContext } from "../src/families/precision.js";
 import { findFamily } from "../src/families/registry.js";
@@ -7,7 +7,11 @@ import { symmetricEigenvaluesFloat64 } from "../src/linalg/symmetricEigenFloat64
 import { hessian, lossAndGradient } from "../src/model/evaluator.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
+import { bifurcationJson } from "../src/output/bifurcationDocument.js";
 import { embed } from "../src/patterns/embedding.js";
+import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
+import { bifurcationRows } from "../src/plots/bifurcationPlot.js";
+import { plotBifurcation } from "../src/plots/plotFamily.js";
 
 // docs/bifurcation.md §6: the branch of family 2a at its [n-1,1] crossing near d = 5.59, checked by the
 // independent evaluator (gradient, full Hessian index), by the distance to the family near d* (the rate the
@@ -15,7 +19,7 @@ import { embed } from "../src/patterns/embedding.js";
 
 let r: FamilyBifurcations;
 beforeAll(() => {
-  r = familyBifurcations(findFamily("2a"), { top: "6", digits: 30 });
+  r = familyBifurcations(findFamily("2a"), { top: "6", digits: 20 });
 }, 120_000);
 
 describe("bifurcation of 2a", () => {
@@ -24,6 +28,8 @@ describe("bifurcation of 2a", () => {
     const c = r.crossings[0]!;
     expect(c.component).toBe("[n-1,1]");
     expect(c.axial.pattern?.toString()).toBe("(d-2 | 1 | 1)");
+    // The branch computed is that of an axial subgroup: S_{n-1} in [n-1,1] (n = d - 1).
+    expect(c.subgroups.filter((h) => h.computed).map((h) => [h.name, h.axial])).toEqual([["S_{n-1}", true]]);
     expect(c.reduced!.kernelResidual.toNumber()).toBeLessThan(1e-20);
     expect(Math.abs(c.reduced!.b.toNumber())).toBeGreaterThan(1e-3);
     const b = c.branches[0]!;
@@ -78,5 +84,87 @@ describe("bifurcation of 2a", () => {
     const continued = b.points.find((p) => p.d.eq(6))!;
     const gap = direct.x.reduce((m, v, i) => Math.max(m, v.sub(continued.x[i]!).abs().toNumber()), 0);
     expect(gap).toBeLessThan(1e-25);
+  });
+});
+
+describe("the bifurcation diagram of 2a", () => {
+  it("draws every branch point at its loss minus the family's, solid exactly where the index is 0, and the family a minimum above d* only", async () => {
+    const doc = bifurcationJson(r);
+    const rows = bifurcationRows(doc);
+    const c = r.crossings[0]!;
+    const dStar = Number(c.crossing.d);
+    const branchRows = rows.filter((row) => row.segment.startsWith("branch"));
+    for (const p of c.branches[0]!.points) {
+      const drawn = branchRows.filter((row) => row.d === p.d.toNumber());
+      expect(drawn.length, `d = ${p.d}`).toBeGreaterThan(0);
+      for (const row of drawn) expect(row.value).toBe(p.lossMinusFamily.toNumber());
+      // A point inside a piece (not where the stability changes) has the stability of its own index.
+      if (drawn.length === 1) expect(drawn[0]!.stability).toBe(p.index === 0 ? "minimum" : "saddle");
+    }
+    // The branch passes through the family at d*.
+    expect(branchRows.some((row) => row.d === dStar && row.value === 0)).toBe(true);
+    // The family: a saddle below d*, a minimum above (its crossing is "saddle to minimum").
+    const family = rows.filter((row) => row.segment.startsWith("family"));
+    expect(c.crossing.direction).toBe("saddle to minimum");
+    for (const row of family) {
+      expect(row.value).toBe(0);
+      if (row.d < dStar) expect(row.stability).toBe("saddle");
+      if (row.d > dStar) expect(row.stability).toBe("minimum");
+    }
+    const svg = await plotBifurcation(doc);
+    expect(svg).toContain(`d* = ${dStar.toPrecision(6)} (${c.component})`);
+    expect(svg).toContain(c.branches[0]!.isotropy);
+    // Saddle pieces dashed (the branch and the family below d*), the minimum piece solid (the family above).
+    expect(svg).toContain('stroke-dasharray="6,4"');
+    expect(svg).toContain('stroke-dasharray="1,0"');
+  });
+});
+
+describe("ends and local series of the 2a branch", () => {
+  it("names the family met at the bottom end: an explicit permutation maps the branch point onto it", () => {
+    const b = r.crossings[0]!.branches[0]!;
+    const below = b.ends.find((e) => e.side === "below")!;
+    expect(below.kind).toBe("pattern limit");
+    const met = below.meets!;
+    expect(met).toBeDefined();
+    // Independently of the invariants: search the row and column permutations (S_d x S_d, the symmetry of
+    // the loss at k = d: neurons relabelled, inputs relabelled with the teacher) for P, Q with
+    // W[i][j] = W'[P i][Q j] and a[i] = a'[P i], W', a' the named family's point.
+    const d = met.d;
+    const p = b.points.find((q) => q.d.eq(d))!;
+    const mine = embed(b.pattern, p.x.map((v) => v.toNumber()), d);
+    const g = findFamily(met.family);
+    const other = embed(familyPattern(g), familyCriticalPoint(g, String(d), 20).x.map((v) => v.toNumber()), d);
+    const perms = (n: number): number[][] => (n === 0 ? [[]] : perms(n - 1).flatMap((q) => Array.from({ length: n }, (_, i) => [...q.slice(0, i), n - 1, ...q.slice(i)])));
+    const all = perms(d);
+    const maps = all.flatMap((P) => all.map((Q) => [P, Q] as const)).filter(([P, Q]) => mine.a.every((v, i) => Math.abs(v - other.a[P[i]!]!) < 1e-12) && mine.W.every((row, i) => row.every((v, j) => Math.abs(v - other.W[P[i]!]![Q[j]!]!) < 1e-12)));
+    expect(maps.length).toBeGreaterThan(0);
+  });
+
+  it("the local series at d* predicts a branch point solved directly at d* + 2e-3 (not one of the fitted points) to its truncation", () => {
+    const c = r.crossings[0]!;
+    const b = c.branches[0]!;
+    expect(b.series.variable).toBe("d - d*");
+    const precision = precisionContext(20);
+    const F = precision.working(10);
+    const dStar = F.from(c.crossing.d);
+    const t = 2e-3;
+    const d = dStar.add(t);
+    const f = findFamily("2a");
+    const starAxial = toAxial(familyPattern(f), c.axial, familyCriticalPoint(f, c.crossing.d, 40).x);
+    // The branch point by Newton in the axial pattern from the secant through the two fitted points above d*.
+    const [p1, p2] = b.points.filter((p) => p.d.gt(dStar)).sort((p, q) => p.d.cmp(q.d));
+    const lambda = d.sub(p1!.d).div(p2!.d.sub(p1!.d));
+    const direct = newtonCriticalPoint(F, precision, b.pattern, p1!.x.map((v, i) => v.add(p2!.x[i]!.sub(v).mul(lambda))), d);
+    // On the branch, not the family: its distance to the family point at d* is of order t.
+    expect(Math.max(...direct.x.map((v, i) => v.sub(starAxial[i]!).abs().toNumber()))).toBeGreaterThan(t / 100);
+    for (const term of b.series.terms) {
+      const known = term.coefficients.every((k) => k.digits > 0);
+      expect(known).toBe(true);
+      const predicted = term.coefficients.reduce((sum, k) => sum + k.value.toNumber() * t ** k.power, 0);
+      const error = term.coefficients.reduce((sum, k) => sum + Math.abs(k.value.toNumber()) * 10 ** (1 - k.digits) * t ** k.power, 0);
+      const actual = direct.x[term.param]!.sub(starAxial[term.param]!).toNumber();
+      expect(Math.abs(actual - predicted), b.pattern.params[term.param]!.name).toBeLessThan(error + t ** 4);
+    }
   });
 });

@@ -166,6 +166,8 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["bifurcation", "2a", "--d", "1e20"], /--d: 1e20 is outside family 2a's range/],
   [["bifurcation", "2a", "--second-layer", "free"], /--second-layer: 'free' is not a second layer \(allowed: trained, fixed\)/],
   [["bifurcation", "2a", "--top", "1e9"], /--top: 1e9 is outside the allowed range 3 to 1e4/],
+  [["bifurcation", "2a", "--plot", "diagram.png"], /--plot: 'diagram.png' does not end in .svg/],
+  [["bifurcation", "2a", "--plot", "/proc/x/diagram.svg"], /--plot: cannot create/],
   // plot
   [["plot", "1b"], /plot: --out <dir> is required/],
   [["plot", "xx", "--out", fresh("plot1")], /unknown family 'xx'/],

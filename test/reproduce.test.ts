@@ -53,10 +53,12 @@ describe("a quick reproduction of family 1b", () => {
       "docs/cli.md",
       "docs/formulas.md",
       "docs/leading-systems.md",
+      "series/1b.bifurcation.json",
       "series/1b.crossing.json",
       "series/1b.eigen.json",
       "series/1b.eigen.md",
       "series/1b.eigen.tex",
+      "series/1b.fixed.bifurcation.json",
       "series/1b.fixed.crossing.json",
       "series/1b.fixed.eigen.json",
       "series/1b.fixed.eigen.md",
@@ -68,6 +70,8 @@ describe("a quick reproduction of family 1b", () => {
       "series/1b.tex",
       "series/census.md",
       "series/discovery.json",
+      "series/plots/1b-bifurcation.svg",
+      "series/plots/1b-fixed-bifurcation.svg",
       "series/plots/1b-fixed-spectrum.svg",
       "series/plots/1b-spectrum.svg",
       "series/plots/census-minima.svg",
@@ -108,6 +112,19 @@ describe("a quick reproduction of family 1b", () => {
     expect(above.inertia.negative.toNumber()).toBe(0);
   });
 
+  it("the bifurcation files: the crossings of the crossing file, the pitchfork at the saddle-to-minimum one above d*, its diagram", () => {
+    for (const infix of ["", ".fixed"]) {
+      const crossing = JSON.parse(read(`series/1b${infix}.crossing.json`));
+      const b = JSON.parse(read(`series/1b${infix}.bifurcation.json`));
+      expect(b.crossings.map((c: { d: string }) => c.d)).toEqual(crossing.crossings.map((c: { d: string }) => c.d));
+      const toMinimum = b.crossings.find((c: { direction: string }) => c.direction === "saddle to minimum");
+      expect(toMinimum.branches.map((x: { type: string; side: string }) => [x.type, x.side])).toEqual([["pitchfork", "above"]]);
+      // Followed to the top of the quick configuration.
+      expect(Math.max(...toMinimum.branches[0].points.map((p: { d: string }) => Number(p.d)))).toBe(Number(QUICK_CONFIG.bifurcation.top));
+      expect(read(`series/plots/1b${infix.replace(".", "-")}-bifurcation.svg`)).toContain(`d* = ${Number(toMinimum.d).toPrecision(6)}`);
+    }
+  });
+
   it("the spectrum file: d = 2, 20, 1e4, d^2 + d eigenvalues at d = 20, the full-Hessian check passed", () => {
     const j = JSON.parse(read("series/1b.spectrum.json"));
     expect(j.spectra.map((s: { d: string }) => s.d)).toEqual(["2", "20", "1e4"]);
@@ -143,7 +160,7 @@ describe("parallel and serial runs", () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [path, text] of a) expect(Buffer.from(b.get(path)!).equals(Buffer.from(text)), path).toBe(true);
     // One line per write, each naming its step (and family).
-    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (discovery|census|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|annihilation|plots|docs)\b/.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.every((l) => !l.includes("\n") && /^reproduce: (?:(discovery|census|series 1b|spectrum 1b|eigen-series 1b|crossing 1b|annihilation|plots|docs)\b|crossing:)/.test(l)), lines.join("\n")).toBe(true);
   }, 120_000);
 });
 

@@ -263,3 +263,14 @@ export async function bifurcation(name: string, options: { d?: number | string; 
   const { bifurcationJson } = await import("../output/bifurcationDocument.js");
   return plain(bifurcationJson(familyBifurcations(f, { model, top, ...(d === undefined ? {} : { d }), onProgress: (what) => options.onProgress?.(what) })));
 }
+
+/**
+ * The bifurcation diagram of a document of `bifurcation` (docs/plots.md): loss minus the family's loss
+ * against d, the family and its branches coloured by isotropy, minima solid and saddles dashed, each d*
+ * marked; the SVG text that `spurious bifurcation <family> --plot <file.svg>` writes.
+ */
+export async function bifurcationDiagram(document: BifurcationJson): Promise<string> {
+  if (!Array.isArray(document?.crossings) || !Array.isArray(document?.stability)) throw new RangeError("document: not a document of bifurcation() (it needs its crossings and stability)");
+  const { plotBifurcation } = await import("../plots/plotFamily.js");
+  return plotBifurcation(document);
+}

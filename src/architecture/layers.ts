@@ -76,20 +76,20 @@ export const FOLDERS: readonly FolderRule[] = [
   },
   { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery, annihilation, the census; atomic writes", imports: ["numbers", "series", "model", "patterns", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "bifurcation", "census"] },
   { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "representations", "families", "ift", "eigenseries", "output"] },
-  { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering", imports: ["model", "families", "crossing"] },
+  { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering, the bifurcation diagram (from its JSON document)", imports: ["model", "families", "crossing", "output"] },
   { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress, the pool of worker threads (and the census on it)", imports: ["model", "families", "census", "output", "plots"] },
   {
     folder: "api",
     layer: "presentation",
     holds: "the library API (package.json exports, docs/api.md): one function per --json command, same documents, same argument checks",
-    imports: ["model", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "bifurcation", "census", "output", "check", "present"],
+    imports: ["model", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "bifurcation", "census", "output", "check", "plots", "present"],
   },
   { folder: "tutorial", layer: "presentation", holds: "docs/tutorial.md: its steps, run as commands in a child process", imports: ["output"] },
   {
     folder: "reproduce",
     layer: "presentation",
     holds: "npm run reproduce: every result regenerated (its tasks on worker threads), staged and moved into place",
-    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "annihilation", "census", "output", "plots", "present", "tutorial"],
+    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
   },
   {
     folder: "cli",

@@ -57,6 +57,8 @@ export interface AxialSpace {
   readonly groupOrder: number;
   /** Whether some element maps u to -u (then the reduced equation is odd in s: no quadratic term). */
   readonly antiSymmetric: boolean;
+  /** Whether some element of the stabiliser swaps s_1 and s_2 (k = 2). */
+  readonly swapFixes: boolean;
   /** The merged pattern when the stabiliser is a Young subgroup, with the class of Q_k -> class of the pattern map. */
   readonly pattern?: Pattern;
   readonly classMap?: number[];
@@ -102,6 +104,7 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
     stabiliserOrder: H.length,
     groupOrder: group.length,
     antiSymmetric,
+    swapFixes: H.some((g) => g.swap),
   };
   const orbitText = [...orbits.values()].filter((o) => o[0] !== 0).map((o) => `{${o.map((i) => Q.classes[i]!.name).join(", ")}}`).join(" ");
   const how =

@@ -10,10 +10,15 @@ import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimension
 import { NewtonError } from "../linalg/newton.js";
 import type { StudentModel } from "../model/studentModel.js";
 import type { DecimalField } from "../numbers/decimalField.js";
+import { F64 } from "../numbers/floatField.js";
+import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
-import { dimensionAtNumber } from "../representations/dimension.js";
+import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
 import { axialSpace, type AxialSpace } from "./axial.js";
+import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
+import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
+import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
 
 /**
@@ -41,6 +46,8 @@ export interface BranchEndInfo {
   readonly d: string;
   readonly kind: "fold" | "walk limit" | "pattern limit" | "meets the family";
   readonly text: string;
+  /** The declared family whose point (up to permutation) the last branch point on this side is, at an integer d. */
+  readonly meets?: { readonly family: string; readonly d: number };
 }
 
 export interface Branch {
@@ -55,6 +62,8 @@ export interface Branch {
   readonly exponents: { readonly side: "below" | "above"; readonly value: number }[];
   /** The branch point at the requested d, if any. */
   readonly at?: BranchPoint | undefined;
+  /** The local series at d* of the W-parameters (indices into the pattern's parameters). */
+  readonly series: LocalSeries;
 }
 
 export interface BifurcationAtCrossing {
@@ -63,16 +72,32 @@ export interface BifurcationAtCrossing {
   /** The kernel vector over the parameters of Q_k (normalised to max |.| = 1), with the parameter names. */
   readonly kernel: { readonly pattern: Pattern; readonly names: string[]; readonly vector: Decimal[]; readonly eigenvalue: Decimal };
   readonly axial: AxialSpace;
+  /**
+   * The candidates S_{n-k} x G for the S_n part of the carrying component with their fixed dimensions, the
+   * axial ones marked (axialSubgroups), and the one whose branch is computed (the kernel vector's isotropy).
+   */
+  readonly subgroups: readonly (SubgroupCandidate & { readonly computed: boolean })[];
   readonly reduced?: ReducedEquation;
   readonly branches: Branch[];
   /** Why no branch was computed (non-Young axial subgroup, failure). */
   readonly note?: string;
 }
 
+/** A stretch of the family between crossings (or the ends of the scan) and whether it is a minimum there. */
+export interface FamilyStretch {
+  readonly from: string;
+  readonly to: string;
+  readonly minimum: boolean;
+}
+
 export interface FamilyBifurcations {
   readonly family: string;
   readonly model: StudentModel;
   readonly digits: number;
+  /** The family's isotropy, e.g. Delta(S_{d-1} x S_1). */
+  readonly isotropy: string;
+  /** The family from the bottom of the crossing scan to the top of the branches, cut at its crossings. */
+  readonly stability: FamilyStretch[];
   readonly crossings: BifurcationAtCrossing[];
 }
 
@@ -84,14 +109,18 @@ export interface BifurcationOptions {
   readonly d?: string;
   /** The largest d the branches are followed to (default 1e3). */
   readonly top?: string;
+  /** Digits of the crossings (familyCrossings; default max(digits, 30)): the reproduction passes those of its crossing files. */
+  readonly crossingDigits?: number;
   readonly onProgress?: (text: string) => void;
 }
 
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
+/** Further offsets of a pitchfork's first points, solved by Newton from the scaled nearest point (docs/bifurcation.md §4). */
+const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 
 /** The point of the isotropy pattern embedded in the axial pattern. */
-function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
+export function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
   const xQ = embedIsotropyPoint(iso, axial.k, x);
   const out: T[] = [];
   axial.coarseOf!.forEach((c, f) => {
@@ -104,28 +133,66 @@ function maxAbs(F: DecimalField, v: readonly Decimal[]): Decimal {
   return v.reduce((m, x) => F.D.max(m, x.abs()), F.zero());
 }
 
-/** The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension at d. */
-export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
-  const blocks = realDimensionBlocks(F, R, x, d, () => true, model.secondLayer);
-  let index = 0;
-  const dn = d.toNumber();
-  for (const b of blocks) {
+/** Below this fraction of max(1, its block's largest |eigenvalue|) the sign of a float64 eigenvalue is in doubt (as blockSigns, src/crossing/scan.ts). */
+const FLOAT64_DOUBT = 1e-8;
+
+/** Negative non-gauge eigenvalues of each block at (x, d), or undefined when one is too close to zero for F. */
+function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: T, model: StudentModel, doubt: number): { dimension: DimensionPolynomial; negative: number }[] | undefined {
+  const counts: { dimension: DimensionPolynomial; negative: number }[] = [];
+  for (const b of realDimensionBlocks(F, R, x, d, () => true, model.secondLayer)) {
     const { values, gauge } = blockEigenvalues(F, b);
-    const negative = values.filter((v, i) => !gauge.includes(i) && v.isNegative()).length;
-    index += negative * Math.max(0, dimensionAtNumber(b.component.dimension, dn));
+    const rest = values.filter((_, i) => !gauge.includes(i)).map((v) => F.toNumber(v));
+    const scale = Math.max(1, ...rest.map(Math.abs));
+    if (rest.some((v) => Math.abs(v) <= doubt * scale)) return undefined;
+    counts.push({ dimension: b.component.dimension, negative: rest.filter((v) => v < 0).length });
   }
+  return counts;
+}
+
+/**
+ * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension
+ * at d. The signs come from float64 blocks when every eigenvalue is clear of zero, else from the blocks at
+ * the digits of F.
+ */
+export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+  const counts =
+    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ?? negativeCounts(F, R, x, d, model, 0)!;
+  const dn = d.toNumber();
+  const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, dimensionAtNumber(c.dimension, dn)), 0);
   return Math.round(index * 1e9) / 1e9;
 }
 
-/** The bifurcations of family f at its crossings. */
+/** familyBifurcations by family definition and options: a deterministic result, read only, computed once per process. */
+const bifurcationsMemo = new WeakMap<FamilyDefinition, Map<string, FamilyBifurcations>>();
+
+/**
+ * The bifurcations of family f at its crossings. The result is kept for the process (a command, its
+ * diagram and a library call ask for the same), so progress is reported only the first time.
+ */
 export function familyBifurcations(f: FamilyDefinition, options: BifurcationOptions = {}): FamilyBifurcations {
   const digits = options.digits ?? 30;
   const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  const key = [digits, model.secondLayer, model.widthOffset, options.d ?? "", options.top ?? "", options.crossingDigits ?? ""].join("|");
+  let byOptions = bifurcationsMemo.get(f);
+  if (byOptions === undefined) bifurcationsMemo.set(f, (byOptions = new Map()));
+  let result = byOptions.get(key);
+  if (result === undefined) {
+    result = computeBifurcations(f, digits, model, options);
+    byOptions.set(key, result);
+  }
+  return result;
+}
+
+function computeBifurcations(f: FamilyDefinition, digits: number, model: StudentModel, options: BifurcationOptions): FamilyBifurcations {
   const progress = options.onProgress ?? ((): void => undefined);
-  const found = familyCrossings(f, { digits: Math.max(digits, 30), model, onProgress: progress });
+  const found = familyCrossings(f, { digits: options.crossingDigits ?? Math.max(digits, 30), model, onProgress: progress });
   const iso = familyPattern(f);
   const crossings = found.crossings.map((c) => bifurcationAt(f, iso, c, digits, model, options, progress));
-  return { family: f.name, model, digits, crossings };
+  // The family is a minimum where its inertia has no negative part (docs/crossing.md).
+  const cuts = [found.scan.from, ...found.crossings.map((c) => c.d), options.top ?? "1e3"];
+  const sides = [found.bottom, ...found.crossings.map((c) => c.to)];
+  const stability = sides.map((side, i) => ({ from: cuts[i]!, to: cuts[i + 1]!, minimum: side.negative.length === 0 }));
+  return { family: f.name, model, digits, isotropy: axialIsotropy(iso), stability, crossings };
 }
 
 function bifurcationAt(
@@ -162,13 +229,18 @@ function bifurcationAt(
   const u = raw.map((v) => F.div(v, big.isNegative() ? scale.neg() : scale));
   const kernel = { pattern: Q, names: Q.params.map((q) => q.name), vector: u, eigenvalue: values[j]! };
   const axial = axialSpace(iso, k, u.map((v) => v.toNumber()));
+  // The kernel vector's isotropy in S_n: S_{n-k} x (S_2 when the swap of s_1, s_2 fixes it, else 1); k = 0 has none.
+  const subgroups = axialSubgroups(block.component.sn.mu).map((h) => ({
+    ...h,
+    computed: axial.pattern !== undefined && h.k === k && h.elements.length === (axial.swapFixes ? 2 : 1),
+  }));
   if (axial.pattern === undefined) {
-    return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: ${axial.reason}` };
+    return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches: [], note: `no branch computed: ${axial.reason}` };
   }
   const R = axial.pattern;
   // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
   if (dStar.lt(R.minimumDimension() + 0.01)) {
-    return { crossing, component: crossing.irrep, kernel, axial, branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
+    return { crossing, component: crossing.irrep, kernel, axial, subgroups: subgroups.map((h) => ({ ...h, computed: false })), branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
   }
   const wrt = weightParams(R);
   const uR = toAxial(iso, axial, xStar).map(() => F.zero());
@@ -192,7 +264,7 @@ function bifurcationAt(
   if (type === "transcritical") sides.push("below", "above");
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
   const branch = followBranch(f, iso, axial, R, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
-  return { crossing, component: crossing.irrep, kernel, axial, reduced, branches: [branch] };
+  return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced, branches: [branch] };
 }
 
 /** The start of the branch at d = d* + sigma delta: the family point plus s phi, s from the reduced equation. */
@@ -225,6 +297,7 @@ function followBranch(
   const exponents: { side: "below" | "above"; value: number }[] = [];
   const bottom = Math.max(R.minimumDimension(), Number(f.range.min));
   let at: BranchPoint | undefined;
+  const nearAll: BranchPoint[] = [];
   for (const side of sides) {
     const sigma = side === "above" ? 1 : -1;
     const W = precision.working(Math.max(dStar.toNumber() + 1, 10));
@@ -241,41 +314,51 @@ function followBranch(
       const distance = maxAbs(W, wrt.map((p) => W.sub(x[p]!, famR[p]!)));
       return { d, x, loss, lossMinusFamily: W.sub(loss, fam.loss), distance, index: patternIndex(W, R, x, d, model), gradientNorm };
     };
-    // The first points: Newton from the family plus s phi at d* + sigma delta.
-    const near: BranchPoint[] = [];
-    for (const offset of OFFSETS) {
+    // The first points (docs/bifurcation.md §4): at d* + sigma 1e-3 Newton from the family plus s phi, s from
+    // the reduced equation; at each further offset Newton from the nearest point found, its displacement
+    // from the family scaled by the type's rate. At a pitchfork the branch moves away from d* this way up to
+    // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
+    const star = dStar.toNumber();
+    const rate = type === "transcritical" ? 1 : 0.5;
+    const offsets = [...OFFSETS, ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
+      const d = star + sigma * Number(o);
+      return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
+    });
+    const near: { point: BranchPoint; family: Decimal[]; gap: number }[] = [];
+    for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const s =
-        type === "transcritical"
-          ? reduced.a.mul(delta).div(reduced.b).neg()
-          : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
       const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
-      const start = near.length === 0 ? startAt(W, famAt, wrt, phi, W.from(s)) : near[0]!.x.slice();
-      if (near.length > 0) wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(near[0]!.x[p]!, famAt[p]!), W.fromDecimalString(type === "transcritical" ? "0.1" : "0.316227766")))));
+      let start: Decimal[];
+      if (near.length === 0) {
+        const s = type === "transcritical" ? reduced.a.mul(delta).div(reduced.b).neg() : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
+        start = startAt(W, famAt, wrt, phi, W.from(s));
+      } else {
+        const gap = Number(offset);
+        const ref = near.reduce((best, q) => (Math.abs(Math.log(q.gap / gap)) < Math.abs(Math.log(best.gap / gap)) ? q : best));
+        const scale = W.from((gap / ref.gap) ** rate);
+        start = famAt.slice();
+        wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(ref.point.x[p]!, ref.family[p]!), scale))));
+      }
+      progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       const sol = newtonCriticalPoint(W, precision, R, start, d);
-      near.push(pointAt(d, sol.x, sol.loss, sol.gradientNorm));
+      near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm), family: famAt, gap: Number(offset) });
     }
-    const ratio = Math.log10(near[0]!.distance.div(near[1]!.distance).toNumber());
+    const ratio = Math.log10(near[0]!.point.distance.div(near[1]!.point.distance).toNumber());
     exponents.push({ side, value: ratio });
     // Continue away from d*: the integers, then a few larger d up to the top.
-    // At a pitchfork first away from d* geometrically (the branch is ~|d - d*|^(1/2), so equal steps in d
-    // near d* would overshoot onto another critical point), then the integers.
     const targets: number[] = [];
-    const star = dStar.toNumber();
-    for (const gap of type === "pitchfork" ? [3e-3, 1e-2, 3e-2, 1e-1, 3e-1] : []) {
-      const d = star + sigma * gap;
-      if ((sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom) targets.push(d);
-    }
     if (sigma > 0) {
-      for (let d = Math.ceil(dStar.toNumber() + 1e-3); d <= Math.min(top, Math.floor(dStar.toNumber()) + 6); d++) targets.push(d);
+      for (let d = Math.ceil(star + 1e-3); d <= Math.min(top, Math.floor(star) + 6); d++) targets.push(d);
       for (const d of [20, 50, 100, 1000, 1e4]) if (d <= top && d > (targets[targets.length - 1] ?? star)) targets.push(d);
     } else {
-      for (let d = Math.floor(dStar.toNumber() - 1e-3); d >= bottom; d--) targets.push(d);
+      for (let d = Math.floor(star - 1e-3); d >= bottom; d--) targets.push(d);
     }
-    branchX = near[0]!.x;
-    branchD = near[0]!.d;
-    points.push(...near);
+    const farthest = near.reduce((best, q) => (q.gap > best.gap ? q : best));
+    branchX = farthest.point.x;
+    branchD = farthest.point.d;
+    points.push(...near.map((q) => q.point));
+    nearAll.push(...near.map((q) => q.point));
     let end: BranchEndInfo | undefined;
     for (const target of targets) {
       progress(`branch ${R.toString()} ${side} d*, d = ${target}`);
@@ -285,7 +368,7 @@ function followBranch(
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
         if (point.distance.lt(W.fromDecimalString("1e-12"))) {
-          end = { side, d: String(target), kind: "meets the family", text: `the continuation returns to the family at d = ${target}` };
+          end = { side, d: String(target), kind: "meets the family", text: `the continuation converged onto the family at d = ${target}: not followed further (the branch returns to the family there, or the step jumped onto it)` };
           break;
         }
         points.push(point);
@@ -303,9 +386,9 @@ function followBranch(
     }
     end ??=
       sigma > 0
-        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `followed up to d = ${targets[targets.length - 1]} (the top of the walk)` }
+        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `still a branch at d = ${targets[targets.length - 1]}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
-    ends.push(end);
+    ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
     if (options.d !== undefined) {
       const want = W.from(options.d);
       if ((sigma > 0 ? want.gt(dStar) : want.lt(dStar)) && want.gte(bottom)) {
@@ -323,13 +406,29 @@ function followBranch(
   }
   points.sort((p, q) => p.d.cmp(q.d));
   const side = sides.length === 2 ? "both" : sides[0]!;
-  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at };
+  const F = precision.working(Math.max(dStar.toNumber() + 1, 10));
+  const series = localSeries(F, type, F.from(dStar), nearAll, toAxial(iso, axial, xStar).map((v) => F.from(v)), wrt);
+  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at, series };
 }
 
-/** The isotropy of the axial pattern: Delta(S_{d-c} x S_{s_1} x ...). */
+/**
+ * The end with the declared family whose point the last branch point on its side is, when that point is at
+ * an integer d and such a family exists (knownFamilyAt, docs/bifurcation.md §4).
+ */
+function withKnownPoint(end: BranchEndInfo, side: readonly BranchPoint[], star: number, R: Pattern, model: StudentModel, family: string): BranchEndInfo {
+  if (side.length === 0) return end;
+  const last = side.reduce((best, q) => (Math.abs(q.d.toNumber() - star) > Math.abs(best.d.toNumber() - star) ? q : best));
+  const d = last.d.toNumber();
+  if (!Number.isInteger(d)) return end;
+  const name = knownFamilyAt(R, last.x.map((v) => v.toNumber()), last.loss.toNumber(), d, model, family);
+  if (name === undefined) return { ...end, text: `${end.text}; at d = ${d} the branch point is no declared family's point` };
+  return { ...end, meets: { family: name, d }, text: `${end.text}; at d = ${d} the branch point is family ${name}'s point up to permutation (loss and permutation invariants equal to ${KNOWN_TOLERANCE.toExponential(0)})` };
+}
+
+/** The isotropy of a pattern: Delta(S_{d-c} x S_{s_1} x ...), Delta(S_d) without small classes. */
 function axialIsotropy(R: Pattern): string {
   const c = R.smallTotal;
   const sizes = R.classes.slice(1).map((cl) => cl.size!);
-  return `Delta(S_{d-${c}}${sizes.map((s) => ` x S_${s}`).join("")})`;
+  return `Delta(S_${c === 0 ? "d" : `{d-${c}}`}${sizes.map((s) => ` x S_${s}`).join("")})`;
 }
 

@@ -110,6 +110,18 @@ export function parseOutDir(option: string, raw: string | boolean | undefined): 
   return raw;
 }
 
+/**
+ * An output file with the given extension (e.g. ".svg"): not an existing folder, in a folder this process
+ * can create and write into (checked as parseOutDir does, before anything is computed).
+ */
+export function parseOutFile(option: string, raw: string | boolean | undefined, extension: string): string {
+  if (typeof raw !== "string" || raw.trim() === "") throw new UsageError(`--${option}: give a file name ending in ${extension}`);
+  if (!raw.endsWith(extension)) throw new UsageError(`--${option}: '${raw}' does not end in ${extension}`);
+  if (statSync(raw, { throwIfNoEntry: false })?.isDirectory() === true) throw new UsageError(`--${option}: '${raw}' is a folder, not a file`);
+  parseOutDir(option, dirname(resolve(raw)));
+  return raw;
+}
+
 /** The options naming the student model, shared by every command that takes a family (docs/models.md). */
 export const MODEL_OPTIONS: readonly OptionSpec[] = [
   { name: "second-layer", kind: "string", value: "trained|fixed", description: "the second layer: trained (a is a variable, with the gauge) or fixed (a = 1, the Hessian on W alone)", default: "trained" },

@@ -2,7 +2,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { modelText, type StudentModel } from "../model/studentModel.js";
 import { progressLine } from "../present/progress.js";
 import { textTable } from "../present/textTable.js";
-import { MODEL_OPTIONS, oneFamily, parseDimension, parseModel, parseReal } from "./args.js";
+import { MODEL_OPTIONS, oneFamily, parseDimension, parseModel, parseOutFile, parseReal } from "./args.js";
 import { UsageError, type Command } from "./command.js";
 import { printJson } from "./format.js";
 
@@ -10,13 +10,19 @@ import { printJson } from "./format.js";
 export const BIFURCATION_TOP = "1e3";
 
 /** Compute and print the branches: the heavy modules load here, after validation. */
-async function bifurcationRun(family: FamilyDefinition, d: string | undefined, top: string, json: boolean, model: StudentModel): Promise<void> {
+async function bifurcationRun(family: FamilyDefinition, d: string | undefined, top: string, json: boolean, model: StudentModel, plot: string | undefined): Promise<void> {
   const { familyBifurcations } = await import("../bifurcation/bifurcation.js");
   const { bifurcationJson } = await import("../output/bifurcationDocument.js");
   const progress = progressLine(`bifurcation ${family.name}`);
   const r = familyBifurcations(family, { model, top, ...(d === undefined ? {} : { d }), onProgress: (t) => progress.update(t) });
   progress.done();
   const doc = bifurcationJson(r);
+  if (plot !== undefined) {
+    const { plotBifurcation } = await import("../plots/plotFamily.js");
+    const { writeFilesAtomically } = await import("../output/atomicWrite.js");
+    writeFilesAtomically(new Map([[plot, await plotBifurcation(doc)]]));
+    process.stderr.write(`wrote ${plot}\n`);
+  }
   if (json) {
     printJson(doc);
     return;
@@ -27,12 +33,17 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
     console.log(`crossing d* = ${c.d} in ${c.component} (${c.direction})`);
     console.log(`kernel      in ${c.kernel.pattern}: ${Object.entries(c.kernel.vector).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`isotropy    ${c.axial.how}`);
+    const axialOnes = c.axial.subgroups.filter((h) => h.axial);
+    if (axialOnes.length > 0) console.log(`axial       of ${c.component.split(" x ")[0]} among S_{n-k} x G, k <= 3 (dim Fix by characters): ${axialOnes.map((h) => `${h.group}${h.branch ? " (branch below)" : h.young ? " (Young: not computed)" : " (needs a GroupPattern: not computed)"}`).join(", ")}`);
     if (c.note !== null) console.log(`note        ${c.note}`);
     if (c.reduced !== null) console.log(`reduced     g(s, d) = a (d - d*) s + b s^2 + c s^3: a = ${c.reduced.a}, b = ${c.reduced.b}, c = ${c.reduced.c} (|H0 phi| = ${c.reduced.kernelResidual})`);
     for (const b of c.branches) {
       console.log(`branch      ${b.isotropy}, pattern ${b.pattern}: ${b.type}, ${b.side === "both" ? "on both sides" : `${b.side} d*`}; distance ~ |d - d*|^e with e = ${b.exponents.map((e) => `${e.value} (${e.side})`).join(", ")}`);
-      for (const e of b.ends) console.log(`  end ${e.side}: ${e.kind} at d = ${e.d} (${e.text})`);
+      for (const e of b.ends) console.log(`  end ${e.side}: ${e.kind} at d = ${e.d} (${e.text})${e.meets === null ? "" : `: meets family ${e.meets.family} at d = ${e.meets.d}`}`);
       console.log(textTable(["d", "loss", "loss - family", "distance", "index"], b.points.map((p) => [p.d, p.loss, p.lossMinusFamily, p.distance, p.index])));
+      const powers = b.series.terms[0]?.coefficients.map((c) => `t^${c.power}`) ?? [];
+      console.log(`local series at d*: param = param(d*) + sum c_k t^k, t = ${b.series.variable} (numeric; (n): the digits on which two fits agree)`);
+      console.log(textTable(["param", ...powers], b.series.terms.map((t) => [t.param, ...t.coefficients.map((c) => (c.digits === 0 ? "?" : `${c.value} (${c.digits})`))])));
       if (b.at !== null) {
         console.log(`at d = ${b.at.d}: loss ${b.at.loss}, index ${b.at.index}, |grad L| ${b.at.gradientNorm}`);
         console.log(textTable(["param", "value (gauge |a| = 1)"], Object.entries(b.at.params).map(([k, v]) => [k, v])));
@@ -49,6 +60,7 @@ export const bifurcationCommand: Command = {
     { name: "d", kind: "string", value: "<real>", description: "also give each branch's critical point at this d (in the family's range)" },
     { name: "top", kind: "string", value: "<real>", description: "follow the branches up to this d", default: BIFURCATION_TOP },
     MODEL_OPTIONS[0]!,
+    { name: "plot", kind: "string", value: "<file.svg>", description: "also write the bifurcation diagram (loss minus the family's loss against d, branches coloured by isotropy, minima solid, saddles dashed) to this SVG file" },
     { name: "json", kind: "boolean", description: "print JSON" },
   ],
   run(positionals, options) {
@@ -56,6 +68,7 @@ export const bifurcationCommand: Command = {
     const d = options.d === undefined ? undefined : parseDimension("d", options.d, family);
     const top = parseReal("top", options.top ?? BIFURCATION_TOP);
     if (Number(top) < Number(family.range.min) || Number(top) > 1e4) throw new UsageError(`--top: ${top} is outside the allowed range ${family.range.min} to 1e4`);
-    return bifurcationRun(family, d, top, options.json === true, parseModel(options, family));
+    const plot = options.plot === undefined ? undefined : parseOutFile("plot", options.plot, ".svg");
+    return bifurcationRun(family, d, top, options.json === true, parseModel(options, family), plot);
   },
 };

@@ -14,7 +14,7 @@ const JOBS = { min: 1, max: 256 } as const;
 export const reproduceCommand = (reference: () => string): Command => ({
   name: "reproduce",
   summary:
-    "Regenerate every result (= npm run reproduce): discovery, series and loss, spectra, eigenvalue series, crossings, the annihilation table and phase diagrams, plots, docs, and a summary table; atomically",
+    "Regenerate every result (= npm run reproduce): discovery, series and loss, spectra, eigenvalue series, crossings and what bifurcates at them, the annihilation table and phase diagrams, plots, docs, and a summary table; atomically",
   options: [
     { name: "families", kind: "string", value: "<list>", description: `comma-separated families, e.g. 1b,2a (of ${FAMILIES.map((f) => f.name).join(", ")})`, default: "all" },
     { name: "out", kind: "string", value: "<dir>", description: "folder to hold series/ and docs/; the default, the current folder, holds the committed files", default: "." },

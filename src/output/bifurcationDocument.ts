@@ -26,6 +26,8 @@ export function bifurcationJson(r: FamilyBifurcations) {
     family: r.family,
     model: modelJson(r.model),
     digits: r.digits,
+    isotropy: r.isotropy,
+    stability: r.stability.map((t) => ({ from: t.from, to: t.to, minimum: t.minimum })),
     crossings: r.crossings.map((c) => ({
       d: c.crossing.d,
       component: c.component,
@@ -42,6 +44,7 @@ export function bifurcationJson(r: FamilyBifurcations) {
         antiSymmetric: c.axial.antiSymmetric,
         pattern: c.axial.pattern?.toString() ?? null,
         reason: c.axial.reason ?? null,
+        subgroups: c.subgroups.map((h) => ({ group: h.name, fixDimension: h.fixDimension, young: h.young, axial: h.axial, branch: h.computed })),
       },
       reduced: c.reduced === undefined ? null : { a: short(c.reduced.a), b: short(c.reduced.b), c: short(c.reduced.c), kernelResidual: c.reduced.kernelResidual.toSignificantDigits(3).toString() },
       note: c.note ?? null,
@@ -50,10 +53,17 @@ export function bifurcationJson(r: FamilyBifurcations) {
         pattern: b.pattern.toString(),
         type: b.type,
         side: b.side,
-        ends: b.ends,
+        ends: b.ends.map((e) => ({ side: e.side, d: e.d, kind: e.kind, text: e.text, meets: e.meets ?? null })),
         exponents: b.exponents.map((e) => ({ side: e.side, value: e.value.toFixed(4) })),
         points: b.points.map((p) => point(b.pattern, p, r.digits)),
         at: b.at === undefined ? null : point(b.pattern, b.at, r.digits),
+        series: {
+          variable: b.series.variable,
+          terms: b.series.terms.map((t) => ({
+            param: b.pattern.params[t.param]!.name,
+            coefficients: t.coefficients.map((c) => ({ power: c.power, value: c.value.toString(), digits: c.digits })),
+          })),
+        },
       })),
     })),
   };

@@ -28,3 +28,13 @@ export function crossingFileName(family: string, model: StudentModel): string {
 export function spectrumPlotFileName(family: string, model: StudentModel): string {
   return `${family}${modelInfix(model).replace(".", "-")}-spectrum.svg`;
 }
+
+/** `<family>.bifurcation.json` or `<family>.fixed.bifurcation.json`. */
+export function bifurcationFileName(family: string, model: StudentModel): string {
+  return `${family}${modelInfix(model)}.bifurcation.json`;
+}
+
+/** `<family>-bifurcation.svg` or `<family>-fixed-bifurcation.svg`. */
+export function bifurcationPlotFileName(family: string, model: StudentModel): string {
+  return `${family}${modelInfix(model).replace(".", "-")}-bifurcation.svg`;
+}

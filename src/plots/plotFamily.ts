@@ -1,5 +1,7 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import type { SecondLayer } from "../model/studentModel.js";
+import type { BifurcationJson } from "../output/bifurcationDocument.js";
+import { bifurcationRows, bifurcationSpec } from "./bifurcationPlot.js";
 import { lossRows, lossSpec, type LossRow } from "./lossPlot.js";
 import { renderSvg } from "./render.js";
 import { spectrumRows, spectrumSpec, type SpectrumRow } from "./spectrumPlot.js";
@@ -26,4 +28,9 @@ export async function plotFamilySpectrum(
 export async function plotLoss(sweeps: readonly FamilySweep[]): Promise<{ rows: LossRow[]; svg: string }> {
   const rows = lossRows(sweeps);
   return { rows, svg: await renderSvg(lossSpec(rows)) };
+}
+
+/** The bifurcation diagram of a `spurious bifurcation` document, as SVG. */
+export async function plotBifurcation(doc: BifurcationJson): Promise<string> {
+  return renderSvg(bifurcationSpec(doc, bifurcationRows(doc)));
 }

@@ -17,6 +17,8 @@ export interface ReproduceConfig {
   /** Order (in eps) of the eigenvalue series. */
   readonly eigenOrder: number;
   readonly crossingDigits: number;
+  /** What bifurcates at the crossings (docs/bifurcation.md): digits of the branch points and the largest d followed. */
+  readonly bifurcation: { readonly digits: number; readonly top: string };
   /** The integer d of the annihilation table and its numbers of added neurons (docs/annihilation.md). */
   readonly annihilation: { readonly d: string; readonly neurons: readonly number[] };
   /** The phase diagrams of the splits in the (d, h) plane (docs/annihilation.md §7). */
@@ -47,6 +49,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
+  bifurcation: { digits: 20, top: "20" },
   annihilation: { d: "10", neurons: [1, 2, 3] },
   annihilationPhase: { dRange: [3, 200], hMax: 3, points: 10, digits: 20 },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
@@ -66,6 +69,7 @@ export const QUICK_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: 2,
   crossingDigits: 20,
+  bifurcation: { digits: 20, top: "6" },
   annihilation: { d: "6", neurons: [1] },
   annihilationPhase: { dRange: [3, 8], hMax: 3, points: 3, digits: 12 },
   plot: { points: 6, digits: 15 },

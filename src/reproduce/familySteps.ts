@@ -13,7 +13,11 @@ import { crossingJson } from "../output/crossingDocument.js";
 import { spectrumJson } from "../output/spectrumDocument.js";
 import { defaultModel, familyModels } from "../families/models.js";
 import { modelJson, type SecondLayer, type StudentModel } from "../model/studentModel.js";
-import { crossingFileName, eigenSeriesFileBase, spectrumFileName } from "../output/fileNames.js";
+import { bifurcationFileName, bifurcationPlotFileName, crossingFileName, eigenSeriesFileBase, spectrumFileName } from "../output/fileNames.js";
+import { familyBifurcations } from "../bifurcation/bifurcation.js";
+import { bifurcationJson } from "../output/bifurcationDocument.js";
+import { plotBifurcation } from "../plots/plotFamily.js";
+import { bifurcationTableRows, type BifurcationTableRow } from "./bifurcationTable.js";
 import type { ReproduceConfig } from "./config.js";
 import { fullHessianCheck, type FullHessianCheck } from "./fullHessianCheck.js";
 
@@ -118,14 +122,27 @@ export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Pro
   return { files: r.files, outcome: unresolved.length === 0 ? `order ${order}` : `order ${order}, unresolved: ${unresolved.join(", ")}` };
 }
 
-/** (e) crossings, in the JSON of the crossing command, per model; the saddle-to-minimum d are summarised. */
-export function crossingStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: PerModel<string[]> } {
-  return perModel(f, (model) => {
-    const r = familyCrossings(f, { digits: c.crossingDigits, model, onProgress: (t) => progress(`${model.secondLayer}, ${t}`) });
-    const json = `${JSON.stringify(crossingJson(r), null, 2)}\n`;
-    return {
-      files: new Map([[join("series", crossingFileName(f.name, model)), json]]),
-      outcome: r.crossings.filter((x) => x.direction === "saddle to minimum").map((x) => x.d),
-    };
-  });
+/** The outcome of the crossing step per model: the saddle-to-minimum d, and the lines of the bifurcation table. */
+export interface CrossingOutcome {
+  readonly toMinimum: string[];
+  readonly bifurcations: BifurcationTableRow[];
+}
+
+/**
+ * (e) crossings, in the JSON of the crossing command, and what bifurcates at them (the JSON of the
+ * bifurcation command and its diagram, from the same crossings), per model.
+ */
+export async function crossingStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): Promise<{ files: Files; outcome: PerModel<CrossingOutcome> }> {
+  const files: Files = new Map();
+  const outcomes = new Map<SecondLayer, CrossingOutcome>();
+  for (const model of familyModels(f)) {
+    const onProgress = (t: string): void => progress(`${model.secondLayer}, ${t}`);
+    const r = familyCrossings(f, { digits: c.crossingDigits, model, onProgress });
+    files.set(join("series", crossingFileName(f.name, model)), `${JSON.stringify(crossingJson(r), null, 2)}\n`);
+    const b = bifurcationJson(familyBifurcations(f, { ...c.bifurcation, crossingDigits: c.crossingDigits, model, onProgress }));
+    files.set(join("series", bifurcationFileName(f.name, model)), `${JSON.stringify(b, null, 2)}\n`);
+    files.set(join("series", "plots", bifurcationPlotFileName(f.name, model)), await plotBifurcation(b));
+    outcomes.set(model.secondLayer, { toMinimum: r.crossings.filter((x) => x.direction === "saddle to minimum").map((x) => x.d), bifurcations: bifurcationTableRows(b) });
+  }
+  return { files, outcome: { trained: outcomes.get("trained")!, fixed: outcomes.get("fixed") ?? null } };
 }

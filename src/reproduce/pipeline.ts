@@ -15,7 +15,8 @@ import { censusPlotFiles, lossPlotFile, templateCrossingPlotFile } from "../pres
 import { censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
-import type { SeriesOutcome } from "./familySteps.js";
+import type { CrossingOutcome, SeriesOutcome } from "./familySteps.js";
+import { bifurcationMarkdown, bifurcationTableJson } from "./bifurcationTable.js";
 import { runPool } from "../present/pool.js";
 import { stepProgress } from "./progress.js";
 import { Staging } from "./staging.js";
@@ -106,7 +107,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return o as string;
     case "crossing": {
       const x = o as TaskOutcomes["crossing"];
-      const line = (ds: readonly string[]): string => (ds.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${ds.join(", ")}`);
+      const line = (o: CrossingOutcome): string =>
+        `${o.toMinimum.length === 0 ? "no saddle-to-minimum crossing" : `saddle to minimum at d = ${o.toMinimum.join(", ")}`}, ${o.bifurcations.filter((b) => b.branch !== "none").length} branches`;
       return x.fixed === null ? line(x.trained) : `trained: ${line(x.trained)}; fixed: ${line(x.fixed)}`;
     }
     case "annihilation": {
@@ -164,6 +166,22 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       const rows = [...outcome("census", "trained"), ...outcome("census", "fixed")];
       staging.write(new Map([[join("series", "census.md"), censusSweepMarkdown(rows, c.census.ds, c.census.classes)]]));
       staging.write(await censusPlotFiles(censusPlotRows(rows), join("series", "plots")));
+      p.done();
+    },
+    crossing: async () => {
+      if (!all) {
+        progress.note("crossing: bifurcation.md kept: the table is written only by a run over all families");
+        return;
+      }
+      const p = progress.begin("crossing", "bifurcation.md, bifurcation.json");
+      const rows = o.families.flatMap((f) => {
+        const x = outcome("crossing", f.name);
+        return [...x.trained.bifurcations, ...(x.fixed?.bifurcations ?? [])];
+      });
+      staging.write(new Map([
+        [join("series", "bifurcation.md"), bifurcationMarkdown(rows, c.bifurcation.top, c.bifurcation.digits)],
+        [join("series", "bifurcation.json"), bifurcationTableJson(rows)],
+      ]));
       p.done();
     },
     annihilation: async () => {
@@ -254,8 +272,8 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       isotropy: isotropyName(f.p, familyWidthOffset(f)),
       config: c.name,
       lossLimit: s.lossLimit,
-      crossings: outcome("crossing", f.name).trained,
-      fixedCrossings: outcome("crossing", f.name).fixed,
+      crossings: outcome("crossing", f.name).trained.toMinimum,
+      fixedCrossings: outcome("crossing", f.name).fixed?.toMinimum ?? null,
       eigenSeries: outcome("eigen-series", f.name),
       series: s,
       fullHessian: h.trained,

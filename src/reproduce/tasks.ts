@@ -14,7 +14,7 @@ import { familyPhases } from "./annihilationPhase.js";
 import type { PhaseDiagram } from "../annihilation/phaseDiagram.js";
 import { censusSweep, type CensusSweepRow } from "./censusSweep.js";
 import type { SecondLayer } from "../model/studentModel.js";
-import { crossingStep, eigenStep, seriesStep, spectrumStep, type PerModel, type SeriesOutcome } from "./familySteps.js";
+import { crossingStep, eigenStep, seriesStep, spectrumStep, type CrossingOutcome, type PerModel, type SeriesOutcome } from "./familySteps.js";
 import { templateStep } from "./templateStep.js";
 import { rayStep } from "./rayStep.js";
 import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
@@ -29,7 +29,7 @@ export interface TaskOutcomes {
   readonly series: SeriesOutcome;
   readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
-  readonly crossing: PerModel<string[]>;
+  readonly crossing: PerModel<CrossingOutcome>;
   readonly annihilation: { readonly rows: AnnihilationRow[]; readonly phases: PhaseDiagram[] };
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly templates: TemplateCrossingPoint[];

@@ -1,0 +1,133 @@
+import { character, cycleType, partitionsOf, permutationsOf, type Partition, type Permutation } from "../representations/characters.js";
+import { compose, inverse, PermutationGroup } from "../representations/permutationGroup.js";
+
+/**
+ * The axial subgroups of an irreducible [n - |mu|, mu] of S_n among the subgroups S_{n-k} x G, k <= 3, G a
+ * subgroup of S_k on k distinguished indices (docs/bifurcation.md §2, "Axial subgroups"), computed, not
+ * typed in: every subgroup G of S_k up to conjugacy (generated from each pair of elements), the dimension
+ * of Fix(H) in the irreducible by characters, dim Fix(H) = (1/|H|) sum_{h in H} chi(h), at n = N_CHECK,
+ * and H is axial when dim Fix(H) = 1 and no candidate properly containing a conjugate of H fixes a nonzero
+ * vector (then H is the isotropy of its fixed line). The sum over S_{n-k} runs over its conjugacy classes.
+ */
+
+/** The n at which the dimensions are computed: every candidate's bulk has at least four indices. */
+export const N_CHECK = 7;
+
+export interface SubgroupCandidate {
+  /** The number of distinguished indices and the elements of G (permutations of 0..k-1). */
+  readonly k: number;
+  readonly elements: readonly Permutation[];
+  /** E.g. "S_{n-3} x Z_3". */
+  readonly name: string;
+  /** Whether G is the full product of the symmetric groups of its orbits (then Fix is a Young pattern). */
+  readonly young: boolean;
+  readonly fixDimension: number;
+  readonly axial: boolean;
+}
+
+function factorial(m: number): number {
+  return m <= 1 ? 1 : m * factorial(m - 1);
+}
+
+/** |S_m| / z_rho: the size of the conjugacy class of cycle type rho in S_m. */
+function classSize(rho: Partition): number {
+  const m = rho.reduce((s, x) => s + x, 0);
+  const counts = new Map<number, number>();
+  for (const r of rho) counts.set(r, (counts.get(r) ?? 0) + 1);
+  let z = 1;
+  for (const [r, c] of counts) z *= r ** c * factorial(c);
+  return factorial(m) / z;
+}
+
+const key = (elements: readonly Permutation[]): string => elements.map((g) => g.join("")).sort().join("|");
+
+/** The subgroups of S_k up to conjugacy (each as its element list). */
+function subgroupsUpToConjugacy(k: number): Permutation[][] {
+  const all = permutationsOf(k);
+  const seen = new Map<string, Permutation[]>();
+  for (const g of all) {
+    for (const h of all) {
+      const elements = new PermutationGroup(k, [g, h]).elements.slice();
+      const canonical = all.map((s) => key(elements.map((e) => compose(compose(s, e), inverse(s))))).sort()[0]!;
+      if (!seen.has(canonical)) seen.set(canonical, elements);
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.length - b.length);
+}
+
+/** The orbits of G on 0..k-1. */
+function orbits(k: number, elements: readonly Permutation[]): number[][] {
+  const out: number[][] = [];
+  const done = new Set<number>();
+  for (let i = 0; i < k; i++) {
+    if (done.has(i)) continue;
+    const orbit = [...new Set(elements.map((g) => g[i]!))].sort((a, b) => a - b);
+    orbit.forEach((j) => done.add(j));
+    out.push(orbit);
+  }
+  return out;
+}
+
+function groupName(k: number, elements: readonly Permutation[]): string {
+  const o = orbits(k, elements);
+  const young = elements.length === o.reduce((p, orbit) => p * factorial(orbit.length), 1);
+  const moved = o.filter((orbit) => orbit.length > 1);
+  if (moved.length === 0) return "";
+  if (young) return moved.map((orbit) => ` x S_${orbit.length}`).join("");
+  return elements.length === 3 ? " x Z_3 (3-cycle)" : ` x G (order ${elements.length})`;
+}
+
+/** dim Fix(S_{N-k} x G) in [N - |mu|, mu]: the average of the character over the group. */
+function fixDimension(mu: Partition, k: number, elements: readonly Permutation[]): number {
+  const lambda = [N_CHECK - mu.reduce((s, x) => s + x, 0), ...mu];
+  let sum = 0;
+  for (const rho of partitionsOf(N_CHECK - k)) {
+    for (const g of elements) sum += classSize(rho) * character(lambda, [...rho, ...cycleType(g)].sort((a, b) => b - a));
+  }
+  return Math.round(sum / (factorial(N_CHECK - k) * elements.length));
+}
+
+/** Whether p (a permutation of 0..N-1) lies in S_{N-k} x G, the distinguished indices last. */
+function contains(k: number, elements: readonly Permutation[], p: Permutation): boolean {
+  const bulk = N_CHECK - k;
+  for (let i = 0; i < bulk; i++) if (p[i]! >= bulk) return false;
+  const local = Array.from({ length: k }, (_, i) => p[bulk + i]! - bulk);
+  return elements.some((g) => g.every((x, i) => x === local[i]));
+}
+
+/** Generators of S_{N-k} x G inside S_N: the bulk's transposition and N-k cycle, and G's elements. */
+function generators(k: number, elements: readonly Permutation[]): Permutation[] {
+  const bulk = N_CHECK - k;
+  const id = Array.from({ length: N_CHECK }, (_, i) => i);
+  const swap = id.slice();
+  [swap[0], swap[1]] = [1, 0];
+  const cycle = id.map((i) => (i < bulk ? (i + 1) % bulk : i));
+  return [swap, cycle, ...elements.map((g) => [...id.slice(0, bulk), ...g.map((x) => x + bulk)])];
+}
+
+/** Whether a conjugate of H = S_{N-k} x G lies in H' (in S_N, by trying every conjugation). */
+function conjugateInside(h: SubgroupCandidate, hp: SubgroupCandidate, conjugators: readonly Permutation[]): boolean {
+  const gens = generators(h.k, h.elements);
+  return conjugators.some((s) => gens.every((g) => contains(hp.k, hp.elements, compose(compose(s, g), inverse(s)))));
+}
+
+/** The candidates S_{n-k} x G (k = 1..3, G up to conjugacy) for the irreducible [n - |mu|, mu], the axial ones marked. */
+export function axialSubgroups(mu: Partition): SubgroupCandidate[] {
+  // The trivial irreducible [n]: S_n breaks no symmetry (a finite factor carries the crossing, if any).
+  if (mu.length === 0) return [];
+  const found: Omit<SubgroupCandidate, "axial">[] = [];
+  for (let k = 1; k <= 3; k++) {
+    for (const elements of subgroupsUpToConjugacy(k)) {
+      const o = orbits(k, elements);
+      const young = elements.length === o.reduce((p, orbit) => p * factorial(orbit.length), 1);
+      found.push({ k, elements, name: `S_{n-${k}}${groupName(k, elements)}`, young, fixDimension: fixDimension(mu, k, elements) });
+    }
+  }
+  const conjugators = permutationsOf(N_CHECK);
+  return found.map((h) => {
+    const order = factorial(N_CHECK - h.k) * h.elements.length;
+    const larger = found.filter((hp) => factorial(N_CHECK - hp.k) * hp.elements.length > order && hp.fixDimension > 0);
+    const axial = h.fixDimension === 1 && !larger.some((hp) => conjugateInside(h as SubgroupCandidate, hp as SubgroupCandidate, conjugators));
+    return { ...h, axial };
+  });
+}
