@@ -44,7 +44,7 @@ export interface BranchPoint {
 export interface BranchEndInfo {
   readonly side: "below" | "above";
   readonly d: string;
-  readonly kind: "fold" | "walk limit" | "pattern limit" | "meets the family";
+  readonly kind: "not started" | "fold" | "walk limit" | "pattern limit" | "meets the family";
   readonly text: string;
   /** The declared family whose point (up to permutation) the last branch point on this side is, at an integer d. */
   readonly meets?: { readonly family: string; readonly d: number };
@@ -325,6 +325,7 @@ function followBranch(
       return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
     });
     const near: { point: BranchPoint; family: Decimal[]; gap: number }[] = [];
+    let failure: { offset: string; error: NewtonError } | undefined;
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
@@ -341,8 +342,20 @@ function followBranch(
         wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(ref.point.x[p]!, ref.family[p]!), scale))));
       }
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
-      const sol = newtonCriticalPoint(W, precision, R, start, d);
-      near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm), family: famAt, gap: Number(offset) });
+      try {
+        const sol = newtonCriticalPoint(W, precision, R, start, d);
+        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm), family: famAt, gap: Number(offset) });
+      } catch (e) {
+        if (!(e instanceof NewtonError)) throw e;
+        failure = { offset, error: e };
+        break;
+      }
+    }
+    if (near.length < 2) {
+      // Newton from the reduced equation's prediction did not converge: no branch points on this side.
+      const d = String(star + sigma * Number(failure?.offset ?? offsets[0] ?? 0));
+      ends.push({ side, d, kind: "not started", text: `Newton from the reduced equation's prediction failed at d = ${d}: ${failure?.error.message ?? "no offset in range"}` });
+      continue;
     }
     const ratio = Math.log10(near[0]!.point.distance.div(near[1]!.point.distance).toNumber());
     exponents.push({ side, value: ratio });

@@ -35,8 +35,8 @@ function interpolate(F: DecimalField, t: readonly Decimal[], y: readonly Decimal
 }
 
 /**
- * The local series from samples (d_i, y_i) of the branch (at least TERMS + 1 of them, all on sides where
- * the branch exists), y* the family point at d*, params the indices of the parameters expanded.
+ * The local series from samples (d_i, y_i) of the branch (all on sides where the branch exists; no terms
+ * with fewer than TERMS + 1), y* the family point at d*, params the indices of the parameters expanded.
  */
 export function localSeries(
   F: DecimalField,
@@ -46,9 +46,10 @@ export function localSeries(
   yStar: readonly Decimal[],
   params: readonly number[],
 ): LocalSeries {
-  if (samples.length < TERMS + 1) throw new Error(`local series: ${samples.length} branch points near d*, ${TERMS + 1} needed`);
   const above = samples.every((p) => p.d.gt(dStar));
   const variable = type === "transcritical" ? "d - d*" : above ? "(d - d*)^(1/2)" : "(d* - d)^(1/2)";
+  // A branch that could not be started (docs/bifurcation.md §4) has no points to fit.
+  if (samples.length < TERMS + 1) return { variable, terms: [] };
   const tOf = (d: Decimal): Decimal => (type === "transcritical" ? F.sub(d, dStar) : F.sub(d, dStar).abs().sqrt());
   const sorted = samples.slice().sort((p, q) => tOf(p.d).abs().cmp(tOf(q.d).abs()));
   const near = sorted.slice(0, TERMS);

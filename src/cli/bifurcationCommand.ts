@@ -42,8 +42,11 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
       for (const e of b.ends) console.log(`  end ${e.side}: ${e.kind} at d = ${e.d} (${e.text})${e.meets === null ? "" : `: meets family ${e.meets.family} at d = ${e.meets.d}`}`);
       console.log(textTable(["d", "loss", "loss - family", "distance", "index"], b.points.map((p) => [p.d, p.loss, p.lossMinusFamily, p.distance, p.index])));
       const powers = b.series.terms[0]?.coefficients.map((c) => `t^${c.power}`) ?? [];
-      console.log(`local series at d*: param = param(d*) + sum c_k t^k, t = ${b.series.variable} (numeric; (n): the digits on which two fits agree)`);
-      console.log(textTable(["param", ...powers], b.series.terms.map((t) => [t.param, ...t.coefficients.map((c) => (c.digits === 0 ? "?" : `${c.value} (${c.digits})`))])));
+      if (b.series.terms.length === 0) console.log("local series at d*: none (too few branch points near d*)");
+      else {
+        console.log(`local series at d*: param = param(d*) + sum c_k t^k, t = ${b.series.variable} (numeric; (n): the digits on which two fits agree)`);
+        console.log(textTable(["param", ...powers], b.series.terms.map((t) => [t.param, ...t.coefficients.map((c) => (c.digits === 0 ? "?" : `${c.value} (${c.digits})`))])));
+      }
       if (b.at !== null) {
         console.log(`at d = ${b.at.d}: loss ${b.at.loss}, index ${b.at.index}, |grad L| ${b.at.gradientNorm}`);
         console.log(textTable(["param", "value (gauge |a| = 1)"], Object.entries(b.at.params).map(([k, v]) => [k, v])));
