@@ -12,7 +12,7 @@ import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import type { Pattern } from "../patterns/pattern.js";
 import type { YoungComponent } from "../representations/youngDecomposition.js";
-import { declaredFamily } from "./family.js";
+import { identifyFamily } from "../families/identify.js";
 import { coarsen } from "./points.js";
 import { censusPattern, orbitSize } from "./types.js";
 
@@ -166,12 +166,12 @@ export function refinePoint(sizes: number[], x: readonly number[], d: number, se
   return family === undefined ? base : { ...base, family };
 }
 
-/** The declared family of a point of (d-p | p), p <= 3 (family.ts), if any. */
+/** The declared family of a point of (d-p | p), p <= 3 (identifyFamily, as for discover), if any. */
 function familyOf(P: Pattern, x: readonly number[], sizes: readonly number[], d: number, secondLayer: SecondLayer): string | undefined {
   const params: Record<string, number> = {};
   P.params.forEach((q, k) => (params[q.alias ?? q.name] = x[k]!));
-  const signs = [params["y1"]!, ...(sizes.length > 1 ? [params["y2"]!] : [])].map((s) => (s > 0 ? 1 : -1));
-  return declaredFamily(params, sizes[1] ?? 0, signs, d, secondLayer);
+  const signs = [params["y1"]!, ...(sizes.length > 1 ? [params["y2"]!] : [])].map((s) => (s > 0 ? "+" : "-"));
+  return identifyFamily({ p: sizes[1] ?? 0, signs, params }, d, { secondLayer, widthOffset: 0 });
 }
 
 /** A refined point with its decimals as strings, to cross between threads. */
