@@ -8,6 +8,8 @@ import { DecimalField } from "../src/numbers/decimalField.js";
 import { identity, matMul, matVec, transpose, type Matrix } from "../src/linalg/matrix.js";
 import { SingularMatrixError, determinant, inverse, nullspace, rank, solveLinear } from "../src/linalg/solve.js";
 import { symmetricEigen, symmetricEigenvalues } from "../src/linalg/symmetricEigen.js";
+import { illinoisZero } from "../src/linalg/illinois.js";
+import type { Decimal } from "decimal.js";
 import { mulberry32, randInt } from "./support/random.js";
 import { randomLinearQPi } from "./support/randomElements.js";
 import { randomRationalMatrix, randomSymmetric, withKnownSpectrum } from "./support/randomMatrices.js";
@@ -264,5 +266,23 @@ describe("the float64 fast path (discovery/dense.ts) against the generic solver"
     const A = [[1, 0], [2, 0]];
     expect(() => solveDense(A, [1, 1])).toThrow(/singular.*column 1/);
     expect(() => solveLinear(F64, A, [1, 1])).toThrow(/singular over float64.*column 1/);
+  });
+});
+
+describe("illinoisZero (zeros of one variable)", () => {
+  const D = new DecimalField(50);
+  it("finds cbrt(2) of the convex x^3 - 2 to the tolerance, with a bracket of opposite signs (or one point), in few evaluations", () => {
+    const g = (x: Decimal): Decimal => x.pow(3).sub(2);
+    const [a, b] = [D.fromInt(1), D.fromInt(2)];
+    const zero = illinoisZero(g, { x: a, g: g(a) }, { x: b, g: g(b) }, D.fromDecimalString("1e-40"))!;
+    expect(zero.x.sub(D.D.cbrt(2)).abs().lt(D.fromDecimalString("1e-39"))).toBe(true);
+    expect(g(zero.a).s * g(zero.b).s <= 0 || zero.a.eq(zero.b)).toBe(true);
+    // Plain regula falsi keeps the end x = 2 and needs about a hundred evaluations here.
+    expect(zero.evaluations).toBeLessThan(30);
+  });
+  it("returns undefined when the evaluations run out", () => {
+    const g = (x: Decimal): Decimal => x.sub(D.fromDecimalString("0.3"));
+    const [a, b] = [D.fromInt(0), D.fromInt(1)];
+    expect(illinoisZero((x) => g(x).pow(3), { x: a, g: g(a).pow(3) }, { x: b, g: g(b).pow(3) }, D.fromDecimalString("1e-45"), 4)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { illinoisZero } from "../linalg/illinois.js";
 import { familyCrossings, type SideInertia } from "../crossing/crossing.js";
 import { familyCriticalPoint } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -116,7 +117,9 @@ export function familyPhaseDiagrams(f: FamilyDefinition, secondLayers: readonly 
         const u = samples[k]!;
         const v = samples[k + 1]!;
         if (u.test[which].isNeg() !== v.test[which].isNeg()) {
-          const d = secantZero(F, (x) => testAt(x)[which], u.d, v.d, u.test[which], v.test[which], o.digits);
+          const zero = illinoisZero((x) => testAt(x)[which], { x: u.d, g: u.test[which] }, { x: v.d, g: v.test[which] }, F.fromDecimalString(`1e-${o.digits}`));
+          if (zero === undefined) throw new Error(`no convergence of the zero of a_i G_i's eigenvalue in [${u.d.toString()}, ${v.d.toString()}]`);
+          const d = zero.x;
           testBreaks.push({ d: d.toSignificantDigits(o.digits).toString(), cause: `the ${which} eigenvalue of a_i G_i` });
         }
       }
@@ -149,25 +152,3 @@ export function familyPhaseDiagrams(f: FamilyDefinition, secondLayers: readonly 
   });
 }
 
-/** A zero of g in [a, b] (g(a), g(b) of opposite signs) by the Illinois variant of regula falsi, to `digits` digits. */
-function secantZero(F: DecimalField, g: (x: Decimal) => Decimal, a: Decimal, b: Decimal, ga: Decimal, gb: Decimal, digits: number): Decimal {
-  const tol = F.fromDecimalString(`1e-${digits}`);
-  let side = 0;
-  for (let it = 0; it < 200; it++) {
-    const c = F.sub(b, F.div(F.mul(gb, F.sub(b, a)), F.sub(gb, ga)));
-    const gc = g(c);
-    if (gc.isZero() || F.sub(b, a).abs().lt(F.mul(tol, c.abs()))) return c;
-    if (gc.isNeg() === gb.isNeg()) {
-      b = c;
-      gb = gc;
-      if (side === -1) ga = F.div(ga, F.fromInt(2));
-      side = -1;
-    } else {
-      a = c;
-      ga = gc;
-      if (side === 1) gb = F.div(gb, F.fromInt(2));
-      side = 1;
-    }
-  }
-  throw new Error(`no convergence of the zero of a_i G_i's eigenvalue in [${a.toString()}, ${b.toString()}]`);
-}

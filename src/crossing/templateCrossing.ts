@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { illinoisZero } from "../linalg/illinois.js";
 import { BranchEnd, continueBranch } from "../families/continuation.js";
 import { familyPattern, seedParams } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -196,19 +197,11 @@ function solveLambda(f: FamilyDefinition, model: StudentModel, component: string
     const values = youngValues(N, f, point.x.map((v) => fromDecimal(N, v)), d.toNumber(), fromDecimal(N, d), model, component).get(component)!;
     return W.from(N.toDecimal(values[j]!, W.digits));
   };
-  let [a, b] = [W.from(lo.d), W.from(hi.d)];
-  let [fa, fb] = [lambda(a), lambda(b)];
-  const tolerance = W.fromDecimalString(`1e-${precision.digits + 3}`);
-  for (let evaluations = 3; evaluations < 200; evaluations++) {
-    const c = b.sub(fb.mul(b.sub(a)).div(fb.sub(fa)));
-    const fc = lambda(c);
-    // Illinois: keep the end of the other sign; halve its value when the same end is kept twice.
-    if (fc.s !== fb.s) [a, fa] = [b, fb];
-    else fa = fa.div(2);
-    [b, fb] = [c, fc];
-    if (fc.isZero() || b.sub(a).abs().lt(tolerance.mul(b.abs()))) return { d: b, a: fc.isZero() ? b : a, b, evaluations };
-  }
-  throw new Error(`template instance ${f.name}: regula falsi on ${component} did not converge in 200 evaluations`);
+  const [a, b] = [W.from(lo.d), W.from(hi.d)];
+  const ends = { lo: { x: a, g: lambda(a) }, hi: { x: b, g: lambda(b) } };
+  const zero = illinoisZero(lambda, ends.lo, ends.hi, W.fromDecimalString(`1e-${precision.digits + 3}`));
+  if (zero === undefined) throw new Error(`template instance ${f.name}: regula falsi on ${component} did not converge in 200 evaluations`);
+  return { d: zero.x, a: zero.a, b: zero.b, evaluations: zero.evaluations };
 }
 
 /** The number of leading significant digits on which two positive numbers agree. */
