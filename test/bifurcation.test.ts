@@ -87,6 +87,32 @@ describe("bifurcation of 2a", () => {
   });
 });
 
+describe("the fixed second layer's branch of 2a (docs/bifurcation.md §4, \"Both second layers\")", () => {
+  it("is the trained model's branch, each point's index from the fixed model's Hessian: at d = 5 and 6 the evaluator's W-gradient at a = 1 vanishes and the W-Hessian has that index", () => {
+    const fixed = familyBifurcations(findFamily("2a"), { top: "6", digits: 20, model: { secondLayer: "fixed", widthOffset: 0 } });
+    const c = fixed.crossings[0]!;
+    // The fixed model's own kernel vector (no a-part), the trained model's branch points themselves.
+    c.kernel.names.forEach((n, i) => expect(n.startsWith("a(") ? c.kernel.vector[i]!.isZero() : true, n).toBe(true));
+    const b = c.branches[0]!;
+    const t = r.crossings[0]!.branches[0]!;
+    expect(b.points.length).toBe(t.points.length);
+    b.points.forEach((p, i) => expect(p.x).toBe(t.points[i]!.x));
+    for (const d of [5, 6]) {
+      const p = b.points.find((q) => q.d.eq(d))!;
+      const D = new DecimalField(50);
+      const { W, a } = embed(b.pattern, p.x.map((v) => D.from(v)), d);
+      expect(a.every((v) => v.eq(1))).toBe(true);
+      const { gW } = lossAndGradient(D, W, a);
+      expect(gW.flat().reduce((s, g) => s.add(g.mul(g)), D.zero()).sqrt().toNumber()).toBeLessThan(1e-25);
+      const full = embed(b.pattern, p.x.map((v) => v.toNumber()), d);
+      const values = symmetricEigenvaluesFloat64(hessian(F64, full.W, full.a, "fixed"));
+      const scale = Math.max(1, ...values.map(Math.abs));
+      expect(values.some((v) => Math.abs(v) <= 1e-9 * scale)).toBe(false);
+      expect(values.filter((v) => v < 0).length).toBe(p.index);
+    }
+  });
+});
+
 describe("the bifurcation diagram of 2a", () => {
   it("draws every branch point at its loss minus the family's, solid exactly where the index is 0, and the family a minimum above d* only", async () => {
     const doc = bifurcationJson(r);

@@ -187,7 +187,12 @@ function computeBifurcations(f: FamilyDefinition, digits: number, model: Student
   const progress = options.onProgress ?? ((): void => undefined);
   const found = familyCrossings(f, { digits: options.crossingDigits ?? Math.max(digits, 30), model, onProgress: progress });
   const iso = familyPattern(f);
-  const crossings = found.crossings.map((c) => bifurcationAt(f, iso, c, digits, model, options, progress));
+  // The fixed model's branches are the trained model's, re-indexed (docs/bifurcation.md §4, "Both second layers").
+  const trained = model.secondLayer === "fixed" ? familyBifurcations(f, { ...options, model: { ...model, secondLayer: "trained" } }) : undefined;
+  const crossings = found.crossings.map((c) => {
+    const shared = trained?.crossings.find((t) => t.crossing.d === c.d && t.component === c.irrep);
+    return bifurcationAt(f, iso, c, digits, model, options, progress, shared);
+  });
   // The family is a minimum where its inertia has no negative part (docs/crossing.md).
   const cuts = [found.scan.from, ...found.crossings.map((c) => c.d), options.top ?? "1e3"];
   const sides = [found.bottom, ...found.crossings.map((c) => c.to)];
@@ -203,6 +208,7 @@ function bifurcationAt(
   model: StudentModel,
   options: BifurcationOptions,
   progress: (text: string) => void,
+  shared?: BifurcationAtCrossing,
 ): BifurcationAtCrossing {
   const precision = precisionContext(digits);
   // The reduction works at twice the digits: its differences keep 3/5 of them.
@@ -238,6 +244,9 @@ function bifurcationAt(
     return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches: [], note: `no branch computed: ${axial.reason}` };
   }
   const R = axial.pattern;
+  if (shared?.reduced !== undefined && shared.axial.pattern?.toString() === R.toString() && shared.axial.antiSymmetric === axial.antiSymmetric) {
+    return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced: shared.reduced, branches: shared.branches.map((b) => reindexed(b, precision.working(Math.max(dStar.toNumber() + 1, 10)), model)) };
+  }
   // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
   if (dStar.lt(R.minimumDimension() + 0.01)) {
     return { crossing, component: crossing.irrep, kernel, axial, subgroups: subgroups.map((h) => ({ ...h, computed: false })), branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
@@ -265,6 +274,16 @@ function bifurcationAt(
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
   const branch = followBranch(f, iso, axial, R, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
   return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced, branches: [branch] };
+}
+
+/**
+ * A branch of the trained model as a branch of the fixed one (docs/bifurcation.md §4, "Both second layers"):
+ * the same points (a = 1 in both; Euler's identity makes grad_W L_R = 0 the same equations), loss, distance,
+ * exponents, local series and ends, each point's index recomputed from the fixed model's blocks.
+ */
+function reindexed(b: Branch, W: DecimalField, model: StudentModel): Branch {
+  const point = (p: BranchPoint): BranchPoint => ({ ...p, index: patternIndex(W, b.pattern, p.x, p.d, model) });
+  return { ...b, points: b.points.map(point), at: b.at === undefined ? undefined : point(b.at) };
 }
 
 /** The start of the branch at d = d* + sigma delta: the family point plus s phi, s from the reduced equation. */
