@@ -8,6 +8,7 @@ import { Series } from "../series/series.js";
 import type { IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import { seriesBlocks, type SeriesBlock } from "./seriesBlocks.js";
+import { componentBases } from "../hessian/blocks.js";
 import { pencilPolynomial } from "./pencil.js";
 import { type Candidate, RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "../series/puiseuxRoots.js";
 
@@ -138,6 +139,9 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
   const target = order + 1;
   let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);
+  // Components already resolved exactly to the target at a lower family order: their truncations are the
+  // same exact series at any higher order, so a raised order recomputes only the others.
+  const done = new Map<string, ComponentEigenSeries>();
   for (;;) {
     const familyOrder = order + extra;
     onProgress?.(`family series to order ${familyOrder}`);
@@ -145,11 +149,13 @@ export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress
     const F = fs.field;
     const prec = familyOrder + 12;
     onProgress?.("blocks");
-    const blocks = seriesBlocks(F, familyPattern(f), fs.params.map((p) => p.series), prec, secondLayer);
-    const components: ComponentEigenSeries[] = blocks.map((block) => {
+    const blocks = seriesBlocks(F, familyPattern(f), fs.params.map((p) => p.series), prec, secondLayer, (c) => !done.has(c.name));
+    const fresh = new Map(blocks.map((block): [string, ComponentEigenSeries] => {
       onProgress?.(`eigenvalues of ${block.component.name}`);
-      return { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, fs.candidate, block, target, prec) };
-    });
+      return [block.component.name, { component: block.component, dimensionFormula: dimensionFormula(block.component.dimension), ...blockEigenSeries(F, fs.candidate, block, target, prec) }];
+    }));
+    const components = componentBases(familyPattern(f), undefined, secondLayer).map((b) => done.get(b.component.name) ?? fresh.get(b.component.name)!);
+    for (const c of fresh.values()) if (c.unresolved === undefined && c.eigenvalues.every((e) => e.gauge || (e.exact && e.series.prec >= target))) done.set(c.component.name, c);
     const precisions = components.flatMap((c) => c.eigenvalues.filter((e) => !e.gauge).map((e) => e.series.prec));
     const failed = components.some((c) => c.unresolved !== undefined && /precision|order too low/.test(c.unresolved));
     const shortfall = Math.max(failed ? 2 : 0, target - Math.min(target, ...precisions));

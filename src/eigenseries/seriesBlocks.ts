@@ -29,16 +29,24 @@ export interface SeriesBlock<T> {
 
 /**
  * Every block of the Hessian at the family point x (series of the isotropy pattern's parameters, a =
- * signs) with d = eps^-2, for the model's second layer (fixed: over the W-parameters alone). `prec` is the absolute precision at which exact divisions are truncated; the
- * entries' actual precision follows from x's.
+ * signs) with d = eps^-2, for the model's second layer (fixed: over the W-parameters alone), of the
+ * components `include` accepts. `prec` is the absolute precision at which exact divisions are truncated;
+ * the entries' actual precision follows from x's.
  */
-export function seriesBlocks<T>(F: Field<T>, iso: Pattern, x: readonly Series<T>[], prec: number, secondLayer: SecondLayer = "trained"): SeriesBlock<T>[] {
+export function seriesBlocks<T>(
+  F: Field<T>,
+  iso: Pattern,
+  x: readonly Series<T>[],
+  prec: number,
+  secondLayer: SecondLayer = "trained",
+  include: (c: IsotypicComponent) => boolean = () => true,
+): SeriesBlock<T>[] {
   const S = seriesScalar(F, prec);
   const series = seriesField(F, prec);
   const d = Series.monomial(F, F.one(), -2);
   const toSeries = (q: Fraction): Series<T> => Series.constant(F, F.fromRational(q.s * q.n, q.d));
   const zero = Series.zero(F);
-  return componentBases(iso, undefined, secondLayer).map(({ component, pattern: P, complement, subtracted }) => {
+  return componentBases(iso, undefined, secondLayer).filter((b) => include(b.component)).map(({ component, pattern: P, complement, subtracted }) => {
     const xQ = embedIsotropyPoint(iso, component.sn.level, x);
     const C0 = complement.map((v) => v.map(toSeries));
     const Sv = subtracted.map((v) => v.map(toSeries));
