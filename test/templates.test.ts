@@ -72,6 +72,15 @@ describe("templates", () => {
       expect(fullAbove[0]!).toBeGreaterThan(1e-9);
     });
 
+    it("started by Newton from the p = 4 instance's point near its crossing, the walk takes no step from the seed and finds the same crossing and bracket", () => {
+      const four = templateCrossing(templateFamily(a, 4), { digits: 20, start: "12" });
+      const walked: number[] = [];
+      const near = templateCrossing(f, { digits: 20, start: "14", neighbour: four.near.x, onProgress: (t) => void (t.startsWith("walking") && walked.push(Number(t.split("= ")[1]))) });
+      expect(walked.length).toBeGreaterThan(0);
+      expect(Math.max(...walked)).toBeLessThan(14 * 1.25 * 1.001);
+      expect([near.d, near.bracket, near.component, near.saddleSide]).toEqual([trained.d, trained.bracket, trained.component, trained.saddleSide]);
+    });
+
     it("the carrying block's eigenvalue has opposite signs just below and just above d* (real d, Young blocks)", () => {
       const eigenvalue = (d: number): number => {
         const x = familyCriticalPoint(f, d.toPrecision(17), 20).x.map((v) => v.toNumber());

@@ -5,6 +5,8 @@ import { familyPattern, seedParams } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
 import { fromDecimal, newtonCriticalPoint } from "../families/newton.js";
+import { NewtonError } from "../linalg/newton.js";
+import type { Pattern } from "../patterns/pattern.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
 import type { StudentModel } from "../model/studentModel.js";
@@ -51,6 +53,8 @@ export interface TemplateCrossing {
   /** Evaluations of lambda in the solve, and its final bracket (lambda < 0 at one end, > 0 at the other). */
   readonly evaluations: number;
   readonly finalBracket: readonly [string, string];
+  /** The critical point at the end of the solve's bracket that the walk came from (a start for the next p). */
+  readonly near: { readonly d: Decimal; readonly x: readonly Decimal[] };
 }
 
 /** Options of templateCrossing. */
@@ -59,6 +63,11 @@ export interface TemplateCrossingOptions {
   readonly model?: StudentModel;
   /** Where the walk starts (a real d in the range; default the seed's d): a nearby guess saves steps. */
   readonly start?: string;
+  /**
+   * A critical point of the neighbouring instance (p - 1) near `start`: Newton at `start` from it replaces
+   * the walk from the seed down to `start` (which is kept for when Newton fails).
+   */
+  readonly neighbour?: readonly Decimal[];
   /** The expected direction as d grows (default "saddle to minimum"): the walk goes towards that side first. */
   readonly expect?: "saddle to minimum" | "minimum to saddle";
   readonly onProgress?: (text: string) => void;
@@ -105,7 +114,7 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   };
   const isMinimum = (s: Sample): boolean => [...s.blocks.values()].every((v) => negatives(v) === 0);
   const seedD = input.fromDecimalString(f.seed.d);
-  let here = sample(newtonCriticalPoint(walkPrecision.working(seedD), walkPrecision, P, seedParams(f, input), seedD).x, seedD);
+  let here = fromNeighbour(options, walkPrecision, P, input, sample) ?? sample(newtonCriticalPoint(walkPrecision.working(seedD), walkPrecision, P, seedParams(f, input), seedD).x, seedD);
   // To the start in steps of at most WALK_RATIO: one long continuation can land on another branch at large p.
   if (options.start !== undefined) {
     const target = Number(options.start);
@@ -178,7 +187,23 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
     saddleSide: { d: side, index },
     evaluations: solved.evaluations,
     finalBracket: [solved.a.toSignificantDigits(confirmedDigits + 3).toString(), solved.b.toSignificantDigits(confirmedDigits + 3).toString()],
+    near: trustedIsLow ? lo : hi,
   };
+}
+
+/**
+ * The sample at options.start by Newton from options.neighbour, or undefined (none given, another number
+ * of parameters as from p = 1 to 2, or Newton failed).
+ */
+function fromNeighbour(options: TemplateCrossingOptions, precision: PrecisionContext, P: Pattern, input: DecimalField, sample: (x: readonly Decimal[], d: Decimal) => Sample): Sample | undefined {
+  if (options.start === undefined || options.neighbour === undefined || options.neighbour.length !== P.params.length) return undefined;
+  const d = input.fromDecimalString(options.start);
+  try {
+    return sample(newtonCriticalPoint(precision.working(d), precision, P, options.neighbour.map((v) => input.from(v)), d).x, d);
+  } catch (e) {
+    if (e instanceof NewtonError) return undefined;
+    throw e;
+  }
 }
 
 /**
@@ -238,7 +263,8 @@ export function templateCrossingTable(
     const start = guess === undefined || guess < f.p + 4.5 ? undefined : guess.toPrecision(8);
     try {
       const expect = last === undefined ? {} : { expect: last.direction };
-      out.push({ p, crossing: templateCrossing(f, { ...options, ...expect, ...(start === undefined ? {} : { start }), onProgress: (t) => options.onProgress?.(`p = ${p}, ${t}`) }) });
+      const from = start === undefined ? {} : { start, ...(last === undefined || last.p !== p - 1 ? {} : { neighbour: last.near.x }) };
+      out.push({ p, crossing: templateCrossing(f, { ...options, ...expect, ...from, onProgress: (t) => options.onProgress?.(`p = ${p}, ${t}`) }) });
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       out.push({ p, note: e.message });
