@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
 import { familyCrossings } from "../src/crossing/crossing.js";
+import { scanFamily, scanGrid } from "../src/crossing/scan.js";
 import { familyEigenSeries } from "../src/eigenseries/eigenSeries.js";
 import { checkFamilyModel, familyModels } from "../src/families/models.js";
 import { findFamily } from "../src/families/registry.js";
@@ -56,6 +57,22 @@ describe("fixed and trained second layer", () => {
       });
     }, 120_000);
   }
+
+  it("the fixed model's scan walks the trained model's points (computed once per process) and takes its own blocks there (as many non-gauge eigenvalues, the same signs, other values)", () => {
+    const f = findFamily("2a");
+    const grid = scanGrid(f, "100", 5);
+    const trained = scanFamily(f, grid, 20, {}, "trained", true);
+    const steps: number[] = [];
+    const fixed = scanFamily(f, grid, 20, { onContinue: (d) => void steps.push(d.toNumber()) }, "fixed", true);
+    expect(steps).toEqual([]);
+    fixed.forEach((s, i) => {
+      const t = trained[i]!;
+      expect(s.x).toBe(t.x);
+      // The W-blocks are the (W, a)-blocks less the gauge directions: as many non-gauge values, the same signs.
+      expect(s.blocks.map((b) => [b.component.name, b.values.length, b.negative])).toEqual(t.blocks.map((b) => [b.component.name, b.values.length, b.negative]));
+    });
+    expect(fixed[0]!.blocks.some((b, j) => b.values.some((v, k) => !v.eq(trained[0]!.blocks[j]!.values[k]!)))).toBe(true);
+  });
 
   it("family 2a: the eigenvalue series agree coefficient by coefficient in every component without second-layer coordinates, and each other block is smaller by its gauge count", () => {
     const f = findFamily("2a");

@@ -1,6 +1,7 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import type { Decimal } from "decimal.js";
 import { familyBranchPoints, familyCriticalPoints, familyPattern } from "../families/critical.js";
+import type { PatternCriticalPoint } from "../families/newton.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { precisionContext } from "../families/precision.js";
 import { blockEigenvalues, realDimensionBlocks } from "../hessian/blocks.js";
@@ -143,7 +144,7 @@ export function scanFamily(
   forSigns = false,
 ): ScanSample[] {
   const descending = [...grid].sort((a, b) => Number(b) - Number(a));
-  const points = forSigns ? familyBranchPoints(f, descending, digits, hooks.onContinue) : familyCriticalPoints(f, descending, digits, hooks.onContinue);
+  const points = walkPoints(f, descending, digits, forSigns, hooks.onContinue);
   const blocks = forSigns ? blockSigns : blockSamples;
   const samples = points.map((pt) => {
     hooks.onBlocks?.(pt.d);
@@ -152,6 +153,26 @@ export function scanFamily(
     return s;
   });
   return samples.reverse();
+}
+
+/** The points of a walk by family definition, grid, digits and kind, kept for the process. */
+const walks = new WeakMap<FamilyDefinition, Map<string, readonly PatternCriticalPoint[]>>();
+
+/**
+ * The critical points of scanFamily's walk, computed once per process: they are the same for both second
+ * layers (Euler's identity, docs/models.md §1), so the fixed model's scan and plot take the trained model's
+ * (progress is reported the first time only).
+ */
+function walkPoints(f: FamilyDefinition, descending: readonly string[], digits: number, forSigns: boolean, onStep?: (d: Decimal) => void): readonly PatternCriticalPoint[] {
+  const key = `${descending.join(",")}|${digits}|${forSigns}`;
+  let byKey = walks.get(f);
+  if (byKey === undefined) walks.set(f, (byKey = new Map()));
+  let points = byKey.get(key);
+  if (points === undefined) {
+    points = forSigns ? familyBranchPoints(f, descending, digits, onStep) : familyCriticalPoints(f, descending, digits, onStep);
+    byKey.set(key, points);
+  }
+  return points;
 }
 
 /**
