@@ -69,6 +69,22 @@ describe("continuation in d", () => {
   });
 });
 
+describe("the points walked from the seed are kept for the process", () => {
+  it("a second request walks no step and gives the same point, in arrays of its own", () => {
+    const f = findFamily("1b");
+    const steps: number[] = [];
+    const first = familyCriticalPoint(f, "8.125", 20, (d) => void steps.push(d.toNumber()));
+    expect(steps.length).toBeGreaterThan(0);
+    const again: number[] = [];
+    const second = familyCriticalPoint(f, "8.125", 20, (d) => void again.push(d.toNumber()));
+    expect(again).toEqual([]);
+    expect(second.x).not.toBe(first.x);
+    expect(second.x.map(String)).toEqual(first.x.map(String));
+    second.x[0] = second.x[0]!.neg();
+    expect(familyCriticalPoint(f, "8.125", 20).x.map(String)).toEqual(first.x.map(String));
+  });
+});
+
 describe("fractional d", () => {
   it.each(FAMILIES.map((f) => [f.name]))("family %s at d = 7.25 is a critical point of L_P (exact gradient via jets)", (name) => {
     const f = findFamily(name);

@@ -40,10 +40,15 @@ export interface FamilyCriticalPoint extends PatternCriticalPoint {
   readonly confirmedDigits: number;
 }
 
+/** The points of familyCriticalPoint walked from the seed, by family definition, d, digits and arithmetic. */
+const pointsFromSeed = new WeakMap<FamilyDefinition, Map<string, FamilyCriticalPoint>>();
+
 /**
  * The family's critical point at real d to `digits` significant digits (docs/families.md): continuation
  * in d from the seed, then a Newton polish with 10 more digits (precisionContext(digits).confirming());
- * the digits on which the two agree are reported as confirmed (an error if fewer than digits - 3).
+ * the digits on which the two agree are reported as confirmed (an error if fewer than digits - 3). Without
+ * `start` the point is computed once per process (both second layers, the spectra, the bifurcations' kernels
+ * and ends ask for the same points; progress is reported the first time only).
  */
 export function familyCriticalPoint(
   f: FamilyDefinition,
@@ -53,7 +58,16 @@ export function familyCriticalPoint(
   arithmetic: Arithmetic = "binary",
   start?: KnownPoint,
 ): FamilyCriticalPoint {
-  return familyCriticalPoints(f, [d], digits, onStep, arithmetic, start)[0]!;
+  if (start !== undefined) return familyCriticalPoints(f, [d], digits, onStep, arithmetic, start)[0]!;
+  let byKey = pointsFromSeed.get(f);
+  if (byKey === undefined) pointsFromSeed.set(f, (byKey = new Map()));
+  const key = `${d}|${digits}|${arithmetic}`;
+  let point = byKey.get(key);
+  if (point === undefined) {
+    point = familyCriticalPoints(f, [d], digits, onStep, arithmetic)[0]!;
+    byKey.set(key, point);
+  }
+  return { ...point, x: [...point.x] };
 }
 
 /** A critical point of the family already known (e.g. a sample of a walk), from which a walk may start instead of the seed. */
