@@ -89,7 +89,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "reproduce",
     layer: "presentation",
     holds: "npm run reproduce: every result regenerated (its tasks on worker threads), staged and moved into place",
-    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
+    imports: ["numbers", "linalg", "model", "representations", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
   },
   {
     folder: "cli",

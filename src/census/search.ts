@@ -22,9 +22,13 @@ import { censusPattern, sizePreservingPermutations } from "./types.js";
  * s = the signs is a critical point in (W, a): each sign vector is searched as a fixed second layer.
  */
 
-/** How many starts of each kind: `random` per sign vector of a, and every diagonal sign pattern (+-1 per class) `signed` times. */
+/**
+ * How many starts of each kind, per sign vector of a: `random` in a type of at most two classes,
+ * `randomThreeClasses` in one of three, and every diagonal sign pattern (+-1 per class) `signed` times.
+ */
 export interface SearchOptions {
   readonly random: number;
+  readonly randomThreeClasses: number;
   readonly signed: number;
   readonly seed: number;
 }
@@ -202,7 +206,7 @@ export function searchType(sizes: readonly number[], d: number, secondLayer: Sec
         }));
       }
     }
-    for (let t = 0; t < options.random; t++) {
+    for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
       const r = random();
       startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
     }

@@ -22,6 +22,8 @@ export interface CensusSweepRow {
   readonly minima: number;
   /** The least and largest p, the rows with a negative diagonal entry, of the two-class minima; null when none. */
   readonly pRange: [number, number] | null;
+  /** The two-class minima whose classes have diagonal entries of opposite signs: n, the rows with a negative one, and the loss. */
+  readonly mixedMinima: { readonly n: number; readonly loss: number }[];
   /** The declared families among the minima. */
   readonly families: string[];
   /** Minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation), as their types. */
@@ -40,7 +42,9 @@ export function censusSweep(ds: readonly number[], classes: number, secondLayer:
     const diagonal = (p: (typeof minima)[number], I: number): number => p.entries.find((e) => e.name === `diag(${CLASS_NAMES[I]})`)!.value.toNumber();
     const negativeBulk = (p: (typeof minima)[number]): boolean => diagonal(p, 0) < 0;
     // p: the rows with a negative diagonal entry, over the two-class minima (issue 18's count).
-    const ps = minima.filter((p) => p.sizes.length === 2).map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
+    const twoClass = minima.filter((p) => p.sizes.length === 2);
+    const ps = twoClass.map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
+    const mixed = twoClass.filter((p) => diagonal(p, 0) * diagonal(p, 1) < 0);
     return {
       d,
       secondLayer,
@@ -49,6 +53,7 @@ export function censusSweep(ds: readonly number[], classes: number, secondLayer:
       byIndex: [...indices].sort((u, v) => u[0] - v[0]),
       minima: minima.length,
       pRange: ps.length === 0 ? null : [Math.min(...ps), Math.max(...ps)],
+      mixedMinima: mixed.map((p) => ({ n: p.sizes[diagonal(p, 0) < 0 ? 0 : 1]!, loss: p.loss.toNumber() })).sort((u, v) => u.n - v.n || u.loss - v.loss),
       families: minima.map((p) => p.family).filter((f): f is string => f !== undefined),
       bSide: minima.filter(negativeBulk).map((p) => typeName(p.sizes)),
     };
@@ -57,7 +62,7 @@ export function censusSweep(ds: readonly number[], classes: number, secondLayer:
 
 /** The plot rows of the sweep. */
 export function censusPlotRows(rows: readonly CensusSweepRow[]): CensusPlotRow[] {
-  return rows.map((r) => ({ model: r.secondLayer, d: r.d, minima: r.minima, pMin: r.pRange?.[0] ?? null, pMax: r.pRange?.[1] ?? null }));
+  return rows.map((r) => ({ model: r.secondLayer, d: r.d, minima: r.minima }));
 }
 
 /** series/census.md: what was computed, the plots, and a table per model. */

@@ -13,6 +13,8 @@ import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
 import { censusPlotFiles, lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
 import { censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
+import { cellPoints, instancesToIdentify, templateBoundaries, templateCells, templateCellsMarkdown } from "./censusTemplates.js";
+import { instancePoints } from "./instancePoints.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { CrossingOutcome, SeriesOutcome } from "./familySteps.js";
@@ -26,7 +28,8 @@ import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
 export type StepName = "discovery" | "census" | "series" | "spectrum" | "eigen-series" | "crossing" | "templates" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "census", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
+// The census after the templates: it is compared with their crossing tables.
+const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "templates", "census", "annihilation", "plots", "docs", "summary"];
 
 /** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
 const TABLED_TEMPLATES = ["a", "b", "c"] as const;
@@ -164,8 +167,12 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     census: async () => {
       const p = progress.begin("census", "census.md, census-minima.svg, census-p.svg");
       const rows = [...outcome("census", "trained"), ...outcome("census", "fixed")];
-      staging.write(new Map([[join("series", "census.md"), censusSweepMarkdown(rows, c.census.ds, c.census.classes)]]));
-      staging.write(await censusPlotFiles(censusPlotRows(rows), join("series", "plots")));
+      // Without the templates (a run over some families) every cell is untabled, and the section says so.
+      const crossings = all ? TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)) : [];
+      const instances = instancePoints(instancesToIdentify(rows, crossings), (text) => p.update(`walking ${text}`));
+      const cells = templateCells(rows, crossings, instances);
+      staging.write(new Map([[join("series", "census.md"), `${censusSweepMarkdown(rows, c.census.ds, c.census.classes)}\n${templateCellsMarkdown(cells).join("\n")}\n`]]));
+      staging.write(await censusPlotFiles(censusPlotRows(rows), { model: "trained", points: cellPoints(cells, "trained") }, templateBoundaries(crossings), join("series", "plots")));
       p.done();
     },
     crossing: async () => {
