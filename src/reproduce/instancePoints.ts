@@ -9,10 +9,12 @@ import { youngIrrepDimension } from "../representations/youngDecomposition.js";
 const WALK_DIGITS = 16;
 /**
  * The walk's grid: from the seed down by this factor, with the d asked for inserted. The continuation's own
- * steps (up to a factor 1.65) can land on a neighbouring branch when two are close (b.p38 on c.p17 at d = 55);
- * steps of 5% follow each branch, and the point at a d does not depend on the other d asked for.
+ * steps (up to a factor 1.65) can land on a neighbouring branch when two are close (b.p38 at d = 55 reached
+ * a point of loss 0.0961 or that of c.p17, 0.0887, depending on the other d asked for); steps of 10%, those
+ * of the templates' crossing walks (docs/census.md §7), follow each branch, and the point at a d does not
+ * depend on the other d asked for.
  */
-const WALK_FACTOR = 0.95;
+const WALK_FACTOR = 0.9;
 
 /** A template instance's point at an integer d: its loss, and whether it is a minimum (Young blocks, fixed second layer). */
 export interface InstancePoint {
@@ -39,7 +41,7 @@ function isMinimum(P: Pattern, x: readonly number[], d: number): boolean {
 
 /**
  * The point of each template instance at each of its integer d, walked along the branch from its seed in
- * steps of 5% (familyBranchPoints, docs/families.md §11). An instance whose walk fails (a fold above the d
+ * steps of 10% (familyBranchPoints, docs/families.md §11). An instance whose walk fails (a fold above the d
  * asked for) is left out: its cells stay undecided.
  */
 export function instancePoints(needed: ReadonlyMap<string, readonly number[]>, progress: (text: string) => void): Map<string, Map<number, InstancePoint>> {
