@@ -44,7 +44,16 @@ export function trainRun(d: number, secondLayer: SecondLayer, options: RunsOptio
   const x0 = initialPoint(options.init, d, mulberry32(runSeed(options.seed, run)), run);
   const result = trainByGradient(x0, d, options.init, { secondLayer, gradientTolerance: RUN_GRADIENT });
   if (!result.converged) return { kind: "not converged", reason: result.failureKind ?? "newton" };
-  const found = trainedIsotropy(result.W, result.a, ISOTROPY_TOLERANCE, MAX_RUN_CLASSES);
+  return settleTrained(result.W, result.a);
+}
+
+/**
+ * A converged trained point (W, a), gauge |a_i| = 1, in the census pattern of its isotropy (trainedPoint.ts),
+ * settled there by the search's float64 Newton and moved to the type of its own isotropy (coarsen).
+ */
+export function settleTrained(W: readonly (readonly number[])[], a: readonly number[]): RunOutcome {
+  const d = a.length;
+  const found = trainedIsotropy(W, a, ISOTROPY_TOLERANCE, MAX_RUN_CLASSES);
   if (found.point === undefined) return { kind: "unclassified", sizes: found.sizes };
   const { sizes, x } = found.point;
   const settled = polishInType(sizes, d, x);
