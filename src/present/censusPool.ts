@@ -6,9 +6,9 @@ import type { CensusJob, CensusJobResult } from "./censusJob.js";
 import { openPool, workModule, type PoolWork, type WorkerPool } from "./pool.js";
 
 // The census (src/census/census.ts) on `jobs` worker threads (docs/census.md §5): the searches of the types,
-// the training runs (with the option runs, each from its own seed), then the refinement of the distinct points, each split into chunks that the pool runs in any order; the
-// chunks' results are put back in the order of the types and of the candidates, so the report is the same
-// for any number of threads.
+// the training runs (with the option runs, each from its own seed, §10), then the refinement of the distinct
+// points, each split into chunks that the pool runs in any order; the chunks' results are put back in the
+// order of the types, of the runs and of the candidates, so the report is the same for any number of threads.
 
 const censusWork: PoolWork<CensusJob, CensusJobResult> = {
   run: async (job) => (await import("./censusJob.js")).default(job),
