@@ -67,7 +67,7 @@ function negativeRows(p: RefinedPoint): number {
 
 function sweepPoint(p: RefinedPoint): SweepPoint {
   const largestNegative = p.entries.find((e) => e.name === "diag(A)")!.value.isNegative();
-  return { type: typeName(p.sizes), loss: p.loss.toSignificantDigits(10).toString(), negative: negativeRows(p), index: p.index, family: p.family ?? null, largestNegative };
+  return { type: typeName(p.sizes), loss: p.loss.toFixed(10), negative: negativeRows(p), index: p.index, family: p.family ?? null, largestNegative };
 }
 
 /** The census rows of one model at each d (classes at most `classes`, the command's default starts). */
