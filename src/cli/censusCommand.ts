@@ -106,7 +106,7 @@ async function censusRun(d: number, classes: number, all: boolean, secondLayer: 
 
 export const censusCommand: Command = {
   name: "census",
-  summary: "Every isotropy type Delta(S_p1 x ... x S_pc) with few classes at an integer d: its critical points by descent on the restricted loss, refined by Newton, with index, smallest eigenvalue, spectrum by isotypic component, orbit size and family",
+  summary: "Every isotropy type Delta(S_p1 x ... x S_pc) with few classes at an integer d: its critical points by descent on the restricted loss, refined by Newton, with index, smallest eigenvalue, spectrum by isotypic component, orbit size and family; with --runs, what random-start training in the full space reaches, against the census",
   options: [
     { name: "d", kind: "string", value: "<int>", description: `dimension (${CENSUS_LIMITS.d.min} to ${CENSUS_LIMITS.d.max})` },
     { name: "classes", kind: "string", value: "1|2|3", description: "the most classes of an isotropy type", default: "3" },
