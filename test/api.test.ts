@@ -66,7 +66,7 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
   check: { variable: "verdicts", command: ["check", tableFile, "--order", "2", "--json"] },
   discover: { variable: "found", command: ["discover", "--d", "6", "--runs", "4", "--seed", "1", "--json"] },
-  census: { variable: "points", command: ["census", "--d", "6", "--classes", "2", "--second-layer", "fixed", "--json"] },
+  census: { variable: "points", command: ["census", "--d", "6", "--classes", "2", "--second-layer", "fixed", "--runs", "4", "--json"] },
 };
 
 /** The function an example shows: the one it imports, under a heading of that name. */
@@ -119,6 +119,9 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.census({ d: 3 }), /d: 3 is outside the allowed range 4 to 1000/],
     [() => api.census({ d: 10, classes: 4 }), /classes: 4 is outside the allowed range 1 to 3/],
     [() => api.census({ d: 10, secondLayer: "frozen" as never }), /secondLayer: 'frozen' is not a second layer/],
+    [() => api.census({ d: 10, runs: -1 }), /runs: -1 is outside the allowed range 1 to 100000/],
+    [() => api.census({ d: 10, runs: 5, init: "zeros" }), /init: 'zeros' is not an initialisation \(allowed: xavier, minus, mixed\)/],
+    [() => api.census({ d: 10, threads: 0 }), /threads: 0 is outside the allowed range 1 to 256/],
     [() => api.discover({ d: 6, runs: 5, init: "gaussian" as never }), /init: 'gaussian' is not an initialisation \(allowed: all, xavier/],
   ])("%#: a RangeError naming the value", async (call, message) => {
     const error = await call().then(() => undefined, (e: unknown) => e);

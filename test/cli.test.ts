@@ -95,6 +95,12 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["census", "--d", "20", "--second-layer", "frozen"], /--second-layer: 'frozen' is not a second layer \(allowed: trained, fixed\)/],
   [["census", "--d", "20", "--all=yes"], /--all takes no value/],
   [["census", "12", "--d", "20"], /census: takes no positional arguments, got '12'/],
+  [["census", "--d", "20", "--runs", "-1"], /--runs: -1 is outside the allowed range 1 to 100000/],
+  [["census", "--d", "20", "--runs", "1.5"], /--runs: '1.5' is not an integer \(allowed: 1 to 100000\)/],
+  [["census", "--d", "20", "--runs", "abc"], /--runs: 'abc' is not an integer \(allowed: 1 to 100000\)/],
+  [["census", "--d", "20", "--runs", "5", "--init", "zeros"], /--init: 'zeros' is not an initialisation \(allowed: xavier, minus, mixed\)/],
+  [["census", "--d", "20", "--runs", "5", "--seed", "-3"], /--seed: -3 is outside the allowed range 0 to 4294967295/],
+  [["census", "--d", "20", "--seed", "3"], /census: --seed needs --runs <int>/],
   // families
   [["families", "1b"], /families: takes no positional arguments/],
   [["families", "--json=yes"], /--json takes no value/],

@@ -144,6 +144,8 @@ describe("a quick reproduction of family 1b", () => {
     // The census page: a row per model at each d of the configuration, and its two plots.
     const census = read("series/census.md");
     for (const d of QUICK_CONFIG.census.ds) expect(census.split("\n").filter((l) => l.startsWith(`| ${d} |`))).toHaveLength(2);
+    // What random training reaches at the d of the runs, per model (docs/census.md §10).
+    expect(census.match(new RegExp(`^## What random training reaches: d = ${QUICK_CONFIG.census.runs.d},`, "gm"))).toHaveLength(2);
     expect(read("series/plots/census-minima.svg")).toMatch(/^<svg/);
     expect(read("series/plots/census-p.svg")).toMatch(/^<svg/);
   });

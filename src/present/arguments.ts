@@ -27,8 +27,8 @@ export const LIMITS = {
   /** The order in eps of the split test's eigenvalue series (`spurious annihilation --series N`). */
   annihilationSeries: { min: 0, max: 6 },
   discover: { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } },
-  /** spurious census: d (the census pattern needs a bulk of two indices besides two more classes) and the most classes of a type. */
-  census: { d: { min: 4, max: 1000 }, classes: { min: 1, max: 3 } },
+  /** spurious census: d (the census pattern needs a bulk of two indices besides two more classes), the most classes of a type, the training runs, their seed, and the library's threads. */
+  census: { d: { min: 4, max: 1000 }, classes: { min: 1, max: 3 }, runs: { min: 1, max: 100000 }, seed: { min: 0, max: 4294967295 }, threads: { min: 1, max: 256 } },
 } as const;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

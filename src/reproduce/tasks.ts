@@ -100,7 +100,7 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     case "rays":
       return rayStep(c, progress);
     case "census":
-      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress) };
+      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress, c.census.runs) };
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
