@@ -8,11 +8,16 @@ export interface FamilyDefinition {
   readonly name: string;
   /** Isotropy Delta(S_{d-p} x S_p). */
   readonly p: number;
+  /**
+   * The special indices split into two paired classes B and D of these sizes (adding up to p), when the
+   * isotropy does not permute them all: Delta(S_{d-p} x S_s x S_t) (docs/patterns.md §2.4). Absent: one class B.
+   */
+  readonly split?: readonly [number, number];
   /** The student width the family lives at, "d+H" or "d-H" ("d" when absent): its pattern is Pattern.isotropy(p, h). */
   readonly width?: string;
   /** "a": diagonal mostly near +1, loss decaying with d; "b": mostly near -1, loss tending to a constant. */
   readonly kind: "a" | "b";
-  /** Signs of the second layer on the row classes A (bulk), B and E (the extra rows of k > d), in the gauge |a_i| = 1. */
+  /** Signs of the second layer on the row classes A (bulk), B, D (when split) and E (the extra rows of k > d), in the gauge |a_i| = 1. */
   readonly signs: readonly (1 | -1)[];
   readonly description: string;
   /** How the family was found: the discovery command that reaches it and what it reported. */

@@ -269,7 +269,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     const h = outcome("spectrum", f.name);
     return {
       family: f.name,
-      isotropy: isotropyName(f.p, familyWidthOffset(f)),
+      isotropy: isotropyName(f.p, familyWidthOffset(f), f.split),
       config: c.name,
       lossLimit: s.lossLimit,
       crossings: outcome("crossing", f.name).trained.toMinimum,
