@@ -63,7 +63,7 @@ describe("committed eigenvalue series (series/<f>.eigen.json, series/<f>.fixed.e
       expect(() => familyEigenSeries(f, 2)).toThrow(/numeric series coefficients/);
     }
   });
-  for (const f of FAMILIES.filter((g) => !hasNumericSeries(g))) {
+  for (const f of FAMILIES.filter((g) => g.series !== undefined && !hasNumericSeries(g))) {
     it(`family ${f.name}: the files exist and every exact coefficient evaluates to its printed decimal`, () => {
       for (const model of familyModels(f)) {
         const path = eigenPath(f.name, model);

@@ -26,7 +26,10 @@ export interface FamilyDefinition {
   readonly seed: { readonly d: string; readonly params: Readonly<Record<string, string>>; readonly note: string };
   /** The range of d over which the branch was followed, and why it stops there. */
   readonly range: { readonly min: string; readonly max: string; readonly note: string };
-  /** Scalings and limit values for the series in eps = d^(-1/2) (docs/series-derivation.md). */
+  /**
+   * Scalings and limit values for the series in eps = d^(-1/2) (docs/series-derivation.md). Absent for a
+   * bounded family, whose branch ends at both ends of its range (docs/models.md §5.1): no expansion at large d.
+   */
   readonly series?: SeriesDeclaration;
 }
 

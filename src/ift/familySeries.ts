@@ -20,7 +20,9 @@ export interface FamilySeries<T> {
 }
 
 function declarationOf(f: FamilyDefinition): SeriesDeclaration {
-  if (f.series === undefined) throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.json (run 'spurious propose ${f.name}')`);
+  if (f.series === undefined) {
+    throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.json (${Number(f.range.max) < 1e8 ? `a bounded family: its branch ends at d = ${f.range.max}, so it has no expansion in eps = d^(-1/2); docs/models.md §5.1` : `run 'spurious propose ${f.name}'`})`);
+  }
   return f.series;
 }
 
