@@ -8,6 +8,7 @@ import { Series } from "../series/series.js";
 import type { IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import { seriesBlocks, type SeriesBlock } from "./seriesBlocks.js";
+import { fittedEigenSeries } from "./fittedEigenSeries.js";
 import { pencilPolynomial } from "./pencil.js";
 import { type Candidate, RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "../series/puiseuxRoots.js";
 
@@ -49,8 +50,10 @@ export interface FamilyEigenSeries {
   readonly model: StudentModel;
   readonly field: Field<unknown>;
   readonly order: number;
-  /** The order to which the family series was derived to reach `order` in the eigenvalues. */
+  /** The order to which the family series was derived to reach `order` in the eigenvalues (the fitted degree for a numeric family). */
   readonly familyOrder: number;
+  /** For a numeric family, how the eigenvalues were fitted (fittedEigenSeries.ts; docs/hessian.md). */
+  readonly fitted?: string;
   readonly components: ComponentEigenSeries[];
 }
 
@@ -130,12 +133,9 @@ export function hasNumericSeries(f: FamilyDefinition): boolean {
  */
 export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, model: StudentModel = defaultModel(f)): FamilyEigenSeries {
   const { secondLayer } = checkFamilyModel(f, model);
-  if (hasNumericSeries(f)) {
-    throw new RangeError(
-      `family ${f.name} has numeric series coefficients (its limit values leave Q(pi)); its eigenvalue series are not derived: the characteristic polynomial of a block cancels more digits than its 60-digit coefficients carry (docs/hessian.md, "Eigenvalue series"). Its spectrum at any d: spurious spectrum ${f.name} --d <real>`,
-    );
-  }
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
+  // Numeric coefficients: the characteristic polynomial would cancel more digits than they carry (docs/hessian.md).
+  if (hasNumericSeries(f)) return fittedEigenSeries(f, order, model, onProgress);
   const target = order + 1;
   let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);
   for (;;) {

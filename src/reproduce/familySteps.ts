@@ -117,14 +117,14 @@ export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: 
 export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string } {
   const order = c.eigenOrder;
   if (f.series === undefined) return { files: new Map(), outcome: "none: a bounded family, no series (docs/models.md §5.1)" };
-  if (hasNumericSeries(f)) return { files: new Map(), outcome: "none: numeric family (docs/hessian.md, eigenvalue series)" };
   const r = perModel(f, (model) => {
     const e = familyEigenSeries(f, order, (what) => progress(`${model.secondLayer}, ${what}`), model);
     const unresolved = e.components.filter((x) => x.unresolved !== undefined).map((x) => `${x.component.name} (${model.secondLayer})`);
     return { files: documentFiles(eigenSeriesDocument(e), join("series", eigenSeriesFileBase(f.name, model))), outcome: unresolved };
   });
   const unresolved = [...r.outcome.trained, ...(r.outcome.fixed ?? [])];
-  return { files: r.files, outcome: unresolved.length === 0 ? `order ${order}` : `order ${order}, unresolved: ${unresolved.join(", ")}` };
+  const how = hasNumericSeries(f) ? " (numeric, fitted)" : "";
+  return { files: r.files, outcome: unresolved.length === 0 ? `order ${order}${how}` : `order ${order}${how}, unresolved: ${unresolved.join(", ")}` };
 }
 
 /** The outcome of the crossing step per model: the saddle-to-minimum d, and the lines of the bifurcation table. */
