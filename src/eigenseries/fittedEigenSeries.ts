@@ -80,11 +80,14 @@ function growth(eps: readonly Decimal[], y: readonly Decimal[]): number {
   return Math.min(0, v);
 }
 
-/** One eigenvalue's series from its two fits: trusted digits, zeros below the noise, cut at the first untrusted coefficient. */
-function fittedSeries(F: DecimalField, val: number, first: readonly Decimal[], second: readonly Decimal[], order: number): Series<Decimal> {
-  const scale = first.slice(0, order + 1).reduce((m, c) => (c.abs().gt(m) ? c.abs() : m), F.zero());
+/**
+ * One eigenvalue's series eps^val (c_0 + c_1 eps + ...) from the two fits of its c_k, k <= terms: trusted
+ * digits, zeros below the noise, cut at the first untrusted coefficient.
+ */
+function fittedSeries(F: DecimalField, val: number, first: readonly Decimal[], second: readonly Decimal[], terms: number): Series<Decimal> {
+  const scale = first.slice(0, terms + 1).reduce((m, c) => (c.abs().gt(m) ? c.abs() : m), F.zero());
   const coeffs: Decimal[] = [];
-  for (let k = 0; k <= order; k++) {
+  for (let k = 0; k <= terms; k++) {
     const a = first[k]!;
     if (a.abs().lte(scale.mul(NOISE)) && second[k]!.abs().lte(scale.mul(NOISE))) {
       coeffs.push(F.zero());
@@ -94,7 +97,7 @@ function fittedSeries(F: DecimalField, val: number, first: readonly Decimal[], s
     if (digits < MIN_DIGITS) return Series.of(F, val, coeffs, val + k);
     coeffs.push(a.toSignificantDigits(digits));
   }
-  return Series.of(F, val, coeffs, order + 1);
+  return Series.of(F, val, coeffs, val + terms + 1);
 }
 
 /**
