@@ -5,7 +5,6 @@ import { familyPattern } from "../families/critical.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
-import type { IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import { seriesBlocks, type SeriesBlock } from "./seriesBlocks.js";
 import { fittedEigenSeries } from "./fittedEigenSeries.js";
@@ -22,40 +21,9 @@ import { type Candidate, RootResolutionError, rootValuations, seriesPolynomialRo
  * until every eigenvalue is known to O(eps^(order+1)).
  */
 
-/** One eigenvalue of a block. */
-export interface EigenvalueSeries {
-  /** The eigenvalue, known to O(eps^(order+1)) (exactly zero for a gauge direction). */
-  readonly series: Series<unknown>;
-  /** The field of `series`: the family's field, or Decimal(60) when `exact` is false. */
-  readonly field: Field<unknown>;
-  /** True when every coefficient is exact in the family's field. */
-  readonly exact: boolean;
-  /** True for the exact zero of a gauge direction. */
-  readonly gauge: boolean;
-}
+import type { ComponentEigenSeries, EigenvalueSeries, FamilyEigenSeries } from "./eigenSeriesTypes.js";
 
-/** The eigenvalues of one component's block; each has multiplicity the irreducible's dimension. */
-export interface ComponentEigenSeries {
-  readonly component: IsotypicComponent;
-  readonly dimensionFormula: string;
-  /** Gauge zeros first, then by valuation and leading coefficient. */
-  readonly eigenvalues: EigenvalueSeries[];
-  /** Why the eigenvalues (or some of them) could not be resolved; they are then missing. */
-  readonly unresolved?: string;
-}
-
-export interface FamilyEigenSeries {
-  readonly family: string;
-  /** The model: trained second layer (blocks on (W, a), with gauge zeros) or fixed (W alone). */
-  readonly model: StudentModel;
-  readonly field: Field<unknown>;
-  readonly order: number;
-  /** The order to which the family series was derived to reach `order` in the eigenvalues (the fitted degree for a numeric family). */
-  readonly familyOrder: number;
-  /** For a numeric family, how the eigenvalues were fitted (fittedEigenSeries.ts; docs/hessian.md). */
-  readonly fitted?: string;
-  readonly components: ComponentEigenSeries[];
-}
+export type { ComponentEigenSeries, EigenvalueSeries, FamilyEigenSeries };
 
 /** The leading decimal of a series, for ordering. */
 function sortKey(e: EigenvalueSeries): [number, number] {

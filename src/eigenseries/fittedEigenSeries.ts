@@ -7,7 +7,7 @@ import { solveLinear } from "../linalg/solve.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import { Series } from "../series/series.js";
-import type { ComponentEigenSeries, EigenvalueSeries, FamilyEigenSeries } from "./eigenSeries.js";
+import type { ComponentEigenSeries, EigenvalueSeries, FamilyEigenSeries } from "./eigenSeriesTypes.js";
 
 /**
  * Eigenvalue series of a family with numeric coefficients, by fitting (docs/hessian.md, "Eigenvalue series
