@@ -206,7 +206,12 @@ const BAD_INPUT: [string[], RegExp][] = [
   [["spectrum", "2a", "--d", "10", "--width", "2d"], /--width: '2d' is not a width \(allowed: d, d\+H or d-H with H from 1 to 10\)/],
   [["spectrum", "2a", "--d", "10", "--width", "d+11"], /--width: 'd\+11' is not a width/],
   [["spectrum", "2a", "--d", "10", "--width", "d+0"], /--width: 'd\+0' is not a width/],
-  [["eigen-series", "2a.d+1"], /family 2a.d\+1 has numeric series coefficients .*its eigenvalue series are not derived/],
+  // a bounded family (docs/models.md §5.1): no series, no closed form; a = -1 on its extra neuron: no fixed model
+  [["eigen-series", "3c.d+1"], /family 3c\.d\+1 has no series declaration in derivations\/3c\.d\+1\.json \(a bounded family: its branch ends at d = 45/],
+  [["series", "3c.d+1"], /family 3c\.d\+1 has no series declaration .*a bounded family/],
+  [["formula", "3c.d+1"], /formula: family 3c\.d\+1's pattern splits its special indices/],
+  [["spectrum", "3c.d+1", "--d", "10", "--second-layer", "fixed"], /family 3c\.d\+1 has not been derived for the model with a fixed second layer, k = d\+1 \(its models: trained second layer, k = d\+1\)/],
+  [["critical", "3c.d+1", "--d", "50"], /--d: 50 is outside family 3c\.d\+1's range \[7, 45\]/],
   [["eigen-series", "1b", "--width", "d+1"], /family 1b has not been derived for the model with a trained second layer, k = d\+1 \(its models: trained second layer, k = d; fixed second layer, k = d\)/],
   [["crossing", "2a", "--second-layer", "fixed", "--width", "d-1"], /family 2a has not been derived for the model with a fixed second layer, k = d-1/],
   [["series", "all", "--second-layer", "both", "--out", fresh("m1")], /--second-layer: 'both' is not a second layer/],

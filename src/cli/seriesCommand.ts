@@ -66,7 +66,8 @@ export const seriesCommand: Command = {
     ...documentOptions("<family>.json, .md and .tex (the series are those of every model the family has: docs/models.md)"),
   ],
   run(positionals, options) {
-    const families = familyOrAll("series", positionals, "spurious series 1b --order 6");
+    // 'all': the families with a series declaration (a bounded family has none: docs/models.md §5.1)
+    const families = familyOrAll("series", positionals, "spurious series 1b --order 6").filter((f, _, all) => all.length === 1 || f.series !== undefined);
     const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, COMMITTED_SERIES_ORDER);
     const format = chosenFormat("series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);

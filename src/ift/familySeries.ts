@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { Field } from "../numbers/field.js";
-import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
+import type { FamilyDefinition } from "../families/definition.js";
+import { declaredSeries } from "../families/seriesDeclaration.js";
 import { familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { Series } from "../series/series.js";
@@ -19,14 +20,10 @@ export interface FamilySeries<T> {
   readonly loss: Series<T>;
 }
 
-function declarationOf(f: FamilyDefinition): SeriesDeclaration {
-  if (f.series === undefined) throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.json (run 'spurious propose ${f.name}')`);
-  return f.series;
-}
 
 /** The family's scaled system over its declared field, and the leading values xt(0). */
 export function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) => T): { sys: ScaledSystem<T>; leading: T[]; names: string[] } {
-  const decl = declarationOf(f);
+  const decl = declaredSeries(f);
   const P = familyPattern(f);
   const names = weightParams(P).map((k) => P.params[k]!.alias!);
   const scalings = names.map((name) => {
@@ -46,7 +43,7 @@ export function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: st
  * order M with 2M + min_j(shift_j + e_j) > order, because the W-gradient vanishes on the branch (S5).
  */
 export function deriveFamilySeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilySeries<unknown> {
-  const field = declaredField(declarationOf(f).field);
+  const field = declaredField(declaredSeries(f).field);
   const r = derive(f, order, field, onProgress);
   if (field.F.exact) return r;
   // Rounding residue of the O(d^2) cancellations (terms at the noise floor) is not a coefficient.
@@ -66,7 +63,7 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   // O(eps^(2m + balance)) at xt known to O(eps^m) (S5): the last one that reaches the loss's precision is
   // the loss, and needs no evaluation of its own (docs/series-derivation.md, "Loss").
   let lossFromNewton: Series<T> | undefined;
-  if (declarationOf(f).exactPoint === true) {
+  if (declaredSeries(f).exactPoint === true) {
     xt = names.map(() => Series.zero(F));
     lossPrec = target;
   } else {

@@ -98,7 +98,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
     case "discovery":
       return `${(o as TaskOutcomes["discovery"]).points} distinct critical points`;
     case "series": {
-      const s = o as SeriesOutcome;
+      const s = o as SeriesOutcome | null;
+      if (s === null) return "none: a bounded family";
       return `loss limit ${s.lossLimit.exact}; ${s.passed ? "verified" : "NOT verified"} (worst slope ${s.worstSlope.slope.toFixed(2)})`;
     }
     case "spectrum": {
@@ -276,16 +277,16 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     const h = outcome("spectrum", f.name);
     return {
       family: f.name,
-      isotropy: isotropyName(f.p, familyWidthOffset(f)),
+      isotropy: isotropyName(f.p, familyWidthOffset(f), f.split),
       config: c.name,
-      lossLimit: s.lossLimit,
+      lossLimit: s?.lossLimit ?? null,
       crossings: outcome("crossing", f.name).trained.toMinimum,
       fixedCrossings: outcome("crossing", f.name).fixed?.toMinimum ?? null,
       eigenSeries: outcome("eigen-series", f.name),
       series: s,
       fullHessian: h.trained,
       fixedFullHessian: h.fixed,
-      verified: s.passed && h.trained.passed && (h.fixed?.passed ?? true),
+      verified: (s?.passed ?? true) && h.trained.passed && (h.fixed?.passed ?? true),
     };
   });
   staging.write(new Map([

@@ -26,7 +26,7 @@ import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 /** What each kind of task returns besides its files. */
 export interface TaskOutcomes {
   readonly discovery: { readonly points: number };
-  readonly series: SeriesOutcome;
+  readonly series: SeriesOutcome | null;
   readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
   readonly crossing: PerModel<CrossingOutcome>;
