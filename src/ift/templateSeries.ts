@@ -93,3 +93,72 @@ export function deriveTemplateSeries(t: FamilyTemplate, order: number, onProgres
   };
   return { series: deriveSeries(problem, order, field.declared, onProgress), field };
 }
+
+/** The exact terms of a fixed-p series as published (series/<template>.p<p>.json: power of d, exact text). */
+export interface PublishedTerms {
+  readonly order: number;
+  readonly params: Readonly<Record<string, readonly { readonly power: string; readonly exact: string | null }[]>>;
+  readonly loss: readonly { readonly power: string; readonly exact: string | null }[];
+}
+
+/**
+ * The series in p taken at an integer p: per quantity, the text of every coefficient eps^k below its precision
+ * (zeros included) as an exact element of the fixed-p field, Q(pi) or Q(pi, sqrt(r)). Plain data.
+ */
+export interface SpecializedSeries {
+  readonly p: number;
+  readonly order: number;
+  readonly quantities: Readonly<Record<string, readonly { readonly k: number; readonly exact: string }[]>>;
+}
+
+/** The agreement of the series in p, taken at one p, with a fixed-p series, term by term. */
+export interface InstanceCheck {
+  readonly p: number;
+  /** Coefficients compared: every power below the precision, for every quantity of the fixed-p series (at p = 1 there is no x6). */
+  readonly compared: number;
+  /** The coefficients that differ: quantity, eps exponent, the value of the series in p, the fixed-p value. */
+  readonly mismatches: readonly { readonly quantity: string; readonly k: number; readonly fromP: string; readonly fixed: string }[];
+}
+
+/** The series in p at the integer p (specializeAt): its coefficients as texts of the fixed-p field. */
+export function specializeAt(symbolic: FamilySeries<unknown>, field: TemplateField<unknown>, p: number): SpecializedSeries {
+  const quantities: Record<string, { k: number; exact: string }[]> = {};
+  for (const { alias, series } of [...symbolic.params, { alias: "loss", series: symbolic.loss }]) {
+    const terms: { k: number; exact: string }[] = [];
+    for (let k = Math.min(0, series.val); k < series.prec; k++) {
+      const { field: Fp, value } = field.atP(series.coeff(k), p);
+      terms.push({ k, exact: Fp.toString(value) });
+    }
+    quantities[alias] = terms;
+  }
+  return { p, order: symbolic.order, quantities };
+}
+
+/**
+ * Compare the series in p at p with the fixed-p series `fixed` of the same order, exactly: every quantity
+ * of `fixed` at every power of d the series in p knows, as texts of exact values of the fixed-p field (the
+ * reduced forms of Q(pi) and Q(pi, sqrt(r)) print uniquely, so equal values have equal texts). Undefined
+ * when the fixed-p series has a lower order (it does not know every term the series in p has).
+ */
+export function compareWithFixed(specialized: SpecializedSeries, fixed: PublishedTerms): InstanceCheck | undefined {
+  if (fixed.order < specialized.order) return undefined;
+  let compared = 0;
+  const mismatches: { quantity: string; k: number; fromP: string; fixed: string }[] = [];
+  for (const [name, terms] of [...Object.entries(fixed.params), ["loss", fixed.loss] as const]) {
+    const ours = specialized.quantities[name];
+    if (ours === undefined) throw new RangeError(`the series in p has no quantity ${name}`);
+    const byEps = new Map(terms.map((t) => [epsExponent(t.power), t.exact ?? "numeric"]));
+    for (const { k, exact } of ours) {
+      const published = byEps.get(k) ?? "0";
+      compared++;
+      if (exact !== published) mismatches.push({ quantity: name, k, fromP: exact, fixed: published });
+    }
+  }
+  return { p: specialized.p, compared, mismatches };
+}
+
+/** k of eps^k = d^(-k/2) from the published power of d ("-3/2" -> 3, "-2" -> 4, "0" -> 0). */
+function epsExponent(power: string): number {
+  const [num, den] = power.split("/").map(Number) as [number, number | undefined];
+  return den === undefined ? -2 * num : -num;
+}

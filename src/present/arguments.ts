@@ -20,6 +20,8 @@ export const LIMITS = {
   verifyDigits: { min: 30, max: 200 },
   /** The highest power of eps of the family series (and of the orders of a checked table). */
   seriesOrder: { min: 0, max: 40 },
+  /** The highest power of eps of a template's series with p a symbol (`spurious series a --p symbolic`; order 10 takes seconds, each order more about twice as long). */
+  templateSeriesOrder: { min: 0, max: 12 },
   /** The highest power of eps of the eigenvalue series (the family series is derived ~10 orders higher). */
   eigenOrder: { min: 0, max: 20 },
   /** The neurons added by `spurious annihilation --neurons H`. */
