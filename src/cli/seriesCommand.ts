@@ -2,8 +2,7 @@ import { availableParallelism } from "node:os";
 import type { FamilyDefinition } from "../families/definition.js";
 import { COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import { LIMITS } from "../present/arguments.js";
-import { familyOrAll, integerOption, MODEL_OPTIONS, oneFamilyOrInstance, parseModel, parseOutDir } from "./args.js";
-import { TEMPLATES } from "../families/templates.js";
+import { familyOrAll, integerOption, MODEL_OPTIONS, oneFamilyOrInstance, parseModel, parseOutDir, parseSymbolicTemplate } from "./args.js";
 import { join } from "node:path";
 import type { StudentModel } from "../model/studentModel.js";
 import { UsageError, type Command } from "./command.js";
@@ -72,15 +71,6 @@ async function templateSeriesRun(name: string, order: number, format: "json" | "
   console.log(`wrote ${files.size} files to ${out}`);
 }
 
-/** The template of `--p symbolic`: one with a series declaration (a one-line UsageError otherwise). */
-function symbolicTemplate(positionals: readonly string[]): string {
-  if (positionals.length !== 1) throw new UsageError("series: give exactly one template with --p symbolic, e.g. spurious series a --p symbolic");
-  const withSeries = TEMPLATES.filter((t) => t.series !== undefined).map((t) => t.name);
-  const name = positionals[0]!;
-  if (!withSeries.includes(name)) throw new UsageError(`--p symbolic: '${name}' is not a template with a series declaration (allowed: ${withSeries.join(", ")})`);
-  return name;
-}
-
 export const seriesCommand: Command = {
   name: "series",
   summary: "A family's parameters and loss as series in eps = d^(-1/2), exact in Q(pi) where they are",
@@ -99,7 +89,8 @@ export const seriesCommand: Command = {
   run(positionals, options) {
     const format = chosenFormat("series", options);
     if (options.p === "symbolic") {
-      const name = symbolicTemplate(positionals);
+      if (positionals.length !== 1) throw new UsageError("series: give exactly one template with --p symbolic, e.g. spurious series a --p symbolic");
+      const name = parseSymbolicTemplate(positionals[0]!);
       const order = integerOption("order", options.order, LIMITS.templateSeriesOrder, COMMITTED_SERIES_ORDER);
       if (options["second-layer"] !== undefined || options.width !== undefined) throw new UsageError("--p symbolic: the series in p is that of the trained model at width d; leave out --second-layer and --width");
       return templateSeriesRun(name, order, format, options.out === undefined ? undefined : parseOutDir("out", options.out));
