@@ -54,7 +54,7 @@ function problemSystem<T>(problem: SeriesProblem<T>, F: Field<T>, read: (s: stri
   const scalings = names.map((name) => {
     const p = decl.params[name];
     const e = decl.equations[name];
-    if (p === undefined || e === undefined) throw new Error(`${problem.name}: the series declaration has no entry for ${name}`);
+    if (p === undefined || e === undefined) throw new Error(`the series declaration of ${problem.name} (derivations/) has no entry for ${name}`);
     return { known: p.known.map(read), equationShift: e };
   });
   const sys = makeScaledSystem(F, P, scalings, problem.signs.map((s) => F.fromInt(s)), problem.smallSizes);
