@@ -23,9 +23,10 @@ import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { BifurcationJson } from "../output/bifurcationDocument.js";
 import type { CensusJson } from "../output/censusDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
+import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, symbolicTemplateArgument, widthArgument } from "../present/arguments.js";
+import type { TemplateSeriesJson } from "../output/templateSeriesDocument.js";
 
-export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson, TemplateCrossingJson };
+export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson, TemplateCrossingJson, TemplateSeriesJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -103,6 +104,19 @@ export async function series(name: string, options: { order?: number; onProgress
   const { deriveFamilySeries } = await import("../ift/familySeries.js");
   const { seriesJson } = await import("../output/seriesDocument.js");
   return plain(seriesJson(deriveFamilySeries(f, order, (what) => options.onProgress?.(what)), model));
+}
+
+/**
+ * A template's parameters and loss as series in eps = d^(-1/2) to `order` (0 to 12, default 10) with
+ * coefficients exact functions of p, in Q(pi, p) or Q(pi, p, sqrt(p)), each compared exactly with the
+ * committed fixed-p series at p = 1..10 (= `spurious series <template> --p symbolic --order <order> --json`;
+ * docs/census.md §7).
+ */
+export async function templateSeries(name: string, options: { order?: number; onProgress?: Progress } = {}): Promise<TemplateSeriesJson> {
+  const template = symbolicTemplateArgument("template", name);
+  const order = integerOr("order", options.order, LIMITS.templateSeriesOrder, COMMITTED_SERIES_ORDER);
+  const { templateSeriesAgainstCommitted } = await import("../present/templateSeries.js");
+  return plain(templateSeriesAgainstCommitted(template, order, (what) => options.onProgress?.(what)).json);
 }
 
 /**

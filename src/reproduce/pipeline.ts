@@ -22,6 +22,9 @@ import { bifurcationMarkdown, bifurcationTableJson } from "./bifurcationTable.js
 import { runPool } from "../present/pool.js";
 import { stepProgress } from "./progress.js";
 import { Staging } from "./staging.js";
+import { instanceChecks } from "../present/templateSeries.js";
+import { documentFiles } from "../output/documentFiles.js";
+import { templateSeriesDocument } from "../output/templateSeriesDocument.js";
 import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
@@ -39,6 +42,9 @@ function templateSeriesInstances(c: ReproduceConfig): string[] {
   return TEMPLATES.filter((t) => t.series !== undefined).flatMap((t) => Array.from({ length: Math.min(c.templates.seriesPMax, t.p.max) - t.p.min + 1 }, (_, i) => instanceName(t, t.p.min + i)));
 }
 
+/** The templates whose series with p a symbol a run over all families writes (those with a series declaration). */
+const SERIES_TEMPLATES = TEMPLATES.filter((t) => t.series !== undefined);
+
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
 
@@ -47,7 +53,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "census", "templates", "rays", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "census", "templates", "rays", "template-series", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -89,7 +95,7 @@ export async function reproduce(o: ReproduceOptions): Promise<{ rows: SummaryRow
 }
 
 /** The step a task belongs to. */
-const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind === "rays" ? "templates" : t.kind);
+const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind === "rays" || t.kind === "template-series" ? "templates" : t.kind);
 
 /** The line that ends a task on stderr. */
 function describe(t: Task, r: TaskResult): string | undefined {
@@ -125,6 +131,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return `${(o as TaskOutcomes["templates"]).length} crossings d*(p)`;
     case "rays":
       return `${o as TaskOutcomes["rays"]} rays p = d/k`;
+    case "template-series":
+      return `coefficients as functions of p to order ${t.config.seriesOrder}, taken at p = 1..${(o as TaskOutcomes["template-series"]).specialized.length}`;
     case "census": {
       const rows = o as TaskOutcomes["census"];
       return `${rows.length} d, ${rows.reduce((s, r) => s + r.minima, 0)} minima in all`;
@@ -149,6 +157,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
     ...(all ? [{ kind: "rays", config: c } as Task] : []),
     ...(all ? templateSeriesInstances(c).map((name): Task => ({ kind: "series", family: name, config: c })) : []),
+    ...(all ? SERIES_TEMPLATES.map((t): Task => ({ kind: "template-series", family: t.name, config: c })) : []),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];
   const tasks = jobs <= 1 ? documented : [...documented].sort((x, y) => POOL_ORDER.indexOf(x.kind) - POOL_ORDER.indexOf(y.kind));
@@ -164,6 +173,15 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       const p = progress.begin("templates", "templates-crossing.svg");
       staging.write(await templateCrossingPlotFile(TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)), join("series", "plots")));
       p.done();
+      // The series in p against the fixed-p series of this run (staged by the series step, docs/census.md §7).
+      for (const t of SERIES_TEMPLATES) {
+        const q = progress.begin("templates", `${t.name}.p.json, .md, .tex`);
+        const { data, specialized } = outcome("template-series", t.name);
+        const checks = instanceChecks(t.name, specialized, staging.dir);
+        staging.write(documentFiles(templateSeriesDocument(data, checks), join("series", `${t.name}.p`)));
+        const differ = checks.filter((x) => x.mismatches.length > 0).map((x) => x.p);
+        q.done(differ.length === 0 ? `agrees with the fixed-p series at p = ${checks.map((x) => x.p).join(", ")}` : `DISAGREES with the fixed-p series at p = ${differ.join(", ")}`);
+      }
     },
     census: async () => {
       const p = progress.begin("census", "census.md, census-minima.svg, census-p.svg");

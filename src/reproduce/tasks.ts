@@ -16,6 +16,7 @@ import { censusSweep, type CensusSweepRow } from "./censusSweep.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type CrossingOutcome, type PerModel, type SeriesOutcome } from "./familySteps.js";
 import { templateStep } from "./templateStep.js";
+import { templateSeriesWork } from "../present/templateSeries.js";
 import { rayStep } from "./rayStep.js";
 import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 
@@ -33,6 +34,8 @@ export interface TaskOutcomes {
   readonly annihilation: { readonly rows: AnnihilationRow[]; readonly phases: PhaseDiagram[] };
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly templates: TemplateCrossingPoint[];
+  /** A template's series with p a symbol and its values at p = 1..seriesPMax, compared in the templates step with the fixed-p series. */
+  readonly "template-series": ReturnType<typeof templateSeriesWork>;
   readonly rays: number;
   readonly census: CensusSweepRow[];
   readonly tutorial: null;
@@ -97,6 +100,8 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     }
     case "templates":
       return templateStep(t.family!, c, progress);
+    case "template-series":
+      return { files: new Map(), outcome: templateSeriesWork(t.family!, c.seriesOrder, c.templates.seriesPMax, progress) };
     case "rays":
       return rayStep(c, progress);
     case "census":
