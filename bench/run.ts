@@ -5,7 +5,7 @@ import { benchSeries } from "./series.js";
 import { benchHessian } from "./hessian.js";
 import { benchLinalg } from "./linalg.js";
 import { benchCrossing } from "./crossing.js";
-import { benchCensus } from "./census.js";
+import { benchCensus, benchTrainingRun } from "./census.js";
 
 // `npm run bench`: one line per benchmark, the figure last. Speed is measured here, never in tests.
 benchQPi();
@@ -15,4 +15,5 @@ benchHessian();
 benchLinalg();
 benchSeries();
 benchCrossing();
+benchTrainingRun();
 benchCensus();

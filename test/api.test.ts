@@ -60,13 +60,14 @@ const MATCHING: Record<string, { variable: string; command: string[] }> = {
   eigenSeries: { variable: "e", command: ["eigen-series", "1b", "--order", "1", "--json"] },
   crossings: { variable: "c", command: ["crossing", "1b", "--digits", "15", "--second-layer", "fixed", "--json"] },
   templateCrossing: { variable: "t", command: ["crossing", "a", "--p", "2", "--digits", "15", "--json"] },
+  templateSeries: { variable: "s", command: ["series", "b", "--p", "symbolic", "--order", "2", "--json"] },
   bifurcation: { variable: "b", command: ["bifurcation", "2a", "--top", "5", "--json"] },
   bifurcationDiagram: { variable: "b", command: ["bifurcation", "2a", "--top", "5", "--json"] },
   annihilation: { variable: "a", command: ["annihilation", "2a", "--d", "6", "--second-layer", "fixed", "--json"] },
   formula: { variable: "loss", command: ["formula", "2a", "--gradient", "--json"] },
   check: { variable: "verdicts", command: ["check", tableFile, "--order", "2", "--json"] },
   discover: { variable: "found", command: ["discover", "--d", "6", "--runs", "4", "--seed", "1", "--json"] },
-  census: { variable: "points", command: ["census", "--d", "6", "--classes", "2", "--second-layer", "fixed", "--json"] },
+  census: { variable: "points", command: ["census", "--d", "6", "--classes", "2", "--second-layer", "fixed", "--runs", "4", "--json"] },
 };
 
 /** The function an example shows: the one it imports, under a heading of that name. */
@@ -100,6 +101,8 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.criticalPoint("2a", 2), /d: 2 is outside family 2a's range \[3, 1e12\]/],
     [() => api.criticalPoint("2a", 10, { p: 3 }), /family 2a has no template/],
     [() => api.templateCrossing("a", 41), /template a is declared for p = 1 to 40/],
+    [() => api.templateSeries("c"), /template: 'c' is not a template with a series declaration \(allowed: a, b\)/],
+    [() => api.templateSeries("a", { order: 13 }), /order: 13 is outside the allowed range 0 to 12/],
     [() => api.spectrum("4", "1e13"), /d: 1e13 is outside family 4's range \[5, 1e12\]/],
     [() => api.spectrum("2a", Number.NaN), /d: 'NaN' is not a number/],
     [() => api.criticalPoint("2a", 10, { digits: 5 }), /digits: 5 is outside the allowed range 10 to 1000/],
@@ -119,6 +122,9 @@ describe("the library checks its arguments as the command line does", () => {
     [() => api.census({ d: 3 }), /d: 3 is outside the allowed range 4 to 1000/],
     [() => api.census({ d: 10, classes: 4 }), /classes: 4 is outside the allowed range 1 to 3/],
     [() => api.census({ d: 10, secondLayer: "frozen" as never }), /secondLayer: 'frozen' is not a second layer/],
+    [() => api.census({ d: 10, runs: -1 }), /runs: -1 is outside the allowed range 1 to 100000/],
+    [() => api.census({ d: 10, runs: 5, init: "zeros" }), /init: 'zeros' is not an initialisation \(allowed: xavier, minus, mixed\)/],
+    [() => api.census({ d: 10, threads: 0 }), /threads: 0 is outside the allowed range 1 to 256/],
     [() => api.discover({ d: 6, runs: 5, init: "gaussian" as never }), /init: 'gaussian' is not an initialisation \(allowed: all, xavier/],
   ])("%#: a RangeError naming the value", async (call, message) => {
     const error = await call().then(() => undefined, (e: unknown) => e);

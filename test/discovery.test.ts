@@ -4,7 +4,10 @@ import { flattenParameters, gradient, loss, lossAndGradient } from "../src/model
 import { embed } from "../src/patterns/embedding.js";
 import { Pattern } from "../src/patterns/pattern.js";
 import { maximumAssignment } from "../src/discovery/assignment.js";
-import { classifyCriticalPoint } from "../src/discovery/classify.js";
+import { classifyCriticalPoint, describeCriticalPoint } from "../src/discovery/classify.js";
+import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
+import { identifyFamily } from "../src/families/identify.js";
+import { findFamily } from "../src/families/registry.js";
 import { discover } from "../src/discovery/discover.js";
 import { fastLossAndGradient, fastWorkspace } from "../src/discovery/fastLoss.js";
 import { normaliseGauge } from "../src/discovery/gauge.js";
@@ -178,16 +181,45 @@ describe("isotropy detection", () => {
     const r = detectIsotropy(W, new Array<number>(8).fill(1));
     expect(r.p).toBeNull();
     expect(r.classSizes).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
-    // (d-1 | 1) with one bulk diagonal entry moved by 1e-3: symmetry S_7 x S_1 x S_1, no (d-p | p)
+    // (d-1 | 1) with one bulk diagonal entry moved by 1e-3: symmetry S_7 x S_1 x S_1, no (d-p | p) but
+    // the split pattern (d-2 | 1 | 1), B the singleton with the smaller diagonal entry (docs/discovery.md §4)
     const P = Pattern.isotropy(1);
     const E = embed(P, [1, 0.01, 0.1, 0.05, -0.8, 1, 1], 9);
     E.W[0]![0] = 1.001;
     const broken = detectIsotropy(E.W, E.a);
-    expect(broken.p).toBeNull();
+    expect([broken.p, broken.split]).toEqual([2, [1, 1]]);
     expect(broken.classSizes).toEqual([7, 1, 1]);
+    const S = Pattern.isotropy(2, 0, [1, 1]);
+    expect([broken.params[S.paramByName("x5")], broken.params[S.paramByName("x11")]]).toEqual([-0.8, 1.001]);
+    // a second bulk entry moved: S_6 x S_1 x S_1 x S_1, other
+    E.W[1]![1] = 1.002;
+    const other = detectIsotropy(E.W, E.a);
+    expect(other.p).toBeNull();
+    expect(other.classSizes).toEqual([6, 1, 1, 1]);
     // moved by 1e-8 only: within the tolerance 1e-6, still p = 1
     E.W[0]![0] = 1 + 1e-8;
+    E.W[1]![1] = 1;
     expect(detectIsotropy(E.W, E.a).p).toBe(1);
+  });
+
+  it("recovers a split point of (d-2 | 1 | 1 | 1 row) under independent row and column permutations, and names it 3c.d+1", () => {
+    const f = findFamily("3c.d+1");
+    const P = familyPattern(f);
+    const x = familyCriticalPoint(f, "10", 20).x.map((v) => v.toNumber());
+    const E = embed(P, x, 10);
+    const rng = mulberry32(5);
+    const tau = randomPermutation(rng, 11);
+    const pi = randomPermutation(rng, 10);
+    const W: number[][] = Array.from({ length: 11 }, () => new Array<number>(10).fill(0));
+    const a = new Array<number>(11).fill(0);
+    for (let i = 0; i < 11; i++) {
+      for (let j = 0; j < 10; j++) W[tau[i]!]![pi[j]!] = E.W[i]![j]!;
+      a[tau[i]!] = E.a[i]!;
+    }
+    const r = describeCriticalPoint(W, a);
+    expect([r.p, r.split, r.signs.join("")]).toEqual([2, [1, 1], "+++-"]);
+    P.params.forEach((q, k) => expect(r.params[q.alias!]).toBeCloseTo(x[k]!, 12));
+    expect(identifyFamily(r, 10, { secondLayer: "trained", widthOffset: 1 })).toBe("3c.d+1");
   });
 });
 

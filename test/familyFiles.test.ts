@@ -31,6 +31,8 @@ describe("family files", () => {
     expect(parseEdited((j) => (j.name = "2b"))).toThrow("derivations/2a.json: name must be the file's name '2a', got \"2b\"");
     expect(parseEdited((j) => (j.width = "k"))).toThrow('derivations/2a.json: width must be a width "d", "d+H" or "d-H" (H from 1 to 10), got "k"');
     expect(parseEdited((j) => (j.width = "d+1"))).toThrow("derivations/2a.json: signs must be a list of 3 signs 1 or -1 (one per row class of the pattern with p = 1 and its extra rows)");
+    expect(parseEdited((j) => (j.split = [1, 1]))).toThrow("derivations/2a.json: split must be two positive integers adding up to p = 1, got [1,1]");
+    expect(parseEdited((j) => ((j.p = 2), (j.split = [1, 1])))).toThrow("derivations/2a.json: signs must be a list of 3 signs 1 or -1 (one per row class of the pattern with p = 2 split)");
   });
 
   it("a missing or unknown field is an error naming it", () => {

@@ -46,7 +46,7 @@ function expectClose(printed: string, reference: string, what: string): void {
 
 describe("the printed restricted loss and gradient equal the engine's (mathjs at 64 digits against Decimal at 50)", () => {
   const rng = mulberry32(20240612);
-  for (const f of FAMILIES) {
+  for (const f of FAMILIES.filter((g) => g.split === undefined)) {
     it(`family ${f.name}: at random points, and at its seed point, for d = 7.25 and 31.7`, () => {
       const doc = restrictedLossFormula(f, { gradient: true });
       const names = doc.parameters.map((q) => q.name);

@@ -20,7 +20,7 @@ const D = new DecimalField(34);
 describe("block spectra against the full Hessian, every integer d up to 10 (Decimal, 30 digits)", () => {
   for (const f of FAMILIES) {
     it(`family ${f.name}`, () => {
-      // The families of other widths at the smallest d of their range (float64 checks them at every d to 14).
+      // The families of other widths at the smallest d of their range (float64 checks them at every d to 12).
       const ds = integerDimensions(f, familyWidthOffset(f) === 0 ? TOP : Math.ceil(Number(f.range.min)));
       const points = familyCriticalPoints(f, ds.map(String), 30);
       points.forEach((point, i) => {

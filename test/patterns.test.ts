@@ -92,6 +92,16 @@ describe("the pattern's coordinates", () => {
     ]);
   });
 
+  it("the special indices split into B and D: (d-2 | 1 | 1 | 1 row) and its aliases (docs/patterns.md §2.4)", () => {
+    const P = Pattern.isotropy(2, 1, [1, 1]);
+    expect(P.toString()).toBe("(d-2 | 1 | 1 | 1 row)");
+    expect(P.params.map((q) => `${q.name}=${q.alias}`)).toEqual([
+      "diag(A)=x1", "off(A,A)=x2", "off(A,B)=x3", "off(A,D)=x7", "off(B,A)=x4", "diag(B)=x5", "off(B,D)=x8",
+      "off(D,A)=x9", "off(D,B)=x10", "diag(D)=x11", "off(E,A)=z1", "off(E,B)=z2", "off(E,D)=z3", "a(A)=y1", "a(B)=y2", "a(D)=y4", "a(E)=y3",
+    ]);
+    expect(() => Pattern.isotropy(3, 1, [1, 1])).toThrow("the split 1 + 1 of the special indices must add up to p = 3");
+  });
+
   it.each(PATTERNS.map((P) => [P.toString(), P] as const))("%s: the metric weights count the entries of each parameter", (_, P) => {
     for (const d of [7, 9]) {
       const w = paramWeights(F64, P, d);

@@ -187,6 +187,16 @@ describe("Q(pi) in factored form against gcd-normalised arithmetic", () => {
     }
   });
 
+  it("dividing by a polynomial with a repeated new factor, f^2 g (f, g new to the basis), covers f and g apart", () => {
+    // f g is the squarefree part and f what is left after it: the basis must split f g (docs/numbers.md §4).
+    const f = QPI.add(QPI.mul(QPI.mul(QPI.pi(), QPI.pi()), QPI.pi()), QPI.fromInt(5));
+    const g = QPI.add(QPI.mul(QPI.mul(QPI.pi(), QPI.pi()), QPI.pi()), QPI.fromInt(13));
+    const x = QPI.mul(QPI.mul(f, f), g);
+    const inverse = QPI.inv(x);
+    expect(QPI.equals(QPI.mul(inverse, x), QPI.one())).toBe(true);
+    expect(QPI.equals(QPI.mul(QPI.mul(inverse, f), QPI.mul(f, g)), QPI.one())).toBe(true);
+  });
+
   it("squares with reducible and repeated denominator factors have their square roots", () => {
     const rnd = mulberry32(5);
     for (let i = 0; i < 30; i++) {

@@ -23,9 +23,10 @@ import type { AnnihilationJson } from "../output/annihilationDocument.js";
 import type { BifurcationJson } from "../output/bifurcationDocument.js";
 import type { CensusJson } from "../output/censusDocument.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, widthArgument } from "../present/arguments.js";
+import { annihilationFamily, dimensionArgument, integerArgument, LIMITS, modelArgument, realArgument, secondLayerArgument, symbolicTemplateArgument, widthArgument } from "../present/arguments.js";
+import type { TemplateSeriesJson } from "../output/templateSeriesDocument.js";
 
-export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson, TemplateCrossingJson };
+export type { AnnihilationJson, BifurcationJson, CensusJson, CheckResult, CriticalJson, CrossingJson, DiscoveryJson, EigenSeriesJson, FamilyRow, FormulaDocument, InitChoice, SecondLayer, SeriesJson, SpectrumJson, TemplateCrossingJson, TemplateSeriesJson };
 export { LIMITS };
 
 /** Called with a short description of the current step of a long computation. */
@@ -103,6 +104,19 @@ export async function series(name: string, options: { order?: number; onProgress
   const { deriveFamilySeries } = await import("../ift/familySeries.js");
   const { seriesJson } = await import("../output/seriesDocument.js");
   return plain(seriesJson(deriveFamilySeries(f, order, (what) => options.onProgress?.(what)), model));
+}
+
+/**
+ * A template's parameters and loss as series in eps = d^(-1/2) to `order` (0 to 12, default 10) with
+ * coefficients exact functions of p, in Q(pi, p) or Q(pi, p, sqrt(p)), each compared exactly with the
+ * committed fixed-p series at p = 1..10 (= `spurious series <template> --p symbolic --order <order> --json`;
+ * docs/census.md §7).
+ */
+export async function templateSeries(name: string, options: { order?: number; onProgress?: Progress } = {}): Promise<TemplateSeriesJson> {
+  const template = symbolicTemplateArgument("template", name);
+  const order = integerOr("order", options.order, LIMITS.templateSeriesOrder, COMMITTED_SERIES_ORDER);
+  const { templateSeriesAgainstCommitted } = await import("../present/templateSeries.js");
+  return plain(templateSeriesAgainstCommitted(template, order, (what) => options.onProgress?.(what)).json);
 }
 
 /**
@@ -214,18 +228,50 @@ export async function discover(options: {
  * The census at an integer d (4 to 1000): every isotropy type Delta(S_p1 x ... x S_pc) with at most
  * `classes` classes (1 to 3, default 3; three-class types only with the smallest class of at most 3 rows
  * unless `all`), its critical points by descent on the restricted loss and Newton, each with index, smallest
- * eigenvalue, spectrum by isotypic component, orbit size and family
- * (= `spurious census --d <d> --classes <classes> [--all] --second-layer <secondLayer> --json`; docs/census.md).
+ * eigenvalue, spectrum by isotypic component, orbit size and family; with `runs` (1 to 100000), as many
+ * trainings in the full space from `init` starts (xavier, minus or mixed, default xavier; `seed` 0 to
+ * 2^32 - 1, default 1) and what they reach, compared with the census. `threads` (1 to 256, default 1):
+ * worker threads; the document does not depend on it
+ * (= `spurious census --d <d> --classes <classes> [--all] --second-layer <secondLayer> [--runs <runs> --seed <seed> --init <init>] --json`; docs/census.md).
  */
-export async function census(options: { d: number; classes?: number; all?: boolean; secondLayer?: SecondLayer; onProgress?: (done: number, total: number) => void }): Promise<CensusJson> {
+export async function census(options: {
+  d: number;
+  classes?: number;
+  all?: boolean;
+  secondLayer?: SecondLayer;
+  runs?: number;
+  seed?: number;
+  init?: string;
+  threads?: number;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<CensusJson> {
   const d = integerArgument("d", options?.d, LIMITS.census.d);
   const classes = integerOr("classes", options.classes, LIMITS.census.classes, 3);
   const secondLayer = secondLayerArgument("secondLayer", options.secondLayer);
   if (options.all !== undefined && typeof options.all !== "boolean") throw new RangeError(`all: '${String(options.all)}' is not a boolean (allowed: true, false)`);
-  const { census: run, DEFAULT_SEARCH } = await import("../census/census.js");
+  const runs = options.runs === undefined ? undefined : integerArgument("runs", options.runs, LIMITS.census.runs);
+  const seed = integerOr("seed", options.seed, LIMITS.census.seed, 1);
+  const threads = integerOr("threads", options.threads, LIMITS.census.threads, 1);
+  const { INIT_KINDS } = await import("../discovery/initialisation.js");
+  const init = options.init ?? "xavier";
+  if (!(INIT_KINDS as readonly string[]).includes(init)) throw new RangeError(`init: '${String(init)}' is not an initialisation (allowed: ${INIT_KINDS.join(", ")})`);
+  const { DEFAULT_SEARCH } = await import("../census/census.js");
+  const { runCensus } = await import("../present/censusPool.js");
   const { censusJson } = await import("../output/censusDocument.js");
   const onProgress = options.onProgress;
-  return plain(censusJson(run({ d, maxClasses: classes, all: options.all === true, secondLayer, search: DEFAULT_SEARCH, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number) => onProgress(done, total) }) })));
+  const report = await runCensus(
+    {
+      d,
+      maxClasses: classes,
+      all: options.all === true,
+      secondLayer,
+      search: DEFAULT_SEARCH,
+      ...(runs === undefined ? {} : { runs: { count: runs, seed, init: init as (typeof INIT_KINDS)[number] } }),
+      ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number) => onProgress(done, total) }),
+    },
+    threads,
+  );
+  return plain(censusJson(report));
 }
 
 /**

@@ -27,7 +27,7 @@ export const LAYERS: readonly { readonly layer: Layer; readonly holds: string }[
 
 /** Every folder of src/, in the documented order: a folder imports only folders before it. */
 export const FOLDERS: readonly FolderRule[] = [
-  { folder: "numbers", layer: "computation", holds: "the fields Q, Q(pi), Decimal, BigFloat, float64; PSLQ and recognition", imports: [] },
+  { folder: "numbers", layer: "computation", holds: "the fields Q, Q(pi), Q(pi)(p), Decimal, BigFloat, float64; PSLQ and recognition", imports: [] },
   { folder: "linalg", layer: "computation", holds: "elimination, determinant, symmetric eigenvalues over any field (truncated series among them), one Newton solver", imports: ["numbers"] },
   { folder: "series", layer: "computation", holds: "truncated Laurent series in eps = d^(-1/2)", imports: ["numbers", "linalg"] },
   { folder: "model", layer: "computation", holds: "the independent evaluator: loss, gradient, full Hessian of (W, a)", imports: ["numbers"] },
@@ -42,7 +42,7 @@ export const FOLDERS: readonly FolderRule[] = [
     imports: ["numbers", "linalg", "model", "patterns"],
   },
   { folder: "formula", layer: "computation", holds: "the restricted loss as a closed form: a symbolic scalar, named quantities, the gradient by the chain rule", imports: ["numbers", "patterns", "families"] },
-  { folder: "ift", layer: "computation", holds: "scalings, leading systems, Newton-Hensel lifting of the family series", imports: ["numbers", "series", "linalg", "patterns", "families"] },
+  { folder: "ift", layer: "computation", holds: "scalings, leading systems, Newton-Hensel lifting of the family series, and of a template's series with p a symbol", imports: ["numbers", "series", "linalg", "patterns", "families"] },
   {
     folder: "hessian",
     layer: "computation",
@@ -77,7 +77,7 @@ export const FOLDERS: readonly FolderRule[] = [
   { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery, annihilation, the census; atomic writes", imports: ["numbers", "series", "model", "patterns", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "bifurcation", "census"] },
   { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "representations", "families", "ift", "eigenseries", "output"] },
   { folder: "plots", layer: "results", holds: "the SVG plots: the sweep, Vega-Lite specs, rendering, the bifurcation diagram (from its JSON document)", imports: ["model", "families", "crossing", "output"] },
-  { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress, the pool of worker threads (and the census on it)", imports: ["model", "families", "census", "output", "plots"] },
+  { folder: "present", layer: "presentation", holds: "what cli and reproduce share: progress lines, text tables, the plot files with progress, the pool of worker threads (and the census on it), a template's series in p checked against the fixed-p series", imports: ["model", "families", "ift", "census", "output", "plots"] },
   {
     folder: "api",
     layer: "presentation",
@@ -89,7 +89,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "reproduce",
     layer: "presentation",
     holds: "npm run reproduce: every result regenerated (its tasks on worker threads), staged and moved into place",
-    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
+    imports: ["numbers", "linalg", "model", "representations", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
   },
   {
     folder: "cli",

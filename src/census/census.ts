@@ -1,6 +1,7 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import { coarsen, samePoint } from "./points.js";
 import { refinePoint, type RefinedPoint } from "./refine.js";
+import { assembleRuns, mergeRuns, trainRun, type RunsOptions, type RunsReport } from "./runs.js";
 import { neighbourSeeds } from "./seeds.js";
 import { searchType, type FoundPoint, type SearchOptions, type SearchResult, type Seed } from "./search.js";
 import { censusPattern, censusTypes } from "./types.js";
@@ -30,6 +31,8 @@ export interface CensusOptions {
   readonly onProgress?: (done: number, total: number, what: string) => void;
   /** Only these types (class sizes, descending), for tests and for splitting the work; default: all of the census. */
   readonly types?: readonly (readonly number[])[];
+  /** Random-start training in the full space beside the census (runs.ts), if any. */
+  readonly runs?: RunsOptions;
 }
 
 export interface CensusPoint extends RefinedPoint {
@@ -49,10 +52,17 @@ export interface CensusReport {
   readonly failed: number;
   /** Sorted by loss. */
   readonly points: CensusPoint[];
+  /** What random-start training reached (with the option `runs`). */
+  readonly runs?: RunsReport;
 }
 
-/** The starts of the command and the library: every diagonal sign pattern once and 4 random starts, per sign vector of a. */
-export const DEFAULT_SEARCH: SearchOptions = { random: 4, signed: 1, seed: 1 };
+/**
+ * The starts of the command and the library, per sign vector of a: every diagonal sign pattern once, and 64
+ * random starts in a type of at most two classes (4 and 16 missed minima that the comparison with the
+ * templates found, docs/census.md §9; 256 find no more at d = 100), 4 in a type of three (which also starts
+ * from its two-class neighbours' points).
+ */
+export const DEFAULT_SEARCH: SearchOptions = { random: 64, randomThreeClasses: 4, signed: 1, seed: 1 };
 
 /** The types of the census (class sizes, descending). */
 export function censusTypeList(options: CensusOptions): number[][] {
@@ -137,8 +147,12 @@ export function census(options: CensusOptions): CensusReport {
   const neighbours = twoClassPoints(types, results);
   types.forEach((sizes, t) => sizes.length === 3 && search(t, neighbourSeeds(sizes, neighbours, options.search.seed)));
   const merged = mergeSearches(results);
-  const refined = merged.candidates.map((p) => refinePoint(p.sizes, p.x, d, secondLayer, options.digits ?? 30));
-  return assembleCensus(options, types.length, merged, refined);
+  const refine = (p: CensusCandidate): RefinedPoint | undefined => refinePoint(p.sizes, p.x, d, secondLayer, options.digits ?? 30);
+  const report = assembleCensus(options, types.length, merged, merged.candidates.map(refine));
+  if (options.runs === undefined) return report;
+  const runs = options.runs;
+  const trained = mergeRuns(Array.from({ length: runs.count }, (_, run) => trainRun(d, secondLayer, runs, run)));
+  return { ...report, runs: assembleRuns(runs, trained, trained.candidates.map(refine), report.points) };
 }
 
 /** Decimal entries of a point as plain numbers (for tests and checks against the evaluator). */

@@ -22,9 +22,13 @@ import { censusPattern, sizePreservingPermutations } from "./types.js";
  * s = the signs is a critical point in (W, a): each sign vector is searched as a fixed second layer.
  */
 
-/** How many starts of each kind: `random` per sign vector of a, and every diagonal sign pattern (+-1 per class) `signed` times. */
+/**
+ * How many starts of each kind, per sign vector of a: `random` in a type of at most two classes,
+ * `randomThreeClasses` in one of three, and every diagonal sign pattern (+-1 per class) `signed` times.
+ */
 export interface SearchOptions {
   readonly random: number;
+  readonly randomThreeClasses: number;
   readonly signed: number;
   readonly seed: number;
 }
@@ -162,6 +166,43 @@ function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Fl
 }
 
 /**
+ * L_P and its gradient under the sign vector `signs` of a, in the coordinates y_k = sqrt(w_k) x_k of the
+ * parameters `wrt` (scale_i = sqrt(w_k)), where the gradient is the full one restricted to Fix(G).
+ */
+function restrictedObjective(P: Pattern, d: number, signs: readonly number[], wrt: readonly number[], scale: readonly number[]): (y: Float64Array, g: Float64Array) => number {
+  const loss = compileRestrictedLoss(P, d, signs);
+  const x = new Float64Array(P.params.length);
+  P.params.forEach((q, k) => {
+    if (q.kind === "a") x[k] = signs[q.row]!;
+  });
+  const grad = new Float64Array(P.params.length);
+  return (y, g) => {
+    wrt.forEach((k, i) => (x[k] = y[i]! / scale[i]!));
+    const value = loss.evaluate(x, grad);
+    wrt.forEach((k, i) => (g[i] = grad[k]! / scale[i]!));
+    return value;
+  };
+}
+
+/**
+ * The float64 Newton of the search (polish) from a point of the type `sizes` (every parameter, a included:
+ * its sign vector), to the critical point of L_P near it; undefined when it does not settle there or the
+ * restricted Hessian is singular. Used for the points reached by training (runs.ts).
+ */
+export function polishInType(sizes: readonly number[], d: number, x: readonly number[]): number[] | undefined {
+  const P = censusPattern(sizes);
+  const wrt = weightParams(P);
+  const weights = paramWeights(F64, P, d);
+  const scale = wrt.map((k) => Math.sqrt(weights[k]!));
+  const signs = sizes.map((_, I) => entry(P, x, "a", I));
+  const polished = polish(restrictedObjective(P, d, signs, wrt, scale), Float64Array.from(wrt, (k, i) => x[k]! * scale[i]!));
+  if (polished === undefined) return undefined;
+  const out = x.slice();
+  wrt.forEach((k, i) => (out[k] = polished[i]! / scale[i]!));
+  return out;
+}
+
+/**
  * The critical points of the type `sizes` at the integer d reached by descent from the starts, for each sign
  * vector of a, refined by Newton in float64 and made distinct (up to permutations of equal classes). They
  * may have a coarser isotropy than the type (coarsen in points.ts moves them).
@@ -177,19 +218,7 @@ export function searchType(sizes: readonly number[], d: number, secondLayer: Sec
   let failed = 0;
   let starts = 0;
   for (const signs of signVectors(sizes, secondLayer)) {
-    const loss = compileRestrictedLoss(P, d, signs);
-    const x = new Float64Array(P.params.length);
-    P.params.forEach((q, k) => {
-      if (q.kind === "a") x[k] = signs[q.row]!;
-    });
-    const grad = new Float64Array(P.params.length);
-    // In the coordinates y_k = sqrt(w_k) x_k the gradient is the full one restricted to Fix(G).
-    const objective = (y: Float64Array, g: Float64Array): number => {
-      wrt.forEach((k, i) => (x[k] = y[i]! / scale[i]!));
-      const value = loss.evaluate(x, grad);
-      wrt.forEach((k, i) => (g[i] = grad[k]! / scale[i]!));
-      return value;
-    };
+    const objective = restrictedObjective(P, d, signs, wrt, scale);
     const startPoints: number[][] = [];
     let n = 0;
     const random = () => mulberry32(startSeed(options.seed, sizes, signs, n++));
@@ -202,7 +231,7 @@ export function searchType(sizes: readonly number[], d: number, secondLayer: Sec
         }));
       }
     }
-    for (let t = 0; t < options.random; t++) {
+    for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
       const r = random();
       startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
     }

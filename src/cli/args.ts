@@ -4,7 +4,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { FAMILIES, findFamily } from "../families/registry.js";
 import { familyOrInstance } from "../families/templates.js";
 import type { SecondLayer, StudentModel } from "../model/studentModel.js";
-import { annihilationFamily, dimensionArgument, integerArgument, modelArgument, realArgument, secondLayerArgument, widthArgument, type IntegerRange } from "../present/arguments.js";
+import { annihilationFamily, dimensionArgument, integerArgument, modelArgument, realArgument, secondLayerArgument, symbolicTemplateArgument, widthArgument, type IntegerRange } from "../present/arguments.js";
 import { UsageError, type OptionSpec, type OptionValues } from "./command.js";
 
 // Shared validators of command-line values: each throws a one-line UsageError naming the bad value and
@@ -57,6 +57,11 @@ export function oneFamilyOrInstance(command: string, positionals: readonly strin
   if (positionals.length !== 1) throw new UsageError(`${command}: give exactly one family, e.g. ${example}`);
   const value = p === undefined ? undefined : parseInteger("p", p, P_RANGE);
   return usage(() => familyOrInstance(positionals[0]!, value));
+}
+
+/** The template of `series <template> --p symbolic` (docs/census.md §7). */
+export function parseSymbolicTemplate(raw: string): string {
+  return usage(() => symbolicTemplateArgument("--p symbolic", raw));
 }
 
 /** One family or 'all'. */

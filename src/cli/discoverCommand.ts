@@ -32,7 +32,7 @@ export function discoveryTable(report: DiscoveryReport): string {
     const x = (name: string): string => (p.params[name] === undefined ? "" : fixed(p.params[name]!, 6));
     return [
       names[i] ?? "",
-      p.p === null ? `other (${p.classSizes.join("+")})` : String(p.p),
+      p.p === null ? `other (${p.classSizes.join("+")})` : p.split === undefined ? String(p.p) : `${p.p} (${p.split.join("+")})`,
       p.signs.join(""),
       fixed(p.loss, 12),
       String(p.negative),
@@ -49,6 +49,7 @@ export function discoveryTable(report: DiscoveryReport): string {
   lines.push("");
   lines.push(`not converged: ${report.notConverged}${failures === "" ? "" : ` (${failures})`}`);
   lines.push("family = the declared family (derivations/) the point lies on, compared with its critical point at this d to 1e-6; blank: none");
+  if (report.points.some((p) => p.split !== undefined)) lines.push("p (s+t) = the p special indices in two classes B, D of s and t (docs/patterns.md §2.4), signs of a on A, B, D and the extra rows");
   lines.push(
     report.secondLayer === "fixed"
       ? `index = W-Hessian eigenvalues < -${report.tolerances.eigenvalue} max(1, max|eig|); zero = |eig| within it (no gauge with a fixed second layer); ` +

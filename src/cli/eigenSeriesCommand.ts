@@ -8,6 +8,7 @@ import { eigenSeriesFileBase } from "../output/fileNames.js";
 import type { Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
 import { progressLine } from "../present/progress.js";
+import { declaredSeries } from "../families/seriesDeclaration.js";
 
 /** The largest order the `eigen-series` command accepts (the family series is derived ~10 orders higher). */
 export const MAX_EIGEN_SERIES_ORDER = LIMITS.eigenOrder.max;
@@ -42,6 +43,7 @@ export const eigenSeriesCommand: Command = {
   ],
   run(positionals, options) {
     const family = oneFamily("eigen-series", positionals, "spurious eigen-series 1b --order 4");
+    declaredSeries(family);
     const order = integerOption("order", options.order, { min: 0, max: MAX_EIGEN_SERIES_ORDER }, COMMITTED_EIGEN_ORDER);
     const format = chosenFormat("eigen-series", options);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);

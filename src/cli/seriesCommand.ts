@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import type { FamilyDefinition } from "../families/definition.js";
 import { COMMITTED_SERIES_ORDER } from "../output/committedOrders.js";
 import { LIMITS } from "../present/arguments.js";
-import { familyOrAll, integerOption, MODEL_OPTIONS, parseModel, parseOutDir } from "./args.js";
+import { familyOrAll, integerOption, MODEL_OPTIONS, oneFamilyOrInstance, parseModel, parseOutDir, parseSymbolicTemplate } from "./args.js";
+import { join } from "node:path";
 import type { StudentModel } from "../model/studentModel.js";
 import { UsageError, type Command } from "./command.js";
 import { chosenFormat, documentOptions, printDocument } from "./documentOutput.js";
@@ -56,19 +57,50 @@ async function seriesRun(families: readonly FamilyDefinition[], order: number, f
   printDocument(seriesDocument(derived, model), format);
 }
 
+/** `series <template> --p symbolic`: the coefficients as functions of p, checked against the committed fixed-p series. */
+async function templateSeriesRun(name: string, order: number, format: "json" | "md" | "latex" | undefined, out: string | undefined): Promise<void> {
+  const { templateSeriesAgainstCommitted } = await import("../present/templateSeries.js");
+  const progress = progressLine(`series ${name} --p symbolic`);
+  const doc = templateSeriesAgainstCommitted(name, order, (what) => progress.update(what));
+  progress.done();
+  if (out === undefined) return printDocument(doc, format);
+  const { documentFiles } = await import("../output/documentFiles.js");
+  const { writeFilesAtomically } = await import("../output/atomicWrite.js");
+  const files = documentFiles(doc, join(out, `${name}.p`));
+  writeFilesAtomically(files);
+  console.log(`wrote ${files.size} files to ${out}`);
+}
+
 export const seriesCommand: Command = {
   name: "series",
   summary: "A family's parameters and loss as series in eps = d^(-1/2), exact in Q(pi) where they are",
   positionals: "<family|all>",
   options: [
     { name: "order", kind: "string", value: "<int>", description: `highest power of eps kept (0 to ${MAX_SERIES_ORDER}); the error is O(d^(-(order+1)/2))`, default: String(COMMITTED_SERIES_ORDER) },
+    {
+      name: "p",
+      kind: "string",
+      value: "<int>|symbolic",
+      description: `with a template (a, b, c): its instance at this p (e.g. a --p 7), or with 'symbolic' (a, b) the coefficients as exact functions of p, order 0 to ${LIMITS.templateSeriesOrder.max}, checked against the committed fixed-p series (docs/census.md §7)`,
+    },
     ...MODEL_OPTIONS,
-    ...documentOptions("<family>.json, .md and .tex (the series are those of every model the family has: docs/models.md)"),
+    ...documentOptions("<family>.json, .md and .tex (the series are those of every model the family has: docs/models.md; with --p symbolic <template>.p.json, .md, .tex)"),
   ],
   run(positionals, options) {
-    const families = familyOrAll("series", positionals, "spurious series 1b --order 6");
-    const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, COMMITTED_SERIES_ORDER);
     const format = chosenFormat("series", options);
+    if (options.p === "symbolic") {
+      if (positionals.length !== 1) throw new UsageError("series: give exactly one template with --p symbolic, e.g. spurious series a --p symbolic");
+      const name = parseSymbolicTemplate(positionals[0]!);
+      const order = integerOption("order", options.order, LIMITS.templateSeriesOrder, COMMITTED_SERIES_ORDER);
+      if (options["second-layer"] !== undefined || options.width !== undefined) throw new UsageError("--p symbolic: the series in p is that of the trained model at width d; leave out --second-layer and --width");
+      return templateSeriesRun(name, order, format, options.out === undefined ? undefined : parseOutDir("out", options.out));
+    }
+    // 'all': the families with a series declaration (a bounded family has none: docs/models.md §5.1)
+    const families =
+      options.p === undefined
+        ? familyOrAll("series", positionals, "spurious series 1b --order 6").filter((f, _, all) => all.length === 1 || f.series !== undefined)
+        : [oneFamilyOrInstance("series", positionals, "spurious series a --p 7", options.p)];
+    const order = integerOption("order", options.order, { min: 0, max: MAX_SERIES_ORDER }, COMMITTED_SERIES_ORDER);
     const out = options.out === undefined ? undefined : parseOutDir("out", options.out);
     if (families.length > 1 && out === undefined) throw new UsageError("series: 'all' needs --out <dir>");
     const model = families.map((f) => parseModel(options, f))[0]!;

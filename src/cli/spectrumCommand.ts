@@ -24,7 +24,7 @@ async function spectrumRun(family: FamilyDefinition, d: string, digits: number, 
     printJson(spectrumJson(s, d));
     return;
   }
-  console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p, model.widthOffset)}, pattern ${familyPattern(family).toString()}; ${modelText(model)}${model.secondLayer === "trained" ? ", gauge |a| = 1" : " (the Hessian on W alone)"}`);
+  console.log(`family ${family.name} at d = ${d}: isotropy ${isotropyName(family.p, model.widthOffset, family.split)}, pattern ${familyPattern(family).toString()}; ${modelText(model)}${model.secondLayer === "trained" ? ", gauge |a| = 1" : " (the Hessian on W alone)"}`);
   const rows: string[][] = [];
   for (const c of s.components) {
     c.eigenvalues.forEach((v, j) => {

@@ -4,6 +4,7 @@ import type { Decimal } from "decimal.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { dimensionAtNumber, dimensionFormula } from "../representations/dimension.js";
 import { familySpectrum } from "../hessian/spectrum.js";
+import { familyPattern } from "../families/critical.js";
 import { locateCrossing } from "./locate.js";
 import { blockSamples, findBrackets, scanBottom, scanFamily, scanGrid, SCAN_TOP, type BlockSample, type ScanSample } from "./scan.js";
 
@@ -135,7 +136,7 @@ function computeCrossings(f: FamilyDefinition, options: CrossingOptions, model: 
   });
   located.sort((u, v) => u.r.d.cmp(v.r.d));
   const lowIntegers: { d: number; index: number }[] = [];
-  for (let d = Math.max(Number(f.range.min), f.p + 2); d < scanBottom(f); d++) {
+  for (let d = Math.max(Number(f.range.min), familyPattern(f).minimumDimension()); d < scanBottom(f); d++) {
     options.onProgress?.(`spectrum at d = ${d}`);
     // The critical point there is continued from the bottom of the scan (0.001 away), not walked from the seed.
     lowIntegers.push({ d, index: familySpectrum(f, String(d), scanDigits, undefined, model, samples[0]!).inertia.negative.toNumber() });

@@ -57,14 +57,18 @@ export function scanBottom(f: FamilyDefinition): number {
   return Math.max(Number(f.range.min), f.p + 2) + 0.001;
 }
 
-/** `count` log-spaced d from the scan bottom to top (as decimal strings, 6 significant digits). */
+/**
+ * `count` log-spaced d from the scan bottom to top (as decimal strings, 6 significant digits); a family
+ * whose range ends below top (a bounded branch, docs/models.md §5.1) is scanned to the end of its range.
+ */
 export function scanGrid(f: FamilyDefinition, top: string = SCAN_TOP, count = 48): string[] {
+  const end = Number(f.range.max) < Number(top) ? f.range.max : top;
   const lo = Math.log(scanBottom(f));
-  const hi = Math.log(Math.min(Number(top), Number(f.range.max)));
+  const hi = Math.log(Number(end));
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const d = Math.exp(lo + ((hi - lo) * i) / (count - 1));
-    out.push(i === 0 ? scanBottom(f).toString() : i === count - 1 ? top : Number(d.toPrecision(6)).toString());
+    out.push(i === 0 ? scanBottom(f).toString() : i === count - 1 ? end : Number(d.toPrecision(6)).toString());
   }
   return out;
 }

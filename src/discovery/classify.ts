@@ -23,6 +23,8 @@ export interface ClassifyOptions {
 export interface CriticalPointAnalysis {
   /** p of Delta(S_{d-p} x S_p) (with the extra rows or columns of k != d as one more class), or null ("other"). */
   readonly p: number | null;
+  /** The split [s, t] of the special indices into the classes B and D, when they form two (docs/patterns.md §2.4). */
+  readonly split?: readonly [number, number];
   /**
    * Signs of a: per row class A, B, E of the pattern when p is known (no B for p = 0, no E for k <= d), else
    * per colour class (see IsotropyResult.classSizes), "?" where a is not constant on the class.
@@ -77,12 +79,12 @@ export function describeCriticalPoint(W: readonly (readonly number[])[], a: read
   if (iso.p === null) {
     signs = iso.classA.map(sign);
   } else {
-    const P = Pattern.isotropy(iso.p, W.length - W[0]!.length);
+    const P = Pattern.isotropy(iso.p, W.length - W[0]!.length, iso.split);
     P.params.forEach((q, k) => (params[q.alias!] = iso.params[k]!));
-    // One sign per row class: A, B (p > 0), E (extra rows, k > d).
+    // One sign per row class: A, B (p > 0), D (split), E (extra rows, k > d).
     signs = P.params.filter((q) => q.kind === "a").map((q) => sign(params[q.alias!]!));
   }
-  return { p: iso.p, signs, classSizes: iso.classSizes, loss, gradientNorm, params, isotropyDeviation: iso.deviation, W: Wc, a: ac };
+  return { p: iso.p, ...(iso.split === undefined ? {} : { split: iso.split }), signs, classSizes: iso.classSizes, loss, gradientNorm, params, isotropyDeviation: iso.deviation, W: Wc, a: ac };
 }
 
 /**

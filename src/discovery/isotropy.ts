@@ -12,7 +12,9 @@ import { maximumAssignment } from "./assignment.js";
  * indices are split by colour refinement (equal diagonal entries and output weights, then equal multisets
  * of (colour, W_ij, W_ji)) and each class of size d - p is tried as the bulk A of the pattern (d-p | p):
  * the point passes when it equals the embedding of its own projection onto Pattern.isotropy(p) to within
- * the tolerance. The smallest such p (the largest group Delta(S_{d-p} x S_p), p <= d/2) is reported.
+ * the tolerance. The smallest such p (the largest group Delta(S_{d-p} x S_p), p <= d/2) is reported. When
+ * none fits and the matched indices form exactly three colour classes, the two smaller ones are tried as
+ * the split special classes B and D of Pattern.isotropy(s + t, h, [s, t]) (docs/patterns.md §2.4).
  */
 
 /** Default relative tolerance of the isotropy test: entries within 1e-6 (times max(1, max |entry|)). */
@@ -21,6 +23,8 @@ export const DEFAULT_ISOTROPY_TOLERANCE = 1e-6;
 export interface IsotropyResult {
   /** p of Delta(S_{d-p} x S_p), 0 <= p <= d/2, or null when no p fits within the tolerance ("other"). */
   readonly p: number | null;
+  /** The sizes [s, t] of the special classes B and D when the p special indices form two classes. */
+  readonly split?: readonly [number, number];
   /**
    * The canonical frame: index t of the canonical point is original column order[t] (A first, then B,
    * each ascending), and its row is original row rows[t]: W'[s][t] = W[rows[s]][order[t]], a'[s] = a[rows[s]].
@@ -181,6 +185,8 @@ export function detectIsotropy(W: readonly (readonly number[])[], a: readonly nu
     }
     if (best !== undefined) return best;
   }
+  const split = classList.length === 3 ? splitIsotropy(W, a, classList, rowOf, columnOf, extraRows, extraColumns, tol, scale, classSizes, classA) : undefined;
+  if (split !== undefined) return split;
   return {
     p: null,
     order: [...columnOf, ...extraColumns],
@@ -191,6 +197,51 @@ export function detectIsotropy(W: readonly (readonly number[])[], a: readonly nu
     classSizes,
     classA,
   };
+}
+
+/**
+ * The three colour classes as A (the largest) and the special classes B and D of a split pattern, in both
+ * orders when B and D have the same size: the one that fits, preferring the smaller diagonal entry on B.
+ */
+function splitIsotropy(
+  W: readonly (readonly number[])[],
+  a: readonly number[],
+  classList: readonly number[][],
+  rowOf: readonly number[],
+  columnOf: readonly number[],
+  extraRows: readonly number[],
+  extraColumns: readonly number[],
+  tol: number,
+  scale: number,
+  classSizes: number[],
+  classA: number[],
+): IsotropyResult | undefined {
+  const [A, first, second] = classList as [number[], number[], number[]];
+  if (A.length < 2) return undefined;
+  const h = W.length - (W[0]?.length ?? 0);
+  const orders = first.length === second.length ? [[first, second], [second, first]] : [[first, second]];
+  let best: IsotropyResult | undefined;
+  for (const [B, D] of orders as [number[], number[]][]) {
+    const split: [number, number] = [B.length, D.length];
+    const P = Pattern.isotropy(B.length + D.length, h, split);
+    const perm = [...A, ...B, ...D];
+    const rows = [...perm.map((t) => rowOf[t]!), ...extraRows];
+    const order = [...perm.map((t) => columnOf[t]!), ...extraColumns];
+    const Wc = rows.map((r) => order.map((c) => W[r]![c]!));
+    const ac = rows.map((r) => a[r]!);
+    const params = project(F64, P, Wc, ac);
+    const E = embed(P, params, W[0]!.length);
+    let deviation = 0;
+    for (let s = 0; s < rows.length; s++) {
+      deviation = Math.max(deviation, Math.abs(ac[s]! - E.a[s]!));
+      for (let t = 0; t < order.length; t++) deviation = Math.max(deviation, Math.abs(Wc[s]![t]! - E.W[s]![t]!));
+    }
+    if (deviation > tol) continue;
+    if (best !== undefined && params[P.paramByName("x5")]! >= best.params[P.paramByName("x5")]!) continue;
+    const B0 = [...B, ...D].map((t) => columnOf[t]!).sort((u, v) => u - v);
+    best = { p: B.length + D.length, split, order, rows, B: B0, params, deviation: deviation / scale, classSizes, classA };
+  }
+  return best;
 }
 
 function preferred(P: Pattern, x: readonly number[], y: readonly number[]): boolean {

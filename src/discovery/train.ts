@@ -2,7 +2,7 @@ import { hessian, lossAndGradient } from "../model/evaluator.js";
 import { NewtonError, newtonSolve, type NewtonEvaluation } from "../linalg/newton.js";
 import { F64 } from "../numbers/floatField.js";
 import { fastLossAndGradient, fastWorkspace } from "./fastLoss.js";
-import { balanceGauge, normaliseGauge } from "./gauge.js";
+import { balanceGauge, normaliseGauge, type Student } from "./gauge.js";
 import { initialPoint, type InitKind } from "./initialisation.js";
 import { lbfgs } from "./lbfgs.js";
 import { factorDense } from "./dense.js";
@@ -77,6 +77,24 @@ export function trainFromRandom(d: number, init: InitKind, rng: Random, options:
 /** Train from the flat starting point x0 = [W row-major (k x d), a (k)]; k is read from its length. */
 export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given", options: TrainOptions = {}): TrainResult {
   const tolerance = options.gradientTolerance ?? DEFAULT_GRADIENT_TOLERANCE;
+  const descent = descend(x0, d, init, options);
+  if (descent.failed !== undefined) return descent.failed;
+  const { point, iterations } = descent;
+  const polished = newtonPolish(point.W, point.a, tolerance, options.maxNewtonSteps ?? 12);
+  const { loss, gradientNorm } = referenceGradientNorm(polished.W, point.a);
+  const converged = gradientNorm < tolerance;
+  const result = { init, W: polished.W, a: point.a, loss, gradientNorm, converged, iterations, newtonSteps: polished.steps };
+  return converged ? result : { ...result, failureKind: "newton", failure: `Newton polish stopped at gradient norm ${gradientNorm.toExponential(2)}` };
+}
+
+/** The L-BFGS stage of training: its point in the gauge |a_i| = 1, or the failed run. */
+export type Descent = { readonly point: Student; readonly iterations: number; readonly failed?: undefined } | { readonly failed: TrainResult };
+
+/**
+ * L-BFGS from x0 = [W row-major (k x d), a (k)] to the handover gradient norm (in rounds of 2000 iterations,
+ * the gauge rebalanced between rounds), then the gauge |a_i| = 1 (a = 1 with a fixed second layer).
+ */
+export function descend(x0: Float64Array, d: number, init: InitKind | "given", options: TrainOptions = {}): Descent {
   const k = x0.length / (d + 1);
   if (!Number.isInteger(k)) throw new RangeError(`trainFrom: ${x0.length} parameters is not k (d + 1) for d = ${d}`);
   const fixed = options.secondLayer === "fixed";
@@ -121,28 +139,22 @@ export function trainFrom(x0: Float64Array, d: number, init: InitKind | "given",
   }
   const W0: number[][] = Array.from({ length: k }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
   const a0 = fixed ? Array.from({ length: k }, () => 1) : Array.from(x.subarray(k * d));
-  const fail = (failureKind: TrainFailure, failure: string, W: number[][], a: number[], newtonSteps: number): TrainResult => {
+  const fail = (failureKind: TrainFailure, failure: string): Descent => {
     let loss = Number.NaN;
     let gradientNorm = Number.NaN;
     try {
-      ({ loss, gradientNorm } = referenceGradientNorm(W, a));
+      ({ loss, gradientNorm } = referenceGradientNorm(W0, a0));
     } catch {
       // a zero row: the gradient is undefined there
     }
-    return { init, W, a, loss, gradientNorm, converged: false, iterations, newtonSteps, failureKind, failure };
+    return { failed: { init, W: W0, a: a0, loss, gradientNorm, converged: false, iterations, newtonSteps: 0, failureKind, failure } };
   };
-  if (lastReason !== "gradient") return fail(lastReason === "stalled" ? "lbfgs-stalled" : "lbfgs-iterations", `L-BFGS ${lastReason} after ${iterations} iterations`, W0, a0, 0);
-  let point;
+  if (lastReason !== "gradient") return fail(lastReason === "stalled" ? "lbfgs-stalled" : "lbfgs-iterations", `L-BFGS ${lastReason} after ${iterations} iterations`);
   try {
-    point = fixed ? { W: W0, a: a0 } : normaliseGauge(W0, a0);
+    return { point: fixed ? { W: W0, a: a0 } : normaliseGauge(W0, a0), iterations };
   } catch (e) {
-    return fail("dead-neuron", (e as Error).message, W0, a0, 0);
+    return fail("dead-neuron", (e as Error).message);
   }
-  const polished = newtonPolish(point.W, point.a, tolerance, options.maxNewtonSteps ?? 12);
-  const { loss, gradientNorm } = referenceGradientNorm(polished.W, point.a);
-  const converged = gradientNorm < tolerance;
-  const result = { init, W: polished.W, a: point.a, loss, gradientNorm, converged, iterations, newtonSteps: polished.steps };
-  return converged ? result : { ...result, failureKind: "newton", failure: `Newton polish stopped at gradient norm ${gradientNorm.toExponential(2)}` };
 }
 
 /**

@@ -5,10 +5,10 @@ import { familyPattern } from "../families/critical.js";
 import { deriveFamilySeries, type FamilySeries } from "../ift/familySeries.js";
 import type { Field } from "../numbers/field.js";
 import { Series } from "../series/series.js";
-import type { IsotypicComponent } from "../representations/decomposition.js";
 import { dimensionFormula } from "../representations/dimension.js";
 import { seriesBlocks, type SeriesBlock } from "./seriesBlocks.js";
 import { componentBases } from "../hessian/blocks.js";
+import { fittedEigenSeries } from "./fittedEigenSeries.js";
 import { pencilPolynomial } from "./pencil.js";
 import { type Candidate, RootResolutionError, rootValuations, seriesPolynomialRoots, type SeriesRoot } from "../series/puiseuxRoots.js";
 
@@ -22,38 +22,9 @@ import { type Candidate, RootResolutionError, rootValuations, seriesPolynomialRo
  * until every eigenvalue is known to O(eps^(order+1)).
  */
 
-/** One eigenvalue of a block. */
-export interface EigenvalueSeries {
-  /** The eigenvalue, known to O(eps^(order+1)) (exactly zero for a gauge direction). */
-  readonly series: Series<unknown>;
-  /** The field of `series`: the family's field, or Decimal(60) when `exact` is false. */
-  readonly field: Field<unknown>;
-  /** True when every coefficient is exact in the family's field. */
-  readonly exact: boolean;
-  /** True for the exact zero of a gauge direction. */
-  readonly gauge: boolean;
-}
+import type { ComponentEigenSeries, EigenvalueSeries, FamilyEigenSeries } from "./eigenSeriesTypes.js";
 
-/** The eigenvalues of one component's block; each has multiplicity the irreducible's dimension. */
-export interface ComponentEigenSeries {
-  readonly component: IsotypicComponent;
-  readonly dimensionFormula: string;
-  /** Gauge zeros first, then by valuation and leading coefficient. */
-  readonly eigenvalues: EigenvalueSeries[];
-  /** Why the eigenvalues (or some of them) could not be resolved; they are then missing. */
-  readonly unresolved?: string;
-}
-
-export interface FamilyEigenSeries {
-  readonly family: string;
-  /** The model: trained second layer (blocks on (W, a), with gauge zeros) or fixed (W alone). */
-  readonly model: StudentModel;
-  readonly field: Field<unknown>;
-  readonly order: number;
-  /** The order to which the family series was derived to reach `order` in the eigenvalues. */
-  readonly familyOrder: number;
-  readonly components: ComponentEigenSeries[];
-}
+export type { ComponentEigenSeries, EigenvalueSeries, FamilyEigenSeries };
 
 /** The leading decimal of a series, for ordering. */
 function sortKey(e: EigenvalueSeries): [number, number] {
@@ -131,12 +102,9 @@ export function hasNumericSeries(f: FamilyDefinition): boolean {
  */
 export function familyEigenSeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void, model: StudentModel = defaultModel(f)): FamilyEigenSeries {
   const { secondLayer } = checkFamilyModel(f, model);
-  if (hasNumericSeries(f)) {
-    throw new RangeError(
-      `family ${f.name} has numeric series coefficients (its limit values leave Q(pi)); its eigenvalue series are not derived: the characteristic polynomial of a block cancels more digits than its 60-digit coefficients carry (docs/hessian.md, "Eigenvalue series"). Its spectrum at any d: spurious spectrum ${f.name} --d <real>`,
-    );
-  }
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
+  // Numeric coefficients: the characteristic polynomial would cancel more digits than they carry (docs/hessian.md).
+  if (hasNumericSeries(f)) return fittedEigenSeries(f, order, model, onProgress);
   const target = order + 1;
   let extra = Math.max(INITIAL_EXTRA_ORDER, MIN_FAMILY_ORDER - order);
   // Components already resolved exactly to the target at a lower family order: their truncations are the

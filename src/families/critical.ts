@@ -9,9 +9,9 @@ import { precisionContext, type Arithmetic, type PrecisionContext } from "./prec
 import { seriesStart, seriesStartThreshold } from "./seriesStart.js";
 import { familyWidthOffset } from "./models.js";
 
-/** The family's pattern (d-p | p). */
+/** The family's pattern (d-p | p), with its special indices split (d-p | s | t) when declared so. */
 export function familyPattern(f: FamilyDefinition): Pattern {
-  return Pattern.isotropy(f.p, familyWidthOffset(f));
+  return Pattern.isotropy(f.p, familyWidthOffset(f), f.split);
 }
 
 /** The seed point of a family as pattern parameters (W from the file, a = the family's signs). */
@@ -193,12 +193,14 @@ function agreedDigits(a: readonly Decimal[], b: readonly Decimal[], cap: number)
 
 /** The number of critical points in the family's orbit (binomial(d, p) at k = d; rows of equal class counted once), as text and at integer d. */
 export function multiplicity(f: FamilyDefinition): { formula: string; at(d: number): bigint } {
-  // Columns are chosen for B (p of them) and, at k < d, for the -h columns without a student row:
-  // d! / ((d - c)! p! (-h)!), c = p + max(0, -h); the extra rows of k > d are permuted among themselves.
+  // Columns are chosen for B (p of them; s and t for a split B, D) and, at k < d, for the -h columns
+  // without a student row: d! / ((d - c)! p! (-h)!) (s! t! for p! when split), c = p + max(0, -h); the
+  // extra rows of k > d are permuted among themselves.
   const missing = Math.max(0, -familyWidthOffset(f));
   const c = f.p + missing;
   const factorial = (n: number): bigint => (n <= 1 ? 1n : BigInt(n) * factorial(n - 1));
-  const denominator = factorial(f.p) * factorial(missing);
+  const special = f.split === undefined ? factorial(f.p) : factorial(f.split[0]) * factorial(f.split[1]);
+  const denominator = special * factorial(missing);
   const falling = Array.from({ length: c }, (_, i) => (i === 0 ? "d" : `(d-${i})`));
   const formula = c === 0 ? "1" : c === 1 ? "d" : `${falling.join("")}${denominator === 1n ? "" : `/${denominator}`}`;
   return {

@@ -8,11 +8,16 @@ export interface FamilyDefinition {
   readonly name: string;
   /** Isotropy Delta(S_{d-p} x S_p). */
   readonly p: number;
+  /**
+   * The special indices split into two paired classes B and D of these sizes (adding up to p), when the
+   * isotropy does not permute them all: Delta(S_{d-p} x S_s x S_t) (docs/patterns.md §2.4). Absent: one class B.
+   */
+  readonly split?: readonly [number, number];
   /** The student width the family lives at, "d+H" or "d-H" ("d" when absent): its pattern is Pattern.isotropy(p, h). */
   readonly width?: string;
   /** "a": diagonal mostly near +1, loss decaying with d; "b": mostly near -1, loss tending to a constant. */
   readonly kind: "a" | "b";
-  /** Signs of the second layer on the row classes A (bulk), B and E (the extra rows of k > d), in the gauge |a_i| = 1. */
+  /** Signs of the second layer on the row classes A (bulk), B, D (when split) and E (the extra rows of k > d), in the gauge |a_i| = 1. */
   readonly signs: readonly (1 | -1)[];
   readonly description: string;
   /** How the family was found: the discovery command that reaches it and what it reported. */
@@ -21,7 +26,10 @@ export interface FamilyDefinition {
   readonly seed: { readonly d: string; readonly params: Readonly<Record<string, string>>; readonly note: string };
   /** The range of d over which the branch was followed, and why it stops there. */
   readonly range: { readonly min: string; readonly max: string; readonly note: string };
-  /** Scalings and limit values for the series in eps = d^(-1/2) (docs/series-derivation.md). */
+  /**
+   * Scalings and limit values for the series in eps = d^(-1/2) (docs/series-derivation.md). Absent for a
+   * bounded family, whose branch ends at both ends of its range (docs/models.md §5.1): no expansion at large d.
+   */
   readonly series?: SeriesDeclaration;
 }
 

@@ -81,6 +81,13 @@ function seriesDeclaration(r: FieldReader, value: Json): SeriesDeclaration {
   };
 }
 
+/** The split [s, t] of the p special indices into two paired classes: positive integers with s + t = p. */
+function splitOf(r: FieldReader, value: Json, p: number): [number, number] {
+  const ok = Array.isArray(value) && value.length === 2 && value.every((s) => Number.isInteger(s) && (s as number) >= 1) && (value[0] as number) + (value[1] as number) === p;
+  if (!ok) r.fail("split", `two positive integers adding up to p = ${p}`, value);
+  return value as [number, number];
+}
+
 /** The family defined by the JSON text of `file` (a path such as "derivations/2a.json", used in errors). */
 export function parseFamilyFile(file: string, text: string): FamilyDefinition {
   let json: Json;
@@ -90,7 +97,7 @@ export function parseFamilyFile(file: string, text: string): FamilyDefinition {
     throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const r = new FieldReader(file);
-  const o = r.object("", json, ["name", "p", "kind", "signs", "description", "foundBy", "seed", "range"], ["width", "series"]);
+  const o = r.object("", json, ["name", "p", "kind", "signs", "description", "foundBy", "seed", "range"], ["width", "split", "series"]);
   const name = r.text("name", o.name);
   const expectedName = /([^/\\]+)\.json$/.exec(file)?.[1];
   if (name !== expectedName) r.fail("name", `the file's name '${expectedName ?? file}'`, name);
@@ -98,9 +105,10 @@ export function parseFamilyFile(file: string, text: string): FamilyDefinition {
   if (o.kind !== "a" && o.kind !== "b") r.fail("kind", "\"a\" or \"b\"", o.kind);
   const widthOffset = o.width === undefined ? 0 : parseWidthName(r.text("width", o.width));
   if (widthOffset === undefined) r.fail("width", `a width "d", "d+H" or "d-H" (H from 1 to ${MAX_WIDTH_OFFSET})`, o.width);
-  const classes = (p === 0 ? 1 : 2) + (widthOffset! > 0 ? 1 : 0);
+  const split = o.split === undefined ? undefined : splitOf(r, o.split, p);
+  const classes = (p === 0 ? 1 : split === undefined ? 2 : 3) + (widthOffset! > 0 ? 1 : 0);
   if (!Array.isArray(o.signs) || o.signs.length !== classes || !o.signs.every((s) => s === 1 || s === -1)) {
-    r.fail("signs", `a list of ${classes} signs 1 or -1 (one per row class of the pattern with p = ${p}${widthOffset! > 0 ? " and its extra rows" : ""})`, o.signs);
+    r.fail("signs", `a list of ${classes} signs 1 or -1 (one per row class of the pattern with p = ${p}${split === undefined ? "" : " split"}${widthOffset! > 0 ? " and its extra rows" : ""})`, o.signs);
   }
   const foundBy = r.object("foundBy", o.foundBy, ["command", "note"]);
   const seed = r.object("seed", o.seed, ["d", "params", "note"]);
@@ -109,6 +117,7 @@ export function parseFamilyFile(file: string, text: string): FamilyDefinition {
     name,
     p,
     ...(o.width === undefined ? {} : { width: o.width as string }),
+    ...(split === undefined ? {} : { split }),
     kind: o.kind as "a" | "b",
     signs: o.signs as (1 | -1)[],
     description: r.text("description", o.description),

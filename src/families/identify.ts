@@ -7,6 +7,7 @@ import { FAMILIES } from "./registry.js";
 /** What identification needs of a trained point: its isotropy p, signs per row class, and pattern parameters by alias. */
 export interface IdentifiablePoint {
   readonly p: number | null;
+  readonly split?: readonly [number, number];
   readonly signs: readonly string[];
   readonly params: Readonly<Record<string, number>>;
 }
@@ -37,7 +38,7 @@ export function identifyFamily(point: IdentifiablePoint, d: number, model: Stude
   if (point.p === null) return undefined;
   const signs = point.signs.join("");
   for (const f of FAMILIES) {
-    if (f.p !== point.p || !familyModels(f).some((m) => sameModel(m, model))) continue;
+    if (f.p !== point.p || f.split?.join("+") !== point.split?.join("+") || !familyModels(f).some((m) => sameModel(m, model))) continue;
     if (f.signs.map((s) => (s > 0 ? "+" : "-")).join("") !== signs) continue;
     if (d < Number(f.range.min) || d > Number(f.range.max)) continue;
     const x = familyPointAt(f, d);

@@ -4,7 +4,7 @@ import type { FamilyDefinition } from "./definition.js";
 import { parseFamilyFile } from "./definitionFile.js";
 
 /** The family files derivations/<name>.json, in the order of docs/families.md. */
-export const FAMILY_NAMES = ["1a", "1b", "2a", "2b", "3a", "3b", "4", "4b", "2a.d+1", "3a.d+1", "1a.d-1", "1b.d-1", "2b.d-1", "3b.d-1", "4b.d-1"] as const;
+export const FAMILY_NAMES = ["1a", "1b", "2a", "2b", "3a", "3b", "4", "4b", "2a.d+1", "3a.d+1", "2c.d+1", "3c.d+1", "1a.d-1", "1b.d-1", "2b.d-1", "3b.d-1", "4b.d-1"] as const;
 
 const DERIVATIONS = fileURLToPath(new URL("../../derivations/", import.meta.url));
 

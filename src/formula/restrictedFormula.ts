@@ -70,6 +70,7 @@ function paramLatex(name: string): string {
 
 /** The restricted loss of the family's pattern, and with `gradient` its partial derivatives, as a closed form. */
 export function restrictedLossFormula(f: FamilyDefinition, options: { readonly gradient?: boolean } = {}): FormulaDocument {
+  if (f.split !== undefined) throw new RangeError(`formula: family ${f.name}'s pattern splits its special indices (docs/patterns.md §2.4); the closed form covers the patterns (d-p | p) only`);
   const P = Pattern.isotropy(f.p);
   const S = symbolicScalar();
   const names = P.params.map(paramName);

@@ -37,6 +37,8 @@ export interface FamilySpectrum {
   /** The model: trained second layer (the Hessian on (W, a), with d gauge zeros) or fixed (on W alone). */
   readonly model: StudentModel;
   readonly p: number;
+  /** The family's split of its special indices, when declared (docs/patterns.md §2.4). */
+  readonly split?: readonly [number, number];
   readonly d: Decimal;
   readonly digits: number;
   readonly components: ComponentSpectrum[];
@@ -138,6 +140,7 @@ export function familySpectrum(
     family: f.name,
     model,
     p: f.p,
+    ...(f.split === undefined ? {} : { split: f.split }),
     d: point.d,
     digits,
     components,

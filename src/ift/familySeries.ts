@@ -1,8 +1,10 @@
 import type { Decimal } from "decimal.js";
 import type { Field } from "../numbers/field.js";
 import type { FamilyDefinition, SeriesDeclaration } from "../families/definition.js";
+import { declaredSeries } from "../families/seriesDeclaration.js";
 import { familyPattern } from "../families/critical.js";
 import { weightParams } from "../patterns/derivatives.js";
+import type { Pattern } from "../patterns/pattern.js";
 import { Series } from "../series/series.js";
 import { checkLeadingSystem, henselLift, withPrecision } from "./hensel.js";
 import { declaredField, type DeclaredField } from "./declaredField.js";
@@ -19,23 +21,40 @@ export interface FamilySeries<T> {
   readonly loss: Series<T>;
 }
 
-function declarationOf(f: FamilyDefinition): SeriesDeclaration {
-  if (f.series === undefined) throw new RangeError(`family ${f.name} has no series declaration in derivations/${f.name}.json (run 'spurious propose ${f.name}')`);
-  return f.series;
+
+/**
+ * What a series derivation starts from: a name (for errors and the result), the series declaration, the
+ * pattern, the signs of the second layer and, when the class sizes are not the pattern's integers, the
+ * small classes' sizes as field elements (a template with p a symbol: src/ift/templateSeries.ts).
+ */
+export interface SeriesProblem<T> {
+  readonly name: string;
+  readonly decl: Pick<SeriesDeclaration, "params" | "equations" | "exactPoint">;
+  readonly pattern: Pattern;
+  readonly signs: readonly number[];
+  readonly smallSizes?: readonly T[];
+}
+
+/** A family's series problem: its declaration on its own pattern. */
+function familyProblem<T>(f: FamilyDefinition): SeriesProblem<T> {
+  return { name: f.name, decl: declaredSeries(f), pattern: familyPattern(f), signs: f.signs };
 }
 
 /** The family's scaled system over its declared field, and the leading values xt(0). */
 export function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: string) => T): { sys: ScaledSystem<T>; leading: T[]; names: string[] } {
-  const decl = declarationOf(f);
-  const P = familyPattern(f);
+  return problemSystem(familyProblem<T>(f), F, read);
+}
+
+function problemSystem<T>(problem: SeriesProblem<T>, F: Field<T>, read: (s: string) => T): { sys: ScaledSystem<T>; leading: T[]; names: string[] } {
+  const { decl, pattern: P } = problem;
   const names = weightParams(P).map((k) => P.params[k]!.alias!);
   const scalings = names.map((name) => {
     const p = decl.params[name];
     const e = decl.equations[name];
-    if (p === undefined || e === undefined) throw new Error(`derivations/${f.name}.json: the series declaration has no entry for ${name}`);
+    if (p === undefined || e === undefined) throw new Error(`the series declaration of ${problem.name} (derivations/) has no entry for ${name}`);
     return { known: p.known.map(read), equationShift: e };
   });
-  const sys = makeScaledSystem(F, P, scalings, f.signs.map((s) => F.fromInt(s)));
+  const sys = makeScaledSystem(F, P, scalings, problem.signs.map((s) => F.fromInt(s)), problem.smallSizes);
   return { sys, leading: names.map((n) => read(decl.params[n]!.leading)), names };
 }
 
@@ -46,18 +65,22 @@ export function scaledSystemOf<T>(f: FamilyDefinition, F: Field<T>, read: (s: st
  * order M with 2M + min_j(shift_j + e_j) > order, because the W-gradient vanishes on the branch (S5).
  */
 export function deriveFamilySeries(f: FamilyDefinition, order: number, onProgress?: (what: string) => void): FamilySeries<unknown> {
-  const field = declaredField(declarationOf(f).field);
-  const r = derive(f, order, field, onProgress);
+  const field = declaredField(declaredSeries(f).field);
+  const r = deriveSeries(familyProblem(f), order, field, onProgress);
   if (field.F.exact) return r;
   // Rounding residue of the O(d^2) cancellations (terms at the noise floor) is not a coefficient.
   const clean = (s: Series<unknown>): Series<unknown> => Series.of(field.F, s.val, s.coeffs.map((c) => (field.isNegligible(c) ? field.F.zero() : c)), s.prec);
   return { ...r, params: r.params.map((p) => ({ alias: p.alias, series: clean(p.series) })), loss: clean(r.loss) };
 }
 
-function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, onProgress?: (what: string) => void): FamilySeries<T> {
+/**
+ * The series of a problem to order `order` over an exact or numeric declared field (deriveFamilySeries for a
+ * family; src/ift/templateSeries.ts for a template with p a symbol).
+ */
+export function deriveSeries<T>(problem: SeriesProblem<T>, order: number, field: DeclaredField<T>, onProgress?: (what: string) => void): FamilySeries<T> {
   const { F, read, isNegligible, polishLeading } = field;
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`order must be a non-negative integer, got ${order}`);
-  const declared = scaledSystemOf(f, F, read);
+  const declared = problemSystem(problem, F, read);
   const { sys, names } = declared;
   const target = order + 1;
   let xt: Series<T>[];
@@ -66,7 +89,7 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   // O(eps^(2m + balance)) at xt known to O(eps^m) (S5): the last one that reaches the loss's precision is
   // the loss, and needs no evaluation of its own (docs/series-derivation.md, "Loss").
   let lossFromNewton: Series<T> | undefined;
-  if (declarationOf(f).exactPoint === true) {
+  if (problem.decl.exactPoint === true) {
     xt = names.map(() => Series.zero(F));
     lossPrec = target;
   } else {
@@ -98,5 +121,5 @@ function derive<T>(f: FamilyDefinition, order: number, field: DeclaredField<T>, 
   }
   const P = sys.P;
   const params = parameterSeries(sys, xt).map((series, k) => ({ alias: P.params[k]!.alias!, series: series.truncate(target) }));
-  return { family: f.name, field: F, candidate: field.candidate, order, params, loss };
+  return { family: problem.name, field: F, ...(field.candidate === undefined ? {} : { candidate: field.candidate }), order, params, loss };
 }

@@ -23,6 +23,8 @@ export interface ScaledSystem<T> {
   readonly equationShifts: readonly number[];
   /** All pattern parameters' values that are not unknowns (the second layer a), by parameter index. */
   readonly fixed: ReadonlyMap<number, T>;
+  /** The small classes' sizes as field elements (e.g. the indeterminate p of Q(pi)(p)) when not P's integers. */
+  readonly smallSizes?: readonly T[];
 }
 
 export function makeScaledSystem<T>(
@@ -30,6 +32,7 @@ export function makeScaledSystem<T>(
   P: Pattern,
   scalings: readonly { known: readonly T[]; equationShift: number }[],
   signs: readonly T[],
+  smallSizes?: readonly T[],
 ): ScaledSystem<T> {
   const unknowns = weightParams(P);
   if (scalings.length !== unknowns.length) {
@@ -47,7 +50,13 @@ export function makeScaledSystem<T>(
     shifts: scalings.map((s) => s.known.length),
     equationShifts: scalings.map((s) => s.equationShift),
     fixed,
+    ...(smallSizes === undefined ? {} : { smallSizes }),
   };
+}
+
+/** The small classes' sizes as constant series, when the system has its own. */
+function sizeSeries<T>(sys: ScaledSystem<T>): Series<T>[] | undefined {
+  return sys.smallSizes?.map((s) => Series.constant(sys.F, s));
 }
 
 /** The pattern parameters x(xt) as series. */
@@ -91,10 +100,11 @@ export function evaluateScaledSystem<T>(
   if (!withJacobian) {
     // F_j = eps^(-e_j) dL/dx_j to O(eps^target) needs dL/dx_j to O(eps^(target + e_j)).
     const precision = residualTarget === undefined ? undefined : { truncation: seriesTruncation<T>(), targets: sys.equationShifts.map((e) => residualTarget + e) };
-    const { value, gradient } = lossGradient(S, sys.P, x, dimension(sys.F), sys.unknowns, precision);
+    const { value, gradient } = lossGradient(S, sys.P, x, dimension(sys.F), sys.unknowns, precision, sizeSeries(sys));
     return { residual: scale(gradient), loss: value };
   }
-  const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, { order: 2 });
+  const sizes = sizeSeries(sys);
+  const jet = lossJet(S, sys.P, x, dimension(sys.F), sys.unknowns, sizes === undefined ? { order: 2 } : { order: 2, smallSizes: sizes });
   const residual = scale(jet.gradient);
   const jacobian = jet.hessian!.map((row, j) => row.map((h, k) => h.shift(sys.shifts[k]! - sys.equationShifts[j]!)));
   return { residual, jacobian, loss: jet.value };
@@ -102,5 +112,5 @@ export function evaluateScaledSystem<T>(
 
 /** L_P(x(xt), d = eps^-2) with truncations at absolute precision `workPrec`. */
 export function lossSeries<T>(sys: ScaledSystem<T>, xt: readonly Series<T>[], workPrec: number): Series<T> {
-  return restrictedLoss(seriesScalar(sys.F, workPrec), sys.P, parameterSeries(sys, xt), dimension(sys.F));
+  return restrictedLoss(seriesScalar(sys.F, workPrec), sys.P, parameterSeries(sys, xt), dimension(sys.F), sizeSeries(sys));
 }

@@ -191,13 +191,29 @@ export class FactorBasis {
 
   /**
    * Refine the basis so that r (primitive, positive lead, positive degree) is a product of powers of basis
-   * factors: its squarefree part s is split against every factor f with gcd(s, f) = g nontrivial (f is
-   * replaced by g and f/g, s by s/g), and what is left of s is registered. The gcds are over Q (Euclid), but
-   * a modular test first skips factors that are certainly coprime to s; this runs only when a computation
-   * divides by a new kind of quantity.
+   * factors. r = s_1 s_2 ... s_m with s_1 its squarefree part and s_(k+1) that of r / (s_1 ... s_k), each
+   * dividing the one before; each s_k is covered in turn (coverSquarefree), so a factor registered for s_1
+   * is split again where a later s_k divides it properly (r = f^2 g covers f g, then f, splitting f g).
    */
   cover(r: IntPoly): void {
-    let s = intPolySquarefreePart(r);
+    let rest = r;
+    while (rest.length > 1) {
+      const s = intPolyPrimitive(intPolySquarefreePart(rest))[1];
+      this.coverSquarefree(s);
+      const q = intPolyTryDiv(rest, s);
+      if (q === undefined) throw new Error("internal: the squarefree part does not divide");
+      rest = q;
+    }
+  }
+
+  /**
+   * Cover a squarefree s: it is split against every factor f with gcd(s, f) = g nontrivial (f is replaced
+   * by g and f/g, s by s/g), and what is left of s is registered. The gcds are over Q (Euclid), but a
+   * modular test first skips factors that are certainly coprime to s; this runs only when a computation
+   * divides by a new kind of quantity.
+   */
+  private coverSquarefree(squarefree: IntPoly): void {
+    let s = squarefree;
     for (const id of this.active.slice()) {
       if (s.length <= 1) break;
       const f = this.factors[id]!.poly;

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import Fraction from "fraction.js";
 import type { MathNode } from "mathjs";
+import type { Field } from "./field.js";
 import { QPI, type QPi } from "./qpi.js";
 
 /**
@@ -13,15 +14,29 @@ import { QPI, type QPi } from "./qpi.js";
  * loaded (it takes about a second, which the workers deriving series would otherwise pay at start).
  */
 export function parseQPi(text: string): QPi {
-  const simple = parseSimple(text);
-  if (simple !== undefined) return evaluateNode(simple, text);
+  const simple = parseSimple(text, PI_ONLY);
+  if (simple !== undefined) return evaluateNode(QPI, simple, text, PI_ONLY);
   let tree: MathNode;
   try {
     tree = mathjsParse()(text);
   } catch (e) {
     throw new RangeError(`cannot read '${text}' as an element of Q(pi): ${(e as Error).message}`);
   }
-  return evaluateNode(tree, text);
+  return evaluateNode(QPI, tree, text, PI_ONLY);
+}
+
+/** The symbols of Q(pi). */
+const PI_ONLY: ReadonlyMap<string, QPi> = new Map([["pi", QPI.pi()]]);
+
+/**
+ * Read an element of a field F from text of the simple grammar (integers, the named symbols, + - * / ^
+ * with integer powers, parentheses), each symbol standing for the given element: e.g. "8*p/pi" in Q(pi)(p)
+ * with the symbols pi and p (docs/numbers.md §8). Anything else is an error naming the text.
+ */
+export function parseOver<T>(F: Field<T>, text: string, symbols: ReadonlyMap<string, T>): T {
+  const simple = parseSimple(text, symbols);
+  if (simple === undefined) throw new RangeError(`cannot read '${text}' as an element of ${F.name}: integers, ${[...symbols.keys()].join(", ")}, + - * / and integer powers are allowed`);
+  return evaluateNode(F, simple, text, symbols);
 }
 
 let parseWithMathjs: ((text: string) => MathNode) | undefined;
@@ -49,7 +64,7 @@ interface ExpressionNode {
  * mathjs' precedences. Anything else (other characters, implicit multiplication, decimals, other names) is
  * undefined, for mathjs to parse.
  */
-function parseSimple(text: string): ExpressionNode | undefined {
+function parseSimple(text: string, symbols: ReadonlyMap<string, unknown>): ExpressionNode | undefined {
   if (/[^ \w+\-*/^()]/.test(text)) return undefined;
   const significant = text.match(/\d+|[A-Za-z_]\w*|[+\-*/^()]/g) ?? [];
   let at = 0;
@@ -83,7 +98,7 @@ function parseSimple(text: string): ExpressionNode | undefined {
     const t = significant[at++];
     if (t === undefined) return fail();
     if (/^\d{1,15}$/.test(t)) return { type: "ConstantNode", value: Number(t) };
-    if (t === "pi") return { type: "SymbolNode", name: "pi" };
+    if (symbols.has(t)) return { type: "SymbolNode", name: t };
     if (t === "(") {
       const content = expression();
       if (significant[at++] !== ")") fail();
@@ -99,46 +114,49 @@ function parseSimple(text: string): ExpressionNode | undefined {
   }
 }
 
-function evaluateNode(node: MathNode | ExpressionNode, text: string): QPi {
+function evaluateNode<T>(F: Field<T>, node: MathNode | ExpressionNode, text: string, symbols: ReadonlyMap<string, T>): T {
   const fail = (what: string): never => {
-    throw new RangeError(`cannot read '${text}' as an element of Q(pi): ${what} is not allowed (numbers, pi, + - * / and integer powers are)`);
+    throw new RangeError(`cannot read '${text}' as an element of ${F.name}: ${what} is not allowed (numbers, ${[...symbols.keys()].join(", ")}, + - * / and integer powers are)`);
   };
   const n = node as ExpressionNode;
   switch (n.type) {
     case "ConstantNode": {
       const q = new Fraction(String(n.value));
       const [num, den] = [q.s * q.n, q.d];
-      return QPI.fromRational(num, den);
+      return F.fromRational(num, den);
     }
     case "SymbolNode":
-      return n.name === "pi" ? QPI.pi() : fail(`the symbol '${n.name}'`);
+      return symbols.get(n.name!) ?? fail(`the symbol '${n.name}'`);
     case "ParenthesisNode":
-      return evaluateNode(n.content!, text);
+      return evaluateNode(F, n.content!, text, symbols);
     case "OperatorNode": {
-      const args = n.args!.map((a) => evaluateNode(a, text));
+      if (n.op === "^") {
+        // The exponent is a rational number (read in Q(pi)), and must be an integer.
+        const b = evaluateNode(QPI, n.args![1]!, text, PI_ONLY);
+        if (!QPI.isRational(b)) return fail("a non-integer power");
+        const e = Number(QPI.toString(b));
+        if (!Number.isInteger(e)) return fail(`the power ${QPI.toString(b)}`);
+        const a = evaluateNode(F, n.args![0]!, text, symbols);
+        let r = F.one();
+        for (let i = 0; i < Math.abs(e); i++) r = F.mul(r, a);
+        return e < 0 ? F.div(F.one(), r) : r;
+      }
+      const args = n.args!.map((a) => evaluateNode(F, a, text, symbols));
       if (args.length === 1) {
-        if (n.op === "-") return QPI.neg(args[0]!);
+        if (n.op === "-") return F.neg(args[0]!);
         if (n.op === "+") return args[0]!;
         return fail(`the operator '${n.op}'`);
       }
-      const [a, b] = args as [QPi, QPi];
+      const [a, b] = args as [T, T];
       switch (n.op) {
         case "+":
-          return QPI.add(a, b);
+          return F.add(a, b);
         case "-":
-          return QPI.sub(a, b);
+          return F.sub(a, b);
         case "*":
-          return QPI.mul(a, b);
+          return F.mul(a, b);
         case "/":
-          return QPI.div(a, b);
-        case "^": {
-          if (!QPI.isRational(b)) return fail("a non-integer power");
-          const e = Number(QPI.toString(b));
-          if (!Number.isInteger(e)) return fail(`the power ${QPI.toString(b)}`);
-          let r = QPI.one();
-          for (let i = 0; i < Math.abs(e); i++) r = QPI.mul(r, a);
-          return e < 0 ? QPI.inv(r) : r;
-        }
+          return F.div(a, b);
         default:
           return fail(`the operator '${n.op}'`);
       }

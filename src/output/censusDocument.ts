@@ -1,4 +1,6 @@
 import type { CensusPoint, CensusReport } from "../census/census.js";
+import type { RefinedPoint } from "../census/refine.js";
+import type { RunsReport } from "../census/runs.js";
 import { CLASS_NAMES, typeName } from "../census/types.js";
 import { modelJson } from "../model/studentModel.js";
 
@@ -15,7 +17,32 @@ export interface CensusJson {
   readonly starts: number;
   readonly failed: number;
   readonly points: CensusPointJson[];
+  /** With --runs: what random-start training in the full space reached (docs/census.md §10). */
+  readonly runs?: CensusRunsJson;
 }
+
+/** The runs of `census --runs` (docs/census.md §10). */
+export interface CensusRunsJson {
+  readonly count: number;
+  readonly seed: number;
+  readonly init: string;
+  /** Runs that reached one of the points below. */
+  readonly converged: number;
+  /** Runs that did not, by reason ("lbfgs-iterations", "lbfgs-stalled", "dead-neuron", "newton", "refinement"). */
+  readonly notConverged: Record<string, number>;
+  /** Converged runs whose point has no census pattern of at most 4 classes, by class sizes ("10|5|3|1|1"). */
+  readonly unclassified: Record<string, number>;
+  /** The distinct points (up to S_d x S_d), by loss. */
+  readonly points: CensusRunPointJson[];
+}
+
+export type CensusRunPointJson = Omit<CensusPointJson, "starts"> & {
+  /** Runs that reached it. */
+  readonly runs: number;
+  /** Whether the systematic census lists it (same type, loss and entries), and its position in points[] then; a point it lacks is a finding. */
+  readonly inCensus: boolean;
+  readonly censusPoint: number | null;
+};
 
 export interface CensusPointJson {
   /** "(13 | 6 | 1)". */
@@ -43,6 +70,10 @@ export interface CensusPointJson {
 }
 
 function pointJson(p: CensusPoint, digits: number): CensusPointJson {
+  return { ...refinedJson(p, digits), starts: p.starts };
+}
+
+function refinedJson(p: RefinedPoint, digits: number): Omit<CensusPointJson, "starts"> {
   const value = (name: string): string => p.entries.find((e) => e.name === name)!.value.toSignificantDigits(digits).toString();
   return {
     type: typeName(p.sizes),
@@ -60,7 +91,6 @@ function pointJson(p: CensusPoint, digits: number): CensusPointJson {
     minimum: p.minimum,
     orbitSize: p.orbitSize.toString(),
     family: p.family ?? null,
-    starts: p.starts,
     spectrum: p.spectrum.map((c) => ({
       component: c.component.name,
       dimension: c.component.dimension,
@@ -83,5 +113,19 @@ export function censusJson(report: CensusReport): CensusJson {
     starts: report.starts,
     failed: report.failed,
     points: report.points.map((p) => pointJson(p, report.digits)),
+    ...(report.runs === undefined ? {} : { runs: runsJson(report.runs, report.digits) }),
+  };
+}
+
+function runsJson(runs: RunsReport, digits: number): CensusRunsJson {
+  const { count, seed, init, converged, notConverged, unclassified } = runs;
+  return {
+    count,
+    seed,
+    init,
+    converged,
+    notConverged,
+    unclassified,
+    points: runs.points.map((p) => ({ ...refinedJson(p, digits), runs: p.runs, inCensus: p.censusPoint !== undefined, censusPoint: p.censusPoint ?? null })),
   };
 }

@@ -21,7 +21,7 @@ export function criticalJson(family: FamilyDefinition, d: string, digits: number
     family: family.name,
     model: modelJson(model),
     d,
-    isotropy: { p: family.p, group: isotropyName(family.p, familyWidthOffset(family)) },
+    isotropy: { p: family.p, group: isotropyName(family.p, familyWidthOffset(family), family.split) },
     params,
     effective,
     // The loss is known to about 10^-digits absolutely (its O(d^2) terms cancel): below that it is 0.

@@ -43,6 +43,7 @@ export function discoveryJson(report: DiscoveryReport) {
       return {
         family: names[i]!,
         p: p.p,
+        ...(p.split === undefined ? {} : { split: p.split }),
         signs: p.signs,
         classSizes: p.classSizes,
         loss: fixed(p.loss, 12),

@@ -28,7 +28,7 @@ function latexSeries(e: EigenvalueSeries, order: number): string {
     const factor = power === "" ? text : text === "1" ? power : `${/[+-]/.test(text.slice(1)) ? `\\left(${text}\\right)` : text}\\,${power}`;
     terms.push(`${negative ? (terms.length === 0 ? "-" : " - ") : terms.length === 0 ? "" : " + "}${factor}`);
   }
-  return `${terms.length === 0 ? "0" : terms.join("")} + O\\!\\left(d^{${powerOfD(order + 1)}}\\right)${e.exact ? "" : " \\quad \\text{(numeric)}"}`;
+  return `${terms.length === 0 ? "0" : terms.join("")} + O\\!\\left(d^{${powerOfD(Math.min(order + 1, e.series.prec))}}\\right)${e.exact ? "" : " \\quad \\text{(numeric)}"}`;
 }
 
 /** The JSON form of a family's eigenvalue series (`spurious eigen-series --json`, series/<family>.eigen.json). */
@@ -45,7 +45,13 @@ export function eigenSeriesJson(r: FamilyEigenSeries) {
       irrep: c.component.name,
       dimensionFormula: c.dimensionFormula,
       ...(c.unresolved === undefined ? {} : { unresolved: c.unresolved }),
-      eigenvalues: c.eigenvalues.map((e) => ({ exact: e.exact, gauge: e.gauge, terms: e.gauge ? [] : seriesTerms(e.field, e.series) })),
+      eigenvalues: c.eigenvalues.map((e) => ({
+        exact: e.exact,
+        gauge: e.gauge,
+        terms: e.gauge ? [] : seriesTerms(e.field, e.series),
+        // A fitted eigenvalue whose coefficients stop short of the order has its own error term.
+        ...(e.gauge || e.series.prec > r.order ? {} : { error: `O(d^(${powerOfD(e.series.prec)}))` }),
+      })),
     })),
   };
 }
@@ -57,7 +63,9 @@ export type EigenSeriesJson = ReturnType<typeof eigenSeriesJson>;
 export function eigenSeriesDocument(r: FamilyEigenSeries): EigenSeriesDocument {
   const json = eigenSeriesJson(r);
   const heading = `# Family ${r.family} (${modelText(r.model)}): Hessian eigenvalues as series in eps = d^(-1/2), to order d^(${powerOfD(r.order)}) (error O(d^(${powerOfD(r.order + 1)})))`;
-  const note = `Exact coefficients lie in ${r.field.name}; eigenvalues marked numeric have leading terms outside it (computed at 60 digits, shown to ${DECIMAL_DIGITS}). Each eigenvalue has the multiplicity of its component.`;
+  const note = r.fitted === undefined
+    ? `Exact coefficients lie in ${r.field.name}; eigenvalues marked numeric have leading terms outside it (computed at 60 digits, shown to ${DECIMAL_DIGITS}). Each eigenvalue has the multiplicity of its component.`
+    : `${r.fitted} Each eigenvalue has the multiplicity of its component.`;
   const rows = ["| component | multiplicity | eigenvalue | exact | power of d | coefficient | decimal |", "| --- | --- | --- | --- | --- | --- | --- |"];
   for (const c of r.components) {
     const name = componentWithName(c.component.name);

@@ -9,7 +9,7 @@ export function familyRow(f: FamilyDefinition) {
   return {
     family: f.name,
     p: f.p,
-    isotropy: isotropyName(f.p, familyWidthOffset(f)),
+    isotropy: isotropyName(f.p, familyWidthOffset(f), f.split),
     pattern: familyPattern(f).toString(),
     kind: f.kind,
     signs: f.signs,

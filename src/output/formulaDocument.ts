@@ -63,9 +63,11 @@ export function formulasPage(families: readonly FamilyDefinition[]): string {
     "`--text` give the same expressions in a form mathjs and nerdamer parse.",
     "",
   ];
-  const patterns = [...new Set(families.map((f) => f.p))];
+  // The closed form covers the patterns (d-p | p): a family with split special indices is left out.
+  const covered = families.filter((f) => f.split === undefined);
+  const patterns = [...new Set(covered.map((f) => f.p))];
   for (const p of patterns) {
-    const members = families.filter((f) => f.p === p);
+    const members = covered.filter((f) => f.p === p);
     const doc = restrictedLossFormula(members[0]!);
     out.push(`## Pattern ${doc.pattern}: ${members.length === 1 ? "family" : "families"} ${members.map((f) => f.name).join(", ")}`, "");
     out.push("| parameter | coordinate |", "| --- | --- |");

@@ -17,6 +17,10 @@ export function leadingSystemsDoc(families: readonly FamilyDefinition[]): string
       out.push("`W = I`, `a = 1` is a critical point for every `d` (loss 0): no leading system to solve.", "");
       continue;
     }
+    if (f.series === undefined) {
+      out.push(`A bounded family (\`d\` in \`[${f.range.min}, ${f.range.max}]\`, docs/models.md §5.1): no series, no leading system.`, "");
+      continue;
+    }
     const r = leadingReport(f);
     out.push(`Field: ${r.field}.`, "", "| unknown | expansion | xt(0) |", "| --- | --- | --- |");
     for (const u of r.unknowns) out.push(`| ${u.alias} | \`${u.expansion}\` | \`${u.leading}\` |`);

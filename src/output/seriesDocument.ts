@@ -9,7 +9,8 @@ export interface SeriesDocument {
   readonly latex: string;
 }
 
-function latexNameOf(alias: string): string {
+/** x1 -> x_{1}: the LaTeX name of a parameter alias. */
+export function latexNameOf(alias: string): string {
   const m = /^([a-z]+)(\d+)$/.exec(alias);
   return m === null ? alias : `${m[1]}_{${m[2]}}`;
 }

@@ -72,15 +72,24 @@ export interface PublishedQuantity<T> {
 
 /** A LaTeX align block, one line per quantity, with the error term O(d^(-(order+1)/2)). */
 export function latexAlign<T>(F: Field<T>, quantities: readonly PublishedQuantity<T>[], order: number): string {
+  return latexAlignOfTerms(
+    quantities.map((q) => {
+      const terms: { power: string; latex: string }[] = [];
+      for (let k = q.series.val; !q.series.isZero() && k < q.series.prec; k++) {
+        const c = q.series.coeff(k);
+        if (F.isZero(c)) continue;
+        terms.push({ power: powerOfD(k), latex: F.exact ? F.toLatex(c) : F.toDecimal(c, DECIMAL_DIGITS).toString() });
+      }
+      return { latexName: q.latexName, terms };
+    }),
+    order,
+  );
+}
+
+/** latexAlign from the terms' LaTeX texts (power of d, coefficient), one line per quantity. */
+export function latexAlignOfTerms(quantities: readonly { latexName: string; terms: readonly { power: string; latex: string }[] }[], order: number): string {
   const lines = quantities.map((q) => {
-    const terms: string[] = [];
-    for (let k = q.series.val; !q.series.isZero() && k < q.series.prec; k++) {
-      const c = q.series.coeff(k);
-      if (F.isZero(c)) continue;
-      const text = F.exact ? F.toLatex(c) : F.toDecimal(c, DECIMAL_DIGITS).toString();
-      terms.push(latexTerm(text, powerOfD(k), terms.length === 0));
-    }
-    const body = terms.length === 0 ? "0" : terms.join("");
+    const body = q.terms.length === 0 ? "0" : q.terms.map((t, i) => latexTerm(t.latex, t.power, i === 0)).join("");
     return `  ${q.latexName} &= ${body} + O\\!\\left(d^{${powerOfD(order + 1)}}\\right)`;
   });
   return ["\\begin{align}", lines.join(" \\\\\n"), "\\end{align}"].join("\n");

@@ -9,7 +9,7 @@ export function spectrumJson(s: FamilySpectrum, d: string) {
     family: s.family,
     model: modelJson(s.model),
     d,
-    isotropy: { p: s.p, group: isotropyName(s.p, s.model.widthOffset) },
+    isotropy: { p: s.p, group: isotropyName(s.p, s.model.widthOffset, s.split) },
     digits: s.digits,
     confirmedDigits: s.confirmedDigits,
     components: s.components.map((c) => ({

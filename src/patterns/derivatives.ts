@@ -13,7 +13,8 @@ export interface LossJet<X> {
 
 /**
  * Derivatives of L_P(x; d) with respect to the parameters `wrt` (indices into P.params) and, if
- * `withD`, to d as the last variable (docs/patterns.md, "derivatives"): exact chain rule through jets,
+ * `withD`, to d as the last variable (docs/patterns.md, "derivatives"), the small classes of sizes
+ * `smallSizes` when given (restrictedLoss): exact chain rule through jets,
  * so over series or Decimal they carry no differencing error.
  */
 export function lossJet<X>(
@@ -22,7 +23,7 @@ export function lossJet<X>(
   x: readonly X[],
   d: X,
   wrt: readonly number[],
-  options: { withD?: boolean; order?: 1 | 2 } = {},
+  options: { withD?: boolean; order?: 1 | 2; smallSizes?: readonly X[] } = {},
 ): LossJet<X> {
   const withD = options.withD ?? false;
   const order = options.order ?? 2;
@@ -34,7 +35,7 @@ export function lossJet<X>(
     return i === undefined ? J.constant(v) : J.variable(i, v);
   });
   const dj = withD ? J.variable(n - 1, d) : J.constant(d);
-  const L = restrictedLoss(J, P, xj, dj);
+  const L = restrictedLoss(J, P, xj, dj, options.smallSizes?.map((s) => J.constant(s)));
   return order === 2 ? { value: L.v, gradient: J.gradient(L), hessian: J.hessian(L) } : { value: L.v, gradient: J.gradient(L) };
 }
 
@@ -45,7 +46,15 @@ export function lossJet<X>(
  * number of parameters. Over truncated series, `precision` asks for each derivative to a precision only
  * (the sweep forms no coefficient beyond what those need).
  */
-export function lossGradient<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X, wrt: readonly number[], precision?: GradientPrecision<X>): { value: X; gradient: X[] } {
+export function lossGradient<X>(
+  S: Scalar<X>,
+  P: Pattern,
+  x: readonly X[],
+  d: X,
+  wrt: readonly number[],
+  precision?: GradientPrecision<X>,
+  smallSizes?: readonly X[],
+): { value: X; gradient: X[] } {
   const A = adjointScalar(S);
   const position = new Map(wrt.map((k, i) => [k, i]));
   const vars: ReturnType<typeof A.variable>[] = [];
@@ -55,7 +64,7 @@ export function lossGradient<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X,
     vars[position.get(k)!] = a;
     return a;
   });
-  const L = restrictedLoss(A, P, xa, A.constant(d));
+  const L = restrictedLoss(A, P, xa, A.constant(d), smallSizes?.map((s) => A.constant(s)));
   return { value: L.v, gradient: A.gradient(L, vars, precision) };
 }
 

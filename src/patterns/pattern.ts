@@ -40,7 +40,8 @@ export interface PatternParam {
 /**
  * Short names of the coordinates of (d-p | p): W = [[x1 I + x2 (J-I), x3 J], [x4 J, x5 I + x6 (J-I)]],
  * a = (y1, y2); at width k = d + h, h > 0, the h extra rows E are (z1 1^T, z2 1^T) with a = y3 on them;
- * at h < 0 the |h| columns C without a student row are z1 on the rows of A and z2 on those of B.
+ * at h < 0 the |h| columns C without a student row are z1 on the rows of A and z2 on those of B. With the
+ * special indices split into two classes B and D (docs/patterns.md §2.4), D adds x7..x11, z3 and y4.
  */
 const ISOTROPY_ALIASES: Readonly<Record<string, string>> = {
   "diag(A)": "x1",
@@ -56,6 +57,14 @@ const ISOTROPY_ALIASES: Readonly<Record<string, string>> = {
   "a(E)": "y3",
   "off(A,C)": "z1",
   "off(B,C)": "z2",
+  "off(A,D)": "x7",
+  "off(B,D)": "x8",
+  "off(D,A)": "x9",
+  "off(D,B)": "x10",
+  "diag(D)": "x11",
+  "off(D,D)": "x12",
+  "off(E,D)": "z3",
+  "a(D)": "y4",
 };
 
 /** A class size as a polynomial in d: constant + (bulk ? d : 0). */
@@ -113,13 +122,16 @@ export class Pattern {
   /**
    * The pattern (d-p | p) of the isotropy Delta(S_{d-p} x S_p): classes A (bulk) and, if p > 0, B; at width
    * k = d + h also a class E of h rows without a diagonal column (h > 0) or C of -h columns without a
-   * diagonal row (h < 0), so that the bulk has d - p - max(0, -h) indices.
+   * diagonal row (h < 0), so that the bulk has d - p - max(0, -h) indices. With `split = [s, t]` (s + t = p)
+   * the p special indices form two paired classes, B of s and D of t (docs/patterns.md §2.4).
    */
-  static isotropy(p: number, h = 0): Pattern {
+  static isotropy(p: number, h = 0, split?: readonly [number, number]): Pattern {
     if (!Number.isInteger(p) || p < 0) throw new RangeError(`isotropy p must be a non-negative integer, got ${p}`);
     if (!Number.isInteger(h)) throw new RangeError(`the width offset h of k = d + h must be an integer, got ${h}`);
+    if (split !== undefined && split[0] + split[1] !== p) throw new RangeError(`the split ${split.join(" + ")} of the special indices must add up to p = ${p}`);
     const classes: PatternClass[] = [{ name: "A" }];
-    if (p > 0) classes.push({ name: "B", size: p });
+    if (split !== undefined) classes.push({ name: "B", size: split[0] }, { name: "D", size: split[1] });
+    else if (p > 0) classes.push({ name: "B", size: p });
     if (h > 0) classes.push({ name: "E", size: h, role: "row" });
     if (h < 0) classes.push({ name: "C", size: -h, role: "column" });
     return new Pattern(classes, ISOTROPY_ALIASES);

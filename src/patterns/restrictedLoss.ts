@@ -15,8 +15,17 @@ interface ColumnType<X> {
   readonly v: X;
 }
 
-/** The class sizes |I| as elements of the arithmetic, given d. */
-export function classSizes<X>(S: Scalar<X>, P: Pattern, d: X): X[] {
+/**
+ * The class sizes |I| as elements of the arithmetic, given d. `smallSizes` (one per small class, in class
+ * order) replaces the pattern's integer sizes by elements of the arithmetic, e.g. a symbol p (docs/patterns.md
+ * §4: the sizes enter the loss only as polynomials); the bulk is then d minus their sum.
+ */
+export function classSizes<X>(S: Scalar<X>, P: Pattern, d: X, smallSizes?: readonly X[]): X[] {
+  if (smallSizes !== undefined) {
+    if (smallSizes.length !== P.classes.length - 1) throw new RangeError(`pattern ${P.toString()} has ${P.classes.length - 1} small classes, got ${smallSizes.length} sizes`);
+    if (P.widthOffset !== 0) throw new RangeError(`symbolic class sizes need a pattern of width d, got ${P.toString()}`);
+    return [smallSizes.reduce((bulk, s) => S.sub(bulk, s), d), ...smallSizes];
+  }
   return P.classes.map((_, i) => {
     const s = P.classSize(i);
     return s.bulk ? S.add(d, S.fromInt(s.constant)) : S.fromInt(s.constant);
@@ -73,16 +82,16 @@ function parallelToRounding<X>(S: Scalar<X>, cols: readonly ColumnType<X>[], per
 }
 
 /**
- * L_P(x; d) for the parameter vector x (ordered as P.params) and dimension d.
- * Teacher V = I_d, b = 1_d; the student has k = d + h rows (h = P.widthOffset).
+ * L_P(x; d) for the parameter vector x (ordered as P.params) and dimension d (the small classes of sizes
+ * `smallSizes` when given, see classSizes). Teacher V = I_d, b = 1_d; the student has k = d + h rows (h = P.widthOffset).
  */
-export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X): X {
+export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: X, smallSizes?: readonly X[]): X {
   if (x.length !== P.params.length) {
     throw new RangeError(`pattern ${P.toString()} has ${P.params.length} parameters, got ${x.length}`);
   }
   const zero = S.fromInt(0);
   const one = S.fromInt(1);
-  const size = classSizes(S, P, d);
+  const size = classSizes(S, P, d, smallSizes);
   const diag = (i: number): X => x[P.paramIndex("diag", i)!]!;
   const off = (i: number, j: number): X => {
     const k = P.paramIndex("off", i, j);

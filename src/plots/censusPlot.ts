@@ -1,17 +1,30 @@
 import type { TopLevelSpec } from "vega-lite";
 
 /**
- * The plots of the census sweep (docs/census.md §7, series/census.md): the number of minima against d, and
- * the range of p (rows with a negative diagonal entry) of the two-class minima against d, one line per model.
+ * The plots of the census sweep (docs/census.md §9, series/census.md): the number of minima against d, and
+ * the two-class minima in the (d, n) plane beside the templates' crossing curves.
  */
 
-/** One d of one model: its number of minima and the least and largest p of its two-class minima. */
+/** One d of one model: its number of minima. */
 export interface CensusPlotRow {
   readonly model: string;
   readonly d: number;
   readonly minima: number;
-  readonly pMin: number | null;
-  readonly pMax: number | null;
+}
+
+/** One cell (d, n) of the comparison with the templates (docs/census.md §9), n the rows with a negative diagonal entry. */
+export interface CensusCellPoint {
+  readonly d: number;
+  readonly n: number;
+  /** agrees, missing, unexplained or untabled. */
+  readonly verdict: string;
+}
+
+/** A point of a template's boundary in the (d, n) plane: d = d*(p), n the negative rows of its instance at p. */
+export interface TemplateBoundaryPoint {
+  readonly template: string;
+  readonly d: number;
+  readonly n: number;
 }
 
 const BASE = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 640, height: 360, background: "white" } as const;
@@ -32,16 +45,29 @@ export function censusMinimaSpec(rows: readonly CensusPlotRow[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** The range of p of the two-class minima against d: a band from the least to the largest p. */
-export function censusPRangeSpec(rows: readonly CensusPlotRow[]): TopLevelSpec {
-  const values = rows.filter((r) => r.pMin !== null).map((r) => ({ model: r.model, d: r.d, pMin: r.pMin, pMax: r.pMax }));
+/**
+ * The two-class minima of one model in the (d, n) plane (n: rows with a negative diagonal entry), coloured by
+ * their verdict against the templates, a cross where a template predicts a minimum the census lacks, and the
+ * templates' boundaries d = d*(p): n = p for a and c, n = d*(p) - p for b.
+ */
+export function censusPSpec(model: string, cells: readonly CensusCellPoint[], boundaries: readonly TemplateBoundaryPoint[]): TopLevelSpec {
+  const x = { field: "d", type: "quantitative", title: "d" };
+  const y = { field: "n", type: "quantitative", title: "n (rows with a negative diagonal entry)" };
   return {
     ...BASE,
-    title: { text: "Rows with a negative diagonal entry (p) of the two-class minima against d: least to largest" },
-    data: { values },
+    height: 480,
+    title: { text: `Two-class minima (${model} second layer) and the templates' crossings d*(p)` },
     layer: [
-      { mark: { type: "area", opacity: 0.25 }, encoding: { x: { field: "d", type: "quantitative", title: "d" }, y: { field: "pMin", type: "quantitative", title: "p (rows with a negative diagonal entry)" }, y2: { field: "pMax" }, color: { field: "model", type: "nominal", title: "second layer" } } },
-      { mark: { type: "line", point: { size: 10 } }, encoding: { x: { field: "d", type: "quantitative" }, y: { field: "pMax", type: "quantitative" }, color: { field: "model", type: "nominal" }, order: { field: "d", type: "quantitative" } } },
+      {
+        data: { values: boundaries.map((b) => ({ ...b })) },
+        mark: { type: "line", strokeWidth: 1.2, strokeDash: [4, 3] },
+        encoding: { x, y, detail: { field: "template" }, strokeDash: { field: "template", type: "nominal", title: "d*(p) of template" }, order: { field: "d", type: "quantitative" } },
+      },
+      {
+        data: { values: cells.map((c) => ({ ...c })) },
+        mark: { type: "point", size: 12, filled: true },
+        encoding: { x, y, color: { field: "verdict", type: "nominal", title: "against the templates" }, shape: { field: "verdict", type: "nominal" } },
+      },
     ],
   } as TopLevelSpec;
 }

@@ -5,6 +5,8 @@ export interface TemplateCrossingPoint {
   readonly template: string;
   readonly p: number;
   readonly d: number;
+  /** The side of d*(p) on which the instance is a minimum: above ("saddle to minimum") or below. */
+  readonly direction: "saddle to minimum" | "minimum to saddle";
 }
 
 /** The Vega-Lite spec of d*(p) against p, one line per template (series/plots/templates-crossing.svg). */

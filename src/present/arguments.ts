@@ -1,5 +1,6 @@
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, familyWidthOffset } from "../families/models.js";
+import { TEMPLATES } from "../families/templates.js";
 import { MAX_WIDTH_OFFSET, parseWidthName, SECOND_LAYERS, widthName, type SecondLayer, type StudentModel } from "../model/studentModel.js";
 
 // Validators of arguments shared by the command line (src/cli/args.ts, labels such as "--d") and the
@@ -20,6 +21,8 @@ export const LIMITS = {
   verifyDigits: { min: 30, max: 200 },
   /** The highest power of eps of the family series (and of the orders of a checked table). */
   seriesOrder: { min: 0, max: 40 },
+  /** The highest power of eps of a template's series with p a symbol (`spurious series a --p symbolic`; order 10 takes seconds, each order more about twice as long). */
+  templateSeriesOrder: { min: 0, max: 12 },
   /** The highest power of eps of the eigenvalue series (the family series is derived ~10 orders higher). */
   eigenOrder: { min: 0, max: 20 },
   /** The neurons added by `spurious annihilation --neurons H`. */
@@ -27,8 +30,8 @@ export const LIMITS = {
   /** The order in eps of the split test's eigenvalue series (`spurious annihilation --series N`). */
   annihilationSeries: { min: 0, max: 6 },
   discover: { d: { min: 2, max: 60 }, runs: { min: 1, max: 10000 }, seed: { min: 0, max: 4294967295 } },
-  /** spurious census: d (the census pattern needs a bulk of two indices besides two more classes) and the most classes of a type. */
-  census: { d: { min: 4, max: 1000 }, classes: { min: 1, max: 3 } },
+  /** spurious census: d (the census pattern needs a bulk of two indices besides two more classes), the most classes of a type, the training runs, their seed, and the library's threads. */
+  census: { d: { min: 4, max: 1000 }, classes: { min: 1, max: 3 }, runs: { min: 1, max: 100000 }, seed: { min: 0, max: 4294967295 }, threads: { min: 1, max: 256 } },
 } as const;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -99,4 +102,11 @@ export function annihilationFamily(f: FamilyDefinition, known: readonly FamilyDe
   if (h === 0) return f;
   const allowed = known.filter((g) => familyWidthOffset(g) === 0).map((g) => g.name);
   throw new RangeError(`family ${f.name} is at width ${widthName(h)}: annihilation adds neurons to a family at k = d (allowed: ${allowed.join(", ")})`);
+}
+
+/** A template whose series can be derived with p a symbol: one with a series declaration (a, b). */
+export function symbolicTemplateArgument(label: string, raw: unknown): string {
+  const withSeries = TEMPLATES.filter((t) => t.series !== undefined).map((t) => t.name);
+  if (typeof raw !== "string" || !withSeries.includes(raw)) throw new RangeError(`${label}: '${String(raw ?? "")}' is not a template with a series declaration (allowed: ${withSeries.join(", ")})`);
+  return raw;
 }

@@ -1,18 +1,19 @@
 import { assembleCensus, censusTypeList, mergeSearches, twoClassPoints, type CensusOptions, type CensusReport } from "../census/census.js";
+import { assembleRuns, mergeRuns, type RunOutcome } from "../census/runs.js";
 import type { SearchResult } from "../census/search.js";
 import { fromWire, type WirePoint } from "../census/refine.js";
 import type { CensusJob, CensusJobResult } from "./censusJob.js";
 import { openPool, workModule, type PoolWork, type WorkerPool } from "./pool.js";
 
 // The census (src/census/census.ts) on `jobs` worker threads (docs/census.md §5): the searches of the types,
-// then the refinement of the distinct points, each split into chunks that the pool runs in any order; the
-// chunks' results are put back in the order of the types and of the candidates, so the report is the same
-// for any number of threads.
+// the training runs (with the option runs, each from its own seed, §10), then the refinement of the distinct
+// points, each split into chunks that the pool runs in any order; the chunks' results are put back in the
+// order of the types, of the runs and of the candidates, so the report is the same for any number of threads.
 
 const censusWork: PoolWork<CensusJob, CensusJobResult> = {
   run: async (job) => (await import("./censusJob.js")).default(job),
   module: workModule(import.meta.url, "./censusJob.js"),
-  label: (job) => (job.kind === "search" ? `census search of ${job.types.length} types` : `census refinement of ${job.candidates.length} points`),
+  label: (job) => (job.kind === "search" ? `census search of ${job.types.length} types` : job.kind === "train" ? `census training of ${job.runs.length} runs` : `census refinement of ${job.candidates.length} points`),
 };
 
 /** Chunks per thread: small enough that the threads finish together, large enough to spare messages. */
@@ -68,8 +69,30 @@ async function censusOn(pool: WorkerPool, options: CensusOptions, jobs: number):
     );
   }
   const merged = mergeSearches(searched);
-  const candidateChunks = deal(merged.candidates, chunks);
-  const refined: (WirePoint | null)[] = new Array(merged.candidates.length);
+  const runs = options.runs;
+  const outcomes: RunOutcome[] = new Array(runs?.count ?? 0);
+  if (runs !== undefined) {
+    const runChunks = deal(Array.from({ length: runs.count }, (_, run) => run), chunks);
+    done = 0;
+    await pool.run(
+      censusWork,
+      runChunks.map((c): CensusJob => ({ kind: "train", runs: c.items, d, secondLayer, options: runs })),
+      {
+        begin: () => undefined,
+        update: () => undefined,
+        done(i, result) {
+          if (result.kind !== "train") throw new Error("census: a training chunk returned no runs");
+          result.outcomes.forEach((o, k) => (outcomes[runChunks[i]!.items[k]!] = o));
+          options.onProgress?.(++done, runChunks.length, "runs");
+        },
+      },
+    );
+  }
+  const trained = mergeRuns(outcomes);
+  // The census' candidates and then the runs', refined in one step.
+  const all = [...merged.candidates, ...trained.candidates];
+  const candidateChunks = deal(all, chunks);
+  const refined: (WirePoint | null)[] = new Array(all.length);
   done = 0;
   await pool.run(
     censusWork,
@@ -84,5 +107,8 @@ async function censusOn(pool: WorkerPool, options: CensusOptions, jobs: number):
       },
     },
   );
-  return assembleCensus(options, types.length, merged, refined.map((p) => (p === null ? undefined : fromWire(p, digits))));
+  const points = refined.map((p) => (p === null ? undefined : fromWire(p, digits)));
+  const report = assembleCensus(options, types.length, merged, points.slice(0, merged.candidates.length));
+  if (runs === undefined) return report;
+  return { ...report, runs: assembleRuns(runs, trained, points.slice(merged.candidates.length), report.points) };
 }

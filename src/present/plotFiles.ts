@@ -1,4 +1,4 @@
-import { censusMinimaSpec, censusPRangeSpec, type CensusPlotRow } from "../plots/censusPlot.js";
+import { censusMinimaSpec, censusPSpec, type CensusCellPoint, type CensusPlotRow, type TemplateBoundaryPoint } from "../plots/censusPlot.js";
 import { join } from "node:path";
 import type { FamilyDefinition } from "../families/definition.js";
 import { lossRows, lossSpec, type LossRow } from "../plots/lossPlot.js";
@@ -50,10 +50,10 @@ export async function lossPlotFile(rows: readonly LossRow[], dir: string): Promi
 }
 
 /** census-minima.svg and census-p.svg of the census sweep in `dir` (docs/census.md §7). */
-export async function censusPlotFiles(rows: readonly CensusPlotRow[], dir: string): Promise<Map<string, string>> {
+export async function censusPlotFiles(rows: readonly CensusPlotRow[], cells: { readonly model: string; readonly points: readonly CensusCellPoint[] }, boundaries: readonly TemplateBoundaryPoint[], dir: string): Promise<Map<string, string>> {
   return new Map([
     [join(dir, "census-minima.svg"), await renderSvg(censusMinimaSpec(rows))],
-    [join(dir, "census-p.svg"), await renderSvg(censusPRangeSpec(rows))],
+    [join(dir, "census-p.svg"), await renderSvg(censusPSpec(cells.model, cells.points, boundaries))],
   ]);
 }
 

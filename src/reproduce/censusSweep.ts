@@ -1,4 +1,5 @@
-import { census, DEFAULT_SEARCH } from "../census/census.js";
+import { census, DEFAULT_SEARCH, type CensusPoint } from "../census/census.js";
+import type { RefinedPoint } from "../census/refine.js";
 import { CLASS_NAMES, typeName } from "../census/types.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import type { CensusPlotRow } from "../plots/censusPlot.js";
@@ -22,17 +23,61 @@ export interface CensusSweepRow {
   readonly minima: number;
   /** The least and largest p, the rows with a negative diagonal entry, of the two-class minima; null when none. */
   readonly pRange: [number, number] | null;
+  /** The two-class minima whose classes have diagonal entries of opposite signs: n, the rows with a negative one, and the loss. */
+  readonly mixedMinima: { readonly n: number; readonly loss: number }[];
   /** The declared families among the minima. */
   readonly families: string[];
   /** Minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation), as their types. */
   readonly bSide: string[];
+  /** At the d of the runs: what random-start training reached (docs/census.md §10). */
+  readonly runs?: RunsSummary;
+}
+
+/** A point in the runs' summary: its type, loss, rows with a negative diagonal entry, index and family. */
+export interface SweepPoint {
+  readonly type: string;
+  readonly loss: string;
+  readonly negative: number;
+  readonly index: number;
+  readonly family: string | null;
+  /** Its largest class has a negative diagonal entry (the side of 1b and the b-families). */
+  readonly largestNegative: boolean;
+}
+
+/** What the runs at one d reached, against the census of that d. */
+export interface RunsSummary {
+  readonly count: number;
+  readonly seed: number;
+  readonly converged: number;
+  /** Each distinct point reached, with the runs that reached it and where the census has it: "census", "three classes" (the sweep's census has at most two) or "finding". */
+  readonly reached: (SweepPoint & { readonly runs: number; readonly census: "census" | "three classes" | "finding" })[];
+  /** The census' minima that no run reached. */
+  readonly neverReached: SweepPoint[];
+}
+
+/** The runs at one d: count and seed (Xavier starts). */
+export interface SweepRuns {
+  readonly d: number;
+  readonly count: number;
+  readonly seed: number;
+}
+
+/** The rows of a point with a negative diagonal entry. */
+function negativeRows(p: RefinedPoint): number {
+  return p.sizes.reduce((s, n, I) => s + (p.entries.find((e) => e.name === `diag(${CLASS_NAMES[I]})`)!.value.isNegative() ? n : 0), 0);
+}
+
+function sweepPoint(p: RefinedPoint): SweepPoint {
+  const largestNegative = p.entries.find((e) => e.name === "diag(A)")!.value.isNegative();
+  return { type: typeName(p.sizes), loss: p.loss.toFixed(10), negative: negativeRows(p), index: p.index, family: p.family ?? null, largestNegative };
 }
 
 /** The census rows of one model at each d (classes at most `classes`, the command's default starts). */
-export function censusSweep(ds: readonly number[], classes: number, secondLayer: SecondLayer, progress: (text: string) => void): CensusSweepRow[] {
+export function censusSweep(ds: readonly number[], classes: number, secondLayer: SecondLayer, progress: (text: string) => void, runs?: SweepRuns): CensusSweepRow[] {
   return ds.map((d) => {
     progress(`d = ${d}`);
-    const report = census({ d, maxClasses: classes, all: false, secondLayer, search: DEFAULT_SEARCH });
+    const withRuns = runs !== undefined && runs.d === d ? { runs: { count: runs.count, seed: runs.seed, init: "xavier" as const } } : {};
+    const report = census({ d, maxClasses: classes, all: false, secondLayer, search: DEFAULT_SEARCH, ...withRuns });
     const byClasses = Array.from({ length: classes }, (_, c) => report.points.filter((p) => p.sizes.length === c + 1).length);
     const indices = new Map<number, number>();
     for (const p of report.points) indices.set(p.index, (indices.get(p.index) ?? 0) + 1);
@@ -40,7 +85,9 @@ export function censusSweep(ds: readonly number[], classes: number, secondLayer:
     const diagonal = (p: (typeof minima)[number], I: number): number => p.entries.find((e) => e.name === `diag(${CLASS_NAMES[I]})`)!.value.toNumber();
     const negativeBulk = (p: (typeof minima)[number]): boolean => diagonal(p, 0) < 0;
     // p: the rows with a negative diagonal entry, over the two-class minima (issue 18's count).
-    const ps = minima.filter((p) => p.sizes.length === 2).map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
+    const twoClass = minima.filter((p) => p.sizes.length === 2);
+    const ps = twoClass.map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
+    const mixed = twoClass.filter((p) => diagonal(p, 0) * diagonal(p, 1) < 0);
     return {
       d,
       secondLayer,
@@ -49,15 +96,28 @@ export function censusSweep(ds: readonly number[], classes: number, secondLayer:
       byIndex: [...indices].sort((u, v) => u[0] - v[0]),
       minima: minima.length,
       pRange: ps.length === 0 ? null : [Math.min(...ps), Math.max(...ps)],
+      mixedMinima: mixed.map((p) => ({ n: p.sizes[diagonal(p, 0) < 0 ? 0 : 1]!, loss: p.loss.toNumber() })).sort((u, v) => u.n - v.n || u.loss - v.loss),
       families: minima.map((p) => p.family).filter((f): f is string => f !== undefined),
       bSide: minima.filter(negativeBulk).map((p) => typeName(p.sizes)),
+      ...(report.runs === undefined ? {} : { runs: runsSummary(report.runs, report.points, classes) }),
     };
   });
 }
 
+function runsSummary(runs: NonNullable<ReturnType<typeof census>["runs"]>, points: readonly CensusPoint[], classes: number): RunsSummary {
+  const reachedCensus = new Set(runs.points.map((p) => p.censusPoint).filter((i) => i !== undefined));
+  return {
+    count: runs.count,
+    seed: runs.seed,
+    converged: runs.converged,
+    reached: runs.points.map((p) => ({ ...sweepPoint(p), runs: p.runs, census: p.censusPoint !== undefined ? "census" : p.sizes.length > classes ? "three classes" : "finding" })),
+    neverReached: points.filter((p, i) => p.minimum && !reachedCensus.has(i)).map(sweepPoint),
+  };
+}
+
 /** The plot rows of the sweep. */
 export function censusPlotRows(rows: readonly CensusSweepRow[]): CensusPlotRow[] {
-  return rows.map((r) => ({ model: r.secondLayer, d: r.d, minima: r.minima, pMin: r.pRange?.[0] ?? null, pMax: r.pRange?.[1] ?? null }));
+  return rows.map((r) => ({ model: r.secondLayer, d: r.d, minima: r.minima }));
 }
 
 /** series/census.md: what was computed, the plots, and a table per model. */
@@ -85,7 +145,34 @@ export function censusSweepMarkdown(rows: readonly CensusSweepRow[], ds: readonl
       lines.push(`| ${r.d} | ${r.points} | ${r.byClasses.join(" \\| ")} | ${r.byIndex.map(([i, n]) => `${i}: ${n}`).join(", ")} | ${r.minima} | ${p} | ${r.families.join(", ")} | ${r.bSide.length} |`);
     }
   }
+  for (const r of rows) if (r.runs !== undefined) lines.push(...runsMarkdown(r, r.runs, classes));
   return `${lines.join("\n")}\n`;
+}
+
+/** The section "what random training reaches" of one model (docs/census.md §10). */
+function runsMarkdown(row: CensusSweepRow, runs: RunsSummary, classes: number): string[] {
+  const model = row.secondLayer === "trained" ? "trained second layer" : "fixed second layer a = 1";
+  const family = (p: SweepPoint): string => p.family ?? "";
+  const lines = [
+    "",
+    `## What random training reaches: d = ${row.d}, ${model}`,
+    "",
+    `\`spurious census --d ${row.d} --classes ${classes} --second-layer ${row.secondLayer} --runs ${runs.count} --seed ${runs.seed}\`: ${runs.count} trainings of the full model from Xavier starts, ` +
+      `${runs.converged} of which reached a critical point that the engine refined (the others: no convergence, or no census pattern of at most 4 classes). ` +
+      `Each distinct point, with the runs that reached it and whether this census (at most ${classes} classes) lists it:`,
+    "",
+    "| type | loss | negative rows | index | family | runs | census |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...runs.reached.map((p) => `| ${p.type.replaceAll("|", "\\|")} | ${p.loss} | ${p.negative} | ${p.index} | ${family(p)} | ${p.runs} | ${p.census === "census" ? "yes" : p.census === "three classes" ? "three classes (not searched here)" : "**finding** (not in this census)"} |`),
+    "",
+    `The census' minima that no run reached: ${runs.neverReached.length} of ${row.minima}, ${runs.neverReached.filter((p) => p.largestNegative).length} of them with a negative largest class ` +
+      `(1b, 2b, 3b, 4b and their continuation; runs reached ${runs.reached.filter((p) => p.largestNegative).length} point${runs.reached.filter((p) => p.largestNegative).length === 1 ? "" : "s"} of that side):`,
+    "",
+    "| type | loss | negative rows | family | largest class negative |",
+    "| --- | --- | --- | --- | --- |",
+    ...runs.neverReached.map((p) => `| ${p.type.replaceAll("|", "\\|")} | ${p.loss} | ${p.negative} | ${family(p)} | ${p.largestNegative ? "yes" : ""} |`),
+  ];
+  return lines;
 }
 
 /** "6..30, 35, 40, ..." : runs of consecutive integers joined. */

@@ -63,8 +63,12 @@ function withApproach(a: SeriesOutcome["lossApproach"]): Pick<SeriesOutcome, "lo
   return a === undefined ? {} : { lossApproach: a };
 }
 
-/** (b) family and loss series at the configured order, verified against Newton at d = 1e3..1e6. */
-export function seriesStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: SeriesOutcome } {
+/**
+ * (b) family and loss series at the configured order, verified against Newton at d = 1e3..1e6; none for a
+ * bounded family (no series declaration, docs/models.md §5.1).
+ */
+export function seriesStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: SeriesOutcome | null } {
+  if (f.series === undefined) return { files: new Map(), outcome: null };
   const s = deriveFamilySeries(f, c.seriesOrder, progress);
   const v = verifyFamilySeries(f, s, c.verifyDigits, progress);
   const worst = v.quantities.reduce((w, q) => (q.slope > w.slope ? { quantity: q.name, slope: q.slope } : w), { quantity: "", slope: -Infinity });
@@ -92,10 +96,10 @@ function perModel<T>(f: FamilyDefinition, run: (m: StudentModel) => { files: Fil
   return { files, outcome: { trained: outcomes.get("trained")!, fixed: outcomes.get("fixed") ?? null } };
 }
 
-/** (c) spectra at the smallest integer of the range and the configured d, and the full-Hessian check, per model. */
+/** (c) spectra at the smallest integer of the range and the configured d within it, and the full-Hessian check, per model. */
 export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: PerModel<FullHessianCheck> } {
   return perModel(f, (model) => {
-    const ds = [String(Math.ceil(Number(f.range.min))), ...c.spectrumDs];
+    const ds = [String(Math.ceil(Number(f.range.min))), ...c.spectrumDs.filter((d) => Number(d) <= Number(f.range.max))];
     const spectra = ds.map((d) => {
       progress(`${model.secondLayer}, d = ${d}`);
       return { d, s: familySpectrum(f, d, c.spectrumDigits, undefined, model) };
@@ -112,14 +116,15 @@ export function spectrumStep(f: FamilyDefinition, c: ReproduceConfig, progress: 
 /** (d) eigenvalue series at the configured order, per model; unresolved components are reported. */
 export function eigenStep(f: FamilyDefinition, c: ReproduceConfig, progress: Progress): { files: Files; outcome: string } {
   const order = c.eigenOrder;
-  if (hasNumericSeries(f)) return { files: new Map(), outcome: "none: numeric family (docs/hessian.md, eigenvalue series)" };
+  if (f.series === undefined) return { files: new Map(), outcome: "none: a bounded family, no series (docs/models.md §5.1)" };
   const r = perModel(f, (model) => {
     const e = familyEigenSeries(f, order, (what) => progress(`${model.secondLayer}, ${what}`), model);
     const unresolved = e.components.filter((x) => x.unresolved !== undefined).map((x) => `${x.component.name} (${model.secondLayer})`);
     return { files: documentFiles(eigenSeriesDocument(e), join("series", eigenSeriesFileBase(f.name, model))), outcome: unresolved };
   });
   const unresolved = [...r.outcome.trained, ...(r.outcome.fixed ?? [])];
-  return { files: r.files, outcome: unresolved.length === 0 ? `order ${order}` : `order ${order}, unresolved: ${unresolved.join(", ")}` };
+  const how = hasNumericSeries(f) ? " (numeric, fitted)" : "";
+  return { files: r.files, outcome: unresolved.length === 0 ? `order ${order}${how}` : `order ${order}${how}, unresolved: ${unresolved.join(", ")}` };
 }
 
 /** The outcome of the crossing step per model: the saddle-to-minimum d, and the lines of the bifurcation table. */

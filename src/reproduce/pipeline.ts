@@ -13,6 +13,8 @@ import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
 import { censusPlotFiles, lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
 import { censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
+import { cellPoints, instancesToIdentify, templateBoundaries, templateCells, templateCellsMarkdown } from "./censusTemplates.js";
+import { instancePoints } from "./instancePoints.js";
 import type { ReproduceConfig } from "./config.js";
 import type { FullHessianCheck } from "./fullHessianCheck.js";
 import type { CrossingOutcome, SeriesOutcome } from "./familySteps.js";
@@ -20,13 +22,17 @@ import { bifurcationMarkdown, bifurcationTableJson } from "./bifurcationTable.js
 import { runPool } from "../present/pool.js";
 import { stepProgress } from "./progress.js";
 import { Staging } from "./staging.js";
+import { instanceChecks } from "../present/templateSeries.js";
+import { documentFiles } from "../output/documentFiles.js";
+import { templateSeriesDocument } from "../output/templateSeriesDocument.js";
 import { summaryJson, summaryMarkdown, type SummaryRow } from "./summary.js";
 import { reproduceWork, taskLabel, type Task, type TaskKind, type TaskOutcomes, type TaskResult } from "./tasks.js";
 
 /** The steps of a reproduction, in the order they run (docs/reproduce.md). */
 export type StepName = "discovery" | "census" | "series" | "spectrum" | "eigen-series" | "crossing" | "templates" | "annihilation" | "plots" | "docs" | "summary";
 
-const STEPS: readonly StepName[] = ["discovery", "census", "series", "spectrum", "eigen-series", "crossing", "templates", "annihilation", "plots", "docs", "summary"];
+// The census after the templates: it is compared with their crossing tables.
+const STEPS: readonly StepName[] = ["discovery", "series", "spectrum", "eigen-series", "crossing", "templates", "census", "annihilation", "plots", "docs", "summary"];
 
 /** The templates whose crossing tables a run over all families writes (docs/census.md §7). */
 const TABLED_TEMPLATES = ["a", "b", "c"] as const;
@@ -36,6 +42,9 @@ function templateSeriesInstances(c: ReproduceConfig): string[] {
   return TEMPLATES.filter((t) => t.series !== undefined).flatMap((t) => Array.from({ length: Math.min(c.templates.seriesPMax, t.p.max) - t.p.min + 1 }, (_, i) => instanceName(t, t.p.min + i)));
 }
 
+/** The templates whose series with p a symbol a run over all families writes (those with a series declaration). */
+const SERIES_TEMPLATES = TEMPLATES.filter((t) => t.series !== undefined);
+
 /** The steps run once per family, in their order. */
 const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihilation", "plots"] as const;
 
@@ -44,7 +53,7 @@ const FAMILY_STEPS = ["series", "spectrum", "eigen-series", "crossing", "annihil
  * plots), so that no long task starts last while the other workers sit idle; discovery (under a minute)
  * early, so that its step is done early.
  */
-const POOL_ORDER: readonly TaskKind[] = ["tutorial", "census", "templates", "rays", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
+const POOL_ORDER: readonly TaskKind[] = ["tutorial", "census", "templates", "rays", "template-series", "discovery", "crossing", "plots", "eigen-series", "series", "annihilation", "spectrum"];
 
 export interface ReproduceOptions {
   readonly families: readonly FamilyDefinition[];
@@ -86,7 +95,7 @@ export async function reproduce(o: ReproduceOptions): Promise<{ rows: SummaryRow
 }
 
 /** The step a task belongs to. */
-const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind === "rays" ? "templates" : t.kind);
+const stepOf = (t: Task): StepName => (t.kind === "tutorial" ? "docs" : t.kind === "rays" || t.kind === "template-series" ? "templates" : t.kind);
 
 /** The line that ends a task on stderr. */
 function describe(t: Task, r: TaskResult): string | undefined {
@@ -95,7 +104,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
     case "discovery":
       return `${(o as TaskOutcomes["discovery"]).points} distinct critical points`;
     case "series": {
-      const s = o as SeriesOutcome;
+      const s = o as SeriesOutcome | null;
+      if (s === null) return "none: a bounded family";
       return `loss limit ${s.lossLimit.exact}; ${s.passed ? "verified" : "NOT verified"} (worst slope ${s.worstSlope.slope.toFixed(2)})`;
     }
     case "spectrum": {
@@ -121,6 +131,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return `${(o as TaskOutcomes["templates"]).length} crossings d*(p)`;
     case "rays":
       return `${o as TaskOutcomes["rays"]} rays p = d/k`;
+    case "template-series":
+      return `coefficients as functions of p to order ${t.config.seriesOrder}, taken at p = 1..${(o as TaskOutcomes["template-series"]).specialized.length}`;
     case "census": {
       const rows = o as TaskOutcomes["census"];
       return `${rows.length} d, ${rows.reduce((s, r) => s + r.minima, 0)} minima in all`;
@@ -145,6 +157,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
     ...(all ? [{ kind: "rays", config: c } as Task] : []),
     ...(all ? templateSeriesInstances(c).map((name): Task => ({ kind: "series", family: name, config: c })) : []),
+    ...(all ? SERIES_TEMPLATES.map((t): Task => ({ kind: "template-series", family: t.name, config: c })) : []),
     ...(tutorial ? [{ kind: "tutorial", config: c } as Task] : []),
   ];
   const tasks = jobs <= 1 ? documented : [...documented].sort((x, y) => POOL_ORDER.indexOf(x.kind) - POOL_ORDER.indexOf(y.kind));
@@ -160,12 +173,25 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       const p = progress.begin("templates", "templates-crossing.svg");
       staging.write(await templateCrossingPlotFile(TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)), join("series", "plots")));
       p.done();
+      // The series in p against the fixed-p series of this run (staged by the series step, docs/census.md §7).
+      for (const t of SERIES_TEMPLATES) {
+        const q = progress.begin("templates", `${t.name}.p.json, .md, .tex`);
+        const { data, specialized } = outcome("template-series", t.name);
+        const checks = instanceChecks(t.name, specialized, staging.dir);
+        staging.write(documentFiles(templateSeriesDocument(data, checks), join("series", `${t.name}.p`)));
+        const differ = checks.filter((x) => x.mismatches.length > 0).map((x) => x.p);
+        q.done(differ.length === 0 ? `agrees with the fixed-p series at p = ${checks.map((x) => x.p).join(", ")}` : `DISAGREES with the fixed-p series at p = ${differ.join(", ")}`);
+      }
     },
     census: async () => {
       const p = progress.begin("census", "census.md, census-minima.svg, census-p.svg");
       const rows = [...outcome("census", "trained"), ...outcome("census", "fixed")];
-      staging.write(new Map([[join("series", "census.md"), censusSweepMarkdown(rows, c.census.ds, c.census.classes)]]));
-      staging.write(await censusPlotFiles(censusPlotRows(rows), join("series", "plots")));
+      // Without the templates (a run over some families) every cell is untabled, and the section says so.
+      const crossings = all ? TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)) : [];
+      const instances = instancePoints(instancesToIdentify(rows, crossings), (text) => p.update(`walking ${text}`));
+      const cells = templateCells(rows, crossings, instances);
+      staging.write(new Map([[join("series", "census.md"), `${censusSweepMarkdown(rows, c.census.ds, c.census.classes)}\n${templateCellsMarkdown(cells).join("\n")}\n`]]));
+      staging.write(await censusPlotFiles(censusPlotRows(rows), { model: "trained", points: cellPoints(cells, "trained") }, templateBoundaries(crossings), join("series", "plots")));
       p.done();
     },
     crossing: async () => {
@@ -269,16 +295,16 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     const h = outcome("spectrum", f.name);
     return {
       family: f.name,
-      isotropy: isotropyName(f.p, familyWidthOffset(f)),
+      isotropy: isotropyName(f.p, familyWidthOffset(f), f.split),
       config: c.name,
-      lossLimit: s.lossLimit,
+      lossLimit: s?.lossLimit ?? null,
       crossings: outcome("crossing", f.name).trained.toMinimum,
       fixedCrossings: outcome("crossing", f.name).fixed?.toMinimum ?? null,
       eigenSeries: outcome("eigen-series", f.name),
       series: s,
       fullHessian: h.trained,
       fixedFullHessian: h.fixed,
-      verified: s.passed && h.trained.passed && (h.fixed?.passed ?? true),
+      verified: (s?.passed ?? true) && h.trained.passed && (h.fixed?.passed ?? true),
     };
   });
   staging.write(new Map([

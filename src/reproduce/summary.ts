@@ -9,13 +9,14 @@ export interface SummaryRow {
   readonly isotropy: string;
   /** Which configuration produced the row ("full" for the committed results). */
   readonly config: ReproduceConfig["name"];
-  readonly lossLimit: { readonly exact: string; readonly decimal: string };
+  /** Null for a bounded family (no series; docs/models.md §5.1), as is `series`. */
+  readonly lossLimit: { readonly exact: string; readonly decimal: string } | null;
   /** The d at which the family turns from a saddle into a minimum (none: empty), trained second layer. */
   readonly crossings: readonly string[];
   /** The same with a fixed second layer (null: the family has no fixed model; docs/models.md). */
   readonly fixedCrossings: readonly string[] | null;
   readonly eigenSeries: string;
-  readonly series: SeriesOutcome;
+  readonly series: SeriesOutcome | null;
   readonly fullHessian: FullHessianCheck;
   readonly fixedFullHessian: FullHessianCheck | null;
   readonly verified: boolean;
@@ -29,7 +30,8 @@ export function verifiedMeaning(c: ReproduceConfig): string {
     `the errors decaying like d^(-(N+1)/2) or faster (repeated-median slope below -(N+1)/2 + ${SLOPE_SLACK}), and (2) at d = ${c.fullHessianD} ` +
     `the block eigenvalues, each repeated by the dimension of its irreducible, are the kd + k eigenvalues of the full Hessian ` +
     `of the independent evaluator (float64; k = d + h the family's width, k = d but for the families named .d+h), within ` +
-    `${FULL_HESSIAN_TOLERANCE} x max(1, max |eigenvalue|), and with a fixed second layer (docs/models.md) the kd eigenvalues of its W-Hessian.`
+    `${FULL_HESSIAN_TOLERANCE} x max(1, max |eigenvalue|), and with a fixed second layer (docs/models.md) the kd eigenvalues of its W-Hessian. ` +
+    `A bounded family (a branch between two folds, without series: docs/models.md §5.1) is verified by (2) alone.`
   );
 }
 
@@ -37,8 +39,8 @@ function cells(r: SummaryRow): string[] {
   return [
     r.config === "full" ? r.family : `${r.family} (quick)`,
     r.isotropy,
-    limit(r.lossLimit),
-    approach(r.series.lossApproach),
+    r.lossLimit === null ? "none (a bounded family)" : limit(r.lossLimit),
+    r.series === null ? "none" : approach(r.series.lossApproach),
     r.crossings.length === 0 ? "none" : r.crossings.join(", "),
     r.fixedCrossings === null ? "no fixed model" : r.fixedCrossings.length === 0 ? "none" : r.fixedCrossings.join(", "),
     r.eigenSeries,
@@ -96,7 +98,7 @@ export function summaryJson(rows: readonly SummaryRow[], c: ReproduceConfig): st
     verified: verifiedMeaning(c),
     rows: rows.map((r) => ({
       ...r,
-      series: { ...r.series, worstSlope: { ...r.series.worstSlope, slope: finite(r.series.worstSlope.slope) } },
+      series: r.series === null ? null : { ...r.series, worstSlope: { ...r.series.worstSlope, slope: finite(r.series.worstSlope.slope) } },
       fullHessian: { ...r.fullHessian, worstDifference: finite(r.fullHessian.worstDifference) },
       fixedFullHessian: r.fixedFullHessian === null ? null : { ...r.fixedFullHessian, worstDifference: finite(r.fixedFullHessian.worstDifference) },
     })),

@@ -16,6 +16,7 @@ import { censusSweep, type CensusSweepRow } from "./censusSweep.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type CrossingOutcome, type PerModel, type SeriesOutcome } from "./familySteps.js";
 import { templateStep } from "./templateStep.js";
+import { templateSeriesWork } from "../present/templateSeries.js";
 import { rayStep } from "./rayStep.js";
 import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 
@@ -26,13 +27,15 @@ import type { TemplateCrossingPoint } from "../plots/templateCrossingPlot.js";
 /** What each kind of task returns besides its files. */
 export interface TaskOutcomes {
   readonly discovery: { readonly points: number };
-  readonly series: SeriesOutcome;
+  readonly series: SeriesOutcome | null;
   readonly spectrum: PerModel<FullHessianCheck>;
   readonly "eigen-series": string;
   readonly crossing: PerModel<CrossingOutcome>;
   readonly annihilation: { readonly rows: AnnihilationRow[]; readonly phases: PhaseDiagram[] };
   readonly plots: { readonly lossRows: LossRow[]; readonly crossings: string };
   readonly templates: TemplateCrossingPoint[];
+  /** A template's series with p a symbol and its values at p = 1..seriesPMax, compared in the templates step with the fixed-p series. */
+  readonly "template-series": ReturnType<typeof templateSeriesWork>;
   readonly rays: number;
   readonly census: CensusSweepRow[];
   readonly tutorial: null;
@@ -97,10 +100,12 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     }
     case "templates":
       return templateStep(t.family!, c, progress);
+    case "template-series":
+      return { files: new Map(), outcome: templateSeriesWork(t.family!, c.seriesOrder, c.templates.seriesPMax, progress) };
     case "rays":
       return rayStep(c, progress);
     case "census":
-      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress) };
+      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress, c.census.runs) };
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }

@@ -19,6 +19,6 @@ export function templateStep(name: string, c: ReproduceConfig, progress: (text: 
       [join("series", `templates.${name}.json`), `${JSON.stringify(json, null, 2)}\n`],
       [join("series", `templates.${name}.md`), templateTableMarkdown(json)],
     ]),
-    outcome: rows.flatMap((r) => (r.crossing === undefined ? [] : [{ template: name, p: r.p, d: Number(r.crossing.d) }])),
+    outcome: rows.flatMap((r) => (r.crossing === undefined ? [] : [{ template: name, p: r.p, d: Number(r.crossing.d), direction: r.crossing.direction }])),
   };
 }
