@@ -141,8 +141,16 @@ export function templateCellsMarkdown(cells: readonly TemplateCell[]): string[] 
     const count = (v: CellVerdict): number => own.filter((c) => c.verdict === v).length;
     lines.push(`| ${model} | ${own.length} | ${count("agrees")} | ${count("missing")} | ${count("fewer")} | ${count("unexplained")} | ${count("untabled")} |`);
   }
-  const coincide = [...new Set(cells.flatMap((c) => c.coincide.map((x) => `${x} at d = ${c.d}`)))];
-  if (coincide.length > 0) lines.push("", `Instances that are one point: ${coincide.join("; ")}.`);
+  // c.p<n> = b.p<d-n> is the rule (docs/census.md §9): counted with its range of d; any other pair listed.
+  const pairs = [...new Map(cells.flatMap((c) => c.coincide.map((x) => [`${x} at d = ${c.d}`, { x, d: c.d }] as const))).values()];
+  const isCB = ({ x, d }: { x: string; d: number }): boolean => {
+    const m = /^c\.p(\d+) = b\.p(\d+)$/.exec(x);
+    return m !== null && Number(m[1]) + Number(m[2]) === d;
+  };
+  const cb = pairs.filter(isCB);
+  const other = pairs.filter((q) => !isCB(q));
+  if (cb.length > 0) lines.push("", `Instances found to be one point: c.p<n> = b.p<d-n>, in ${cb.length} cells (d = ${Math.min(...cb.map((q) => q.d))} to ${Math.max(...cb.map((q) => q.d))}).`);
+  if (other.length > 0) lines.push("", `Other instances found to be one point: ${other.map((q) => `${q.x} at d = ${q.d}`).join("; ")}.`);
   const odd = cells.filter((c) => c.verdict !== "agrees" && c.verdict !== "untabled");
   lines.push("");
   if (odd.length === 0) {
