@@ -15,7 +15,7 @@ import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
-import { axialSpace, type AxialSpace } from "./axial.js";
+import { axialSpace, projectKernel, youngIsotropy, type AxialSpace } from "./axial.js";
 import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
@@ -51,8 +51,17 @@ export interface BranchEndInfo {
 }
 
 export interface Branch {
+  /** The axial subgroup of the S_n part whose branch this is (e.g. S_{n-2} x S_2), or the kernel vector's isotropy when there is none (k = 0). */
+  readonly subgroup: string;
   readonly isotropy: string;
+  /** How the branch's kernel vector and isotropy were found. */
+  readonly how: string;
+  /** The pattern the branch is solved in: Fix(H) itself (Young), or Q_k containing it (a 3-cycle). */
   readonly pattern: Pattern;
+  readonly young: boolean;
+  readonly reduced: ReducedEquation;
+  /** Not Young: the largest |x o g - x| over the points and the stabiliser's permutations g (rounding: the branch stays in Fix(H)). */
+  readonly fixedSpaceDefect?: Decimal;
   readonly type: "transcritical" | "pitchfork";
   /** The sides of d* on which the branch exists. */
   readonly side: "both" | "below" | "above";
@@ -76,10 +85,12 @@ export interface BifurcationAtCrossing {
    * The candidates S_{n-k} x G for the S_n part of the carrying component with their fixed dimensions, the
    * axial ones marked (axialSubgroups), and the one whose branch is computed (the kernel vector's isotropy).
    */
-  readonly subgroups: readonly (SubgroupCandidate & { readonly computed: boolean })[];
+  readonly subgroups: readonly (SubgroupCandidate & { readonly computed: boolean; readonly note?: string })[];
+  /** The reduced equation on the kernel vector's own axial line. */
   readonly reduced?: ReducedEquation;
+  /** The branch of the kernel vector's own isotropy first, then those of the other axial subgroups. */
   readonly branches: Branch[];
-  /** Why no branch was computed (non-Young axial subgroup, failure). */
+  /** Why some axial subgroup has no branch (its pattern needs a larger d, its projection vanishes). */
   readonly note?: string;
 }
 
@@ -123,7 +134,7 @@ const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 export function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
   const xQ = embedIsotropyPoint(iso, axial.k, x);
   const out: T[] = [];
-  axial.coarseOf!.forEach((c, f) => {
+  axial.coarseOf.forEach((c, f) => {
     if (out[c] === undefined) out[c] = xQ[f]!;
   });
   return out;
@@ -192,7 +203,7 @@ function computeBifurcations(f: FamilyDefinition, digits: number, model: Student
   const cuts = [found.scan.from, ...found.crossings.map((c) => c.d), options.top ?? "1e3"];
   const sides = [found.bottom, ...found.crossings.map((c) => c.to)];
   const stability = sides.map((side, i) => ({ from: cuts[i]!, to: cuts[i + 1]!, minimum: side.negative.length === 0 }));
-  return { family: f.name, model, digits, isotropy: axialIsotropy(iso), stability, crossings };
+  return { family: f.name, model, digits, isotropy: youngIsotropy(iso), stability, crossings };
 }
 
 function bifurcationAt(
@@ -229,23 +240,77 @@ function bifurcationAt(
   const u = raw.map((v) => F.div(v, big.isNegative() ? scale.neg() : scale));
   const kernel = { pattern: Q, names: Q.params.map((q) => q.name), vector: u, eigenvalue: values[j]! };
   const axial = axialSpace(iso, k, u.map((v) => v.toNumber()));
-  // The kernel vector's isotropy in S_n: S_{n-k} x (S_2 when the swap of s_1, s_2 fixes it, else 1); k = 0 has none.
-  const subgroups = axialSubgroups(block.component.sn.mu).map((h) => ({
-    ...h,
-    computed: axial.pattern !== undefined && h.k === k && h.elements.length === (axial.swapFixes ? 2 : 1),
-  }));
-  if (axial.pattern === undefined) {
-    return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches: [], note: `no branch computed: ${axial.reason}` };
+  // The kernel vector's isotropy in S_n is S_{n-k} x (its part in S_k); the other axial subgroups' branches
+  // start along the kernel vector projected onto their fixed spaces (docs/bifurcation.md §2).
+  const candidates = axialSubgroups(block.component.sn.mu);
+  const own = candidates.find((h) => h.axial && h.k === k && h.elements.length === axial.bulkOrder);
+  const targets: Target[] = [{ subgroup: own?.name ?? "the kernel vector's isotropy", axial, how: axial.how, vector: u }];
+  const notes = new Map<SubgroupCandidate, string>();
+  for (const h of candidates.filter((c) => c.axial && c !== own)) {
+    const v = projectKernel(F, iso, k, u, h.k, h.elements);
+    if (v === undefined) {
+      notes.set(h, `the kernel vector projects to zero on Fix(${h.name})`);
+      continue;
+    }
+    const space = axialSpace(iso, h.k, v.map((x) => x.toNumber()));
+    targets.push({ subgroup: h.name, axial: space, how: `the kernel vector projected onto Fix(${h.name}) (averaged over it in ${space.split.toString()}); ${space.how}`, vector: v, candidate: h });
   }
+  const familyAt = new Map<string, Decimal[]>();
+  const familyNear = (d: Decimal): Decimal[] => {
+    let x = familyAt.get(d.toString());
+    if (x === undefined) familyAt.set(d.toString(), (x = newtonCriticalPoint(F, fine, iso, xStar, d).x));
+    return x;
+  };
+  const results = targets.map((t) => {
+    const R = t.axial.pattern;
+    // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
+    if (dStar.lt(R.minimumDimension() + 0.01)) return { target: t, note: `${t.subgroup}: the pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
+    const branch = branchOf(f, iso, t, F, dStar, xStar, familyNear, digits, precision, model, options, progress);
+    return { target: t, branch };
+  });
+  for (const r of results) if (r.note !== undefined && r.target.candidate !== undefined) notes.set(r.target.candidate, r.note);
+  const computed = new Set(results.filter((r) => r.branch !== undefined).map((r) => r.target.candidate ?? own));
+  const subgroups = candidates.map((h) => {
+    const note = h === own ? results[0]!.note : notes.get(h);
+    return { ...h, computed: computed.has(h), ...(note === undefined ? {} : { note }) };
+  });
+  const branches = results.flatMap((r) => (r.branch === undefined ? [] : [r.branch]));
+  const missing = results.flatMap((r) => (r.note === undefined ? [] : [r.note]));
+  const note = missing.length === 0 ? undefined : `no branch computed for ${missing.join("; ")}`;
+  const reduced = results[0]!.branch?.reduced;
+  return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches, ...(reduced === undefined ? {} : { reduced }), ...(note === undefined ? {} : { note }) };
+}
+
+/** One axial subgroup at a crossing: its fixed space and the kernel vector there (over Q_k of the space). */
+interface Target {
+  readonly subgroup: string;
+  readonly axial: AxialSpace;
+  readonly how: string;
+  readonly vector: Decimal[];
+  readonly candidate?: SubgroupCandidate;
+}
+
+/** The reduced equation on the target's axial line and its branch on the sides where it exists. */
+function branchOf(
+  f: FamilyDefinition,
+  iso: Pattern,
+  t: Target,
+  F: DecimalField,
+  dStar: Decimal,
+  xStar: readonly Decimal[],
+  familyNear: (d: Decimal) => Decimal[],
+  digits: number,
+  precision: PrecisionContext,
+  model: StudentModel,
+  options: BifurcationOptions,
+  progress: (text: string) => void,
+): Branch {
+  const { axial } = t;
   const R = axial.pattern;
-  // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
-  if (dStar.lt(R.minimumDimension() + 0.01)) {
-    return { crossing, component: crossing.irrep, kernel, axial, subgroups: subgroups.map((h) => ({ ...h, computed: false })), branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
-  }
   const wrt = weightParams(R);
-  const uR = toAxial(iso, axial, xStar).map(() => F.zero());
-  axial.coarseOf!.forEach((c, p) => (uR[c] = u[p]!));
   const xR = toAxial(iso, axial, xStar);
+  const uR = xR.map(() => F.zero());
+  axial.coarseOf.forEach((c, p) => (uR[c] = t.vector[p]!));
   // Gauge: v + sum_I c_I (W_I, -a_I) with c_I = v_a(I) / a_I has no a-part (a fixed at the signs).
   const phiFull = R.params.map((q, p) => {
     if (q.kind === "a") return F.zero();
@@ -255,16 +320,14 @@ function bifurcationAt(
   });
   const phiScale = maxAbs(F, wrt.map((p) => phiFull[p]!));
   const phi = wrt.map((p) => F.div(phiFull[p]!, phiScale));
-  const familyNear = (d: Decimal): Decimal[] => toAxial(iso, axial, newtonCriticalPoint(F, fine, iso, xStar, d).x);
-  progress(`reduced equation at d* = ${crossing.d.slice(0, 10)}`);
-  const reduced = reducedEquation(F, R, xR, dStar, wrt, phi, familyNear);
+  progress(`reduced equation of ${t.subgroup} at d* = ${dStar.toSignificantDigits(10).toString()}`);
+  const reduced = reducedEquation(F, R, xR, dStar, wrt, phi, (d) => toAxial(iso, axial, familyNear(d)), axial.fixedBy);
   const tiny = F.fromDecimalString(`1e-${Math.floor(digits / 2)}`);
   const type = axial.antiSymmetric || reduced.b.abs().lt(tiny.mul(F.D.max(reduced.c.abs(), 1))) ? "pitchfork" : "transcritical";
   const sides: ("below" | "above")[] = [];
   if (type === "transcritical") sides.push("below", "above");
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
-  const branch = followBranch(f, iso, axial, R, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
-  return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced, branches: [branch] };
+  return followBranch(f, iso, t, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
 }
 
 /** The start of the branch at d = d* + sigma delta: the family point plus s phi, s from the reduced equation. */
@@ -277,8 +340,7 @@ function startAt(F: DecimalField, familyX: Decimal[], wrt: readonly number[], ph
 function followBranch(
   f: FamilyDefinition,
   iso: Pattern,
-  axial: AxialSpace,
-  R: Pattern,
+  t: Target,
   wrt: readonly number[],
   phi: readonly Decimal[],
   xStar: readonly Decimal[],
@@ -291,6 +353,8 @@ function followBranch(
   options: BifurcationOptions,
   progress: (text: string) => void,
 ): Branch {
+  const { axial } = t;
+  const R = axial.pattern;
   const top = Number(options.top ?? "1e3");
   const points: BranchPoint[] = [];
   const ends: BranchEndInfo[] = [];
@@ -421,7 +485,30 @@ function followBranch(
   const side = sides.length === 2 ? "both" : sides[0]!;
   const F = precision.working(Math.max(dStar.toNumber() + 1, 10));
   const series = localSeries(F, type, F.from(dStar), nearAll, toAxial(iso, axial, xStar).map((v) => F.from(v)), wrt);
-  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at, series };
+  const defect = axial.fixedBy.length === 0 ? undefined : fixedSpaceDefect(F, axial.fixedBy, points);
+  return {
+    subgroup: t.subgroup,
+    isotropy: axial.isotropy,
+    how: t.how,
+    pattern: R,
+    young: axial.young,
+    reduced,
+    ...(defect === undefined ? {} : { fixedSpaceDefect: defect }),
+    type,
+    side,
+    ends,
+    points,
+    exponents,
+    at,
+    series,
+  };
+}
+
+/** The largest |x[g(p)] - x[p]| over the points and the permutations: how far the points are from the fixed space of the permutations. */
+function fixedSpaceDefect(F: DecimalField, fixedBy: readonly (readonly number[])[], points: readonly BranchPoint[]): Decimal {
+  let defect = F.zero();
+  for (const q of points) for (const g of fixedBy) q.x.forEach((v, p) => (defect = F.D.max(defect, v.sub(q.x[g[p]!]!).abs())));
+  return defect;
 }
 
 /**
@@ -437,11 +524,3 @@ function withKnownPoint(end: BranchEndInfo, side: readonly BranchPoint[], star: 
   if (name === undefined) return { ...end, text: `${end.text}; at d = ${d} the branch point is no declared family's point` };
   return { ...end, meets: { family: name, d }, text: `${end.text}; at d = ${d} the branch point is family ${name}'s point up to permutation (loss and permutation invariants equal to ${KNOWN_TOLERANCE.toExponential(0)})` };
 }
-
-/** The isotropy of a pattern: Delta(S_{d-c} x S_{s_1} x ...), Delta(S_d) without small classes. */
-function axialIsotropy(R: Pattern): string {
-  const c = R.smallTotal;
-  const sizes = R.classes.slice(1).map((cl) => cl.size!);
-  return `Delta(S_${c === 0 ? "d" : `{d-${c}}`}${sizes.map((s) => ` x S_${s}`).join("")})`;
-}
-
