@@ -146,12 +146,13 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
       ...base,
       how,
       young: false,
-      pattern: Q,
+      // Q_k with s_i renamed C_i (as in a merged pattern: the blocks of this pattern split their own s_i).
+      pattern: new Pattern(Q.classes.map((c) => ({ ...c, name: c.name.replace(/^s(\d)$/, "C$1") }))),
       classMap: identity,
       coarseOf: Q.params.map((_, p) => p),
       fixedBy: H.map((g) => elementParamPermutation(Q, k, g)),
       isotropy: `Delta(S_{d-${Q.smallTotal}} x ${group3} on ${names})`,
-      reason: `the stabiliser (order ${H.length}) is not the Young subgroup of its orbits (order ${youngOrder}): the branch is solved in ${Q.toString()}, in the fixed space of the stabiliser`,
+      reason: `the stabiliser (order ${H.length}) is not the Young subgroup of its orbits (order ${youngOrder}): the branch is solved in ${Q.toString()} (s_i named C_i), in the fixed space of the stabiliser`,
     };
   }
   // The axial pattern: the bulk, then one class per orbit (in order of its first class), sizes and roles summed.
