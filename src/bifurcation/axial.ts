@@ -163,7 +163,9 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
     const size = members.reduce((s, c) => s + c.size!, 0);
     // The distinguished bulk indices s_i become classes C_i (C when merged): Q_k of this pattern names its own s_i.
     const names = members.map((c) => c.name.replace(/^s(\d)$/, "C$1"));
-    const name = members.length === 1 ? names[0]! : orbitName(names);
+    let name = members.length === 1 ? names[0]! : orbitName(names);
+    // Merged s_i are C, unless the family has a class C (of columns): then C'.
+    while (Q.classes.some((c) => c.name === name && !members.includes(c)) || classes.some((c) => c.name === name)) name += "'";
     const role = members[0]!.role;
     orbit.forEach((i) => (classMap[i] = classes.length));
     classes.push(role === undefined ? { name, size } : { name, size, role });

@@ -130,6 +130,25 @@ const OFFSETS = ["1e-3", "1e-4"];
 /** Further offsets of a pitchfork's first points, solved by Newton from the scaled nearest point (docs/bifurcation.md §4). */
 const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 
+/**
+ * The first offsets of a branch: 1e-3 and 1e-4; a transcritical branch whose reduced equation folds near
+ * d* (a (d - d*) + b s + c s^2 = 0 has no small root beyond |d - d*| = b^2 / |4 a c|) starts at a tenth and a
+ * hundredth of that distance when it is below 1e-2 (docs/bifurcation.md §4).
+ */
+function firstOffsets(type: "transcritical" | "pitchfork", r: ReducedEquation): string[] {
+  if (type === "pitchfork") return OFFSETS;
+  const fold = r.b.mul(r.b).div(r.a.mul(r.c).mul(4)).abs().toNumber();
+  return fold >= 1e-2 ? OFFSETS : [(fold / 10).toExponential(1), (fold / 100).toExponential(1)];
+}
+
+/** The root s -> 0 of a delta + b s + c s^2 = 0 (s = -a delta / b to first order; that when there is none). */
+function transcriticalRoot(F: DecimalField, r: ReducedEquation, delta: Decimal): Decimal {
+  const discriminant = r.b.mul(r.b).sub(r.a.mul(r.c).mul(delta).mul(4));
+  if (discriminant.isNegative()) return r.a.mul(delta).div(r.b).neg();
+  const root = F.sqrt(discriminant);
+  return r.a.mul(delta).mul(-2).div(r.b.add(r.b.isNegative() ? root.neg() : root));
+}
+
 /** The point of the isotropy pattern embedded in the axial pattern. */
 export function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
   const xQ = embedIsotropyPoint(iso, axial.k, x);
@@ -198,12 +217,18 @@ function computeBifurcations(f: FamilyDefinition, digits: number, model: Student
   const progress = options.onProgress ?? ((): void => undefined);
   const found = familyCrossings(f, { digits: options.crossingDigits ?? Math.max(digits, 30), model, onProgress: progress });
   const iso = familyPattern(f);
-  const crossings = found.crossings.map((c) => bifurcationAt(f, iso, c, digits, model, options, progress));
+  const crossings = found.crossings.map((c) => crossingBifurcation(f, c, { ...options, digits, model, onProgress: progress }));
   // The family is a minimum where its inertia has no negative part (docs/crossing.md).
   const cuts = [found.scan.from, ...found.crossings.map((c) => c.d), options.top ?? "1e3"];
   const sides = [found.bottom, ...found.crossings.map((c) => c.to)];
   const stability = sides.map((side, i) => ({ from: cuts[i]!, to: cuts[i + 1]!, minimum: side.negative.length === 0 }));
   return { family: f.name, model, digits, isotropy: youngIsotropy(iso), stability, crossings };
+}
+
+/** What bifurcates at one crossing of family f (familyBifurcations does this for each of its crossings). */
+export function crossingBifurcation(f: FamilyDefinition, crossing: Crossing, options: BifurcationOptions = {}): BifurcationAtCrossing {
+  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  return bifurcationAt(f, familyPattern(f), crossing, options.digits ?? 30, model, options, options.onProgress ?? ((): void => undefined));
 }
 
 function bifurcationAt(
@@ -384,7 +409,7 @@ function followBranch(
     // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
     const star = dStar.toNumber();
     const rate = type === "transcritical" ? 1 : 0.5;
-    const offsets = [...OFFSETS, ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
+    const offsets = [...firstOffsets(type, reduced), ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
       const d = star + sigma * Number(o);
       return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
     });
@@ -396,7 +421,7 @@ function followBranch(
       const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
       let start: Decimal[];
       if (near.length === 0) {
-        const s = type === "transcritical" ? reduced.a.mul(delta).div(reduced.b).neg() : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
+        const s = type === "transcritical" ? transcriticalRoot(W, reduced, delta) : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
         start = startAt(W, famAt, wrt, phi, W.from(s));
       } else {
         const gap = Number(offset);
