@@ -4,7 +4,7 @@ import { BranchEnd, continueBranch } from "../families/continuation.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
-import { newtonCriticalPoint } from "../families/newton.js";
+import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { NewtonError } from "../linalg/newton.js";
@@ -394,9 +394,9 @@ function followBranch(
     let familyD = W.from(dStar);
     let branchX: Decimal[] | undefined;
     let branchD: Decimal | undefined;
-    const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal): BranchPoint => {
-      // The family at d, continued from the previous family point.
-      const fam = continueBranch(iso, familyX, familyD, d, { precision });
+    const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
+      // The family at d: the point solved there already, or continued from the previous family point.
+      const fam = known ?? continueBranch(iso, familyX, familyD, d, { precision });
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
@@ -418,7 +418,8 @@ function followBranch(
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
+      const family = newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d);
+      const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
       if (near.length === 0) {
         const s = type === "transcritical" ? transcriticalRoot(W, reduced, delta) : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
@@ -433,7 +434,7 @@ function followBranch(
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
         const sol = newtonCriticalPoint(W, precision, R, start, d);
-        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm), family: famAt, gap: Number(offset) });
+        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
         failure = { offset, error: e };
@@ -490,6 +491,7 @@ function followBranch(
       sigma > 0
         ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `still a branch at d = ${targets[targets.length - 1]}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
+    progress(`branch ${R.toString()} ${side} d*: comparing its end with the declared families`);
     ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
     if (options.d !== undefined) {
       const want = W.from(options.d);
@@ -509,6 +511,7 @@ function followBranch(
   points.sort((p, q) => p.d.cmp(q.d));
   const side = sides.length === 2 ? "both" : sides[0]!;
   const F = precision.working(Math.max(dStar.toNumber() + 1, 10));
+  progress(`branch ${R.toString()}: local series at d*`);
   const series = localSeries(F, type, F.from(dStar), nearAll, toAxial(iso, axial, xStar).map((v) => F.from(v)), wrt);
   const defect = axial.fixedBy.length === 0 ? undefined : fixedSpaceDefect(F, axial.fixedBy, points);
   return {
