@@ -131,14 +131,19 @@ const OFFSETS = ["1e-3", "1e-4"];
 const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 
 /**
- * The first offsets of a branch: 1e-3 and 1e-4; a transcritical branch whose reduced equation folds near
- * d* (a (d - d*) + b s + c s^2 = 0 has no small root beyond |d - d*| = b^2 / |4 a c|) starts at a tenth and a
- * hundredth of that distance when it is below 1e-2 (docs/bifurcation.md §4).
+ * The distance |d - d*| = b^2 / |4 a c| beyond which the reduced equation a (d - d*) + b s + c s^2 = 0 of a
+ * transcritical branch has no small root on one side (a fold of the branch there), when it is below 1e-2;
+ * undefined otherwise (docs/bifurcation.md §4).
  */
-function firstOffsets(type: "transcritical" | "pitchfork", r: ReducedEquation): string[] {
-  if (type === "pitchfork") return OFFSETS;
+function foldDistance(type: "transcritical" | "pitchfork", r: ReducedEquation): number | undefined {
+  if (type === "pitchfork") return undefined;
   const fold = r.b.mul(r.b).div(r.a.mul(r.c).mul(4)).abs().toNumber();
-  return fold >= 1e-2 ? OFFSETS : [(fold / 10).toExponential(1), (fold / 100).toExponential(1)];
+  return fold < 1e-2 ? fold : undefined;
+}
+
+/** The first offsets of a branch: 1e-3 and 1e-4, or a tenth and a hundredth of a fold distance below 1e-2. */
+function firstOffsets(fold: number | undefined): string[] {
+  return fold === undefined ? OFFSETS : [(fold / 10).toExponential(1), (fold / 100).toExponential(1)];
 }
 
 /** The root s -> 0 of a delta + b s + c s^2 = 0 (s = -a delta / b to first order; that when there is none). */
@@ -409,7 +414,8 @@ function followBranch(
     // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
     const star = dStar.toNumber();
     const rate = type === "transcritical" ? 1 : 0.5;
-    const offsets = [...firstOffsets(type, reduced), ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
+    const fold = foldDistance(type, reduced);
+    const offsets = [...firstOffsets(fold), ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
       const d = star + sigma * Number(o);
       return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
     });
@@ -466,7 +472,10 @@ function followBranch(
     for (const target of targets) {
       progress(`branch ${R.toString()} ${side} d*, d = ${target}`);
       try {
-        const p = continueBranch(R, branchX, branchD, W.from(target), { precision });
+        // Near a fold of the reduced equation the first step is of its size, and a correction as large as a tenth
+        // of the branch's distance to the family is a jump (onto the family or past the fold).
+        const nearFold = fold !== undefined && target === targets[0] ? { initialStep: fold / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
+        const p = continueBranch(R, branchX, branchD, W.from(target), { precision, ...nearFold });
         branchX = p.x;
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
