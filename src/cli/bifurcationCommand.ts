@@ -61,7 +61,7 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
 
 export const bifurcationCommand: Command = {
   name: "bifurcation",
-  summary: "What bifurcates at each crossing: the kernel vector, its axial isotropy, the reduced equation's type, and the branch continued on both sides with loss and index",
+  summary: "What bifurcates at each crossing: the kernel vector, the axial subgroups, and for each the reduced equation's type and the branch continued on both sides with loss and index",
   positionals: "<family>",
   options: [
     { name: "d", kind: "string", value: "<real>", description: "also give each branch's critical point at this d (in the family's range)" },
