@@ -498,7 +498,7 @@ function followBranch(
     }
     end ??=
       sigma > 0
-        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `still a branch at d = ${targets[targets.length - 1]}, the top of the walk` }
+        ? { side, d: branchD!.toSignificantDigits(8).toString(), kind: "walk limit", text: `still a branch at d = ${branchD!.toSignificantDigits(8).toString()}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
     progress(`branch ${R.toString()} ${side} d*: comparing its end with the declared families`);
     ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
