@@ -140,7 +140,11 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
     // Fix(S_bulk x H) inside Q_k (docs/bifurcation.md §2): Newton and continuation in Q_k stay in it.
     const moved = small.filter((o) => o.length > 1);
     const names = moved.map((o) => `{${o.map((i) => Q.classes[i]!.name).join(", ")}}`).join(" ");
-    const group3 = moved.length === 1 && moved[0]!.length === 3 && H.length === 3 ? "Z_3" : `H (order ${H.length})`;
+    // H by its restrictions to the orbits (S_m, Z_3) when it is their product, else by its order.
+    const restricted = moved.map((o) => new Set(H.map((g) => o.map((i) => elementClassPermutation(k, g)[i]).join(","))).size);
+    const product = restricted.reduce((p, r) => p * r, 1) === H.length;
+    const factor = (o: number[], r: number): string => `${r === factorial(o.length) ? `S_${o.length}` : r === 3 && o.length === 3 ? "Z_3" : `G (order ${r})`} on {${o.map((i) => Q.classes[i]!.name).join(", ")}}`;
+    const groupName = product ? moved.map((o, i) => factor(o, restricted[i]!)).join(" x ") : `H (order ${H.length}) on ${names}`;
     const identity = Q.classes.map((_, i) => i);
     return {
       ...base,
@@ -151,7 +155,7 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
       classMap: identity,
       coarseOf: Q.params.map((_, p) => p),
       fixedBy: H.map((g) => elementParamPermutation(Q, k, g)),
-      isotropy: `Delta(S_{d-${Q.smallTotal}} x ${group3} on ${names})`,
+      isotropy: `Delta(S_{d-${Q.smallTotal}} x ${groupName})`,
       reason: `the stabiliser (order ${H.length}) is not the Young subgroup of its orbits (order ${youngOrder}): the branch is solved in ${Q.toString()} (s_i named C_i), in the fixed space of the stabiliser`,
     };
   }
