@@ -28,8 +28,11 @@ describe("bifurcation of 2a", () => {
     const c = r.crossings[0]!;
     expect(c.component).toBe("[n-1,1]");
     expect(c.axial.pattern?.toString()).toBe("(d-2 | 1 | 1)");
-    // The branch computed is that of an axial subgroup: S_{n-1} in [n-1,1] (n = d - 1).
-    expect(c.subgroups.filter((h) => h.computed).map((h) => [h.name, h.axial])).toEqual([["S_{n-1}", true]]);
+    // The branches computed are those of the axial subgroups S_{n-1} and S_{n-2} x S_2 of [n-1,1] (n = d - 1);
+    // S_{n-3} x S_3 needs (d-4 | 3 | 1), defined from d = 6 only.
+    expect(c.subgroups.filter((h) => h.computed).map((h) => [h.name, h.axial])).toEqual([["S_{n-1}", true], ["S_{n-2} x S_2", true]]);
+    expect(c.subgroups.find((h) => h.name === "S_{n-3} x S_3")!.note).toContain("needs d >= 6");
+    expect(c.branches.map((b) => b.pattern.toString())).toEqual(["(d-2 | 1 | 1)", "(d-3 | 2 | 1)"]);
     expect(c.reduced!.kernelResidual.toNumber()).toBeLessThan(1e-20);
     expect(Math.abs(c.reduced!.b.toNumber())).toBeGreaterThan(1e-3);
     const b = c.branches[0]!;
@@ -37,9 +40,8 @@ describe("bifurcation of 2a", () => {
     expect(b.side).toBe("both");
   });
 
-  it("at d = 5 and 6 the embedded branch point is critical for the evaluator, with the printed index", () => {
-    const b = r.crossings[0]!.branches[0]!;
-    for (const d of [5, 6]) {
+  it("at d = 5 and 6 the embedded point of each branch is critical for the evaluator, with the printed index", () => {
+    for (const b of r.crossings[0]!.branches) for (const d of [5, 6]) {
       const p = b.points.find((q) => q.d.eq(d))!;
       expect(p, `point at d = ${d}`).toBeDefined();
       const D = new DecimalField(50);
@@ -55,11 +57,35 @@ describe("bifurcation of 2a", () => {
     }
   });
 
-  it("the distance to the family scales like |d - d*| on both sides (transcritical)", () => {
+  it("the branch of S_{n-2} x S_2 starts along the kernel vector projected onto its fixed space", () => {
+    const c = r.crossings[0]!;
+    const b = c.branches[1]!;
+    expect(b.subgroup).toBe("S_{n-2} x S_2");
+    expect(b.isotropy).toBe("Delta(S_{d-3} x S_2 x S_1)");
+    // phi (the projection, gauge removed) is a kernel vector of the W-Hessian of (d-3 | 2 | 1) at d*.
+    expect(b.reduced.kernelResidual.toNumber()).toBeLessThan(1e-20);
+    expect(b.type).toBe("transcritical");
+    // The embedded point at d = 6 is fixed by the swap of the two indices of class C and by no other transposition mixing C with the bulk.
+    const p = b.points.find((q) => q.d.eq(6))!;
+    const { W } = embed(b.pattern, p.x.map((v) => v.toNumber()), 6);
+    const swapped = (i: number, j: number): number => {
+      const perm = W.map((_, k) => (k === i ? j : k === j ? i : k));
+      return Math.max(...W.flatMap((row, k) => row.map((v, l) => Math.abs(v - W[perm[k]!]![perm[l]!]!))));
+    };
+    // Embedding order: bulk A (indices 0..2), C (3, 4), B (5).
+    expect(swapped(3, 4)).toBe(0);
+    expect(swapped(0, 3)).toBeGreaterThan(1e-3);
+  });
+
+  it("the branch of S_{n-2} x S_2 ends at d = 5 on family 3b's point (the permutation: below)", () => {
+    const below = r.crossings[0]!.branches[1]!.ends.find((e) => e.side === "below")!;
+    expect(below.meets).toEqual({ family: "3b", d: 5 });
+  });
+
+  it("the distance to the family scales like |d - d*| on both sides (transcritical), for both branches", () => {
     const c = r.crossings[0]!;
     const dStar = Number(c.crossing.d);
-    const b = c.branches[0]!;
-    for (const sign of [-1, 1]) {
+    for (const b of c.branches) for (const sign of [-1, 1]) {
       // The two points closest to d* on this side (d* + 1e-4 and 1e-3 sigma, solved from the reduced equation).
       const near = b.points
         .filter((p) => Math.sign(p.d.toNumber() - dStar) === sign)
@@ -120,13 +146,13 @@ describe("the bifurcation diagram of 2a", () => {
     const c = r.crossings[0]!;
     const dStar = Number(c.crossing.d);
     const branchRows = rows.filter((row) => row.segment.startsWith("branch"));
-    for (const p of c.branches[0]!.points) {
-      const drawn = branchRows.filter((row) => row.d === p.d.toNumber());
+    c.branches.forEach((b, j) => b.points.forEach((p) => {
+      const drawn = branchRows.filter((row) => row.segment.startsWith(`branch ${j} `) && row.d === p.d.toNumber());
       expect(drawn.length, `d = ${p.d}`).toBeGreaterThan(0);
       for (const row of drawn) expect(row.value).toBe(p.lossMinusFamily.toNumber());
       // A point inside a piece (not where the stability changes) has the stability of its own index.
       if (drawn.length === 1) expect(drawn[0]!.stability).toBe(p.index === 0 ? "minimum" : "saddle");
-    }
+    }));
     // The branch passes through the family at d*.
     expect(branchRows.some((row) => row.d === dStar && row.value === 0)).toBe(true);
     // The family: a saddle below d*, a minimum above (its crossing is "saddle to minimum").
@@ -147,8 +173,8 @@ describe("the bifurcation diagram of 2a", () => {
 });
 
 describe("ends and local series of the 2a branch", () => {
-  it("names the family met at the bottom end: an explicit permutation maps the branch point onto it", () => {
-    const b = r.crossings[0]!.branches[0]!;
+  it.each([0, 1])("names the family met at the bottom end of branch %i: an explicit permutation maps the branch point onto it", (branch) => {
+    const b = r.crossings[0]!.branches[branch]!;
     const below = b.ends.find((e) => e.side === "below")!;
     expect(below.kind).toBe("pattern limit");
     const met = below.meets!;

@@ -112,13 +112,18 @@ describe("a quick reproduction of family 1b", () => {
     expect(above.inertia.negative.toNumber()).toBe(0);
   });
 
-  it("the bifurcation files: the crossings of the crossing file, the pitchfork at the saddle-to-minimum one above d*, its diagram", () => {
+  it("the bifurcation files: the crossings of the crossing file, the pitchforks at the saddle-to-minimum one above d*, its diagram", () => {
     for (const infix of ["", ".fixed"]) {
       const crossing = JSON.parse(read(`series/1b${infix}.crossing.json`));
       const b = JSON.parse(read(`series/1b${infix}.bifurcation.json`));
       expect(b.crossings.map((c: { d: string }) => c.d)).toEqual(crossing.crossings.map((c: { d: string }) => c.d));
       const toMinimum = b.crossings.find((c: { direction: string }) => c.direction === "saddle to minimum");
-      expect(toMinimum.branches.map((x: { type: string; side: string }) => [x.type, x.side])).toEqual([["pitchfork", "above"]]);
+      // One branch per axial subgroup of [n-2,1,1] (docs/bifurcation.md §2).
+      expect(toMinimum.branches.map((x: { subgroup: string; type: string; side: string }) => [x.subgroup, x.type, x.side])).toEqual([
+        ["S_{n-2}", "pitchfork", "above"],
+        ["S_{n-3} x S_2", "pitchfork", "above"],
+        ["S_{n-3} x Z_3 (3-cycle)", "pitchfork", "above"],
+      ]);
       // Followed to the top of the quick configuration.
       expect(Math.max(...toMinimum.branches[0].points.map((p: { d: string }) => Number(p.d)))).toBe(Number(QUICK_CONFIG.bifurcation.top));
       expect(read(`series/plots/1b${infix.replace(".", "-")}-bifurcation.svg`)).toContain(`d* = ${Number(toMinimum.d).toPrecision(6)}`);

@@ -294,8 +294,8 @@ export async function annihilation(name: string, options: { d?: number | string;
 
 /**
  * What bifurcates from a family at each crossing (docs/bifurcation.md): the kernel vector of the carrying
- * block, its axial isotropy (computed), the reduced equation's coefficients and type, and the branch
- * continued on both sides up to `top` (default 1e3), with loss minus the family's loss and Morse index;
+ * block, its isotropy (computed), the axial subgroups, and for each its reduced equation's coefficients and
+ * type and its branch continued on both sides up to `top` (default 1e3), with loss minus the family's loss and Morse index;
  * with `d`, each branch's critical point there (= `spurious bifurcation <family> --d <d> --top <top>
  * --second-layer <secondLayer> --json`).
  */

@@ -4,7 +4,7 @@ import { BranchEnd, continueBranch } from "../families/continuation.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
-import { newtonCriticalPoint } from "../families/newton.js";
+import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { NewtonError } from "../linalg/newton.js";
@@ -15,7 +15,7 @@ import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
-import { axialSpace, type AxialSpace } from "./axial.js";
+import { axialSpace, projectKernel, youngIsotropy, type AxialSpace } from "./axial.js";
 import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
@@ -51,8 +51,17 @@ export interface BranchEndInfo {
 }
 
 export interface Branch {
+  /** The axial subgroup of the S_n part whose branch this is (e.g. S_{n-2} x S_2), or the kernel vector's isotropy when there is none (k = 0). */
+  readonly subgroup: string;
   readonly isotropy: string;
+  /** How the branch's kernel vector and isotropy were found. */
+  readonly how: string;
+  /** The pattern the branch is solved in: Fix(H) itself (Young), or Q_k containing it (a 3-cycle). */
   readonly pattern: Pattern;
+  readonly young: boolean;
+  readonly reduced: ReducedEquation;
+  /** Not Young: the largest |x o g - x| over the points and the stabiliser's permutations g (rounding: the branch stays in Fix(H)). */
+  readonly fixedSpaceDefect?: Decimal;
   readonly type: "transcritical" | "pitchfork";
   /** The sides of d* on which the branch exists. */
   readonly side: "both" | "below" | "above";
@@ -76,10 +85,12 @@ export interface BifurcationAtCrossing {
    * The candidates S_{n-k} x G for the S_n part of the carrying component with their fixed dimensions, the
    * axial ones marked (axialSubgroups), and the one whose branch is computed (the kernel vector's isotropy).
    */
-  readonly subgroups: readonly (SubgroupCandidate & { readonly computed: boolean })[];
+  readonly subgroups: readonly (SubgroupCandidate & { readonly computed: boolean; readonly note?: string })[];
+  /** The reduced equation on the kernel vector's own axial line. */
   readonly reduced?: ReducedEquation;
+  /** The branch of the kernel vector's own isotropy first, then those of the other axial subgroups. */
   readonly branches: Branch[];
-  /** Why no branch was computed (non-Young axial subgroup, failure). */
+  /** Why some axial subgroup has no branch (its pattern needs a larger d, its projection vanishes). */
   readonly note?: string;
 }
 
@@ -111,6 +122,12 @@ export interface BifurcationOptions {
   readonly top?: string;
   /** Digits of the crossings (familyCrossings; default max(digits, 30)): the reproduction passes those of its crossing files. */
   readonly crossingDigits?: number;
+  /**
+   * Which axial subgroups get a branch: "all" (default) or "kernel", the kernel vector's own isotropy only
+   * (the others listed with that note; docs/bifurcation.md §7: the reproduction's choice for the families
+   * whose other branches cost minutes).
+   */
+  readonly axial?: "all" | "kernel";
   readonly onProgress?: (text: string) => void;
 }
 
@@ -119,11 +136,35 @@ const OFFSETS = ["1e-3", "1e-4"];
 /** Further offsets of a pitchfork's first points, solved by Newton from the scaled nearest point (docs/bifurcation.md §4). */
 const PITCHFORK_OFFSETS = ["3e-3", "1e-2", "3e-2", "1e-1", "3e-1"];
 
+/**
+ * The distance |d - d*| = b^2 / |4 a c| beyond which the reduced equation a (d - d*) + b s + c s^2 = 0 of a
+ * transcritical branch has no small root on one side (a fold of the branch there), when it is below 1e-2;
+ * undefined otherwise (docs/bifurcation.md §4).
+ */
+function foldDistance(type: "transcritical" | "pitchfork", r: ReducedEquation): number | undefined {
+  if (type === "pitchfork") return undefined;
+  const fold = r.b.mul(r.b).div(r.a.mul(r.c).mul(4)).abs().toNumber();
+  return fold < 1e-2 ? fold : undefined;
+}
+
+/** The first offsets of a branch: 1e-3 and 1e-4, or a tenth and a hundredth of a fold distance below 1e-2. */
+function firstOffsets(fold: number | undefined): string[] {
+  return fold === undefined ? OFFSETS : [(fold / 10).toExponential(1), (fold / 100).toExponential(1)];
+}
+
+/** The root s -> 0 of a delta + b s + c s^2 = 0 (s = -a delta / b to first order; that when there is none). */
+function transcriticalRoot(F: DecimalField, r: ReducedEquation, delta: Decimal): Decimal {
+  const discriminant = r.b.mul(r.b).sub(r.a.mul(r.c).mul(delta).mul(4));
+  if (discriminant.isNegative()) return r.a.mul(delta).div(r.b).neg();
+  const root = F.sqrt(discriminant);
+  return r.a.mul(delta).mul(-2).div(r.b.add(r.b.isNegative() ? root.neg() : root));
+}
+
 /** The point of the isotropy pattern embedded in the axial pattern. */
 export function toAxial<T>(iso: Pattern, axial: AxialSpace, x: readonly T[]): T[] {
   const xQ = embedIsotropyPoint(iso, axial.k, x);
   const out: T[] = [];
-  axial.coarseOf!.forEach((c, f) => {
+  axial.coarseOf.forEach((c, f) => {
     if (out[c] === undefined) out[c] = xQ[f]!;
   });
   return out;
@@ -172,7 +213,7 @@ const bifurcationsMemo = new WeakMap<FamilyDefinition, Map<string, FamilyBifurca
 export function familyBifurcations(f: FamilyDefinition, options: BifurcationOptions = {}): FamilyBifurcations {
   const digits = options.digits ?? 30;
   const model = checkFamilyModel(f, options.model ?? defaultModel(f));
-  const key = [digits, model.secondLayer, model.widthOffset, options.d ?? "", options.top ?? "", options.crossingDigits ?? ""].join("|");
+  const key = [digits, model.secondLayer, model.widthOffset, options.d ?? "", options.top ?? "", options.crossingDigits ?? "", options.axial ?? "all"].join("|");
   let byOptions = bifurcationsMemo.get(f);
   if (byOptions === undefined) bifurcationsMemo.set(f, (byOptions = new Map()));
   let result = byOptions.get(key);
@@ -191,13 +232,19 @@ function computeBifurcations(f: FamilyDefinition, digits: number, model: Student
   const trained = model.secondLayer === "fixed" ? familyBifurcations(f, { ...options, model: { ...model, secondLayer: "trained" } }) : undefined;
   const crossings = found.crossings.map((c) => {
     const shared = trained?.crossings.find((t) => t.crossing.d === c.d && t.component === c.irrep);
-    return bifurcationAt(f, iso, c, digits, model, options, progress, shared);
+    return bifurcationAt(f, iso, c, digits, model, { ...options, digits, model, onProgress: progress }, progress, shared);
   });
   // The family is a minimum where its inertia has no negative part (docs/crossing.md).
   const cuts = [found.scan.from, ...found.crossings.map((c) => c.d), options.top ?? "1e3"];
   const sides = [found.bottom, ...found.crossings.map((c) => c.to)];
   const stability = sides.map((side, i) => ({ from: cuts[i]!, to: cuts[i + 1]!, minimum: side.negative.length === 0 }));
-  return { family: f.name, model, digits, isotropy: axialIsotropy(iso), stability, crossings };
+  return { family: f.name, model, digits, isotropy: youngIsotropy(iso), stability, crossings };
+}
+
+/** What bifurcates at one crossing of family f (familyBifurcations does this for each of its crossings). */
+export function crossingBifurcation(f: FamilyDefinition, crossing: Crossing, options: BifurcationOptions = {}): BifurcationAtCrossing {
+  const model = checkFamilyModel(f, options.model ?? defaultModel(f));
+  return bifurcationAt(f, familyPattern(f), crossing, options.digits ?? 30, model, options, options.onProgress ?? ((): void => undefined));
 }
 
 function bifurcationAt(
@@ -235,26 +282,85 @@ function bifurcationAt(
   const u = raw.map((v) => F.div(v, big.isNegative() ? scale.neg() : scale));
   const kernel = { pattern: Q, names: Q.params.map((q) => q.name), vector: u, eigenvalue: values[j]! };
   const axial = axialSpace(iso, k, u.map((v) => v.toNumber()));
-  // The kernel vector's isotropy in S_n: S_{n-k} x (S_2 when the swap of s_1, s_2 fixes it, else 1); k = 0 has none.
-  const subgroups = axialSubgroups(block.component.sn.mu).map((h) => ({
-    ...h,
-    computed: axial.pattern !== undefined && h.k === k && h.elements.length === (axial.swapFixes ? 2 : 1),
-  }));
-  if (axial.pattern === undefined) {
-    return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches: [], note: `no branch computed: ${axial.reason}` };
+  if (shared !== undefined && shared.axial.pattern.toString() === axial.pattern.toString() && shared.axial.antiSymmetric === axial.antiSymmetric) {
+    const W = precision.working(Math.max(dStar.toNumber() + 1, 10));
+    return { ...shared, crossing, component: crossing.irrep, kernel, axial, branches: shared.branches.map((b) => reindexed(b, W, model)) };
   }
+  // The kernel vector's isotropy in S_n is S_{n-k} x (its part in S_k); the other axial subgroups' branches
+  // start along the kernel vector projected onto their fixed spaces (docs/bifurcation.md §2).
+  const candidates = axialSubgroups(block.component.sn.mu);
+  const own = candidates.find((h) => h.axial && h.k === k && h.elements.length === axial.bulkOrder);
+  const targets: Target[] = [{ subgroup: own?.name ?? "the kernel vector's isotropy", axial, how: axial.how, vector: u }];
+  const notes = new Map<SubgroupCandidate, string>();
+  for (const h of candidates.filter((c) => c.axial && c !== own)) {
+    if (options.axial === "kernel") {
+      notes.set(h, `${h.name}: not followed (the kernel vector's own branch only)`);
+      continue;
+    }
+    const v = projectKernel(F, iso, k, u, h.k, h.elements);
+    if (v === undefined) {
+      notes.set(h, `the kernel vector projects to zero on Fix(${h.name})`);
+      continue;
+    }
+    const space = axialSpace(iso, h.k, v.map((x) => x.toNumber()));
+    targets.push({ subgroup: h.name, axial: space, how: `the kernel vector projected onto Fix(${h.name}) (averaged over it in ${space.split.toString()}); ${space.how}`, vector: v, candidate: h });
+  }
+  const familyAt = new Map<string, Decimal[]>();
+  const familyNear = (d: Decimal): Decimal[] => {
+    let x = familyAt.get(d.toString());
+    if (x === undefined) familyAt.set(d.toString(), (x = newtonCriticalPoint(F, fine, iso, xStar, d).x));
+    return x;
+  };
+  const results = targets.map((t) => {
+    const R = t.axial.pattern;
+    // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
+    if (dStar.lt(R.minimumDimension() + 0.01)) return { target: t, note: `${t.subgroup}: the pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
+    const branch = branchOf(f, iso, t, F, dStar, xStar, familyNear, digits, precision, model, options, progress);
+    return { target: t, branch };
+  });
+  for (const r of results) if (r.note !== undefined && r.target.candidate !== undefined) notes.set(r.target.candidate, r.note);
+  const computed = new Set(results.filter((r) => r.branch !== undefined).map((r) => r.target.candidate ?? own));
+  const subgroups = candidates.map((h) => {
+    const note = h === own ? results[0]!.note : notes.get(h);
+    return { ...h, computed: computed.has(h), ...(note === undefined ? {} : { note }) };
+  });
+  const branches = results.flatMap((r) => (r.branch === undefined ? [] : [r.branch]));
+  const missing = results.flatMap((r) => (r.note === undefined ? [] : [r.note]));
+  const note = missing.length === 0 ? undefined : `no branch computed for ${missing.join("; ")}`;
+  const reduced = results[0]!.branch?.reduced;
+  return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches, ...(reduced === undefined ? {} : { reduced }), ...(note === undefined ? {} : { note }) };
+}
+
+/** One axial subgroup at a crossing: its fixed space and the kernel vector there (over Q_k of the space). */
+interface Target {
+  readonly subgroup: string;
+  readonly axial: AxialSpace;
+  readonly how: string;
+  readonly vector: Decimal[];
+  readonly candidate?: SubgroupCandidate;
+}
+
+/** The reduced equation on the target's axial line and its branch on the sides where it exists. */
+function branchOf(
+  f: FamilyDefinition,
+  iso: Pattern,
+  t: Target,
+  F: DecimalField,
+  dStar: Decimal,
+  xStar: readonly Decimal[],
+  familyNear: (d: Decimal) => Decimal[],
+  digits: number,
+  precision: PrecisionContext,
+  model: StudentModel,
+  options: BifurcationOptions,
+  progress: (text: string) => void,
+): Branch {
+  const { axial } = t;
   const R = axial.pattern;
-  if (shared?.reduced !== undefined && shared.axial.pattern?.toString() === R.toString() && shared.axial.antiSymmetric === axial.antiSymmetric) {
-    return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced: shared.reduced, branches: shared.branches.map((b) => reindexed(b, precision.working(Math.max(dStar.toNumber() + 1, 10)), model)) };
-  }
-  // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
-  if (dStar.lt(R.minimumDimension() + 0.01)) {
-    return { crossing, component: crossing.irrep, kernel, axial, subgroups: subgroups.map((h) => ({ ...h, computed: false })), branches: [], note: `no branch computed: the axial pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
-  }
   const wrt = weightParams(R);
-  const uR = toAxial(iso, axial, xStar).map(() => F.zero());
-  axial.coarseOf!.forEach((c, p) => (uR[c] = u[p]!));
   const xR = toAxial(iso, axial, xStar);
+  const uR = xR.map(() => F.zero());
+  axial.coarseOf.forEach((c, p) => (uR[c] = t.vector[p]!));
   // Gauge: v + sum_I c_I (W_I, -a_I) with c_I = v_a(I) / a_I has no a-part (a fixed at the signs).
   const phiFull = R.params.map((q, p) => {
     if (q.kind === "a") return F.zero();
@@ -264,16 +370,14 @@ function bifurcationAt(
   });
   const phiScale = maxAbs(F, wrt.map((p) => phiFull[p]!));
   const phi = wrt.map((p) => F.div(phiFull[p]!, phiScale));
-  const familyNear = (d: Decimal): Decimal[] => toAxial(iso, axial, newtonCriticalPoint(F, fine, iso, xStar, d).x);
-  progress(`reduced equation at d* = ${crossing.d.slice(0, 10)}`);
-  const reduced = reducedEquation(F, R, xR, dStar, wrt, phi, familyNear);
+  progress(`reduced equation of ${t.subgroup} at d* = ${dStar.toSignificantDigits(10).toString()}`);
+  const reduced = reducedEquation(F, R, xR, dStar, wrt, phi, (d) => toAxial(iso, axial, familyNear(d)), axial.fixedBy);
   const tiny = F.fromDecimalString(`1e-${Math.floor(digits / 2)}`);
   const type = axial.antiSymmetric || reduced.b.abs().lt(tiny.mul(F.D.max(reduced.c.abs(), 1))) ? "pitchfork" : "transcritical";
   const sides: ("below" | "above")[] = [];
   if (type === "transcritical") sides.push("below", "above");
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
-  const branch = followBranch(f, iso, axial, R, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
-  return { crossing, component: crossing.irrep, kernel, axial, subgroups, reduced, branches: [branch] };
+  return followBranch(f, iso, t, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
 }
 
 /**
@@ -296,8 +400,7 @@ function startAt(F: DecimalField, familyX: Decimal[], wrt: readonly number[], ph
 function followBranch(
   f: FamilyDefinition,
   iso: Pattern,
-  axial: AxialSpace,
-  R: Pattern,
+  t: Target,
   wrt: readonly number[],
   phi: readonly Decimal[],
   xStar: readonly Decimal[],
@@ -310,6 +413,8 @@ function followBranch(
   options: BifurcationOptions,
   progress: (text: string) => void,
 ): Branch {
+  const { axial } = t;
+  const R = axial.pattern;
   const top = Number(options.top ?? "1e3");
   const points: BranchPoint[] = [];
   const ends: BranchEndInfo[] = [];
@@ -324,9 +429,9 @@ function followBranch(
     let familyD = W.from(dStar);
     let branchX: Decimal[] | undefined;
     let branchD: Decimal | undefined;
-    const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal): BranchPoint => {
-      // The family at d, continued from the previous family point.
-      const fam = continueBranch(iso, familyX, familyD, d, { precision });
+    const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
+      // The family at d: the point solved there already, or continued from the previous family point.
+      const fam = known ?? continueBranch(iso, familyX, familyD, d, { precision });
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
@@ -339,7 +444,8 @@ function followBranch(
     // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
     const star = dStar.toNumber();
     const rate = type === "transcritical" ? 1 : 0.5;
-    const offsets = [...OFFSETS, ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
+    const fold = foldDistance(type, reduced);
+    const offsets = [...firstOffsets(fold), ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
       const d = star + sigma * Number(o);
       return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
     });
@@ -348,10 +454,11 @@ function followBranch(
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const famAt = toAxial(iso, axial, newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d).x);
+      const family = newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d);
+      const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
       if (near.length === 0) {
-        const s = type === "transcritical" ? reduced.a.mul(delta).div(reduced.b).neg() : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
+        const s = type === "transcritical" ? transcriticalRoot(W, reduced, delta) : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
         start = startAt(W, famAt, wrt, phi, W.from(s));
       } else {
         const gap = Number(offset);
@@ -363,7 +470,7 @@ function followBranch(
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
         const sol = newtonCriticalPoint(W, precision, R, start, d);
-        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm), family: famAt, gap: Number(offset) });
+        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
         failure = { offset, error: e };
@@ -395,7 +502,10 @@ function followBranch(
     for (const target of targets) {
       progress(`branch ${R.toString()} ${side} d*, d = ${target}`);
       try {
-        const p = continueBranch(R, branchX, branchD, W.from(target), { precision });
+        // Near a fold of the reduced equation the first step is of its size, and a correction as large as a tenth
+        // of the branch's distance to the family is a jump (onto the family or past the fold).
+        const nearFold = fold !== undefined && target === targets[0] ? { initialStep: fold / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
+        const p = continueBranch(R, branchX, branchD, W.from(target), { precision, ...nearFold });
         branchX = p.x;
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
@@ -418,8 +528,9 @@ function followBranch(
     }
     end ??=
       sigma > 0
-        ? { side, d: String(targets[targets.length - 1] ?? dStar.toNumber()), kind: "walk limit", text: `still a branch at d = ${targets[targets.length - 1]}, the top of the walk` }
+        ? { side, d: branchD!.toSignificantDigits(8).toString(), kind: "walk limit", text: `still a branch at d = ${branchD!.toSignificantDigits(8).toString()}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
+    progress(`branch ${R.toString()} ${side} d*: comparing its end with the declared families`);
     ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
     if (options.d !== undefined) {
       const want = W.from(options.d);
@@ -439,8 +550,32 @@ function followBranch(
   points.sort((p, q) => p.d.cmp(q.d));
   const side = sides.length === 2 ? "both" : sides[0]!;
   const F = precision.working(Math.max(dStar.toNumber() + 1, 10));
+  progress(`branch ${R.toString()}: local series at d*`);
   const series = localSeries(F, type, F.from(dStar), nearAll, toAxial(iso, axial, xStar).map((v) => F.from(v)), wrt);
-  return { isotropy: axialIsotropy(R), pattern: R, type, side, ends, points, exponents, at, series };
+  const defect = axial.fixedBy.length === 0 ? undefined : fixedSpaceDefect(F, axial.fixedBy, points);
+  return {
+    subgroup: t.subgroup,
+    isotropy: axial.isotropy,
+    how: t.how,
+    pattern: R,
+    young: axial.young,
+    reduced,
+    ...(defect === undefined ? {} : { fixedSpaceDefect: defect }),
+    type,
+    side,
+    ends,
+    points,
+    exponents,
+    at,
+    series,
+  };
+}
+
+/** The largest |x[g(p)] - x[p]| over the points and the permutations: how far the points are from the fixed space of the permutations. */
+function fixedSpaceDefect(F: DecimalField, fixedBy: readonly (readonly number[])[], points: readonly BranchPoint[]): Decimal {
+  let defect = F.zero();
+  for (const q of points) for (const g of fixedBy) q.x.forEach((v, p) => (defect = F.D.max(defect, v.sub(q.x[g[p]!]!).abs())));
+  return defect;
 }
 
 /**
@@ -456,11 +591,3 @@ function withKnownPoint(end: BranchEndInfo, side: readonly BranchPoint[], star: 
   if (name === undefined) return { ...end, text: `${end.text}; at d = ${d} the branch point is no declared family's point` };
   return { ...end, meets: { family: name, d }, text: `${end.text}; at d = ${d} the branch point is family ${name}'s point up to permutation (loss and permutation invariants equal to ${KNOWN_TOLERANCE.toExponential(0)})` };
 }
-
-/** The isotropy of a pattern: Delta(S_{d-c} x S_{s_1} x ...), Delta(S_d) without small classes. */
-function axialIsotropy(R: Pattern): string {
-  const c = R.smallTotal;
-  const sizes = R.classes.slice(1).map((cl) => cl.size!);
-  return `Delta(S_${c === 0 ? "d" : `{d-${c}}`}${sizes.map((s) => ` x S_${s}`).join("")})`;
-}
-

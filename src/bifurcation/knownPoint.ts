@@ -1,4 +1,5 @@
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
+import type { FamilyDefinition } from "../families/definition.js";
 import { familyModels } from "../families/models.js";
 import { FAMILIES } from "../families/registry.js";
 import { sameModel, type StudentModel } from "../model/studentModel.js";
@@ -38,10 +39,23 @@ export function knownFamilyAt(P: Pattern, x: readonly number[], loss: number, d:
   for (const g of FAMILIES) {
     if (g.name === except || !familyModels(g).some((m) => sameModel(m, model))) continue;
     if (d < Number(g.range.min) || d > Number(g.range.max)) continue;
-    const point = familyCriticalPoint(g, String(d), 20);
-    if (!close([loss], [point.loss.toNumber()])) continue;
-    const other = embed(familyPattern(g), point.x.map((v) => v.toNumber()), d);
-    if (close(mine, permutationInvariants(other.W, other.a))) return g.name;
+    const point = familyInvariants(g, d);
+    if (!close([loss], [point.loss])) continue;
+    if (close(mine, point.invariants)) return g.name;
   }
   return undefined;
+}
+
+/** The loss and invariants of declared families' points by family and integer d: deterministic, computed once per process. */
+const invariantsMemo = new Map<string, { loss: number; invariants: number[] }>();
+
+function familyInvariants(g: FamilyDefinition, d: number): { loss: number; invariants: number[] } {
+  const key = `${g.name}|${d}`;
+  let found = invariantsMemo.get(key);
+  if (found === undefined) {
+    const point = familyCriticalPoint(g, String(d), 20);
+    const full = embed(familyPattern(g), point.x.map((v) => v.toNumber()), d);
+    invariantsMemo.set(key, (found = { loss: point.loss.toNumber(), invariants: permutationInvariants(full.W, full.a) }));
+  }
+  return found;
 }

@@ -1,6 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { DecimalField } from "../numbers/decimalField.js";
+import { fromDecimal } from "../families/newton.js";
+import { BigFloatField } from "../numbers/bigFloatField.js";
 import { lossJet } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 
@@ -14,7 +16,10 @@ import type { Pattern } from "../patterns/pattern.js";
  * with l3 = D^3 l[phi, phi, phi], l4 = D^4 l[phi, phi, phi, phi], r = D^3 l[phi, phi, .] (its part
  * orthogonal to phi; H0^+ the inverse on that complement). The third and fourth derivatives along phi
  * are central differences of the exact jet Hessians H(y0 + t phi) at t = +-h, h = 10^-(digits/5)
- * (error O(h^2), computed at `digits` digits so that the differences keep 3/5 of them).
+ * (error O(h^2), computed at `digits` digits so that the differences keep 3/5 of them). When R is larger
+ * than the fixed space of the branch's isotropy (a non-Young stabiliser: R = Q_k and the permutations
+ * `fixedBy`), H0^+ is taken on that fixed space, where the kernel is phi alone: the matrices restricted by
+ * the 0/1 orbit matrix E (E^T H E) and the border E^T phi.
  */
 export interface ReducedEquation {
   readonly a: Decimal;
@@ -32,11 +37,15 @@ function dot(F: DecimalField, u: readonly Decimal[], v: readonly Decimal[]): Dec
   return u.reduce((s, x, i) => F.add(s, F.mul(x, v[i]!)), F.zero());
 }
 
-/** The W-Hessian of L_R at the point whose W-coordinates (wrt) are y, the rest of x as given. */
+/**
+ * The W-Hessian of L_R at the point whose W-coordinates (wrt) are y, the rest of x as given: computed in
+ * binary floats of the digits of F (BigFloatField, several times faster than decimal.js), returned in F.
+ */
 export function weightHessian(F: DecimalField, R: Pattern, x: readonly Decimal[], wrt: readonly number[], y: readonly Decimal[], d: Decimal): Decimal[][] {
-  const full = x.slice();
-  wrt.forEach((k, i) => (full[k] = y[i]!));
-  return lossJet(F, R, full, d, wrt).hessian!;
+  const N = new BigFloatField(F.digits);
+  const full = x.map((v) => fromDecimal(N, v));
+  wrt.forEach((k, i) => (full[k] = fromDecimal(N, y[i]!)));
+  return lossJet(N, R, full, fromDecimal(N, d), wrt).hessian!.map((row) => row.map((v) => F.from(N.toDecimal(v, F.digits))));
 }
 
 /**
@@ -52,6 +61,7 @@ export function reducedEquation(
   wrt: readonly number[],
   phi: readonly Decimal[],
   familyAt: (d: Decimal) => Decimal[],
+  fixedBy: readonly (readonly number[])[] = [],
 ): ReducedEquation {
   const y0 = wrt.map((k) => xStar[k]!);
   const h = F.fromDecimalString(`1e-${Math.floor(F.digits / 5)}`);
@@ -68,15 +78,25 @@ export function reducedEquation(
   const r = matVec(F, T, phi);
   const l3 = dot(F, phi, r);
   const l4 = dot(F, phi, matVec(F, U, phi));
-  // w = -H0^+ r_perp from the bordered system [H0 phi; phi^T 0] [w; mu] = [-r_perp; 0].
+  // w = -H0^+ r_perp from the bordered system [H0 phi; phi^T 0] [w; mu] = [-r_perp; 0], on the orbits of fixedBy.
   const along = F.div(dot(F, phi, r), phiPhi);
   const rPerp = r.map((v, i) => F.sub(v, F.mul(along, phi[i]!)));
-  const n = wrt.length;
-  const A = H0.map((row, i) => [...row, phi[i]!]);
-  A.push([...phi, F.zero()]);
-  const rhs = [...rPerp.map((v) => F.neg(v)), F.zero()];
+  const orbit = wrtOrbits(wrt, fixedBy);
+  const n = Math.max(...orbit) + 1;
+  const sumOver = (v: readonly Decimal[]): Decimal[] => {
+    const out = Array.from({ length: n }, () => F.zero());
+    v.forEach((x, i) => (out[orbit[i]!] = F.add(out[orbit[i]!]!, x)));
+    return out;
+  };
+  const border = sumOver(phi);
+  const columns = H0.map((row) => sumOver(row));
+  const A = Array.from({ length: n }, (_, o) => sumOver(columns.map((row) => row[o]!)));
+  A.forEach((row, o) => row.push(border[o]!));
+  A.push([...border, F.zero()]);
+  const rhs = [...sumOver(rPerp).map((v) => F.neg(v)), F.zero()];
   const w = solveLinear(F, A, rhs).slice(0, n);
-  const c6 = F.add(l4, F.mul(F.fromInt(3), dot(F, r, w)));
+  const rOrbit = sumOver(r);
+  const c6 = F.add(l4, F.mul(F.fromInt(3), dot(F, rOrbit, w)));
   // a: phi^T H phi along the family, by a central difference in d.
   const hd = F.fromDecimalString(`1e-${Math.floor(F.digits / 4)}`);
   const along1 = (dd: Decimal): Decimal => {
@@ -86,4 +106,18 @@ export function reducedEquation(
   };
   const a = F.div(F.sub(along1(F.add(dStar, hd)), along1(F.sub(dStar, hd))), F.mul(F.fromInt(2), hd));
   return { a, b: F.div(l3, F.fromInt(2)), c: F.div(c6, F.fromInt(6)), kernelResidual };
+}
+
+/** The orbit (0, 1, ...) of each W-parameter (wrt) under the parameter permutations fixedBy; each its own without them. */
+function wrtOrbits(wrt: readonly number[], fixedBy: readonly (readonly number[])[]): number[] {
+  const parent = wrt.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const position = new Map(wrt.map((p, i) => [p, i]));
+  for (const perm of fixedBy) wrt.forEach((p, i) => (parent[find(i)] = find(position.get(perm[p]!)!)));
+  const roots: number[] = [];
+  return wrt.map((_, i) => {
+    const r = find(i);
+    const o = roots.indexOf(r);
+    return o < 0 ? roots.push(r) - 1 : o;
+  });
 }

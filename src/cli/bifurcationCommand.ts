@@ -34,11 +34,15 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
     console.log(`kernel      in ${c.kernel.pattern}: ${Object.entries(c.kernel.vector).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`isotropy    ${c.axial.how}`);
     const axialOnes = c.axial.subgroups.filter((h) => h.axial);
-    if (axialOnes.length > 0) console.log(`axial       of ${c.component.split(" x ")[0]} among S_{n-k} x G, k <= 3 (dim Fix by characters): ${axialOnes.map((h) => `${h.group}${h.branch ? " (branch below)" : h.young ? " (Young: not computed)" : " (needs a GroupPattern: not computed)"}`).join(", ")}`);
+    if (axialOnes.length > 0) console.log(`axial       of ${c.component.split(" x ")[0]} among S_{n-k} x G, k <= 3 (dim Fix by characters): ${axialOnes.map((h) => `${h.group}${h.branch ? " (branch below)" : " (no branch)"}`).join(", ")}`);
     if (c.note !== null) console.log(`note        ${c.note}`);
-    if (c.reduced !== null) console.log(`reduced     g(s, d) = a (d - d*) s + b s^2 + c s^3: a = ${c.reduced.a}, b = ${c.reduced.b}, c = ${c.reduced.c} (|H0 phi| = ${c.reduced.kernelResidual})`);
     for (const b of c.branches) {
-      console.log(`branch      ${b.isotropy}, pattern ${b.pattern}: ${b.type}, ${b.side === "both" ? "on both sides" : `${b.side} d*`}; distance ~ |d - d*|^e with e = ${b.exponents.map((e) => `${e.value} (${e.side})`).join(", ")}`);
+      console.log("");
+      console.log(`branch      of ${b.subgroup}: ${b.isotropy}, pattern ${b.pattern}: ${b.type}, ${b.side === "both" ? "on both sides" : `${b.side} d*`}; distance ~ |d - d*|^e with e = ${b.exponents.map((e) => `${e.value} (${e.side})`).join(", ")}`);
+      // The first branch is the kernel vector's own (its isotropy printed above).
+      if (c.branches.indexOf(b) > 0) console.log(`  isotropy  ${b.how}`);
+      if (b.fixedSpaceDefect !== null) console.log(`  fixed space: solved in ${b.pattern} (not Young); max |x o g - x| over the points = ${b.fixedSpaceDefect}`);
+      console.log(`  reduced   g(s, d) = a (d - d*) s + b s^2 + c s^3: a = ${b.reduced.a}, b = ${b.reduced.b}, c = ${b.reduced.c} (|H0 phi| = ${b.reduced.kernelResidual})`);
       for (const e of b.ends) console.log(`  end ${e.side}: ${e.kind} at d = ${e.d} (${e.text})${e.meets === null ? "" : `: meets family ${e.meets.family} at d = ${e.meets.d}`}`);
       console.log(textTable(["d", "loss", "loss - family", "distance", "index"], b.points.map((p) => [p.d, p.loss, p.lossMinusFamily, p.distance, p.index])));
       const powers = b.series.terms[0]?.coefficients.map((c) => `t^${c.power}`) ?? [];
@@ -57,7 +61,7 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
 
 export const bifurcationCommand: Command = {
   name: "bifurcation",
-  summary: "What bifurcates at each crossing: the kernel vector, its axial isotropy, the reduced equation's type, and the branch continued on both sides with loss and index",
+  summary: "What bifurcates at each crossing: the kernel vector, the axial subgroups, and for each the reduced equation's type and the branch continued on both sides with loss and index",
   positionals: "<family>",
   options: [
     { name: "d", kind: "string", value: "<real>", description: "also give each branch's critical point at this d (in the family's range)" },

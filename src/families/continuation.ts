@@ -45,6 +45,10 @@ export interface ContinuationOptions {
   readonly precision: PrecisionContext;
   /** Called after each accepted step with the current d (for progress output). */
   readonly onStep?: (d: Decimal) => void;
+  /** The first step in log d (default 0.25): smaller near a bifurcation, where a fold may be close. */
+  readonly initialStep?: number;
+  /** The absolute part of the largest correction accepted as the same branch (default 1e-3): smaller for a branch that close to another. */
+  readonly jumpAllowance?: number;
 }
 
 /**
@@ -69,7 +73,7 @@ export function continueBranch(
   let d = walk.from(d0);
   const goal = walk.from(target);
   const logGoal = goal.ln();
-  let h = walk.fromDecimalString("0.25");
+  let h = walk.fromDecimalString(String(options.initialStep ?? 0.25));
   while (!d.eq(goal)) {
     const remaining = logGoal.sub(d.ln());
     const step = remaining.abs().lt(h) ? remaining : h.mul(remaining.s);
@@ -88,7 +92,7 @@ export function continueBranch(
         jump = walk.D.max(jump, corrected.x[k]!.sub(predicted[k]!).abs());
         move = walk.D.max(move, predicted[k]!.sub(x[k]!).abs());
       });
-      if (jump.gt(move.mul(0.5).add(walk.fromDecimalString("1e-3")))) throw new BranchJump();
+      if (jump.gt(move.mul(0.5).add(walk.fromDecimalString(String(options.jumpAllowance ?? 1e-3))))) throw new BranchJump();
       x = corrected.x;
       d = dNext;
       options.onStep?.(d);

@@ -1,5 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { BranchPoint, FamilyBifurcations } from "../bifurcation/bifurcation.js";
+import type { ReducedEquation } from "../bifurcation/reduced.js";
 import { modelJson } from "../model/studentModel.js";
 import type { Pattern } from "../patterns/pattern.js";
 
@@ -17,6 +18,11 @@ function point(P: Pattern, p: BranchPoint, digits: number) {
     gradientNorm: p.gradientNorm.toSignificantDigits(3).toString(),
     params: Object.fromEntries(P.params.map((q, i) => [q.name, text(p.x[i]!)])),
   };
+}
+
+function reducedJson(r: ReducedEquation) {
+  const short = (v: Decimal): string => v.toSignificantDigits(SHORT).toString();
+  return { a: short(r.a), b: short(r.b), c: short(r.c), kernelResidual: r.kernelResidual.toSignificantDigits(3).toString() };
 }
 
 /** The JSON document of `spurious bifurcation <family>` (docs/bifurcation.md §5): numbers as decimal strings. */
@@ -42,15 +48,20 @@ export function bifurcationJson(r: FamilyBifurcations) {
         stabiliserOrder: c.axial.stabiliserOrder,
         groupOrder: c.axial.groupOrder,
         antiSymmetric: c.axial.antiSymmetric,
-        pattern: c.axial.pattern?.toString() ?? null,
+        pattern: c.axial.pattern.toString(),
         reason: c.axial.reason ?? null,
-        subgroups: c.subgroups.map((h) => ({ group: h.name, fixDimension: h.fixDimension, young: h.young, axial: h.axial, branch: h.computed })),
+        subgroups: c.subgroups.map((h) => ({ group: h.name, fixDimension: h.fixDimension, young: h.young, axial: h.axial, branch: h.computed, note: h.note ?? null })),
       },
-      reduced: c.reduced === undefined ? null : { a: short(c.reduced.a), b: short(c.reduced.b), c: short(c.reduced.c), kernelResidual: c.reduced.kernelResidual.toSignificantDigits(3).toString() },
+      reduced: c.reduced === undefined ? null : reducedJson(c.reduced),
       note: c.note ?? null,
       branches: c.branches.map((b) => ({
+        subgroup: b.subgroup,
         isotropy: b.isotropy,
+        how: b.how,
         pattern: b.pattern.toString(),
+        young: b.young,
+        fixedSpaceDefect: b.fixedSpaceDefect?.toSignificantDigits(3).toString() ?? null,
+        reduced: reducedJson(b.reduced),
         type: b.type,
         side: b.side,
         ends: b.ends.map((e) => ({ side: e.side, d: e.d, kind: e.kind, text: e.text, meets: e.meets ?? null })),

@@ -18,8 +18,12 @@ export interface ReproduceConfig {
   /** Order (in eps) of the eigenvalue series. */
   readonly eigenOrder: number;
   readonly crossingDigits: number;
-  /** What bifurcates at the crossings (docs/bifurcation.md): digits of the branch points and the largest d followed. */
-  readonly bifurcation: { readonly digits: number; readonly top: string };
+  /**
+   * What bifurcates at the crossings (docs/bifurcation.md): digits of the branch points, the largest d
+   * followed, and the families whose every axial subgroup gets a branch (the others: the kernel vector's own,
+   * docs/bifurcation.md §7, "Cost").
+   */
+  readonly bifurcation: { readonly digits: number; readonly top: string; readonly allAxial: readonly string[] };
   /** The integer d of the annihilation table and its numbers of added neurons (docs/annihilation.md). */
   readonly annihilation: { readonly d: string; readonly neurons: readonly number[] };
   /** The phase diagrams of the splits in the (d, h) plane (docs/annihilation.md §7). */
@@ -50,7 +54,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
-  bifurcation: { digits: 20, top: "20" },
+  bifurcation: { digits: 20, top: "20", allAxial: ["1a", "2a", "1b", "3a", "4", "1a.d-1"] },
   annihilation: { d: "10", neurons: [1, 2, 3] },
   annihilationPhase: { dRange: [3, 200], hMax: 3, points: 10, digits: 20 },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
@@ -70,7 +74,7 @@ export const QUICK_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: 2,
   crossingDigits: 20,
-  bifurcation: { digits: 20, top: "6" },
+  bifurcation: { digits: 20, top: "6", allAxial: ["1b"] },
   annihilation: { d: "6", neurons: [1] },
   annihilationPhase: { dRange: [3, 8], hMax: 3, points: 3, digits: 12 },
   plot: { points: 6, digits: 15 },

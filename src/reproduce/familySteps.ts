@@ -144,7 +144,8 @@ export async function crossingStep(f: FamilyDefinition, c: ReproduceConfig, prog
     const onProgress = (t: string): void => progress(`${model.secondLayer}, ${t}`);
     const r = familyCrossings(f, { digits: c.crossingDigits, model, onProgress });
     files.set(join("series", crossingFileName(f.name, model)), `${JSON.stringify(crossingJson(r), null, 2)}\n`);
-    const b = bifurcationJson(familyBifurcations(f, { ...c.bifurcation, crossingDigits: c.crossingDigits, model, onProgress }));
+    const axial = c.bifurcation.allAxial.includes(f.name) ? "all" : "kernel";
+    const b = bifurcationJson(familyBifurcations(f, { digits: c.bifurcation.digits, top: c.bifurcation.top, axial, crossingDigits: c.crossingDigits, model, onProgress }));
     files.set(join("series", bifurcationFileName(f.name, model)), `${JSON.stringify(b, null, 2)}\n`);
     files.set(join("series", "plots", bifurcationPlotFileName(f.name, model)), await plotBifurcation(b));
     outcomes.set(model.secondLayer, { toMinimum: r.crossings.filter((x) => x.direction === "saddle to minimum").map((x) => x.d), bifurcations: bifurcationTableRows(b) });
