@@ -123,16 +123,23 @@ function criticalPoint(precision: PrecisionContext, P: Pattern, x: readonly numb
   }
 }
 
+/**
+ * The Newton solves of one d already made, by type, float64 start and digits: Newton solves in W alone with
+ * a at its signs, so a census of the other second layer at the same d takes them over (docs/census.md §1).
+ */
+export type RefineShare = Map<string, PatternCriticalPoint | undefined>;
+
 /** Newton to `digits` digits, then everything a census point reports; undefined when Newton fails. */
-export function refinePoint(sizes: number[], x: readonly number[], d: number, secondLayer: SecondLayer, digits: number): RefinedPoint | undefined {
+export function refinePoint(sizes: number[], x: readonly number[], d: number, secondLayer: SecondLayer, digits: number, share?: RefineShare): RefinedPoint | undefined {
   const P = censusPattern(sizes);
-  const precision = precisionContext(digits);
-  const point = criticalPoint(precision, P, x, d);
+  const key = JSON.stringify([sizes, x, d, digits]);
+  const point = share?.has(key) ? share.get(key) : criticalPoint(precisionContext(digits), P, x, d);
+  share?.set(key, point);
   if (point === undefined) return undefined;
   const x64 = point.x.map((v) => v.toNumber());
   const own = coarsen({ sizes, x: x64 }, 1e-12);
   // Newton ended at a point of larger isotropy: report it in the pattern of its own type.
-  if (own.sizes.length < sizes.length) return refinePoint(own.sizes, own.x, d, secondLayer, digits);
+  if (own.sizes.length < sizes.length) return refinePoint(own.sizes, own.x, d, secondLayer, digits, share);
   const spectrum = youngBlocks(F64, P, x64, d, secondLayer).map((block) => ({ component: block.component, eigenvalues: youngBlockEigenvalues(F64, block).values }));
   let largest = 1;
   for (const c of spectrum) for (const v of c.eigenvalues) largest = Math.max(largest, Math.abs(v));

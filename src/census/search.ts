@@ -24,12 +24,14 @@ import { censusPattern, sizePreservingPermutations } from "./types.js";
 
 /**
  * How many starts of each kind, per sign vector of a: `random` in a type of at most two classes,
- * `randomThreeClasses` in one of three, and every diagonal sign pattern (+-1 per class) `signed` times.
+ * `randomThreeClasses` in one of three, and every diagonal sign pattern (+-1 per class) `signed` times
+ * (`signedThreeClasses` in a type of three).
  */
 export interface SearchOptions {
   readonly random: number;
   readonly randomThreeClasses: number;
   readonly signed: number;
+  readonly signedThreeClasses: number;
   readonly seed: number;
 }
 
@@ -207,76 +209,112 @@ export function polishInType(sizes: readonly number[], d: number, x: readonly nu
  * vector of a, refined by Newton in float64 and made distinct (up to permutations of equal classes). They
  * may have a coarser isotropy than the type (coarsen in points.ts moves them).
  */
-export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions, seeds: readonly Seed[] = []): SearchResult {
+export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions, seeds: readonly Seed[] = [], share?: SearchShare): SearchResult {
   const P = censusPattern(sizes);
   const wrt = weightParams(P);
   const weights = paramWeights(F64, P, d);
   const scale = wrt.map((k) => Math.sqrt(weights[k]!));
-  const c = sizes.length;
   const perms = sizePreservingPermutations(sizes);
   const points: FoundPoint[] = [];
   let failed = 0;
   let starts = 0;
   for (const signs of signVectors(sizes, secondLayer)) {
-    const objective = restrictedObjective(P, d, signs, wrt, scale);
-    const startPoints: number[][] = [];
-    let n = 0;
-    const random = () => mulberry32(startSeed(options.seed, sizes, signs, n++));
-    for (let mask = 0; mask < 1 << c; mask++) {
-      for (let t = 0; t < options.signed; t++) {
-        const r = random();
-        startPoints.push(wrt.map((k) => {
-          const q = P.params[k]!;
-          return q.kind === "diag" ? ((mask >> q.row) & 1 ? -1 : 1) * (1 + 0.1 * r.normal()) : (0.1 * r.normal()) / Math.sqrt(d);
-        }));
-      }
-    }
-    for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
-      const r = random();
-      startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
-    }
+    const seedStarts: number[][] = [];
     for (const seed of seeds) {
       // The seed's classes permuted (among classes of equal size) to this sign vector, if they can be.
       const seedSigns = sizes.map((_, I) => entry(P, seed.x, "a", I));
       const perm = perms.find((q) => q.every((J, I) => seedSigns[J] === signs[I]));
       if (perm !== undefined) {
         const x = permuteClasses(P, seed.x, perm);
-        startPoints.push(wrt.map((k) => x[k]!));
+        seedStarts.push(wrt.map((k) => x[k]!));
       }
     }
-    const limits: { x: number[]; count: number }[] = [];
-    for (const start of startPoints) {
-      starts++;
-      let result;
-      try {
-        const abandon = deadRowTest(P, sizes, signs, wrt, scale);
-        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300, ...(abandon === undefined ? {} : { abandon }) });
-      } catch {
-        failed++;
-        continue;
-      }
-      if (!(result.gradientNorm < ACCEPT)) {
-        failed++;
-        continue;
-      }
-      const full = P.params.map((q) => (q.kind === "a" ? signs[q.row]! : 0));
-      wrt.forEach((k, i) => (full[k] = result.x[i]! / scale[i]!));
-      const near = limits.find((l) => samePoint(P, sizes, full, l.x, CLUSTER));
-      if (near !== undefined) near.count++;
-      else limits.push({ x: full, count: 1 });
+    const key = JSON.stringify([sizes, d, signs, options, seedStarts]);
+    const own = share?.get(key) ?? searchSignVector(P, sizes, d, signs, options, seedStarts, wrt, scale);
+    share?.set(key, own);
+    starts += own.starts;
+    failed += own.failed;
+    for (const limit of own.points) {
+      const same = points.find((p) => samePoint(P, sizes, limit.x, p.x, SAME));
+      if (same !== undefined) (same as { starts: number }).starts += limit.starts;
+      else points.push({ sizes: sizes.slice(), x: limit.x, starts: limit.starts });
     }
-    for (const limit of limits) {
-      const polished = polish(objective, Float64Array.from(wrt, (k, i) => limit.x[k]! * scale[i]!));
-      if (polished === undefined) {
-        failed += limit.count;
-        continue;
-      }
-      const refined = limit.x.slice();
-      wrt.forEach((k, i) => (refined[k] = polished[i]! / scale[i]!));
-      const same = points.find((p) => samePoint(P, sizes, refined, p.x, SAME));
-      if (same !== undefined) (same as { starts: number }).starts += limit.count;
-      else points.push({ sizes: sizes.slice(), x: refined, starts: limit.count });
+  }
+  return { points, failed, starts };
+}
+
+/**
+ * The searches of one d already made, by type, sign vector of a, options and seeds: a census of the other
+ * second layer at the same d takes them over (the all-plus sign vector of the trained model is the fixed
+ * model's search: the same objective, docs/census.md §1).
+ */
+export type SearchShare = Map<string, SearchResult>;
+
+/** The search under one sign vector of a: descent from every start, Newton on the distinct limits. */
+function searchSignVector(
+  P: Pattern,
+  sizes: readonly number[],
+  d: number,
+  signs: readonly number[],
+  options: SearchOptions,
+  seedStarts: readonly number[][],
+  wrt: readonly number[],
+  scale: readonly number[],
+): SearchResult {
+  const c = sizes.length;
+  const objective = restrictedObjective(P, d, signs, wrt, scale);
+  const startPoints: number[][] = [];
+  let n = 0;
+  const random = () => mulberry32(startSeed(options.seed, sizes, signs, n++));
+  for (let mask = 0; mask < 1 << c; mask++) {
+    for (let t = 0; t < (c <= 2 ? options.signed : options.signedThreeClasses); t++) {
+      const r = random();
+      startPoints.push(wrt.map((k) => {
+        const q = P.params[k]!;
+        return q.kind === "diag" ? ((mask >> q.row) & 1 ? -1 : 1) * (1 + 0.1 * r.normal()) : (0.1 * r.normal()) / Math.sqrt(d);
+      }));
     }
+  }
+  for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
+    const r = random();
+    startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
+  }
+  startPoints.push(...seedStarts);
+  const points: FoundPoint[] = [];
+  let failed = 0;
+  let starts = 0;
+  const limits: { x: number[]; count: number }[] = [];
+  for (const start of startPoints) {
+    starts++;
+    let result;
+    try {
+      const abandon = deadRowTest(P, sizes, signs, wrt, scale);
+      result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300, ...(abandon === undefined ? {} : { abandon }) });
+    } catch {
+      failed++;
+      continue;
+    }
+    if (!(result.gradientNorm < ACCEPT)) {
+      failed++;
+      continue;
+    }
+    const full = P.params.map((q) => (q.kind === "a" ? signs[q.row]! : 0));
+    wrt.forEach((k, i) => (full[k] = result.x[i]! / scale[i]!));
+    const near = limits.find((l) => samePoint(P, sizes, full, l.x, CLUSTER));
+    if (near !== undefined) near.count++;
+    else limits.push({ x: full, count: 1 });
+  }
+  for (const limit of limits) {
+    const polished = polish(objective, Float64Array.from(wrt, (k, i) => limit.x[k]! * scale[i]!));
+    if (polished === undefined) {
+      failed += limit.count;
+      continue;
+    }
+    const refined = limit.x.slice();
+    wrt.forEach((k, i) => (refined[k] = polished[i]! / scale[i]!));
+    const same = points.find((p) => samePoint(P, sizes, refined, p.x, SAME));
+    if (same !== undefined) (same as { starts: number }).starts += limit.count;
+    else points.push({ sizes: sizes.slice(), x: refined, starts: limit.count });
   }
   return { points, failed, starts };
 }
