@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { census, DEFAULT_SEARCH, newCensusShare, type CensusPoint } from "../src/census/census.js";
-import { signVectors } from "../src/census/search.js";
+import { searchType, signVectors } from "../src/census/search.js";
+import { familyCriticalPoint } from "../src/families/critical.js";
+import { familyByName } from "../src/families/templates.js";
 import { coarsen, rowVariants, samePoint, permuteClasses } from "../src/census/points.js";
 import { censusPattern, censusTypes, orbitSize, partitionsInto, sizePreservingPermutations } from "../src/census/types.js";
 import { youngBlockEigenvalues, youngBlocks } from "../src/hessian/youngBlocks.js";
@@ -263,9 +265,20 @@ describe("census points", () => {
     expect(share.searches.size).toBe(types.reduce((s, t) => s + signVectors(t, "trained").length, 0));
   }, 60_000);
 
+  it("exchanged points and the saddles next to them find a.p33 at d = 55, which the random and sign starts miss", () => {
+    const d = 55;
+    const sizes = [33, 22];
+    const P = censusPattern(sizes);
+    const found = searchType(sizes, d, "fixed", DEFAULT_SEARCH).points;
+    // The instance's own point, walked from its seed (its 33 negative rows are its class B, the census's A).
+    const own = familyCriticalPoint(familyByName("a.p33"), String(d), 16);
+    const x = permuteClasses(P, own.x.map((v) => v.toNumber()), [1, 0]);
+    expect(found.some((p) => samePoint(P, sizes, p.x, x, 1e-6))).toBe(true);
+  }, 60_000);
+
   it("float64 blocks at the refined point agree with BigFloat(40) blocks", () => {
     const d = 12;
-    const report = census({ d, maxClasses: 3, all: false, secondLayer: "fixed", search: { random: 1, randomThreeClasses: 1, signed: 1, signedThreeClasses: 1, seed: 2 }, types: [[8, 3, 1], [9, 3]] });
+    const report = census({ d, maxClasses: 3, all: false, secondLayer: "fixed", search: { random: 1, randomThreeClasses: 1, signed: 1, seed: 2 }, types: [[8, 3, 1], [9, 3]] });
     const B = new BigFloatField(40);
     for (const point of report.points.slice(0, 3)) {
       const P = censusPattern(point.sizes);

@@ -73,14 +73,13 @@ export interface CensusReport {
 }
 
 /**
- * The starts of the command and the library, per sign vector of a: in a type of at most two classes every
- * diagonal sign pattern 8 times and 64 random starts (4 and 16 random starts missed minima that the
- * comparison with the templates found, docs/census.md §9; with 64, one sign start per pattern still missed
- * a.p33 at d = 55 and a.p38 at d = 60, two minima of the same diagonal signs as b.p22, whose off-diagonal
- * entries the sign starts' small random ones reach with 4 or more); in a type of three, each pattern once and
- * 4 random starts (it also starts from its two-class neighbours' points).
+ * The starts of the command and the library, per sign vector of a: every diagonal sign pattern once, and 64
+ * random starts in a type of at most two classes (4 and 16 missed minima that the comparison with the
+ * templates found, docs/census.md §9; 256 find no more at d = 100), 4 in a type of three (which also starts
+ * from its two-class neighbours' points); in a two-class type, also each point found with its classes'
+ * entries exchanged (search.ts).
  */
-export const DEFAULT_SEARCH: SearchOptions = { random: 64, randomThreeClasses: 4, signed: 8, signedThreeClasses: 1, seed: 1 };
+export const DEFAULT_SEARCH: SearchOptions = { random: 64, randomThreeClasses: 4, signed: 1, seed: 1 };
 
 /** The types of the census (class sizes, descending). */
 export function censusTypeList(options: CensusOptions): number[][] {
