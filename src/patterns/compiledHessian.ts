@@ -5,7 +5,7 @@ import type { Pattern } from "./pattern.js";
  * The Hessian of L_P in every parameter of the pattern (W entries and a) in float64, by hand from the
  * compiled terms (compiledTerms.ts): the float64 twin of second-order jets of restrictedLoss for the census's
  * Young blocks (docs/census.md §2), where the jets cost about a millisecond a block. For the kernel
- * K(u, v) = (r + (pi - t) s) / (2 pi), s = u.v, r = |u||v| sin t (docs/patterns.md §2, "the Hessian by hand"):
+ * K(u, v) = (r + (pi - t) s) / (2 pi), s = u.v, r = |u||v| sin t (docs/patterns.md §6, "The Hessian by hand"):
  *   grad_u K  = ((pi - t) v + (r/|u|^2) u) / (2 pi)
  *   H_uu = ((r/|u|^2) I + (|v|^2/(r |u|^2) - 2 r/|u|^4) u u^T - (s/(r |u|^2)) (u v^T + v u^T) + v v^T / r) / (2 pi)
  *   H_uv = ((pi - t) I - (s/(r |v|^2)) v v^T + (v u^T + u v^T) / r - (s/(r |u|^2)) u u^T) / (2 pi)
