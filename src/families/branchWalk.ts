@@ -43,6 +43,8 @@ interface Walk {
   readonly P: Pattern;
   /** The nodes reached, by k; null where the walk ended (a fold between it and the previous node). */
   readonly nodes: Map<number, number[] | null>;
+  /** The points asked for, by d (null where the walk ends before d): the minima of a census cell ask for the same. */
+  readonly points: Map<number, BranchPoint64 | null>;
 }
 
 const walks = new WeakMap<FamilyDefinition, Walk>();
@@ -165,7 +167,7 @@ export function branchPointAt64(f: FamilyDefinition, d: number): BranchPoint64 |
   let walk = walks.get(f);
   if (walk === undefined) {
     const P = familyPattern(f);
-    walk = { P, nodes: new Map([[0, seedParams(f, new DecimalField(20)).map((v) => v.toNumber())]]) };
+    walk = { P, nodes: new Map([[0, seedParams(f, new DecimalField(20)).map((v) => v.toNumber())]]), points: new Map() };
     walks.set(f, walk);
   }
   const seed = Number(f.seed.d);
@@ -173,8 +175,12 @@ export function branchPointAt64(f: FamilyDefinition, d: number): BranchPoint64 |
   let k = 0;
   if (d < seed) while (nodeD(f, k + 1) >= d) k++;
   else while (nodeD(f, k - 1) <= d) k--;
-  const from = node(f, walk, k);
-  if (from === null) return undefined;
-  const x = nodeD(f, k) === d ? from : move(walk.P, from, nodeD(f, k), d);
-  return x === undefined ? undefined : { x, loss: restrictedLoss(F64, walk.P, x, d) };
+  let point = walk.points.get(d);
+  if (point === undefined) {
+    const from = node(f, walk, k);
+    const x = from === null ? undefined : nodeD(f, k) === d ? from : move(walk.P, from, nodeD(f, k), d);
+    point = x === undefined ? null : { x, loss: restrictedLoss(F64, walk.P, x, d) };
+    walk.points.set(d, point);
+  }
+  return point === null ? undefined : { x: point.x.slice(), loss: point.loss };
 }
