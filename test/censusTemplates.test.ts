@@ -11,7 +11,7 @@ import { fullSpectrumFloat64 } from "../src/reproduce/fullHessianCheck.js";
 // a constructed sweep, and the instances' losses against a second computation of their points.
 
 const row = (d: number, mixedMinima: { n: number; loss: number }[]): CensusSweepRow => ({
-  d, secondLayer: "fixed", points: 0, byClasses: [], byIndex: [], minima: mixedMinima.length, pRange: null, mixedMinima, families: [], bSide: [],
+  d, secondLayer: "fixed", points: 0, byClasses: [], byIndex: [], minima: mixedMinima.length, pRange: null, mixedMinima, families: [], instances: 0, bSide: [],
 });
 const above = (template: string, p: number, d: number): TemplateCrossingPoint => ({ template, p, d, direction: "saddle to minimum" });
 const below = (template: string, p: number, d: number): TemplateCrossingPoint => ({ template, p, d, direction: "minimum to saddle" });

@@ -12,14 +12,14 @@ import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import type { Pattern } from "../patterns/pattern.js";
 import type { YoungComponent } from "../representations/youngDecomposition.js";
-import { identifyFamily } from "../families/identify.js";
+import { identifyFamily, identifyInstance } from "../families/identify.js";
 import { coarsen } from "./points.js";
 import { censusPattern, orbitSize } from "./types.js";
 
 /**
  * One census point from its float64 position (docs/census.md §1, "Per point"): Newton to `digits` digits,
  * then the spectrum by isotypic component of the Young subgroup (youngBlocks.ts, in float64 at the refined
- * point), index, orbit size and the declared family it lies on.
+ * point), index, orbit size and the declared family or (for a minimum) the template instance it lies on.
  */
 
 /** One block's eigenvalues (ascending, without gauge zeros) and its component. */
@@ -49,7 +49,7 @@ export interface RefinedPoint {
   readonly minimum: boolean;
   /** Points in its orbit under S_d x S_d (rows and columns permuted separately). */
   readonly orbitSize: bigint;
-  /** The declared family (derivations/) it lies on, if any. */
+  /** The declared family (derivations/) it lies on, else for a minimum the template instance ("a.p7"), if any. */
   readonly family?: string;
 }
 
@@ -156,7 +156,8 @@ export function refinePoint(sizes: number[], x: readonly number[], d: number, se
   }
   const out = new DecimalField(digits);
   const entries = P.params.map((q, k) => ({ name: q.name, value: out.from(point.x[k]!) }));
-  const family = sizes.length <= 2 && (sizes[1] ?? 0) <= 3 ? familyOf(P, x64, sizes, d, secondLayer) : undefined;
+  const minimum = index === 0 && zero === 0;
+  const family = familyOf(P, x64, sizes, d, secondLayer, minimum);
   const base = {
     sizes,
     entries,
@@ -167,16 +168,28 @@ export function refinePoint(sizes: number[], x: readonly number[], d: number, se
     zero,
     smallestEigenvalue: smallest.value,
     smallestComponent: smallest.component,
-    minimum: index === 0 && zero === 0,
+    minimum,
     orbitSize: orbitSize(sizes),
   };
   return family === undefined ? base : { ...base, family };
 }
 
-/** The declared family of a point of (d-p | p), p <= 3 (identifyFamily, as for discover), if any. */
-function familyOf(P: Pattern, x: readonly number[], sizes: readonly number[], d: number, secondLayer: SecondLayer): string | undefined {
+/**
+ * The family of a point (docs/census.md §1, "Per point"): the declared family of a point of (d-p | p),
+ * p <= 3 (identifyFamily, as for discover), else, for a two-class minimum, the template instance it lies on
+ * (identifyInstance: "a.p7"), if any. Only the minima are matched with the instances: each instance is walked
+ * from its seed (branchWalk.ts), and the saddles, many more, would multiply the walks.
+ */
+function familyOf(P: Pattern, x: readonly number[], sizes: readonly number[], d: number, secondLayer: SecondLayer, minimum: boolean): string | undefined {
+  if (sizes.length > 2) return undefined;
   const params: Record<string, number> = {};
   P.params.forEach((q, k) => (params[q.alias ?? q.name] = x[k]!));
+  const declared = (sizes[1] ?? 0) <= 3 ? declaredFamilyOf(params, sizes, d, secondLayer) : undefined;
+  return declared ?? (minimum && sizes.length === 2 ? identifyInstance([sizes[0]!, sizes[1]!], params, d) : undefined);
+}
+
+/** The declared family of a point of (d-p | p), p <= 3 (identifyFamily, as for discover), if any. */
+function declaredFamilyOf(params: Record<string, number>, sizes: readonly number[], d: number, secondLayer: SecondLayer): string | undefined {
   const signs = [params["y1"]!, ...(sizes.length > 1 ? [params["y2"]!] : [])].map((s) => (s > 0 ? "+" : "-"));
   return identifyFamily({ p: sizes[1] ?? 0, signs, params }, d, { secondLayer, widthOffset: 0 });
 }

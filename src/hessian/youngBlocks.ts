@@ -4,8 +4,11 @@ import { solveMatrix } from "../linalg/solve.js";
 import { symmetricEigenvalues } from "../linalg/symmetricEigen.js";
 import type { RealField } from "../numbers/field.js";
 import type { Pattern } from "../patterns/pattern.js";
+import { sizeIn } from "../patterns/restrictedLoss.js";
 import {
   splitYoung,
+  youngIrrepDimension,
+  youngRepresentative,
   youngCoordinates,
   youngDecomposition,
   youngRefinement,
@@ -143,10 +146,28 @@ function float64Pencil(young: YoungBasis, d: number): Pencil<number> {
 }
 
 /**
+ * The exact generators for the isotropy pattern F at d: youngBases at the integer d; for a pattern with real
+ * class sizes (docs/patterns.md §4) those of its integer representative (youngRepresentative), each with its
+ * finer pattern taken back to the real sizes and the dimension of its irreducible at them.
+ */
+function basesAt(iso: Pattern, d: number, secondLayer: SecondLayer): readonly YoungBasis[] {
+  if (!iso.realSizes) return youngBases(iso, d, secondLayer);
+  const representative = youngRepresentative(iso, d);
+  return youngBases(representative.pattern, representative.d, secondLayer).map((b) => {
+    const split = splitYoung(iso, b.component.irrep.split, d);
+    const names = (P: Pattern): string => P.params.map((q) => q.name).join();
+    if (names(split.pattern) !== names(b.split.pattern)) throw new Error(`component ${b.component.name}: the representative ${representative.pattern.toString()} has other parameters than ${iso.toString()} at d = ${d}`);
+    return { ...b, split, component: { ...b.component, dimension: youngIrrepDimension(iso, b.component.irrep, d) } };
+  });
+}
+
+/**
  * Every block of the Hessian at the critical point x of the isotropy pattern F (a = the gauge signs) at the
  * integer d, over a real field. With `dValue`, the blocks at that real d instead: the generators depend on
  * the class sizes only through which are 1, 2, 3 or larger, so those of the integer d serve every real d
- * whose classes fall in the same cases (the template crossings, docs/census.md §7). `include` selects components.
+ * whose classes fall in the same cases (the template crossings, docs/census.md §7). For a pattern with real
+ * class sizes (Pattern.realIsotropy, the rays of docs/census.md §8) d is the real d itself, and the generators
+ * are those of an integer representative (basesAt). `include` selects components.
  */
 export function youngBlocks<T>(
   F: RealField<T>,
@@ -157,8 +178,8 @@ export function youngBlocks<T>(
   dValue?: T,
   include: (c: YoungComponent) => boolean = () => true,
 ): YoungBlock<T>[] {
-  const dT = dValue ?? F.fromInt(d);
-  return youngBases(iso, d, secondLayer).filter((b) => include(b.component)).map((young) => {
+  const dT = dValue ?? sizeIn(F, d);
+  return basesAt(iso, d, secondLayer).filter((b) => include(b.component)).map((young) => {
     const { component, split } = young;
     const P = split.pattern;
     const xQ = embedYoungPoint(iso, split, x, d);

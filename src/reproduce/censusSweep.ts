@@ -1,6 +1,7 @@
 import { census, DEFAULT_SEARCH, newCensusShare, type CensusPoint, type CensusReport } from "../census/census.js";
 import type { RefinedPoint } from "../census/refine.js";
 import { CLASS_NAMES, typeName } from "../census/types.js";
+import { FAMILY_NAMES } from "../families/registry.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import type { CensusPlotRow } from "../plots/censusPlot.js";
 
@@ -27,6 +28,8 @@ export interface CensusSweepRow {
   readonly mixedMinima: { readonly n: number; readonly loss: number }[];
   /** The declared families among the minima. */
   readonly families: string[];
+  /** The minima named by a template instance that is not a declared family (a.p7, b.p12, ...; docs/census.md §1). */
+  readonly instances: number;
   /** Minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation), as their types. */
   readonly bSide: string[];
   /** At the d of the runs: what random-start training reached (docs/census.md §10). */
@@ -110,6 +113,8 @@ export function censusSweep(ds: readonly number[], classes: number, progress: (t
   return [...rows.filter((r) => r.secondLayer === "trained"), ...rows.filter((r) => r.secondLayer === "fixed")];
 }
 
+const isDeclared = (name: string): boolean => (FAMILY_NAMES as readonly string[]).includes(name);
+
 /** The row of one census. */
 function sweepRow(report: CensusReport, classes: number): CensusSweepRow {
   const { d, secondLayer } = report;
@@ -132,7 +137,8 @@ function sweepRow(report: CensusReport, classes: number): CensusSweepRow {
     minima: minima.length,
     pRange: ps.length === 0 ? null : [Math.min(...ps), Math.max(...ps)],
     mixedMinima: mixed.map((p) => ({ n: p.sizes[diagonal(p, 0) < 0 ? 0 : 1]!, loss: p.loss.toNumber() })).sort((u, v) => u.n - v.n || u.loss - v.loss),
-    families: minima.map((p) => p.family).filter((f): f is string => f !== undefined),
+    families: minima.map((p) => p.family).filter((f): f is string => f !== undefined && isDeclared(f)),
+    instances: minima.filter((p) => p.family !== undefined && !isDeclared(p.family)).length,
     bSide: minima.filter(negativeBulk).map((p) => typeName(p.sizes)),
     ...(report.runs === undefined ? {} : { runs: runsSummary(report.runs, report.points, classes) }),
   };
@@ -167,16 +173,16 @@ export function censusSweepMarkdown(rows: readonly CensusSweepRow[], ds: readonl
     "",
     "![p of the two-class minima against d](plots/census-p.svg)",
     "",
-    "Columns: points (with 1 | 2 classes), their index (the number of negative eigenvalues of the full Hessian) as index: count, the minima, p of the two-class minima (the rows with a negative diagonal entry, issue 18's count: from 18 to 51 over the minima of the published runs at d = 100), the declared families among the minima, and the number of minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation to larger p; the published runs from Xavier starts never reached 1b or a b-family).",
+    "Columns: points (with 1 | 2 classes), their index (the number of negative eigenvalues of the full Hessian) as index: count, the minima, p of the two-class minima (the rows with a negative diagonal entry, issue 18's count: from 18 to 51 over the minima of the published runs at d = 100), the declared families among the minima, the number of the other minima that lie on a template instance (a.p<n>, b.p<n>, named by the census, docs/census.md §1), and the number of minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation to larger p; the published runs from Xavier starts never reached 1b or a b-family).",
   ];
   for (const model of ["trained", "fixed"] as const) {
     const own = rows.filter((r) => r.secondLayer === model);
     if (own.length === 0) continue;
     lines.push("", `## ${model === "trained" ? "Trained second layer" : "Fixed second layer a = 1"}`, "");
-    lines.push("| d | points | by classes | by index | minima | p (two-class minima) | declared families (minima) | minima, largest class negative |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.push("| d | points | by classes | by index | minima | p (two-class minima) | declared families (minima) | other minima on a template instance | minima, largest class negative |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of own) {
       const p = r.pRange === null ? "" : `${r.pRange[0]}..${r.pRange[1]}`;
-      lines.push(`| ${r.d} | ${r.points} | ${r.byClasses.join(" \\| ")} | ${r.byIndex.map(([i, n]) => `${i}: ${n}`).join(", ")} | ${r.minima} | ${p} | ${r.families.join(", ")} | ${r.bSide.length} |`);
+      lines.push(`| ${r.d} | ${r.points} | ${r.byClasses.join(" \\| ")} | ${r.byIndex.map(([i, n]) => `${i}: ${n}`).join(", ")} | ${r.minima} | ${p} | ${r.families.join(", ")} | ${r.instances} | ${r.bSide.length} |`);
     }
   }
   for (const r of rows) if (r.runs !== undefined) lines.push(...runsMarkdown(r, r.runs, classes));
