@@ -1,5 +1,9 @@
-import { compileTerms, ROUNDOFF, TWO_PI, type CompiledTerms } from "./compiledTerms.js";
+import { compileTerms, type CompiledTerms } from "./compiledTerms.js";
 import type { Pattern } from "./pattern.js";
+
+const TWO_PI = 2 * Math.PI;
+/** Rows parallel up to rounding (r^2 below this times |u|^2 |v|^2) count as parallel, as in restrictedLoss. */
+const ROUNDOFF = 2 ** -52;
 
 /**
  * The Hessian of L_P in every parameter of the pattern (W entries and a) in float64, by hand from the

@@ -1,5 +1,9 @@
-import { compileTerms, ROUNDOFF, TWO_PI } from "./compiledTerms.js";
+import { compileTerms } from "./compiledTerms.js";
 import type { Pattern } from "./pattern.js";
+
+const TWO_PI = 2 * Math.PI;
+/** Rows parallel up to rounding (r^2 below this times |u|^2 |v|^2) count as parallel, as in restrictedLoss. */
+const ROUNDOFF = 2 ** -52;
 
 /**
  * A float64 twin of restrictedLoss (docs/patterns.md §2) with its gradient by hand, for the inner loop of

@@ -37,10 +37,6 @@ export interface CompiledTerms {
   readonly teacher: number;
 }
 
-export const TWO_PI = 2 * Math.PI;
-/** Rows parallel up to rounding (r^2 below this times |u|^2 |v|^2) count as parallel, as in restrictedLoss. */
-export const ROUNDOFF = 2 ** -52;
-
 /** The terms of L_P at the real d, the second layer left as a factor of each term. */
 export function compileTerms(P: Pattern, d: number): CompiledTerms {
   const size = P.classes.map((_, i) => {
