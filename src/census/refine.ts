@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
-import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
+import { youngInertia, youngSpectrum, type ComponentSpectrum, type YoungInertia } from "../hessian/youngInertia.js";
 import { newtonSolve, relativeStep } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { SecondLayer } from "../model/studentModel.js";
@@ -11,7 +11,6 @@ import { F64 } from "../numbers/floatField.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import type { Pattern } from "../patterns/pattern.js";
-import type { YoungComponent } from "../representations/youngDecomposition.js";
 import { identifyFamily, identifyInstance } from "../families/identify.js";
 import { coarsen } from "./points.js";
 import { censusPattern, orbitSize } from "./types.js";
@@ -22,14 +21,8 @@ import { censusPattern, orbitSize } from "./types.js";
  * point), index, orbit size and the declared family or (for a minimum) the template instance it lies on.
  */
 
-/** One block's eigenvalues (ascending, without gauge zeros) and its component. */
-export interface CensusComponentSpectrum {
-  readonly component: YoungComponent;
-  readonly eigenvalues: number[];
-}
-
 /** A refined point: everything a census point reports but the starts that reached it. */
-export interface RefinedPoint {
+export interface RefinedPoint extends YoungInertia {
   /** Class sizes, descending; classes A, B, C in this order. */
   readonly sizes: number[];
   /** The pattern's parameters by name (diag(A), off(A,B), ..., a(A)): W entries and the gauge signs of a. */
@@ -37,24 +30,12 @@ export interface RefinedPoint {
   readonly loss: Decimal;
   /** Norm of the full gradient at the embedded point (d^2 + d or d^2 coordinates). */
   readonly gradientNorm: Decimal;
-  readonly spectrum: CensusComponentSpectrum[];
-  /** Negative eigenvalues of the full Hessian, with multiplicity. */
-  readonly index: number;
-  /** Non-gauge eigenvalues within the zero tolerance, with multiplicity (a degenerate point when > 0). */
-  readonly zero: number;
-  /** The least non-gauge eigenvalue and its component. */
-  readonly smallestEigenvalue: number;
-  readonly smallestComponent: string;
-  /** Index 0 and no zero eigenvalue besides the gauge. */
-  readonly minimum: boolean;
+  readonly spectrum: ComponentSpectrum[];
   /** Points in its orbit under S_d x S_d (rows and columns permuted separately). */
   readonly orbitSize: bigint;
   /** The declared family (derivations/) it lies on, else for a minimum the template instance ("a.p7"), if any. */
   readonly family?: string;
 }
-
-/** Eigenvalues below this times max(1, max |eigenvalue|) in absolute value count as zero. */
-const ZERO_TOLERANCE = 1e-9;
 
 /**
  * Newton on grad_W L_P = 0 from a float64 critical point (the search's Newton leaves it within about
@@ -140,23 +121,10 @@ export function refinePoint(sizes: number[], x: readonly number[], d: number, se
   const own = coarsen({ sizes, x: x64 }, 1e-12);
   // Newton ended at a point of larger isotropy: report it in the pattern of its own type.
   if (own.sizes.length < sizes.length) return refinePoint(own.sizes, own.x, d, secondLayer, digits, share);
-  const spectrum = youngBlocks(F64, P, x64, d, secondLayer).map((block) => ({ component: block.component, eigenvalues: youngBlockEigenvalues(F64, block).values }));
-  let largest = 1;
-  for (const c of spectrum) for (const v of c.eigenvalues) largest = Math.max(largest, Math.abs(v));
-  const tolerance = ZERO_TOLERANCE * largest;
-  let index = 0;
-  let zero = 0;
-  let smallest = { value: Number.POSITIVE_INFINITY, component: "" };
-  for (const c of spectrum) {
-    for (const v of c.eigenvalues) {
-      if (v < -tolerance) index += c.component.dimension;
-      else if (v <= tolerance) zero += c.component.dimension;
-      if (v < smallest.value) smallest = { value: v, component: c.component.name };
-    }
-  }
+  const spectrum = youngSpectrum(P, x64, d, secondLayer);
+  const { index, zero, smallestEigenvalue, smallestComponent, minimum } = youngInertia(spectrum);
   const out = new DecimalField(digits);
   const entries = P.params.map((q, k) => ({ name: q.name, value: out.from(point.x[k]!) }));
-  const minimum = index === 0 && zero === 0;
   const family = familyOf(P, x64, sizes, d, secondLayer, minimum);
   const base = {
     sizes,
@@ -166,8 +134,8 @@ export function refinePoint(sizes: number[], x: readonly number[], d: number, se
     spectrum,
     index,
     zero,
-    smallestEigenvalue: smallest.value,
-    smallestComponent: smallest.component,
+    smallestEigenvalue,
+    smallestComponent,
     minimum,
     orbitSize: orbitSize(sizes),
   };

@@ -3,9 +3,8 @@ import { familyCriticalPoint } from "../families/critical.js";
 import { newtonCriticalPoint } from "../families/newton.js";
 import { precisionContext } from "../families/precision.js";
 import { templateFamily, type FamilyTemplate } from "../families/template.js";
-import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
+import { youngInertia, youngSpectrum } from "../hessian/youngInertia.js";
 import { NewtonError } from "../linalg/newton.js";
-import { F64 } from "../numbers/floatField.js";
 import { Pattern } from "../patterns/pattern.js";
 
 /**
@@ -55,13 +54,7 @@ export function templateRay(t: FamilyTemplate, k: number, options: { top: number
   const points: RayPoint[] = [];
   const record = (p: number, x: readonly Decimal[], loss: Decimal): void => {
     const P = Pattern.realIsotropy(p);
-    const blocks = youngBlocks(F64, P, x.map((v) => v.toNumber()), k * p, "fixed");
-    let smallest = Infinity;
-    let component = "";
-    for (const b of blocks) {
-      const v = youngBlockEigenvalues(F64, b).values[0];
-      if (v !== undefined && v < smallest) [smallest, component] = [v, b.component.name];
-    }
+    const { smallestEigenvalue: smallest, smallestComponent: component } = youngInertia(youngSpectrum(P, x.map((v) => v.toNumber()), k * p, "fixed"));
     points.push({ d: k * p, p, loss, x: Object.fromEntries(P.params.filter((q) => q.kind !== "a").map((q, i) => [q.alias!, x[i]!])), smallest, component });
   };
   const F = precision.working(k * p);

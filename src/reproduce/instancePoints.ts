@@ -1,24 +1,12 @@
 import { branchPointAt64 } from "../families/branchWalk.js";
 import { familyPattern } from "../families/critical.js";
 import { familyByName } from "../families/templates.js";
-import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
-import { F64 } from "../numbers/floatField.js";
-import type { Pattern } from "../patterns/pattern.js";
-import { youngIrrepDimension } from "../representations/youngDecomposition.js";
+import { youngInertia, youngSpectrum } from "../hessian/youngInertia.js";
 
-/** A template instance's point at an integer d: its loss, and whether it is a minimum (Young blocks, fixed second layer). */
+/** A template instance's point at an integer d: its loss, and whether it is a minimum (its Young blocks with a fixed second layer, the same inertia as a trained one: docs/models.md; youngInertia). */
 export interface InstancePoint {
   readonly loss: number;
   readonly minimum: boolean;
-}
-
-/**
- * Whether the point is a minimum: every eigenvalue of every Young block positive (docs/census.md §2), in
- * float64 at the integer d, with a fixed second layer (the same inertia as a trained one, docs/models.md).
- */
-function isMinimum(P: Pattern, x: readonly number[], d: number): boolean {
-  const blocks = youngBlocks(F64, P, x, d, "fixed", d, (c) => youngIrrepDimension(P, c.irrep, d) > 0);
-  return blocks.every((b) => youngBlockEigenvalues(F64, b).values.every((v) => v > 0));
 }
 
 /**
@@ -35,7 +23,7 @@ export function instancePoints(needed: ReadonlyMap<string, readonly number[]>, p
     const P = familyPattern(f);
     out.set(instance, new Map(ds.flatMap((d) => {
       const q = branchPointAt64(f, d);
-      return q === undefined ? [] : [[d, { loss: q.loss, minimum: isMinimum(P, q.x, d) }] as const];
+      return q === undefined ? [] : [[d, { loss: q.loss, minimum: youngInertia(youngSpectrum(P, q.x, d, "fixed", d)).minimum }] as const];
     })));
   }
   return out;
