@@ -30,7 +30,17 @@ export function compileRestrictedLoss(P: Pattern, d: number, a: readonly number[
   const rowClasses = P.classes.map((_, i) => i).filter((i) => P.hasRows(i));
   const aOf = (I: number): number => a[rowClasses.indexOf(I)]!;
   const norms = terms.norms.map((t) => ({ ...t, coefficient: aOf(t.row) * aOf(t.row) * t.coefficient }));
-  const kernels = terms.kernels.map((t) => ({ ...t, coefficient: t.rows.reduce((c, I) => c * aOf(I), t.coefficient) })).filter((t) => t.coefficient !== 0);
+  // Operands flattened to typed arrays (parameter index or -1, and the constant): the inner loop reads numbers only.
+  const kernels = terms.kernels
+    .map((t) => ({
+      coefficient: t.rows.reduce((c, I) => c * aOf(I), t.coefficient),
+      counts: t.counts,
+      uParam: Int32Array.from(t.u, (o) => o.param),
+      uConstant: Float64Array.from(t.u, (o) => o.constant),
+      vParam: Int32Array.from(t.v, (o) => o.param),
+      vConstant: Float64Array.from(t.v, (o) => o.constant),
+    }))
+    .filter((t) => t.coefficient !== 0);
   const teacher = terms.teacher;
   const longest = Math.max(1, ...kernels.map((k) => k.counts.length));
   const u = new Float64Array(longest);
@@ -55,8 +65,10 @@ export function compileRestrictedLoss(P: Pattern, d: number, a: readonly number[
         let uu = 0;
         let vv = 0;
         for (let i = 0; i < n; i++) {
-          const ui = t.u[i]!.param >= 0 ? x[t.u[i]!.param]! : t.u[i]!.constant;
-          const vi = t.v[i]!.param >= 0 ? x[t.v[i]!.param]! : t.v[i]!.constant;
+          const pu = t.uParam[i]!;
+          const pv = t.vParam[i]!;
+          const ui = pu >= 0 ? x[pu]! : t.uConstant[i]!;
+          const vi = pv >= 0 ? x[pv]! : t.vConstant[i]!;
           u[i] = ui;
           v[i] = vi;
           const m = t.counts[i]!;
@@ -76,8 +88,8 @@ export function compileRestrictedLoss(P: Pattern, d: number, a: readonly number[
           if (dot > 0) {
             total += (c * dot) / 2;
             for (let i = 0; i < n; i++) {
-              if (t.u[i]!.param >= 0) grad[t.u[i]!.param]! += (c * t.counts[i]! * v[i]!) / 2;
-              if (t.v[i]!.param >= 0) grad[t.v[i]!.param]! += (c * t.counts[i]! * u[i]!) / 2;
+              if (t.uParam[i]! >= 0) grad[t.uParam[i]!]! += (c * t.counts[i]! * v[i]!) / 2;
+              if (t.vParam[i]! >= 0) grad[t.vParam[i]!]! += (c * t.counts[i]! * u[i]!) / 2;
             }
           }
           continue;
@@ -89,8 +101,8 @@ export function compileRestrictedLoss(P: Pattern, d: number, a: readonly number[
         const rv = vv > 0 ? r / vv : 0;
         for (let i = 0; i < n; i++) {
           const m = (c * t.counts[i]!) / TWO_PI;
-          if (t.u[i]!.param >= 0) grad[t.u[i]!.param]! += m * (ru * u[i]! + (Math.PI - angle) * v[i]!);
-          if (t.v[i]!.param >= 0) grad[t.v[i]!.param]! += m * (rv * v[i]! + (Math.PI - angle) * u[i]!);
+          if (t.uParam[i]! >= 0) grad[t.uParam[i]!]! += m * (ru * u[i]! + (Math.PI - angle) * v[i]!);
+          if (t.vParam[i]! >= 0) grad[t.vParam[i]!]! += m * (rv * v[i]! + (Math.PI - angle) * u[i]!);
         }
       }
       return total;
