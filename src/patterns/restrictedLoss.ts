@@ -108,6 +108,7 @@ export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: 
   /** The column of row class I's own diagonal, if it has one (paired classes), as an exclusion list. */
   const ownColumn = (I: number): number[] => (P.isPaired(I) ? [I] : []);
   const half = S.fromRational(1, 2);
+  const two = S.fromInt(2);
 
   let total = zero;
   for (const I of rowClasses) {
@@ -117,8 +118,11 @@ export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: 
     total = S.add(total, S.mul(S.mul(half, S.mul(a(I), a(I))), S.mul(size[I]!, S.mul(half, norm2))));
 
     // Student pairs i in I, i' in J, i != i' (eq. (P3)): the columns i and i' where they are diagonal ones.
+    // K_IJ = K_JI and n_I n_J = n_J n_I, so the classes J > I count twice and J < I are skipped
+    // (docs/patterns.md §2.1).
     for (const J of rowClasses) {
-      const count = S.mul(size[I]!, remaining(J, I));
+      if (J < I) continue;
+      const count = J === I ? S.mul(size[I]!, remaining(J, I)) : S.mul(two, S.mul(size[I]!, size[J]!));
       const cols: ColumnType<X>[] = [];
       if (P.isPaired(I)) cols.push({ count: one, u: diag(I), v: off(J, I) });
       if (P.isPaired(J)) cols.push({ count: one, u: off(I, J), v: diag(J) });
