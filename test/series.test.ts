@@ -151,6 +151,34 @@ describe("squares over an exact field", () => {
   });
 });
 
+describe("square roots over an exact field", () => {
+  it("sqrt by sums of products equals the left fold, from fewer products", () => {
+    let products = 0;
+    // QPI counting its products (mul, and each term of a sum of products), with or without sums of products.
+    const field = (sums: boolean): typeof QPI =>
+      new Proxy(QPI, {
+        get(target, key) {
+          if (key === "sumOfProducts") return sums ? (x: QPi[], y: QPi[]) => ((products += x.length), target.sumOfProducts(x, y)) : undefined;
+          if (key === "mul") return (x: QPi, y: QPi) => ((products += 1), target.mul(x, y));
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === "function" ? (v as (...args: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    const n = 16;
+    const coeffs = Array.from({ length: n }, (_, k) => (k === 0 ? q(9, 4) : F.add(q(k, k + 3), F.div(q(1), F.add(PI_Q, q(k % 4))))));
+    products = 0;
+    const folded = sqrt(Series.of(field(false), 2, coeffs, n + 2));
+    const foldProducts = products;
+    products = 0;
+    const summed = sqrt(Series.of(field(true), 2, coeffs, n + 2));
+    const sumProducts = products;
+    expect(summed.equals(folded)).toBe(true);
+    expect(summed.mul(summed).equals(Series.of(QPI, 2, coeffs, n + 2).mul(Series.constant(QPI, QPI.one())))).toBe(true);
+    expect(foldProducts).toBe(((n - 1) * (n - 2)) / 2);
+    expect(sumProducts).toBeLessThan((4 * foldProducts) / 5);
+  });
+});
+
 describe("order bookkeeping", () => {
   it("a product of an O(eps^5) series with a series of valuation -2 is known to O(eps^3)", () => {
     const a = SQ(0, [1, 1, 1, 1, 1], 5);
