@@ -18,6 +18,7 @@ export function truncatedQuotient<T>(a: Series<T>, b: Series<T>, prec: number | 
  * candidate has determinant zero to O(eps^(rows * least precision)).
  */
 export function seriesField<T>(F: Field<T>, prec?: number): EliminationField<Series<T>> {
+  const one = Series.constant(F, F.one());
   return {
     name: prec === undefined ? `series over ${F.name}` : `series over ${F.name} to O(eps^${prec})`,
     zero: () => Series.zero(F),
@@ -26,6 +27,9 @@ export function seriesField<T>(F: Field<T>, prec?: number): EliminationField<Ser
     mul: (a, b) => a.mul(b),
     div: (a, b) => truncatedQuotient(a, b, prec),
     neg: (a) => a.neg(),
+    // a - f b as a 1 + f (-b): one sum of products per coefficient instead of a product and a sum (the same
+    // series over an exact field; a rounding field keeps the two operations and their rounding).
+    ...(F.exact && F.sumOfProducts !== undefined ? { subMul: (a: Series<T>, f: Series<T>, b: Series<T>) => Series.sumOfProducts(F, [a, f], [one, b.neg()]) } : {}),
     isZero: (a) => a.isZero() && a.isExact(),
     choosePivot: (candidates) => {
       let best = -1;
