@@ -143,6 +143,31 @@ describe("jets: a square over series in Q(pi)", () => {
   });
 });
 
+describe("adjoints: a square over series in Q(pi)", () => {
+  it("the gradient through a a equals the one through a and a copy, from fewer products in the sweep", () => {
+    const base = seriesScalar(QPI, 8);
+    let products = 0;
+    const counting: Scalar<Series<QPi>> = {
+      ...base,
+      mul: (a, b) => ((products += 1), base.mul(a, b)),
+      sumOfProducts: (x, y) => ((products += x.length), base.sumOfProducts!(x, y)),
+    };
+    const s = (k: number): Series<QPi> => Series.of(QPI, 0, [QPI.fromInt(k), QPI.div(QPI.one(), QPI.add(QPI.pi(), QPI.fromInt(k))), QPI.fromRational(1, k + 1)], 8);
+    const sweep = (square: boolean): { gradient: Series<QPi>[]; products: number } => {
+      const A = adjointScalar(counting);
+      const [x, y] = [A.variable(s(1)), A.variable(s(2))];
+      const a = A.add(A.mul(x, y), A.mul(y, y));
+      const f = A.mul(A.mul(a, square ? a : { ...a }), x);
+      products = 0;
+      const gradient = A.gradient(f, [x, y]);
+      return { gradient, products };
+    };
+    const [general, square] = [sweep(false), sweep(true)];
+    square.gradient.forEach((g, i) => expect(g.equals(general.gradient[i]!)).toBe(true));
+    expect(square.products).toBeLessThan(general.products);
+  });
+});
+
 describe("adjointScalar", () => {
   it("the gradient of a small function of every operation is the jets' exactly over Decimal", () => {
     // f = (x y - z) / (x + 2) + sqrt(x^2 + z^2) - atan2(y, x z) * pi + (-y) / 3, at a point where
