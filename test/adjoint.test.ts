@@ -8,6 +8,7 @@ import { scaledSystemOf } from "../src/ift/familySeries.js";
 import { parameterSeries } from "../src/ift/scaledSystem.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import type { Field } from "../src/numbers/field.js";
+import { QPI, type QPi } from "../src/numbers/qpi.js";
 import { F64 } from "../src/numbers/floatField.js";
 import type { Scalar } from "../src/numbers/scalar.js";
 import { lossGradient, lossJet, weightParams } from "../src/patterns/derivatives.js";
@@ -112,6 +113,59 @@ describe("lossGradient equals the jets' gradient over Decimal and float64 (every
       }
     });
   }
+});
+
+describe("jets: a square over series in Q(pi)", () => {
+  it("a a equals the general product of a and a copy, from fewer base products", () => {
+    const base = seriesScalar(QPI, 8);
+    // Count the base products: each mul, and each term of a sum of products.
+    let products = 0;
+    const counting: Scalar<Series<QPi>> = {
+      ...base,
+      mul: (a, b) => ((products += 1), base.mul(a, b)),
+      sumOfProducts: (x, y) => ((products += x.length), base.sumOfProducts!(x, y)),
+    };
+    const J = jetScalar(counting, 3, 2);
+    const s = (k: number): Series<QPi> => Series.of(QPI, 0, [QPI.fromInt(k), QPI.div(QPI.one(), QPI.add(QPI.pi(), QPI.fromInt(k))), QPI.fromRational(1, k + 1)], 8);
+    const [x, y, z] = [1, 2, 3].map((k, i) => J.variable(i, s(k)));
+    const a = J.add(J.mul(x!, y!), J.mul(z!, z!));
+    products = 0;
+    const general = J.mul(a, { ...a });
+    const generalProducts = products;
+    products = 0;
+    const square = J.mul(a, a);
+    expect(square.v.equals(general.v)).toBe(true);
+    J.gradient(square).forEach((g, i) => expect(g.equals(J.gradient(general)[i]!)).toBe(true));
+    J.hessian(square).forEach((row, i) => row.forEach((h, j) => expect(h.equals(J.hessian(general)[i]![j]!)).toBe(true)));
+    // n = 3, m = 6 Hessian entries: 1 + 2n + 4m products in general, 2 + 2n + 2m for a square
+    expect(generalProducts).toBe(1 + 6 + 24);
+    expect(products).toBe(2 + 6 + 12);
+  });
+});
+
+describe("adjoints: a square over series in Q(pi)", () => {
+  it("the gradient through a a equals the one through a and a copy, from fewer products in the sweep", () => {
+    const base = seriesScalar(QPI, 8);
+    let products = 0;
+    const counting: Scalar<Series<QPi>> = {
+      ...base,
+      mul: (a, b) => ((products += 1), base.mul(a, b)),
+      sumOfProducts: (x, y) => ((products += x.length), base.sumOfProducts!(x, y)),
+    };
+    const s = (k: number): Series<QPi> => Series.of(QPI, 0, [QPI.fromInt(k), QPI.div(QPI.one(), QPI.add(QPI.pi(), QPI.fromInt(k))), QPI.fromRational(1, k + 1)], 8);
+    const sweep = (square: boolean): { gradient: Series<QPi>[]; products: number } => {
+      const A = adjointScalar(counting);
+      const [x, y] = [A.variable(s(1)), A.variable(s(2))];
+      const a = A.add(A.mul(x, y), A.mul(y, y));
+      const f = A.mul(A.mul(a, square ? a : { ...a }), x);
+      products = 0;
+      const gradient = A.gradient(f, [x, y]);
+      return { gradient, products };
+    };
+    const [general, square] = [sweep(false), sweep(true)];
+    square.gradient.forEach((g, i) => expect(g.equals(general.gradient[i]!)).toBe(true));
+    expect(square.products).toBeLessThan(general.products);
+  });
 });
 
 describe("adjointScalar", () => {

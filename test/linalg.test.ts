@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eigs } from "mathjs";
 import type { Field, RealField } from "../src/numbers/field.js";
 import { Q } from "../src/numbers/rational.js";
-import { QPI } from "../src/numbers/qpi.js";
+import { QPI, type QPi } from "../src/numbers/qpi.js";
+import { Series } from "../src/series/series.js";
+import { seriesField } from "../src/series/seriesField.js";
 import { F64 } from "../src/numbers/floatField.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { identity, matMul, matVec, transpose, type Matrix } from "../src/linalg/matrix.js";
@@ -143,6 +145,38 @@ describe("solveLinear, inverse, determinant", () => {
     const nearlySingular = [[1, 2], [1, "2.0000000000000000000000000001"]].map((row) => row.map((v) => D.from(v)));
     expect(() => solveLinear(D, nearlySingular, [D.one(), D.one()])).not.toThrow();
     expect(() => solveLinear(D, nearlySingular, [D.one(), D.one()], { pivotTolerance: D.from("1e-20") })).toThrow(/singular over Decimal\(30\).*column 1/);
+  });
+});
+
+describe("elimination over truncated series in Q(pi)", () => {
+  it("the determinant by fused row operations (subMul) equals the one by products and sums", () => {
+    const S = seriesField(QPI, 9);
+    let fused = 0;
+    const counting = { ...S, subMul: (a: Series<QPi>, f: Series<QPi>, b: Series<QPi>) => ((fused += 1), S.subMul!(a, f, b)) };
+    const { subMul: _, ...plain } = S;
+    const rnd = mulberry32(17);
+    const entry = (): Series<QPi> =>
+      Series.of(QPI, randInt(rnd, -1, 1), Array.from({ length: 6 }, () => QPI.add(QPI.fromRational(randInt(rnd, -9, 9), randInt(rnd, 1, 5)), QPI.div(QPI.fromInt(randInt(rnd, -3, 3)), QPI.add(QPI.pi(), QPI.fromInt(randInt(rnd, 1, 4)))))), 7);
+    const A = Array.from({ length: 4 }, () => Array.from({ length: 4 }, entry));
+    const det = determinant(counting, A, "complete");
+    expect(det.equals(determinant(plain, A, "complete"))).toBe(true);
+    expect(fused).toBeGreaterThan(0);
+  });
+
+  it("a column's quotients by its pivot share the pivot's inverse, and equal a.div(b)", () => {
+    const S = seriesField(QPI, 9);
+    let divisions = 0;
+    const counting = { ...S, div: (a: Series<QPi>, b: Series<QPi>) => ((divisions += 1), S.div(a, b)) };
+    const rnd = mulberry32(23);
+    const entry = (): Series<QPi> => Series.of(QPI, randInt(rnd, 0, 1), Array.from({ length: 6 }, () => QPI.div(QPI.fromInt(randInt(rnd, -9, 9) || 1), QPI.add(QPI.pi(), QPI.fromInt(randInt(rnd, 1, 4))))), 7);
+    const A = Array.from({ length: 5 }, () => Array.from({ length: 5 }, entry));
+    const inverses = vi.spyOn(Series.prototype, "inv");
+    determinant(counting, A, "complete");
+    expect(inverses.mock.calls.length).toBeLessThan(divisions);
+    inverses.mockRestore();
+    const [a, b] = [entry(), entry()];
+    expect(S.div(a, b).equals(a.div(b))).toBe(true);
+    expect(S.div(b, b).equals(b.div(b))).toBe(true);
   });
 });
 

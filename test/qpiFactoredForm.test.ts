@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import Fraction from "fraction.js";
 import { Decimal } from "decimal.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
-import { type IntPoly, intPolyMul } from "../src/numbers/intPoly.js";
+import { type IntPoly, certainlyNonzeroAt, intPolyMul, intPolyTryDiv } from "../src/numbers/intPoly.js";
 import { Q } from "../src/numbers/rational.js";
 import {
   type Poly,
@@ -271,6 +271,41 @@ describe("integer polynomial multiplication", () => {
       const got: IntPoly = intPolyMul(a, b);
       expect(got).toEqual(expected);
     }
+  });
+});
+
+describe("trial division by x + b", () => {
+  it("the float64 filter says nonzero only where p(-b) is nonzero, and exact division still finds every multiple of x + b", () => {
+    const rnd = mulberry32(11);
+    const big = (bits: number): bigint => {
+      let x = 0n;
+      for (let b = 0; b < bits; b += 30) x = (x << 30n) | BigInt(Math.floor(rnd.uniform() * 2 ** 30));
+      return rnd.uniform() < 0.5 ? -x : x;
+    };
+    const exactAt = (p: IntPoly, x: bigint): bigint => p.reduceRight((v, c) => v * x + c, 0n);
+    let decided = 0;
+    for (let i = 0; i < 60; i++) {
+      const b = BigInt(randInt(rnd, -6, 6) || 1);
+      const q = Array.from({ length: randInt(rnd, 2, 40) }, () => big(randInt(rnd, 1, 300)));
+      q[q.length - 1] ||= 1n;
+      const multiple = intPolyMul(q, [b, 1n]);
+      // a multiple of x + b: never "certainly nonzero", and the quotient is found
+      expect(certainlyNonzeroAt(multiple, b)).toBe(false);
+      expect(intPolyTryDiv(multiple, [b, 1n])).toEqual(q);
+      // one coefficient changed by 1 (p(-b) = +-(-b)^k, tiny against the terms): nonzero, never divided
+      const k = randInt(rnd, 0, multiple.length - 1);
+      const near = multiple.map((c, j) => (j === k ? c + 1n : c));
+      expect(exactAt(near, -b)).not.toBe(0n);
+      expect(intPolyTryDiv(near, [b, 1n])).toBeUndefined();
+      // a random polynomial: the filter's "nonzero" is right whenever it says so, and usually decides
+      const p = Array.from({ length: randInt(rnd, 2, 40) }, () => big(randInt(rnd, 1, 300)));
+      p[p.length - 1] ||= 1n;
+      if (certainlyNonzeroAt(p, b)) {
+        decided++;
+        expect(exactAt(p, -b)).not.toBe(0n);
+      }
+    }
+    expect(decided).toBeGreaterThan(50);
   });
 });
 

@@ -126,6 +126,59 @@ describe("series representation", () => {
 
 // ---- order bookkeeping ----------------------------------------------------------------------------
 
+describe("squares over an exact field", () => {
+  it("a.mul(a) takes half the products and equals the general product", () => {
+    // Count the products that the field's sums of products are given.
+    let products = 0;
+    const counting = new Proxy(QPI, {
+      get(target, key) {
+        if (key === "sumOfProducts") return (x: QPi[], y: QPi[]) => ((products += x.length), target.sumOfProducts(x, y));
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === "function" ? (v as (...args: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const n = 12;
+    const coeffs = Array.from({ length: n }, (_, k) => F.add(q(k + 1, k + 2), F.div(q(k % 3), F.add(PI_Q, q(k)))));
+    const a = Series.of(counting, -1, coeffs, n - 1);
+    const general = a.mul(Series.of(counting, -1, coeffs, n - 1));
+    const generalProducts = products;
+    products = 0;
+    const square = a.mul(a);
+    expect(square.equals(general)).toBe(true);
+    // the general rule: k + 1 products for coefficient k = 0..n-1; the square: floor(k/2) + 1
+    expect(generalProducts).toBe((n * (n + 1)) / 2);
+    expect(products).toBeLessThanOrEqual(Array.from({ length: n }, (_, k) => Math.floor(k / 2) + 1).reduce((s, x) => s + x, 0));
+  });
+});
+
+describe("square roots over an exact field", () => {
+  it("sqrt by sums of products equals the left fold, from fewer products", () => {
+    let products = 0;
+    // QPI counting its products (mul, and each term of a sum of products), with or without sums of products.
+    const field = (sums: boolean): typeof QPI =>
+      new Proxy(QPI, {
+        get(target, key) {
+          if (key === "sumOfProducts") return sums ? (x: QPi[], y: QPi[]) => ((products += x.length), target.sumOfProducts(x, y)) : undefined;
+          if (key === "mul") return (x: QPi, y: QPi) => ((products += 1), target.mul(x, y));
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === "function" ? (v as (...args: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    const n = 16;
+    const coeffs = Array.from({ length: n }, (_, k) => (k === 0 ? q(9, 4) : F.add(q(k, k + 3), F.div(q(1), F.add(PI_Q, q(k % 4))))));
+    products = 0;
+    const folded = sqrt(Series.of(field(false), 2, coeffs, n + 2));
+    const foldProducts = products;
+    products = 0;
+    const summed = sqrt(Series.of(field(true), 2, coeffs, n + 2));
+    const sumProducts = products;
+    expect(summed.equals(folded)).toBe(true);
+    expect(summed.mul(summed).equals(Series.of(QPI, 2, coeffs, n + 2).mul(Series.constant(QPI, QPI.one())))).toBe(true);
+    expect(foldProducts).toBe(((n - 1) * (n - 2)) / 2);
+    expect(sumProducts).toBeLessThan((4 * foldProducts) / 5);
+  });
+});
+
 describe("order bookkeeping", () => {
   it("a product of an O(eps^5) series with a series of valuation -2 is known to O(eps^3)", () => {
     const a = SQ(0, [1, 1, 1, 1, 1], 5);

@@ -78,6 +78,7 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     const ag = a.g;
     const bg = b.g;
     if (B.sumOfProducts === undefined) return mulFolded(a, b, v, ag, bg);
+    if (a === b && B.negligible === undefined) return square(a, v, ag);
     const g = ag.map((x, i) => dot([a.v, b.v], [bg[i]!, x]));
     if (order === 1) return { v, g };
     const h: X[] = new Array<X>(m);
@@ -89,6 +90,24 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
         if (b.h !== undefined) x.push(a.v), y.push(b.h[k]!);
         h[k] = dot(x, y);
       }
+    }
+    return { v, g, h };
+  };
+
+  /**
+   * a a over an exact base with sums of products: g = (2 a.v) a.g and h_ij = (2 a.g_i) a.g_j + (2 a.v) a.h_ij,
+   * the same values as the general rule from half its products (docs/patterns.md §6).
+   */
+  const square = (a: Jet<X>, v: X, ag: readonly X[]): Jet<X> => {
+    const two = B.fromInt(2);
+    const v2 = B.mul(two, a.v);
+    const g = ag.map((x) => B.mul(v2, x));
+    if (order === 1) return { v, g };
+    const ag2 = ag.map((x) => B.mul(two, x));
+    const ah = a.h;
+    const h: X[] = new Array<X>(m);
+    for (let i = 0, k = 0; i < n; i++) {
+      for (let j = i; j < n; j++, k++) h[k] = ah === undefined ? B.mul(ag2[i]!, ag[j]!) : dot([ag2[i]!, v2], [ag[j]!, ah[k]!]);
     }
     return { v, g, h };
   };

@@ -26,6 +26,11 @@ export class SingularMatrixError extends Error {
  */
 export type EliminationField<T> = Pick<Field<T>, "name" | "zero" | "one" | "sub" | "mul" | "div" | "neg" | "isZero" | "choosePivot"> & {
   /**
+   * Optional: a - factor b, the value of sub(a, mul(factor, b)), in one operation (truncated series over an
+   * exact field: one sum of products per coefficient, docs/linalg.md).
+   */
+  subMul?(a: T, factor: T, b: T): T;
+  /**
    * Optional: the determinant of a square block none of whose entries is a pivot (complete pivoting found
    * none). Without it that determinant is zero; truncated series return zero to the precision the block
    * allows.
@@ -84,7 +89,7 @@ function subtractRowMultiple<T>(F: EliminationField<T>, M: Matrix<T>, target: nu
   const t = M[target]!;
   const s = M[source]!;
   for (let k = fromCol; k < t.length; k++) {
-    if (!F.isZero(s[k]!)) t[k] = F.sub(t[k]!, F.mul(factor, s[k]!));
+    if (!F.isZero(s[k]!)) t[k] = F.subMul === undefined ? F.sub(t[k]!, F.mul(factor, s[k]!)) : F.subMul(t[k]!, factor, s[k]!);
   }
 }
 

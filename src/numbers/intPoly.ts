@@ -205,6 +205,26 @@ export function intPolyMul(a: IntPoly, b: IntPoly): IntPoly {
 }
 
 /**
+ * True when p(-b) is certainly nonzero, by Horner's rule in float64: with x = -b exact (|b| < 2^53) and
+ * each coefficient, product and sum rounded once (relative error u = 2^-53 each), the computed value is
+ * within (2 deg + 1) u (1 + o(1)) sum |p_k| |b|^k of p(-b); the test takes (4 deg + 8) u times that sum,
+ * itself computed alongside. False ("perhaps zero") when that does not decide or a value overflows.
+ */
+export function certainlyNonzeroAt(p: IntPoly, b: bigint): boolean {
+  const x = -Number(b);
+  if (!Number.isSafeInteger(x)) return false;
+  const ax = Math.abs(x);
+  let value = 0;
+  let magnitude = 0;
+  for (let k = p.length - 1; k >= 0; k--) {
+    const c = Number(p[k]!);
+    value = value * x + c;
+    magnitude = magnitude * ax + Math.abs(c);
+  }
+  return Number.isFinite(magnitude) && Math.abs(value) > (4 * p.length + 8) * 2 ** -53 * magnitude;
+}
+
+/**
  * The quotient p / f when f divides p in Z[x], else undefined. f must be primitive, and then f divides p
  * in Q[x] exactly when it does in Z[x] (Gauss's lemma), so the test is exact; the long division stops at
  * the first quotient coefficient that is not an integer.
@@ -217,6 +237,8 @@ export function intPolyTryDiv(p: IntPoly, f: IntPoly): IntPoly | undefined {
   if (d === 1 && f[1] === 1n) {
     const b = f[0]!;
     if (b === 0n) return p[0] === 0n ? p.slice(1) : undefined;
+    // x + b divides p exactly when p(-b) = 0: most trial divisions fail, and float64 says so first.
+    if (certainlyNonzeroAt(p, b)) return undefined;
     // synthetic division by x + b
     const q = new Array<bigint>(n);
     let c = p[n]!;

@@ -378,18 +378,23 @@ export class QPiField implements Field<QPi> {
     let gn = 0n;
     let C = 1n;
     for (const t of terms) {
-      den = maxExponents(den, t.den);
-      gn = bigintGcd(gn, t.n);
-      C = (C / bigintGcdLikelyDivisor(C, t.d)) * t.d;
+      if (!sameDen(den, t.den)) den = maxExponents(den, t.den);
+      if (gn !== 1n) gn = bigintGcd(gn, t.n);
+      if (t.d !== 1n) C = (C / bigintGcdLikelyDivisor(C, t.d)) * t.d;
     }
-    // term t is m (a b c) x^shift with c the cofactor of its denominator without pi
+    // term t is m (a b c) x^shift with c the cofactor of its denominator without pi (none when t has the
+    // common denominator itself, the usual case)
     const parts = terms.map((t) => {
-      const missing = missingExponents(den, t.den);
-      const shift = missing[0] === PI_FACTOR ? missing[1]! : 0;
-      const c = this.basis.expandCached(shift > 0 ? missing.slice(2) : missing);
-      const m = (t.n / gn) * (C / t.d);
+      let c = ONE_POLY;
+      let shift = 0;
+      if (!sameDen(den, t.den)) {
+        const missing = missingExponents(den, t.den);
+        shift = missing[0] === PI_FACTOR ? missing[1]! : 0;
+        c = this.basis.expandCached(shift > 0 ? missing.slice(2) : missing);
+      }
+      const m = (gn === 1n ? t.n : t.n / gn) * (C === t.d ? 1n : C / t.d);
       const length = t.a.length + t.b.length + c.length - 2 + shift;
-      const bits = maxBits([m]) + packedBits(t.a) + packedBits(t.b) + packedBits(c) + Math.log2(t.a.length * t.b.length * c.length);
+      const bits = (m === 1n ? 4 : maxBits([m])) + packedBits(t.a) + packedBits(t.b) + packedBits(c) + Math.log2(t.a.length * t.b.length * c.length);
       return { m, a: t.a, b: t.b, c, shift, length, bits };
     });
     const B = slotWidth(Math.ceil(Math.max(...parts.map((q) => q.bits)) + Math.log2(parts.length)));

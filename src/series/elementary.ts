@@ -1,3 +1,4 @@
+import { dot } from "../numbers/field.js";
 import { Series, resultPrecision } from "./series.js";
 
 /**
@@ -52,6 +53,29 @@ export function sqrt<T>(s: Series<T>, prec?: number): Series<T> {
   const twoRoot = F.add(root0, root0);
   const g: T[] = [root0];
   // (sum g_k eps^k)^2 = sum a_k eps^k: g_k = (a_k - sum_{j=1..k-1} g_j g_{k-j}) / (2 g_0)
+  if (F.exact && F.sumOfProducts !== undefined) {
+    // The sum pairs g_j g_{k-j} with g_{k-j} g_j: sum_{1 <= j < k-j} (2 g_j) g_{k-j} + g_{k/2}^2, one sum
+    // of products (docs/series.md §2.6); the same coefficients over an exact field.
+    const two = F.fromInt(2);
+    const doubled: T[] = [twoRoot];
+    for (let k = 1; k < n; k++) {
+      const x: T[] = [];
+      const y: T[] = [];
+      for (let j = 1; 2 * j < k; j++) {
+        x.push(doubled[j]!);
+        y.push(g[k - j]!);
+      }
+      if (k % 2 === 0) {
+        x.push(g[k / 2]!);
+        y.push(g[k / 2]!);
+      }
+      const ak = k < a.length ? a[k]! : F.zero();
+      const gk = F.div(x.length === 0 ? ak : F.sub(ak, dot(F, x, y)), twoRoot);
+      g.push(gk);
+      doubled.push(F.mul(two, gk));
+    }
+    return Series.of(F, val, g, target);
+  }
   for (let k = 1; k < n; k++) {
     let acc = k < a.length ? a[k]! : F.zero();
     for (let j = 1; j < k; j++) acc = F.sub(acc, F.mul(g[j]!, g[k - j]!));

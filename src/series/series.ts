@@ -152,6 +152,7 @@ export class Series<T> {
     const out: T[] = new Array<T>(n);
     const a = this.coeffs;
     const c = b.coeffs;
+    if (b === this && F.exact) return Series.of(F, val, square(F, a, n), prec);
     for (let k = 0; k < n; k++) {
       const lo = Math.max(0, k - c.length + 1);
       const hi = Math.min(k, a.length - 1);
@@ -311,6 +312,30 @@ export class Series<T> {
     const i = k - this.val;
     return i < 0 || i >= this.coeffs.length ? this.F.zero() : this.coeffs[i]!;
   }
+}
+
+/**
+ * The first n coefficients of the square of sum_i a_i eps^i over an exact field: coefficient k is
+ * sum_{i < k - i} (2 a_i) a_{k-i} + a_{k/2}^2, half the products of the general rule (docs/series.md §2.2).
+ */
+function square<T>(F: Field<T>, a: readonly T[], n: number): T[] {
+  const two = F.fromInt(2);
+  const doubled = a.map((x) => F.mul(two, x));
+  const out: T[] = new Array<T>(n);
+  for (let k = 0; k < n; k++) {
+    const x: T[] = [];
+    const y: T[] = [];
+    for (let i = Math.max(0, k - a.length + 1); 2 * i < k; i++) {
+      x.push(doubled[i]!);
+      y.push(a[k - i]!);
+    }
+    if (k % 2 === 0 && k / 2 < a.length) {
+      x.push(a[k / 2]!);
+      y.push(a[k / 2]!);
+    }
+    out[k] = x.length === 0 ? F.zero() : dot(F, x, y);
+  }
+  return out;
 }
 
 /**
