@@ -283,7 +283,7 @@ describe("census points", () => {
 
   it("float64 blocks at the refined point agree with BigFloat(40) blocks", () => {
     const d = 12;
-    const report = census({ d, maxClasses: 3, all: false, secondLayer: "fixed", search: { random: 1, randomThreeClasses: 1, signed: 1, seed: 2 }, types: [[8, 3, 1], [9, 3]] });
+    const report = census({ d, maxClasses: 3, all: false, secondLayer: "fixed", search: { random: 1, randomMixedSigns: 1, randomThreeClasses: 1, signed: 1, seed: 2 }, types: [[8, 3, 1], [9, 3]] });
     const B = new BigFloatField(40);
     for (const point of report.points.slice(0, 3)) {
       const P = censusPattern(point.sizes);

@@ -75,11 +75,12 @@ export interface CensusReport {
 /**
  * The starts of the command and the library, per sign vector of a: every diagonal sign pattern once, and 64
  * random starts in a type of at most two classes (4 and 16 missed minima that the comparison with the
- * templates found, docs/census.md §9; 256 find no more at d = 100), 4 in a type of three (which also starts
- * from its two-class neighbours' points); in a two-class type, also each point found with its classes'
- * entries exchanged (search.ts).
+ * templates found, docs/census.md §9; 256 find no more at d = 100), 16 there under a sign vector of a with a
+ * negative class (a trained model's saddles; 64 find the same points at d = 20, 45, 70, 95), 4 in a type of
+ * three (which also starts from its two-class neighbours' points); in a two-class type, also each point
+ * found with its classes' entries exchanged (search.ts).
  */
-export const DEFAULT_SEARCH: SearchOptions = { random: 64, randomThreeClasses: 4, signed: 1, seed: 1 };
+export const DEFAULT_SEARCH: SearchOptions = { random: 64, randomMixedSigns: 16, randomThreeClasses: 4, signed: 1, seed: 1 };
 
 /** The types of the census (class sizes, descending). */
 export function censusTypeList(options: CensusOptions): number[][] {

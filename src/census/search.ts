@@ -23,11 +23,13 @@ import { censusPattern, sizePreservingPermutations } from "./types.js";
  */
 
 /**
- * How many starts of each kind, per sign vector of a: `random` in a type of at most two classes,
- * `randomThreeClasses` in one of three, and every diagonal sign pattern (+-1 per class) `signed` times.
+ * How many starts of each kind, per sign vector of a: `random` in a type of at most two classes
+ * (`randomMixedSigns` there under a sign vector with a negative class), `randomThreeClasses` in one of three,
+ * and every diagonal sign pattern (+-1 per class) `signed` times.
  */
 export interface SearchOptions {
   readonly random: number;
+  readonly randomMixedSigns: number;
   readonly randomThreeClasses: number;
   readonly signed: number;
   readonly seed: number;
@@ -279,7 +281,8 @@ function searchSignVector(
       }));
     }
   }
-  for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
+  const randomStarts = c > 2 ? options.randomThreeClasses : signs.some((s) => s < 0) ? options.randomMixedSigns : options.random;
+  for (let t = 0; t < randomStarts; t++) {
     const r = random();
     startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
   }
