@@ -1,10 +1,10 @@
 import type { Decimal } from "decimal.js";
 import { familyCrossings, type Crossing } from "../crossing/crossing.js";
-import { BranchEnd, continueBranch } from "../families/continuation.js";
+import { BranchEnd } from "../families/continuation.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
-import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
+import type { PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { NewtonError } from "../linalg/newton.js";
@@ -20,6 +20,8 @@ import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
+import { refinedCriticalPoint } from "./refine.js";
+import { walkBranch } from "./walk.js";
 
 /**
  * What bifurcates from a family at its crossings (docs/bifurcation.md): the kernel of the carrying block
@@ -308,7 +310,7 @@ function bifurcationAt(
   const familyAt = new Map<string, Decimal[]>();
   const familyNear = (d: Decimal): Decimal[] => {
     let x = familyAt.get(d.toString());
-    if (x === undefined) familyAt.set(d.toString(), (x = newtonCriticalPoint(F, fine, iso, xStar, d).x));
+    if (x === undefined) familyAt.set(d.toString(), (x = refinedCriticalPoint(F, fine, iso, xStar, d).x));
     return x;
   };
   const results = targets.map((t) => {
@@ -431,7 +433,7 @@ function followBranch(
     let branchD: Decimal | undefined;
     const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
       // The family at d: the point solved there already, or continued from the previous family point.
-      const fam = known ?? continueBranch(iso, familyX, familyD, d, { precision });
+      const fam = known ?? walkBranch(iso, familyX, familyD, d, { precision });
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
@@ -454,7 +456,7 @@ function followBranch(
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const family = newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d);
+      const family = refinedCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d);
       const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
       if (near.length === 0) {
@@ -469,7 +471,7 @@ function followBranch(
       }
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
-        const sol = newtonCriticalPoint(W, precision, R, start, d);
+        const sol = refinedCriticalPoint(W, precision, R, start, d);
         near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
@@ -505,7 +507,7 @@ function followBranch(
         // Near a fold of the reduced equation the first step is of its size, and a correction as large as a tenth
         // of the branch's distance to the family is a jump (onto the family or past the fold).
         const nearFold = fold !== undefined && target === targets[0] ? { initialStep: fold / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
-        const p = continueBranch(R, branchX, branchD, W.from(target), { precision, ...nearFold });
+        const p = walkBranch(R, branchX, branchD, W.from(target), { precision, ...nearFold });
         branchX = p.x;
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
@@ -537,7 +539,7 @@ function followBranch(
       if ((sigma > 0 ? want.gt(dStar) : want.lt(dStar)) && want.gte(bottom)) {
         try {
           const startPoint = points.filter((q) => (sigma > 0 ? q.d.gt(dStar) : q.d.lt(dStar))).reduce((best, q) => (q.d.sub(want).abs().lt(best.d.sub(want).abs()) ? q : best));
-          const p = continueBranch(R, startPoint.x, startPoint.d, want, { precision });
+          const p = walkBranch(R, startPoint.x, startPoint.d, want, { precision });
           familyX = xStar.map((v) => W.from(v));
           familyD = W.from(dStar);
           at = pointAt(want, p.x, p.loss, p.gradientNorm);

@@ -1,0 +1,80 @@
+import type { Decimal } from "decimal.js";
+import { BranchEnd, type ContinuationOptions } from "../families/continuation.js";
+import type { PatternCriticalPoint } from "../families/newton.js";
+import { NewtonError } from "../linalg/newton.js";
+import { solveLinear } from "../linalg/solve.js";
+import { F64 } from "../numbers/floatField.js";
+import { lossJet, weightParams } from "../patterns/derivatives.js";
+import type { Pattern } from "../patterns/pattern.js";
+import { float64CriticalPoint, refinedCriticalPoint } from "./refine.js";
+
+/**
+ * continueBranch (docs/families.md, "continuation") with the walk in float64 (docs/bifurcation.md §4,
+ * "Arithmetic of the branches"): the same steps in log d (tangent predictor, Newton corrector, a jump
+ * rejected, the step halved on a failure, a fold below 1e-9), each in JS numbers; only the end point is
+ * solved at the context's digits (refinedCriticalPoint). The corrector has CORRECTOR_STEPS float64 steps
+ * where continueBranch's at 30 digits has 12: from a float64-converged point two more quadratic steps reach
+ * 30 digits, so both accept the same correctors. That limit is what ends a walk at a fold: past it a
+ * corrector that wanders onto another branch within the jump allowance takes more steps.
+ */
+
+/** Newton steps of the float64 corrector (12 at 30 digits less the two that double 15 digits to 30 and more). */
+const CORRECTOR_STEPS = 10;
+
+/** The corrector converged to another branch: halve the step. */
+class BranchJump extends Error {
+  override readonly name = "BranchJump";
+}
+
+/** dx/dd along grad_W L_P(x(d); d) = 0: H dx/dd = -d(grad)/dd. */
+function tangent(P: Pattern, x: readonly number[], d: number, wrt: readonly number[]): number[] {
+  const jet = lossJet(F64, P, x, d, wrt, { withD: true });
+  const H = jet.hessian!;
+  const n = wrt.length;
+  return solveLinear(F64, wrt.map((_, i) => H[i]!.slice(0, n)), wrt.map((_, i) => -H[i]![n]!));
+}
+
+/** Follow the branch of critical points of L_P from (x0, d0) to d = target; throws BranchEnd at a fold. */
+export function walkBranch(P: Pattern, x0: readonly Decimal[], d0: Decimal, target: Decimal, options: ContinuationOptions): PatternCriticalPoint {
+  const wrt = weightParams(P);
+  const { precision } = options;
+  const maxD = d0.gt(target) ? d0 : target;
+  let x = x0.map((v) => v.toNumber());
+  let d = d0.toNumber();
+  const goal = target.toNumber();
+  let h = options.initialStep ?? 0.25;
+  while (d !== goal) {
+    const remaining = Math.log(goal) - Math.log(d);
+    const last = Math.abs(remaining) < h;
+    const dNext = last ? goal : d * Math.exp(h * Math.sign(remaining));
+    try {
+      const v = tangent(P, x, d, wrt);
+      const predicted = x.slice();
+      wrt.forEach((k, i) => (predicted[k] = x[k]! + v[i]! * (dNext - d)));
+      const corrected = float64CriticalPoint(P, predicted, dNext, CORRECTOR_STEPS).x;
+      // Reject a jump to another branch: the correction must be small next to the predictor's move.
+      let jump = 0;
+      let move = 1e-6;
+      wrt.forEach((k) => {
+        jump = Math.max(jump, Math.abs(corrected[k]! - predicted[k]!));
+        move = Math.max(move, Math.abs(predicted[k]! - x[k]!));
+      });
+      if (jump > 0.5 * move + (options.jumpAllowance ?? 1e-3)) throw new BranchJump();
+      x = corrected;
+      d = dNext;
+      h = Math.min(1.5 * h, 0.5);
+    } catch (e) {
+      if (!(e instanceof NewtonError) && !(e instanceof BranchJump)) throw e;
+      h /= 2;
+      if (h < 1e-9) {
+        const at = precision.working(maxD).fromDecimalString(String(d));
+        throw new BranchEnd(
+          `the branch cannot be continued past d = ${at.toSignificantDigits(8).toString()} towards ${target.toString()}: it ends in a fold (or loses nondegeneracy) there`,
+          at,
+        );
+      }
+    }
+  }
+  const polish = precision.working(maxD);
+  return refinedCriticalPoint(polish, precision, P, x.map((v) => polish.fromDecimalString(String(v))), polish.from(target));
+}
