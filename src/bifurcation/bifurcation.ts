@@ -20,6 +20,7 @@ import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
+import { fixedCoordinates } from "./fixedCoordinates.js";
 import { refinedCriticalPoint } from "./refine.js";
 import { walkBranch } from "./walk.js";
 
@@ -310,7 +311,7 @@ function bifurcationAt(
   const familyAt = new Map<string, Decimal[]>();
   const familyNear = (d: Decimal): Decimal[] => {
     let x = familyAt.get(d.toString());
-    if (x === undefined) familyAt.set(d.toString(), (x = refinedCriticalPoint(F, fine, iso, xStar, d).x));
+    if (x === undefined) familyAt.set(d.toString(), (x = refinedCriticalPoint(F, fine, fixedCoordinates(iso), xStar, d).x));
     return x;
   };
   const results = targets.map((t) => {
@@ -417,6 +418,8 @@ function followBranch(
 ): Branch {
   const { axial } = t;
   const R = axial.pattern;
+  const coordinates = fixedCoordinates(R, axial.fixedBy);
+  const isoCoordinates = fixedCoordinates(iso);
   const top = Number(options.top ?? "1e3");
   const points: BranchPoint[] = [];
   const ends: BranchEndInfo[] = [];
@@ -433,7 +436,7 @@ function followBranch(
     let branchD: Decimal | undefined;
     const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
       // The family at d: the point solved there already, or continued from the previous family point.
-      const fam = known ?? walkBranch(iso, familyX, familyD, d, { precision });
+      const fam = known ?? walkBranch(isoCoordinates, familyX, familyD, d, { precision });
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
@@ -456,7 +459,7 @@ function followBranch(
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const family = refinedCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d);
+      const family = refinedCriticalPoint(W, precision, isoCoordinates, xStar.map((v) => W.from(v)), d);
       const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
       if (near.length === 0) {
@@ -471,7 +474,7 @@ function followBranch(
       }
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
-        const sol = refinedCriticalPoint(W, precision, R, start, d);
+        const sol = refinedCriticalPoint(W, precision, coordinates, start, d);
         near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
@@ -507,7 +510,7 @@ function followBranch(
         // Near a fold of the reduced equation the first step is of its size, and a correction as large as a tenth
         // of the branch's distance to the family is a jump (onto the family or past the fold).
         const nearFold = fold !== undefined && target === targets[0] ? { initialStep: fold / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
-        const p = walkBranch(R, branchX, branchD, W.from(target), { precision, ...nearFold });
+        const p = walkBranch(coordinates, branchX, branchD, W.from(target), { precision, ...nearFold });
         branchX = p.x;
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
@@ -539,7 +542,7 @@ function followBranch(
       if ((sigma > 0 ? want.gt(dStar) : want.lt(dStar)) && want.gte(bottom)) {
         try {
           const startPoint = points.filter((q) => (sigma > 0 ? q.d.gt(dStar) : q.d.lt(dStar))).reduce((best, q) => (q.d.sub(want).abs().lt(best.d.sub(want).abs()) ? q : best));
-          const p = walkBranch(R, startPoint.x, startPoint.d, want, { precision });
+          const p = walkBranch(coordinates, startPoint.x, startPoint.d, want, { precision });
           familyX = xStar.map((v) => W.from(v));
           familyD = W.from(dStar);
           at = pointAt(want, p.x, p.loss, p.gradientNorm);

@@ -5,9 +5,10 @@ import { fromDecimal } from "../families/newton.js";
 import { jetScalar, type Jet, type JetScalar } from "../diff/jet.js";
 import { BigFloatField, type BigFloat } from "../numbers/bigFloatField.js";
 import type { Scalar } from "../numbers/scalar.js";
-import { lossGradient, lossJet } from "../patterns/derivatives.js";
+import { lossGradient } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
+import { fixedCoordinates, fixedJet, orbitSums } from "./fixedCoordinates.js";
 
 /**
  * The Lyapunov–Schmidt reduction on the axial line (docs/bifurcation.md §3). In the W-coordinates y of
@@ -20,7 +21,8 @@ import { restrictedLoss } from "../patterns/restrictedLoss.js";
  * orthogonal to phi; H0^+ the inverse on that complement). The derivatives along phi are exact (no
  * differencing): l3 and l4 from l(y0 + (s + t) phi) as a jet in s over jets in t (univariate Taylor
  * jets), r from the gradient of l at y0 + t phi in reverse mode over jets in t, all in binary floats of
- * the digits of F; H0 is the one dense jet Hessian (the bordered system needs it). When R is larger
+ * the digits of F; H0 is the one dense jet Hessian (the bordered system needs it; H0 phi, for the kernel
+ * residual, is the gradient's first derivative along phi). When R is larger
  * than the fixed space of the branch's isotropy (a non-Young stabiliser: R = Q_k and the permutations
  * `fixedBy`), H0^+ is taken on that fixed space, where the kernel is phi alone: the matrices restricted by
  * the 0/1 orbit matrix E (E^T H E) and the border E^T phi.
@@ -31,10 +33,6 @@ export interface ReducedEquation {
   readonly c: Decimal;
   /** |H0 phi| / |phi|: how well phi is a kernel vector (zero at the exact crossing). */
   readonly kernelResidual: Decimal;
-}
-
-function matVec(F: DecimalField, A: Decimal[][], v: readonly Decimal[]): Decimal[] {
-  return A.map((row) => row.reduce((s, x, j) => F.add(s, F.mul(x, v[j]!)), F.zero()));
 }
 
 function dot(F: DecimalField, u: readonly Decimal[], v: readonly Decimal[]): Decimal {
@@ -83,31 +81,28 @@ export function reducedEquation(
   const xN = xStar.map(toN);
   const phiN = phi.map(toN);
   const dN = toN(dStar);
-  const H0 = lossJet(N, R, xN, dN, wrt).hessian!.map((row) => row.map(toF));
+  const orbits = fixedCoordinates(R, fixedBy);
   // l3 and l4: l(y0 + (s + t) phi) as a jet in s over jets in t; d^3/ds dt^2 and d^4/ds^2 dt^2 at 0.
   const inner = alongPhi(N, xN, wrt, phiN, dN);
   const outer = alongPhi(inner.J, inner.xs, wrt, phiN.map((v) => inner.J.constant(v)), inner.d);
   const L = restrictedLoss(outer.J, R, outer.xs, outer.d);
   const l3 = toF(inner.J.hessian(outer.J.gradient(L)[0]!)[0]![0]!);
   const l4 = toF(inner.J.hessian(outer.J.hessian(L)[0]![0]!)[0]![0]!);
-  // r = D^3 l[phi, phi, .]: the gradient of l at y0 + t phi (reverse mode over jets in t), its second derivative in t.
-  const r = lossGradient(inner.J, R, inner.xs, inner.d, wrt).gradient.map((g) => toF(inner.J.hessian(g)[0]![0]!));
+  // The gradient of l at y0 + t phi (reverse mode over jets in t): its first derivative in t is H0 phi, its
+  // second r = D^3 l[phi, phi, .].
+  const gradient = lossGradient(inner.J, R, inner.xs, inner.d, wrt).gradient;
+  const H0phi = gradient.map((g) => toF(inner.J.gradient(g)[0]!));
+  const r = gradient.map((g) => toF(inner.J.hessian(g)[0]![0]!));
   const phiPhi = dot(F, phi, phi);
-  const H0phi = matVec(F, H0, phi);
   const kernelResidual = F.div(F.sqrt(dot(F, H0phi, H0phi)), F.sqrt(phiPhi));
-  // w = -H0^+ r_perp from the bordered system [H0 phi; phi^T 0] [w; mu] = [-r_perp; 0], on the orbits of fixedBy.
+  // w = -H0^+ r_perp from the bordered system [H0 phi; phi^T 0] [w; mu] = [-r_perp; 0], on the orbits of
+  // fixedBy: E^T H0 E is the Hessian in the coordinates z of the fixed space (one jet variable per orbit).
   const along = F.div(dot(F, phi, r), phiPhi);
   const rPerp = r.map((v, i) => F.sub(v, F.mul(along, phi[i]!)));
-  const orbit = wrtOrbits(wrt, fixedBy);
-  const n = Math.max(...orbit) + 1;
-  const sumOver = (v: readonly Decimal[]): Decimal[] => {
-    const out = Array.from({ length: n }, () => F.zero());
-    v.forEach((x, i) => (out[orbit[i]!] = F.add(out[orbit[i]!]!, x)));
-    return out;
-  };
+  const n = orbits.count;
+  const sumOver = (v: readonly Decimal[]): Decimal[] => orbitSums(F, orbits, v);
   const border = sumOver(phi);
-  const columns = H0.map((row) => sumOver(row));
-  const A = Array.from({ length: n }, (_, o) => sumOver(columns.map((row) => row[o]!)));
+  const A = fixedJet(N, orbits, xN, dN).hessian.map((row) => row.map(toF));
   A.forEach((row, o) => row.push(border[o]!));
   A.push([...border, F.zero()]);
   const rhs = [...sumOver(rPerp).map((v) => F.neg(v)), F.zero()];
@@ -119,18 +114,4 @@ export function reducedEquation(
   const along1 = (dd: Decimal): Decimal => toF(curvatureAlong(N, R, familyAt(dd).map(toN), wrt, phiN, toN(dd)));
   const a = F.div(F.sub(along1(F.add(dStar, hd)), along1(F.sub(dStar, hd))), F.mul(F.fromInt(2), hd));
   return { a, b: F.div(l3, F.fromInt(2)), c: F.div(c6, F.fromInt(6)), kernelResidual };
-}
-
-/** The orbit (0, 1, ...) of each W-parameter (wrt) under the parameter permutations fixedBy; each its own without them. */
-function wrtOrbits(wrt: readonly number[], fixedBy: readonly (readonly number[])[]): number[] {
-  const parent = wrt.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const position = new Map(wrt.map((p, i) => [p, i]));
-  for (const perm of fixedBy) wrt.forEach((p, i) => (parent[find(i)] = find(position.get(perm[p]!)!)));
-  const roots: number[] = [];
-  return wrt.map((_, i) => {
-    const r = find(i);
-    const o = roots.indexOf(r);
-    return o < 0 ? roots.push(r) - 1 : o;
-  });
 }

@@ -7,17 +7,18 @@ import { solveLinear } from "../linalg/solve.js";
 import type { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { F64 } from "../numbers/floatField.js";
-import { lossGradient, lossJet, weightParams } from "../patterns/derivatives.js";
+import { lossGradient } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
-import type { Pattern } from "../patterns/pattern.js";
+import { fixedGradient, fixedJet, fixedWeights, fromFixed, toFixed, type FixedCoordinates } from "./fixedCoordinates.js";
 
 /**
  * Critical points of L_P (a fixed) in mixed precision (docs/bifurcation.md §4, "Arithmetic of the
- * branches"): Newton in float64 (jet Hessian and gradient in JS numbers), then refinement at the working
- * digits, each step the float64 Hessian's solve against the gradient at the working digits (reverse mode,
- * a few evaluations of L_P, against a jet Hessian's n^2/2 of them). The refinement is a chord iteration
- * that converges as fast as the float64 Hessian is accurate (about 10^-(16 - 2 log10 d) relative, times its
- * condition); a step that does not shrink renews the Hessian at the working digits (Newton from there on).
+ * branches"), in the coordinates z of the fixed space of the branch's isotropy (fixedCoordinates): Newton
+ * in float64 (jet Hessian and gradient in JS numbers), then refinement at the working digits, each step
+ * the float64 Hessian's solve against the gradient at the working digits (reverse mode, a few evaluations
+ * of L_P, against a jet Hessian's n^2/2 of them). The refinement is a chord iteration that converges as
+ * fast as the float64 Hessian is accurate (about 10^-(16 - 2 log10 d) relative, times its condition); a
+ * step that does not shrink renews the Hessian at the working digits (Newton from there on).
  */
 
 /** Digits a float64 evaluation of L_P at d keeps: its O(d^2) terms cancel to O(1) (docs/families.md, "Guard digits"). */
@@ -26,34 +27,29 @@ export function float64Digits(d: number): number {
 }
 
 /**
- * Newton on grad_W L_P = 0 in float64 from x0 (all parameters, a as given), rows scaled by the metric
- * weights as newtonCriticalPoint: converged at a relative step 10^-float64Digits(d) (or its noise floor);
- * throws NewtonError as newtonSolve.
+ * Newton on grad_z L_P = 0 in float64 from x0 (all parameters of P, a as given; projected onto Fix(H)),
+ * rows scaled by the metric weights as newtonCriticalPoint: converged at a relative step
+ * 10^-float64Digits(d) (or its noise floor); throws NewtonError as newtonSolve. Returns the point and the
+ * last Jacobian (the Hessian in z, rows scaled).
  */
-export function float64CriticalPoint(P: Pattern, x0: readonly number[], d: number, maxIterations = 60): { x: number[]; hessian: number[][] } {
-  const wrt = weightParams(P);
-  const weights = paramWeights(F64, P, d);
-  const at = (y: readonly number[]): number[] => {
-    const full = x0.slice();
-    wrt.forEach((k, i) => (full[k] = y[i]!));
-    return full;
-  };
+export function float64CriticalPoint(c: FixedCoordinates, x0: readonly number[], d: number, maxIterations = 60): { x: number[]; jacobian: number[][] } {
+  const weights = fixedWeights(F64, c, d);
   const tolerance = 10 ** -float64Digits(d);
-  let hessian: number[][] = [];
+  let jacobian: number[][] = [];
   const solution = newtonSolve(
     F64,
-    wrt.map((k) => x0[k]!),
-    (y) => {
-      const jet = lossJet(F64, P, at(y), d, wrt);
+    toFixed(F64, c, x0),
+    (z) => {
+      const jet = fixedJet(F64, c, fromFixed(c, x0, z), d);
       return {
-        jacobian: () => (hessian = wrt.map((k, i) => jet.hessian![i]!.map((h) => h / weights[k]!))),
-        residual: wrt.map((k, i) => jet.gradient[i]! / weights[k]!),
-        residualNorm: fullGradientNorm(F64, jet.gradient, wrt.map((k) => weights[k]!)),
+        jacobian: () => (jacobian = jet.hessian.map((row, o) => row.map((h) => h / weights[o]!))),
+        residual: jet.gradient.map((g, o) => g / weights[o]!),
+        residualNorm: fullGradientNorm(F64, jet.gradient, weights),
       };
     },
     { tolerance, noiseFloor: Math.sqrt(tolerance), stallAfter: 8, maxSteps: maxIterations, what: `Newton (float64) on grad_W L_P = 0 at d = ${d}` },
   );
-  return { x: at(solution.y), hessian };
+  return { x: fromFixed(c, x0, solution.y), jacobian };
 }
 
 /**
@@ -62,46 +58,38 @@ export function float64CriticalPoint(P: Pattern, x0: readonly number[], d: numbe
  * float64 Newton fails (its noise at large d, or a start it cannot resolve) the point is solved by
  * newtonCriticalPoint from x0 instead.
  */
-export function refinedCriticalPoint(F: DecimalField, precision: PrecisionContext, P: Pattern, x0: readonly Decimal[], d: Decimal): PatternCriticalPoint {
-  let start: { x: number[]; hessian: number[][] };
+export function refinedCriticalPoint(F: DecimalField, precision: PrecisionContext, c: FixedCoordinates, x0: readonly Decimal[], d: Decimal): PatternCriticalPoint {
+  let start: { x: number[]; jacobian: number[][] };
   try {
-    start = float64CriticalPoint(P, x0.map((v) => v.toNumber()), d.toNumber());
+    start = float64CriticalPoint(c, x0.map((v) => v.toNumber()), d.toNumber());
   } catch {
-    return newtonCriticalPoint(F, precision, P, x0, d);
+    return newtonCriticalPoint(F, precision, c.pattern, x0, d);
   }
   const N = precision.numeric(F.digits);
-  const wrt = weightParams(P);
   const x = x0.map((v) => fromDecimal(N, v));
-  wrt.forEach((k) => (x[k] = N.fromDecimalString(String(start.x[k]!))));
-  const r = refine(N, F.digits - precision.guardDigits(d), P, x, fromDecimal(N, d), start.hessian);
+  c.wrt.forEach((k) => (x[k] = N.fromDecimalString(String(start.x[k]!))));
+  const r = refine(N, F.digits - precision.guardDigits(d), c, x, fromDecimal(N, d), start.jacobian);
   const back = (v: unknown): Decimal => F.from(N.toDecimal(v, F.digits));
   return { d, x: r.x.map(back), loss: back(r.loss), gradientNorm: back(r.gradientNorm), iterations: r.iterations };
 }
 
-/** The chord refinement in F from x (float64-accurate), its first Jacobian the float64 one (`hessian`, rows scaled). */
-function refine<T>(F: RealField<T>, aim: number, P: Pattern, x: readonly T[], d: T, hessian: readonly (readonly number[])[]): { x: T[]; loss: T; gradientNorm: T; iterations: number } {
+/** The chord refinement in F from x (float64-accurate), its first Jacobian the float64 one. */
+function refine<T>(F: RealField<T>, aim: number, c: FixedCoordinates, x: readonly T[], d: T, jacobian64: readonly (readonly number[])[]): { x: T[]; loss: T; gradientNorm: T; iterations: number } {
   const tolerance = F.fromDecimalString(`1e-${Math.max(5, aim)}`);
-  const wrt = weightParams(P);
-  const weights = paramWeights(F, P, d);
-  const at = (y: readonly T[]): T[] => {
-    const full = x.slice();
-    wrt.forEach((k, i) => (full[k] = y[i]!));
-    return full;
-  };
-  const first = hessian.map((row) => row.map((h) => F.fromDecimalString(String(h))));
+  const weights = fixedWeights(F, c, d);
+  const first = jacobian64.map((row) => row.map((h) => F.fromDecimalString(String(h))));
   let usedFirst = false;
   const solution = newtonSolve(
     F,
-    wrt.map((k) => x[k]!),
-    (y) => {
-      const { gradient } = lossGradient(F, P, at(y), d, wrt);
-      // The float64 Hessian first; after a step that does not shrink, the Hessian at y at the working digits.
+    toFixed(F, c, x),
+    (z) => {
+      const { gradient } = fixedGradient(F, c, fromFixed(c, x, z), d);
+      // The float64 Hessian first; after a step that does not shrink, the Hessian at z at the working digits.
       const jacobian = (): T[][] => {
         if (!usedFirst) return (usedFirst = true), first;
-        const jet = lossJet(F, P, at(y), d, wrt);
-        return wrt.map((k, i) => jet.hessian![i]!.map((h) => F.div(h, weights[k]!)));
+        return fixedJet(F, c, fromFixed(c, x, z), d).hessian.map((row, o) => row.map((h) => F.div(h, weights[o]!)));
       };
-      return { jacobian, residual: wrt.map((k, i) => F.div(gradient[i]!, weights[k]!)), residualNorm: fullGradientNorm(F, gradient, wrt.map((k) => weights[k]!)) };
+      return { jacobian, residual: gradient.map((g, o) => F.div(g, weights[o]!)), residualNorm: fullGradientNorm(F, gradient, weights) };
     },
     {
       tolerance,
@@ -110,12 +98,15 @@ function refine<T>(F: RealField<T>, aim: number, P: Pattern, x: readonly T[], d:
       maxSteps: 60,
       chord: true,
       // The float64 Hessian is solved in float64 (a correction needs no more digits than it has); a renewed one at the working digits.
-      factor: (J) => (J === first ? (rhs) => solveLinear(F64, hessian.map((row) => row.slice()), rhs.map((v) => F.toNumber(v))).map((v) => F.fromDecimalString(String(v))) : (rhs) => solveLinear(F, J, rhs.slice())),
+      factor: (J) =>
+        J === first
+          ? (rhs) => solveLinear(F64, jacobian64.map((row) => row.slice()), rhs.map((v) => F.toNumber(v))).map((v) => F.fromDecimalString(String(v)))
+          : (rhs) => solveLinear(F, J, rhs.slice()),
       what: `Newton (refinement) on grad_W L_P = 0 at d = ${F.toString(d)}`,
     },
   );
-  const point = at(solution.y);
-  const all = P.params.map((_, k) => k);
-  const { value, gradient } = lossGradient(F, P, point, d, all);
-  return { x: point, loss: value, gradientNorm: fullGradientNorm(F, gradient, paramWeights(F, P, d)), iterations: solution.steps };
+  const point = fromFixed(c, x, solution.y);
+  const all = c.pattern.params.map((_, k) => k);
+  const { value, gradient } = lossGradient(F, c.pattern, point, d, all);
+  return { x: point, loss: value, gradientNorm: fullGradientNorm(F, gradient, paramWeights(F, c.pattern, d)), iterations: solution.steps };
 }

@@ -4,8 +4,7 @@ import type { PatternCriticalPoint } from "../families/newton.js";
 import { NewtonError } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import { F64 } from "../numbers/floatField.js";
-import { lossJet, weightParams } from "../patterns/derivatives.js";
-import type { Pattern } from "../patterns/pattern.js";
+import { fixedJet, fromFixed, toFixed, type FixedCoordinates } from "./fixedCoordinates.js";
 import { float64CriticalPoint, refinedCriticalPoint } from "./refine.js";
 
 /**
@@ -26,17 +25,15 @@ class BranchJump extends Error {
   override readonly name = "BranchJump";
 }
 
-/** dx/dd along grad_W L_P(x(d); d) = 0: H dx/dd = -d(grad)/dd. */
-function tangent(P: Pattern, x: readonly number[], d: number, wrt: readonly number[]): number[] {
-  const jet = lossJet(F64, P, x, d, wrt, { withD: true });
-  const H = jet.hessian!;
-  const n = wrt.length;
-  return solveLinear(F64, wrt.map((_, i) => H[i]!.slice(0, n)), wrt.map((_, i) => -H[i]![n]!));
+/** dz/dd along grad_z L_P(z(d); d) = 0: H dz/dd = -d(grad)/dd. */
+function tangent(c: FixedCoordinates, x: readonly number[], d: number): number[] {
+  const H = fixedJet(F64, c, x, d, true).hessian;
+  const n = c.count;
+  return solveLinear(F64, H.slice(0, n).map((row) => row.slice(0, n)), H.slice(0, n).map((row) => -row[n]!));
 }
 
-/** Follow the branch of critical points of L_P from (x0, d0) to d = target; throws BranchEnd at a fold. */
-export function walkBranch(P: Pattern, x0: readonly Decimal[], d0: Decimal, target: Decimal, options: ContinuationOptions): PatternCriticalPoint {
-  const wrt = weightParams(P);
+/** Follow the branch of critical points of L_P in Fix(H) (coordinates c) from (x0, d0) to d = target; throws BranchEnd at a fold. */
+export function walkBranch(c: FixedCoordinates, x0: readonly Decimal[], d0: Decimal, target: Decimal, options: ContinuationOptions): PatternCriticalPoint {
   const { precision } = options;
   const maxD = d0.gt(target) ? d0 : target;
   let x = x0.map((v) => v.toNumber());
@@ -48,14 +45,13 @@ export function walkBranch(P: Pattern, x0: readonly Decimal[], d0: Decimal, targ
     const last = Math.abs(remaining) < h;
     const dNext = last ? goal : d * Math.exp(h * Math.sign(remaining));
     try {
-      const v = tangent(P, x, d, wrt);
-      const predicted = x.slice();
-      wrt.forEach((k, i) => (predicted[k] = x[k]! + v[i]! * (dNext - d)));
-      const corrected = float64CriticalPoint(P, predicted, dNext, CORRECTOR_STEPS).x;
+      const v = tangent(c, x, d);
+      const predicted = fromFixed(c, x, toFixed(F64, c, x).map((z, o) => z + v[o]! * (dNext - d)));
+      const corrected = float64CriticalPoint(c, predicted, dNext, CORRECTOR_STEPS).x;
       // Reject a jump to another branch: the correction must be small next to the predictor's move.
       let jump = 0;
       let move = 1e-6;
-      wrt.forEach((k) => {
+      c.wrt.forEach((k) => {
         jump = Math.max(jump, Math.abs(corrected[k]! - predicted[k]!));
         move = Math.max(move, Math.abs(predicted[k]! - x[k]!));
       });
@@ -76,5 +72,5 @@ export function walkBranch(P: Pattern, x0: readonly Decimal[], d0: Decimal, targ
     }
   }
   const polish = precision.working(maxD);
-  return refinedCriticalPoint(polish, precision, P, x.map((v) => polish.fromDecimalString(String(v))), polish.from(target));
+  return refinedCriticalPoint(polish, precision, c, x.map((v) => polish.fromDecimalString(String(v))), polish.from(target));
 }
