@@ -134,6 +134,12 @@ export interface BifurcationOptions {
   readonly onProgress?: (text: string) => void;
 }
 
+/**
+ * The largest j of the Young axial subgroups S_{n-j} x S_j followed: the projection of the kernel vector onto
+ * their fixed space and its stabiliser enumerate S_j (j! elements; docs/bifurcation.md §2).
+ */
+const MAX_YOUNG_J = 6;
+
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
 /** Further offsets of a pitchfork's first points, solved by Newton from the scaled nearest point (docs/bifurcation.md §4). */
@@ -291,7 +297,9 @@ function bifurcationAt(
   }
   // The kernel vector's isotropy in S_n is S_{n-k} x (its part in S_k); the other axial subgroups' branches
   // start along the kernel vector projected onto their fixed spaces (docs/bifurcation.md §2).
-  const candidates = axialSubgroups(block.component.sn.mu);
+  // S_{n-j} x S_j for j > 3 up to j = n*/2 (n* the bulk at d*: beyond it S_{n-j} x S_j is S_{n-j'} x S_{j'},
+  // j' = n - j) and at most MAX_YOUNG_J (docs/bifurcation.md §2).
+  const candidates = axialSubgroups(block.component.sn.mu, Math.min(MAX_YOUNG_J, Math.floor((dStar.toNumber() - iso.smallTotal) / 2)));
   const own = candidates.find((h) => h.axial && h.k === k && h.elements.length === axial.bulkOrder);
   const targets: Target[] = [{ subgroup: own?.name ?? "the kernel vector's isotropy", axial, how: axial.how, vector: u }];
   const notes = new Map<SubgroupCandidate, string>();
