@@ -1,4 +1,5 @@
 import { jetScalar } from "../diff/jet.js";
+import { jet64Scalar } from "../diff/jet64.js";
 import type { RealField } from "../numbers/field.js";
 import type { Scalar } from "../numbers/scalar.js";
 import { lossGradient, weightParams } from "../patterns/derivatives.js";
@@ -70,6 +71,18 @@ export function fixedWeights<T>(F: Scalar<T>, c: FixedCoordinates, d: T): T[] {
  */
 export function fixedJet<T>(F: Scalar<T>, c: FixedCoordinates, x: readonly T[], d: T, withD = false): { gradient: T[]; hessian: T[][] } {
   const J = jetScalar(F, c.count + (withD ? 1 : 0), 2);
+  const position = new Map(c.wrt.map((k, i) => [k, i]));
+  const xs = x.map((v, k) => {
+    const i = position.get(k);
+    return i === undefined ? J.constant(v) : J.variable(c.orbit[i]!, v);
+  });
+  const L = restrictedLoss(J, c.pattern, xs, withD ? J.variable(c.count, d) : J.constant(d));
+  return { gradient: J.gradient(L), hessian: J.hessian(L) };
+}
+
+/** fixedJet in float64, by the typed-array jets (jet64Scalar): the float64 Newton solves and walks of the branches. */
+export function fixedJetFloat64(c: FixedCoordinates, x: readonly number[], d: number, withD = false): { gradient: number[]; hessian: number[][] } {
+  const J = jet64Scalar(c.count + (withD ? 1 : 0));
   const position = new Map(c.wrt.map((k, i) => [k, i]));
   const xs = x.map((v, k) => {
     const i = position.get(k);

@@ -9,7 +9,7 @@ import type { RealField } from "../numbers/field.js";
 import { F64 } from "../numbers/floatField.js";
 import { lossGradient } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
-import { fixedGradient, fixedJet, fixedWeights, fromFixed, toFixed, type FixedCoordinates } from "./fixedCoordinates.js";
+import { fixedGradient, fixedJet, fixedJetFloat64, fixedWeights, fromFixed, toFixed, type FixedCoordinates } from "./fixedCoordinates.js";
 
 /**
  * Critical points of L_P (a fixed) in mixed precision (docs/bifurcation.md §4, "Arithmetic of the
@@ -40,7 +40,7 @@ export function float64CriticalPoint(c: FixedCoordinates, x0: readonly number[],
     F64,
     toFixed(F64, c, x0),
     (z) => {
-      const jet = fixedJet(F64, c, fromFixed(c, x0, z), d);
+      const jet = fixedJetFloat64(c, fromFixed(c, x0, z), d);
       return {
         jacobian: () => (jacobian = jet.hessian.map((row, o) => row.map((h) => h / weights[o]!))),
         residual: jet.gradient.map((g, o) => g / weights[o]!),

@@ -4,7 +4,7 @@ import type { PatternCriticalPoint } from "../families/newton.js";
 import { NewtonError } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import { F64 } from "../numbers/floatField.js";
-import { fixedJet, fromFixed, toFixed, type FixedCoordinates } from "./fixedCoordinates.js";
+import { fixedJetFloat64, fromFixed, toFixed, type FixedCoordinates } from "./fixedCoordinates.js";
 import { float64CriticalPoint, refinedCriticalPoint } from "./refine.js";
 
 /**
@@ -27,7 +27,7 @@ class BranchJump extends Error {
 
 /** dz/dd along grad_z L_P(z(d); d) = 0: H dz/dd = -d(grad)/dd. */
 function tangent(c: FixedCoordinates, x: readonly number[], d: number): number[] {
-  const H = fixedJet(F64, c, x, d, true).hessian;
+  const H = fixedJetFloat64(c, x, d, true).hessian;
   const n = c.count;
   return solveLinear(F64, H.slice(0, n).map((row) => row.slice(0, n)), H.slice(0, n).map((row) => -row[n]!));
 }
