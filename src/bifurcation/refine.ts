@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import type { PatternCriticalPoint } from "../families/newton.js";
 import { fromDecimal, newtonCriticalPoint } from "../families/newton.js";
 import type { PrecisionContext } from "../families/precision.js";
-import { newtonSolve } from "../linalg/newton.js";
+import { NewtonError, newtonSolve } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
@@ -62,7 +62,8 @@ export function refinedCriticalPoint(F: DecimalField, precision: PrecisionContex
   let start: { x: number[]; jacobian: number[][] };
   try {
     start = float64CriticalPoint(c, x0.map((v) => v.toNumber()), d.toNumber());
-  } catch {
+  } catch (e) {
+    if (!(e instanceof NewtonError)) throw e;
     return newtonCriticalPoint(F, precision, c.pattern, x0, d);
   }
   const N = precision.numeric(F.digits);
