@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { familyCriticalPoints } from "../src/families/critical.js";
 import { familyByName } from "../src/families/templates.js";
 import type { TemplateCrossingPoint } from "../src/plots/templateCrossingPlot.js";
-import type { CensusSweepRow } from "../src/reproduce/censusSweep.js";
+import { censusParts, type CensusSweepRow } from "../src/reproduce/censusSweep.js";
 import { instancesToIdentify, templateCells } from "../src/reproduce/censusTemplates.js";
 import { instancePoints } from "../src/reproduce/instancePoints.js";
 import { fullSpectrumFloat64 } from "../src/reproduce/fullHessianCheck.js";
@@ -11,7 +11,7 @@ import { fullSpectrumFloat64 } from "../src/reproduce/fullHessianCheck.js";
 // a constructed sweep, and the instances' losses against a second computation of their points.
 
 const row = (d: number, mixedMinima: { n: number; loss: number }[]): CensusSweepRow => ({
-  d, secondLayer: "fixed", points: 0, byClasses: [], byIndex: [], minima: mixedMinima.length, pRange: null, mixedMinima, families: [], bSide: [],
+  d, secondLayer: "fixed", points: 0, byClasses: [], byIndex: [], minima: mixedMinima.length, pRange: null, mixedMinima, families: [], instances: 0, bSide: [],
 });
 const above = (template: string, p: number, d: number): TemplateCrossingPoint => ({ template, p, d, direction: "saddle to minimum" });
 const below = (template: string, p: number, d: number): TemplateCrossingPoint => ({ template, p, d, direction: "minimum to saddle" });
@@ -66,5 +66,20 @@ describe("the census sweep against the templates", () => {
     });
     expect(walked.get("b.p2")!.get(7)!.minimum).toBe(false);
     expect(walked.get("b.p2")!.get(9)!.minimum).toBe(true);
+  });
+});
+
+describe("the sweep's parts (one pool task each)", () => {
+  it("cover the d once, in order, in runs of consecutive d of about equal cost", () => {
+    const ds = Array.from({ length: 95 }, (_, i) => 6 + i);
+    const parts = censusParts(ds, 6);
+    expect(parts).toHaveLength(6);
+    expect(parts.flat()).toEqual(ds);
+    // The cost of a census grows about like d: each part's sum of d is within the largest d of the mean.
+    const sums = parts.map((part) => part.reduce((s, d) => s + d, 0));
+    const mean = ds.reduce((s, d) => s + d, 0) / 6;
+    for (const s of sums) expect(Math.abs(s - mean)).toBeLessThanOrEqual(100);
+    expect(censusParts([6], 6)).toEqual([[6]]);
+    expect(censusParts([6, 7], 6)).toEqual([[6], [7]]);
   });
 });

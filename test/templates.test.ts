@@ -12,7 +12,10 @@ import { youngBlockEigenvalues, youngBlocks } from "../src/hessian/youngBlocks.j
 import { gradient } from "../src/model/evaluator.js";
 import { DecimalField } from "../src/numbers/decimalField.js";
 import { F64 } from "../src/numbers/floatField.js";
+import { lossJet, weightParams } from "../src/patterns/derivatives.js";
 import { embed } from "../src/patterns/embedding.js";
+import { fullGradientNorm, paramWeights } from "../src/patterns/metric.js";
+import { Pattern } from "../src/patterns/pattern.js";
 import { fullSpectrumFloat64 } from "./support/fullSpectrum.js";
 
 // Templates (docs/families.md §11, docs/census.md §7): instances against the declared families, against the
@@ -127,19 +130,50 @@ describe("templates", () => {
     expect(Math.log10(errors[0]! / errors[1]!)).toBeGreaterThan(committed.order + 1 - 1);
   });
 
-  it("along p = d / 4: each point is critical for the evaluator, its smallest eigenvalue the full Hessian's (fixed second layer)", () => {
-    const ray = templateRay(a, 4, { top: 16, digits: 20, p0: 3 });
-    expect(ray.points.map((pt) => [pt.d, pt.p])).toEqual([[12, 3], [16, 4]]);
-    const F = new DecimalField(40);
-    for (const pt of ray.points) {
-      const f = templateFamily(a, pt.p);
-      const x = familyPattern(f).params.map((q) => (q.kind === "a" ? F.one() : F.from(pt.x[q.alias!]!)));
-      const { W, a: aa } = embed(familyPattern(f), x, pt.d);
-      const g = gradient(F, W, aa);
-      expect(Math.sqrt(g.gW.flat().reduce((s, v) => s + v.toNumber() ** 2, 0))).toBeLessThan(1e-15);
-      const full = fullSpectrumFloat64(f, x.map((v) => v.toNumber()), pt.d, "fixed");
-      expect(pt.smallest).toBeCloseTo(full[0]!, 9);
-    }
+  describe("along p = d / 4, p real (docs/census.md §8)", () => {
+    let ray: ReturnType<typeof templateRay>;
+    beforeAll(() => {
+      ray = templateRay(a, 4, { top: 25, digits: 20, p0: 4 });
+    });
+
+    it("at the integer p of the ray the real-size point is the integer pattern's: critical for the evaluator, its smallest eigenvalue the full Hessian's", () => {
+      expect(ray.points.map((pt) => [pt.d, pt.p])).toEqual([[16, 4], [20, 5], [25, 6.25]]);
+      const F = new DecimalField(40);
+      for (const pt of ray.points.filter((q) => Number.isInteger(q.p))) {
+        const f = templateFamily(a, pt.p);
+        const x = familyPattern(f).params.map((q) => (q.kind === "a" ? F.one() : F.from(pt.x[q.alias!]!)));
+        const { W, a: aa } = embed(familyPattern(f), x, pt.d);
+        const g = gradient(F, W, aa);
+        expect(Math.sqrt(g.gW.flat().reduce((s, v) => s + v.toNumber() ** 2, 0))).toBeLessThan(1e-15);
+        const full = fullSpectrumFloat64(f, x.map((v) => v.toNumber()), pt.d, "fixed");
+        expect(pt.smallest).toBeCloseTo(full[0]!, 9);
+      }
+    });
+
+    it("the Young blocks of a real-size pattern (generators of an integer representative) equal the integer pattern's at an integer p", () => {
+      const pt = ray.points[1]!;
+      const x = Pattern.isotropy(5).params.map((q) => (q.kind === "a" ? 1 : pt.x[q.alias!]!.toNumber()));
+      const spectra = (P: Pattern) => youngBlocks(F64, P, x, 20, "fixed").map((bl) => ({ name: bl.component.name, dimension: bl.component.dimension, values: youngBlockEigenvalues(F64, bl).values }));
+      const integer = spectra(Pattern.isotropy(5));
+      const real = spectra(Pattern.realIsotropy(5));
+      expect(real.map((c) => [c.name, c.dimension])).toEqual(integer.map((c) => [c.name, c.dimension]));
+      real.forEach((c, i) => c.values.forEach((v, j) => expect(Math.abs(v - integer[i]!.values[j]!), c.name).toBeLessThan(1e-12)));
+    });
+
+    it("at a real p the point read with its classes exchanged is critical for the class size d - p, with the same loss", () => {
+      const pt = ray.points[2]!;
+      expect(Number.isInteger(pt.p)).toBe(false);
+      const exchanged: Record<string, string> = { x1: "x5", x2: "x6", x3: "x4", x4: "x3", x5: "x1", x6: "x2" };
+      const P = Pattern.realIsotropy(pt.d - pt.p);
+      const F = new DecimalField(40);
+      const x = P.params.map((q) => (q.kind === "a" ? F.one() : F.from(pt.x[exchanged[q.alias!]!]!)));
+      const jet = lossJet(F, P, x, F.fromInt(pt.d), weightParams(P), { order: 1 });
+      expect(jet.value.sub(pt.loss).abs().toNumber()).toBeLessThan(1e-17);
+      const weights = paramWeights(F, P, F.fromInt(pt.d));
+      expect(fullGradientNorm(F, jet.gradient, weightParams(P).map((k) => weights[k]!)).toNumber()).toBeLessThan(1e-17);
+      expect(() => embed(Pattern.realIsotropy(pt.p), x, pt.d)).toThrow(/real size 6.25/);
+      expect(() => Pattern.isotropy(pt.p)).toThrow(/non-negative integer/);
+    });
   });
 
   it("the limit in eps = d^(-1/2) is exact for a polynomial of degree 4 in eps, and its error estimate is the degree-3 change", () => {

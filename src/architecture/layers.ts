@@ -72,7 +72,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "census",
     layer: "computation",
     holds: "the census at an integer d: every isotropy type of few classes, descent on its restricted loss, the points up to S_d x S_d, Newton, the spectrum by the Young decomposition",
-    imports: ["numbers", "linalg", "model", "patterns", "representations", "discovery", "families", "hessian"],
+    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "hessian"],
   },
   { folder: "output", layer: "results", holds: "JSON, Markdown and LaTeX documents of series, eigen-series, spectra, crossings, discovery, annihilation, the census; atomic writes", imports: ["numbers", "series", "model", "patterns", "representations", "discovery", "families", "formula", "ift", "hessian", "eigenseries", "crossing", "annihilation", "bifurcation", "census"] },
   { folder: "check", layer: "results", holds: "spurious check: a transcribed table of coefficients against the engine's exact series", imports: ["numbers", "series", "representations", "families", "ift", "eigenseries", "output"] },
@@ -89,7 +89,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "reproduce",
     layer: "presentation",
     holds: "npm run reproduce: every result regenerated (its tasks on worker threads), staged and moved into place",
-    imports: ["numbers", "linalg", "model", "representations", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
+    imports: ["numbers", "linalg", "model", "patterns", "discovery", "families", "ift", "hessian", "eigenseries", "crossing", "bifurcation", "annihilation", "census", "output", "plots", "present", "tutorial"],
   },
   {
     folder: "cli",

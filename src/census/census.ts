@@ -1,9 +1,9 @@
 import type { SecondLayer } from "../model/studentModel.js";
 import { coarsen, samePoint } from "./points.js";
-import { refinePoint, type RefinedPoint } from "./refine.js";
+import { refinePoint, type RefinedPoint, type RefineShare } from "./refine.js";
 import { assembleRuns, mergeRuns, trainRun, type RunsOptions, type RunsReport } from "./runs.js";
 import { neighbourSeeds } from "./seeds.js";
-import { searchType, type FoundPoint, type SearchOptions, type SearchResult, type Seed } from "./search.js";
+import { searchType, type FoundPoint, type SearchOptions, type SearchResult, type SearchShare, type Seed } from "./search.js";
 import { censusPattern, censusTypes } from "./types.js";
 
 /**
@@ -33,6 +33,22 @@ export interface CensusOptions {
   readonly types?: readonly (readonly number[])[];
   /** Random-start training in the full space beside the census (runs.ts), if any. */
   readonly runs?: RunsOptions;
+  /** The searches and Newton solves of a census of the other second layer at the same d, to take over (newCensusShare). */
+  readonly share?: CensusShare;
+}
+
+/**
+ * What the censuses of the two second layers at one d have in common: the searches under the all-plus sign
+ * vector of a and the Newton solves in W (docs/census.md §1). Pass one to both; each result is the same as
+ * without it.
+ */
+export interface CensusShare {
+  readonly searches: SearchShare;
+  readonly points: RefineShare;
+}
+
+export function newCensusShare(): CensusShare {
+  return { searches: new Map(), points: new Map() };
 }
 
 export interface CensusPoint extends RefinedPoint {
@@ -60,7 +76,8 @@ export interface CensusReport {
  * The starts of the command and the library, per sign vector of a: every diagonal sign pattern once, and 64
  * random starts in a type of at most two classes (4 and 16 missed minima that the comparison with the
  * templates found, docs/census.md §9; 256 find no more at d = 100), 4 in a type of three (which also starts
- * from its two-class neighbours' points).
+ * from its two-class neighbours' points); in a two-class type, also each point found with its classes'
+ * entries exchanged (search.ts).
  */
 export const DEFAULT_SEARCH: SearchOptions = { random: 64, randomThreeClasses: 4, signed: 1, seed: 1 };
 
@@ -140,14 +157,14 @@ export function census(options: CensusOptions): CensusReport {
   const results: SearchResult[] = new Array(types.length);
   let done = 0;
   const search = (t: number, seeds: readonly Seed[]): void => {
-    results[t] = searchType(types[t]!, d, secondLayer, options.search, seeds);
+    results[t] = searchType(types[t]!, d, secondLayer, options.search, seeds, options.share?.searches);
     options.onProgress?.(++done, types.length, types[t]!.join("|"));
   };
   types.forEach((sizes, t) => sizes.length < 3 && search(t, []));
   const neighbours = twoClassPoints(types, results);
   types.forEach((sizes, t) => sizes.length === 3 && search(t, neighbourSeeds(sizes, neighbours, options.search.seed)));
   const merged = mergeSearches(results);
-  const refine = (p: CensusCandidate): RefinedPoint | undefined => refinePoint(p.sizes, p.x, d, secondLayer, options.digits ?? 30);
+  const refine = (p: CensusCandidate): RefinedPoint | undefined => refinePoint(p.sizes, p.x, d, secondLayer, options.digits ?? 30, options.share?.points);
   const report = assembleCensus(options, types.length, merged, merged.candidates.map(refine));
   if (options.runs === undefined) return report;
   const runs = options.runs;

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
-import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
+import { youngInertia, youngSpectrum, type ComponentSpectrum, type YoungInertia } from "../hessian/youngInertia.js";
 import { newtonSolve, relativeStep } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { SecondLayer } from "../model/studentModel.js";
@@ -11,25 +11,18 @@ import { F64 } from "../numbers/floatField.js";
 import { lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import type { Pattern } from "../patterns/pattern.js";
-import type { YoungComponent } from "../representations/youngDecomposition.js";
-import { identifyFamily } from "../families/identify.js";
+import { identifyFamily, identifyInstance } from "../families/identify.js";
 import { coarsen } from "./points.js";
 import { censusPattern, orbitSize } from "./types.js";
 
 /**
  * One census point from its float64 position (docs/census.md §1, "Per point"): Newton to `digits` digits,
  * then the spectrum by isotypic component of the Young subgroup (youngBlocks.ts, in float64 at the refined
- * point), index, orbit size and the declared family it lies on.
+ * point), index, orbit size and the declared family or (for a minimum) the template instance it lies on.
  */
 
-/** One block's eigenvalues (ascending, without gauge zeros) and its component. */
-export interface CensusComponentSpectrum {
-  readonly component: YoungComponent;
-  readonly eigenvalues: number[];
-}
-
 /** A refined point: everything a census point reports but the starts that reached it. */
-export interface RefinedPoint {
+export interface RefinedPoint extends YoungInertia {
   /** Class sizes, descending; classes A, B, C in this order. */
   readonly sizes: number[];
   /** The pattern's parameters by name (diag(A), off(A,B), ..., a(A)): W entries and the gauge signs of a. */
@@ -37,24 +30,12 @@ export interface RefinedPoint {
   readonly loss: Decimal;
   /** Norm of the full gradient at the embedded point (d^2 + d or d^2 coordinates). */
   readonly gradientNorm: Decimal;
-  readonly spectrum: CensusComponentSpectrum[];
-  /** Negative eigenvalues of the full Hessian, with multiplicity. */
-  readonly index: number;
-  /** Non-gauge eigenvalues within the zero tolerance, with multiplicity (a degenerate point when > 0). */
-  readonly zero: number;
-  /** The least non-gauge eigenvalue and its component. */
-  readonly smallestEigenvalue: number;
-  readonly smallestComponent: string;
-  /** Index 0 and no zero eigenvalue besides the gauge. */
-  readonly minimum: boolean;
+  readonly spectrum: ComponentSpectrum[];
   /** Points in its orbit under S_d x S_d (rows and columns permuted separately). */
   readonly orbitSize: bigint;
-  /** The declared family (derivations/) it lies on, if any. */
+  /** The declared family (derivations/) it lies on, else for a minimum the template instance ("a.p7"), if any. */
   readonly family?: string;
 }
-
-/** Eigenvalues below this times max(1, max |eigenvalue|) in absolute value count as zero. */
-const ZERO_TOLERANCE = 1e-9;
 
 /**
  * Newton on grad_W L_P = 0 from a float64 critical point (the search's Newton leaves it within about
@@ -123,33 +104,28 @@ function criticalPoint(precision: PrecisionContext, P: Pattern, x: readonly numb
   }
 }
 
+/**
+ * The Newton solves of one d already made, by type, float64 start and digits: Newton solves in W alone with
+ * a at its signs, so a census of the other second layer at the same d takes them over (docs/census.md §1).
+ */
+export type RefineShare = Map<string, PatternCriticalPoint | undefined>;
+
 /** Newton to `digits` digits, then everything a census point reports; undefined when Newton fails. */
-export function refinePoint(sizes: number[], x: readonly number[], d: number, secondLayer: SecondLayer, digits: number): RefinedPoint | undefined {
+export function refinePoint(sizes: number[], x: readonly number[], d: number, secondLayer: SecondLayer, digits: number, share?: RefineShare): RefinedPoint | undefined {
   const P = censusPattern(sizes);
-  const precision = precisionContext(digits);
-  const point = criticalPoint(precision, P, x, d);
+  const key = JSON.stringify([sizes, x, d, digits]);
+  const point = share?.has(key) ? share.get(key) : criticalPoint(precisionContext(digits), P, x, d);
+  share?.set(key, point);
   if (point === undefined) return undefined;
   const x64 = point.x.map((v) => v.toNumber());
   const own = coarsen({ sizes, x: x64 }, 1e-12);
   // Newton ended at a point of larger isotropy: report it in the pattern of its own type.
-  if (own.sizes.length < sizes.length) return refinePoint(own.sizes, own.x, d, secondLayer, digits);
-  const spectrum = youngBlocks(F64, P, x64, d, secondLayer).map((block) => ({ component: block.component, eigenvalues: youngBlockEigenvalues(F64, block).values }));
-  let largest = 1;
-  for (const c of spectrum) for (const v of c.eigenvalues) largest = Math.max(largest, Math.abs(v));
-  const tolerance = ZERO_TOLERANCE * largest;
-  let index = 0;
-  let zero = 0;
-  let smallest = { value: Number.POSITIVE_INFINITY, component: "" };
-  for (const c of spectrum) {
-    for (const v of c.eigenvalues) {
-      if (v < -tolerance) index += c.component.dimension;
-      else if (v <= tolerance) zero += c.component.dimension;
-      if (v < smallest.value) smallest = { value: v, component: c.component.name };
-    }
-  }
+  if (own.sizes.length < sizes.length) return refinePoint(own.sizes, own.x, d, secondLayer, digits, share);
+  const spectrum = youngSpectrum(P, x64, d, secondLayer);
+  const { index, zero, smallestEigenvalue, smallestComponent, minimum } = youngInertia(spectrum);
   const out = new DecimalField(digits);
   const entries = P.params.map((q, k) => ({ name: q.name, value: out.from(point.x[k]!) }));
-  const family = sizes.length <= 2 && (sizes[1] ?? 0) <= 3 ? familyOf(P, x64, sizes, d, secondLayer) : undefined;
+  const family = familyOf(P, x64, sizes, d, secondLayer, minimum);
   const base = {
     sizes,
     entries,
@@ -158,18 +134,30 @@ export function refinePoint(sizes: number[], x: readonly number[], d: number, se
     spectrum,
     index,
     zero,
-    smallestEigenvalue: smallest.value,
-    smallestComponent: smallest.component,
-    minimum: index === 0 && zero === 0,
+    smallestEigenvalue,
+    smallestComponent,
+    minimum,
     orbitSize: orbitSize(sizes),
   };
   return family === undefined ? base : { ...base, family };
 }
 
-/** The declared family of a point of (d-p | p), p <= 3 (identifyFamily, as for discover), if any. */
-function familyOf(P: Pattern, x: readonly number[], sizes: readonly number[], d: number, secondLayer: SecondLayer): string | undefined {
+/**
+ * The family of a point (docs/census.md §1, "Per point"): the declared family of a point of (d-p | p),
+ * p <= 3 (identifyFamily, as for discover), else, for a two-class minimum, the template instance it lies on
+ * (identifyInstance: "a.p7"), if any. Only the minima are matched with the instances: each instance is walked
+ * from its seed (branchWalk.ts), and the saddles, many more, would multiply the walks.
+ */
+function familyOf(P: Pattern, x: readonly number[], sizes: readonly number[], d: number, secondLayer: SecondLayer, minimum: boolean): string | undefined {
+  if (sizes.length > 2) return undefined;
   const params: Record<string, number> = {};
   P.params.forEach((q, k) => (params[q.alias ?? q.name] = x[k]!));
+  const declared = (sizes[1] ?? 0) <= 3 ? declaredFamilyOf(params, sizes, d, secondLayer) : undefined;
+  return declared ?? (minimum && sizes.length === 2 ? identifyInstance([sizes[0]!, sizes[1]!], params, d) : undefined);
+}
+
+/** The declared family of a point of (d-p | p), p <= 3 (identifyFamily, as for discover), if any. */
+function declaredFamilyOf(params: Record<string, number>, sizes: readonly number[], d: number, secondLayer: SecondLayer): string | undefined {
   const signs = [params["y1"]!, ...(sizes.length > 1 ? [params["y2"]!] : [])].map((s) => (s > 0 ? "+" : "-"));
   return identifyFamily({ p: sizes[1] ?? 0, signs, params }, d, { secondLayer, widthOffset: 0 });
 }

@@ -3,7 +3,7 @@ import { mulberry32, runSeed } from "../discovery/random.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { solveLinear } from "../linalg/solve.js";
-import { symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
+import { symmetricEigenFloat64, symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { F64 } from "../numbers/floatField.js";
 import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
 import { weightParams } from "../patterns/derivatives.js";
@@ -123,7 +123,7 @@ function startSeed(seed: number, sizes: readonly number[], signs: readonly numbe
  * the clustering needs (the BigFloat Newton of census.ts does the rest). Undefined when it does not settle
  * or the restricted Hessian there is singular (below NONSINGULAR relative to its largest eigenvalue).
  */
-function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Float64Array): Float64Array | undefined {
+function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Float64Array): { y: Float64Array; hessian: number[][] } | undefined {
   const n = y0.length;
   const y = Float64Array.from(y0);
   const g = new Float64Array(n);
@@ -159,7 +159,7 @@ function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Fl
       // An isolated critical point of L_P: the restricted Hessian is nonsingular (a critical set with a flat
       // direction, e.g. rows shrinking to zero under a negative a, or parallel rows, is not one point).
       const eig = symmetricEigenvaluesFloat64(H).map(Math.abs);
-      return Math.min(...eig) > NONSINGULAR * Math.max(...eig) ? y : undefined;
+      return Math.min(...eig) > NONSINGULAR * Math.max(...eig) ? { y, hessian: H } : undefined;
     }
   }
   return undefined;
@@ -198,7 +198,7 @@ export function polishInType(sizes: readonly number[], d: number, x: readonly nu
   const polished = polish(restrictedObjective(P, d, signs, wrt, scale), Float64Array.from(wrt, (k, i) => x[k]! * scale[i]!));
   if (polished === undefined) return undefined;
   const out = x.slice();
-  wrt.forEach((k, i) => (out[k] = polished[i]! / scale[i]!));
+  wrt.forEach((k, i) => (out[k] = polished.y[i]! / scale[i]!));
   return out;
 }
 
@@ -207,76 +207,171 @@ export function polishInType(sizes: readonly number[], d: number, x: readonly nu
  * vector of a, refined by Newton in float64 and made distinct (up to permutations of equal classes). They
  * may have a coarser isotropy than the type (coarsen in points.ts moves them).
  */
-export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions, seeds: readonly Seed[] = []): SearchResult {
+export function searchType(sizes: readonly number[], d: number, secondLayer: SecondLayer, options: SearchOptions, seeds: readonly Seed[] = [], share?: SearchShare): SearchResult {
   const P = censusPattern(sizes);
   const wrt = weightParams(P);
   const weights = paramWeights(F64, P, d);
   const scale = wrt.map((k) => Math.sqrt(weights[k]!));
-  const c = sizes.length;
   const perms = sizePreservingPermutations(sizes);
   const points: FoundPoint[] = [];
   let failed = 0;
   let starts = 0;
   for (const signs of signVectors(sizes, secondLayer)) {
-    const objective = restrictedObjective(P, d, signs, wrt, scale);
-    const startPoints: number[][] = [];
-    let n = 0;
-    const random = () => mulberry32(startSeed(options.seed, sizes, signs, n++));
-    for (let mask = 0; mask < 1 << c; mask++) {
-      for (let t = 0; t < options.signed; t++) {
-        const r = random();
-        startPoints.push(wrt.map((k) => {
-          const q = P.params[k]!;
-          return q.kind === "diag" ? ((mask >> q.row) & 1 ? -1 : 1) * (1 + 0.1 * r.normal()) : (0.1 * r.normal()) / Math.sqrt(d);
-        }));
-      }
-    }
-    for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
-      const r = random();
-      startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
-    }
+    const seedStarts: number[][] = [];
     for (const seed of seeds) {
       // The seed's classes permuted (among classes of equal size) to this sign vector, if they can be.
       const seedSigns = sizes.map((_, I) => entry(P, seed.x, "a", I));
       const perm = perms.find((q) => q.every((J, I) => seedSigns[J] === signs[I]));
       if (perm !== undefined) {
         const x = permuteClasses(P, seed.x, perm);
-        startPoints.push(wrt.map((k) => x[k]!));
+        seedStarts.push(wrt.map((k) => x[k]!));
       }
     }
-    const limits: { x: number[]; count: number }[] = [];
-    for (const start of startPoints) {
-      starts++;
-      let result;
-      try {
-        const abandon = deadRowTest(P, sizes, signs, wrt, scale);
-        result = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300, ...(abandon === undefined ? {} : { abandon }) });
-      } catch {
-        failed++;
-        continue;
-      }
-      if (!(result.gradientNorm < ACCEPT)) {
-        failed++;
-        continue;
-      }
-      const full = P.params.map((q) => (q.kind === "a" ? signs[q.row]! : 0));
-      wrt.forEach((k, i) => (full[k] = result.x[i]! / scale[i]!));
-      const near = limits.find((l) => samePoint(P, sizes, full, l.x, CLUSTER));
-      if (near !== undefined) near.count++;
-      else limits.push({ x: full, count: 1 });
-    }
-    for (const limit of limits) {
-      const polished = polish(objective, Float64Array.from(wrt, (k, i) => limit.x[k]! * scale[i]!));
-      if (polished === undefined) {
-        failed += limit.count;
-        continue;
-      }
-      const refined = limit.x.slice();
-      wrt.forEach((k, i) => (refined[k] = polished[i]! / scale[i]!));
-      const same = points.find((p) => samePoint(P, sizes, refined, p.x, SAME));
-      if (same !== undefined) (same as { starts: number }).starts += limit.count;
-      else points.push({ sizes: sizes.slice(), x: refined, starts: limit.count });
+    const key = JSON.stringify([sizes, d, signs, options, seedStarts]);
+    const own = share?.get(key) ?? searchSignVector(P, sizes, d, signs, options, seedStarts, wrt, scale);
+    share?.set(key, own);
+    starts += own.starts;
+    failed += own.failed;
+    for (const limit of own.points) {
+      const same = points.find((p) => samePoint(P, sizes, limit.x, p.x, SAME));
+      if (same !== undefined) (same as { starts: number }).starts += limit.starts;
+      else points.push({ sizes: sizes.slice(), x: limit.x, starts: limit.starts });
     }
   }
   return { points, failed, starts };
+}
+
+/**
+ * The searches of one d already made, by type, sign vector of a, options and seeds: a census of the other
+ * second layer at the same d takes them over (the all-plus sign vector of the trained model is the fixed
+ * model's search: the same objective, docs/census.md §1).
+ */
+export type SearchShare = Map<string, SearchResult>;
+
+/**
+ * The search under one sign vector of a: descent from every start, Newton on the distinct limits; then, in a
+ * type of two classes of different sizes under equal signs of a, Newton from each point found with the
+ * entries of its two classes exchanged (the sizes kept): `a.p<n>` and `a.p<d-n>` have about the same entries
+ * with the classes' roles exchanged, and Newton from there reaches minima that the random and sign starts
+ * reach rarely or never (docs/census.md §1).
+ */
+function searchSignVector(
+  P: Pattern,
+  sizes: readonly number[],
+  d: number,
+  signs: readonly number[],
+  options: SearchOptions,
+  seedStarts: readonly number[][],
+  wrt: readonly number[],
+  scale: readonly number[],
+): SearchResult {
+  const c = sizes.length;
+  const objective = restrictedObjective(P, d, signs, wrt, scale);
+  const startPoints: number[][] = [];
+  let n = 0;
+  const random = () => mulberry32(startSeed(options.seed, sizes, signs, n++));
+  for (let mask = 0; mask < 1 << c; mask++) {
+    for (let t = 0; t < options.signed; t++) {
+      const r = random();
+      startPoints.push(wrt.map((k) => {
+        const q = P.params[k]!;
+        return q.kind === "diag" ? ((mask >> q.row) & 1 ? -1 : 1) * (1 + 0.1 * r.normal()) : (0.1 * r.normal()) / Math.sqrt(d);
+      }));
+    }
+  }
+  for (let t = 0; t < (c <= 2 ? options.random : options.randomThreeClasses); t++) {
+    const r = random();
+    startPoints.push(wrt.map((k) => (P.params[k]!.kind === "diag" ? r.normal() : r.normal() / Math.sqrt(d))));
+  }
+  startPoints.push(...seedStarts);
+  const result: { points: FoundPoint[]; failed: number; starts: number } = { points: [], failed: 0, starts: 0 };
+  polishLimits(P, sizes, objective, wrt, scale, descend(P, sizes, signs, objective, wrt, scale, d, startPoints, result), result);
+  if (c === 2 && sizes[0] !== sizes[1] && signs[0] === signs[1]) {
+    // Newton from the exchanged points reaches critical points next to the minima sought (often saddles of
+    // L_P); descent from those along each direction of negative curvature, both ways, reaches the minima.
+    const exchanged = result.points.map((p) => ({ x: permuteClasses(P, p.x, [1, 0]), count: 1 }));
+    result.starts += exchanged.length;
+    const escapes = polishLimits(P, sizes, objective, wrt, scale, exchanged, result).flatMap(({ y, hessian }) => escapeStarts(y, hessian, scale));
+    polishLimits(P, sizes, objective, wrt, scale, descend(P, sizes, signs, objective, wrt, scale, d, escapes, result), result);
+  }
+  return result;
+}
+
+/** Relative length of the step off a saddle along a direction of negative curvature (in the coordinates y). */
+const ESCAPE_STEP = 0.02;
+
+/** Starts (in x) a step off the critical point y, both ways along each eigenvector of negative curvature. */
+function escapeStarts(y: Float64Array, hessian: number[][], scale: readonly number[]): number[][] {
+  const { values, vectors } = symmetricEigenFloat64(hessian);
+  const size = Math.hypot(...y);
+  return values.flatMap((value, i) => {
+    if (!(value < 0)) return [];
+    const v = vectors.map((row) => row[i]!);
+    return [1, -1].map((sign) => Array.from(y, (yk, k) => (yk + sign * ESCAPE_STEP * size * v[k]!) / scale[k]!));
+  });
+}
+
+/** Descent from each start: the distinct limits with the starts that reached each (counted in `result`). */
+function descend(
+  P: Pattern,
+  sizes: readonly number[],
+  signs: readonly number[],
+  objective: (y: Float64Array, g: Float64Array) => number,
+  wrt: readonly number[],
+  scale: readonly number[],
+  d: number,
+  startPoints: readonly number[][],
+  result: { failed: number; starts: number },
+): { x: number[]; count: number }[] {
+  const limits: { x: number[]; count: number }[] = [];
+  for (const start of startPoints) {
+    result.starts++;
+    let descent;
+    try {
+      const abandon = deadRowTest(P, sizes, signs, wrt, scale);
+      descent = lbfgs(objective, Float64Array.from(start, (v, i) => v * scale[i]!), { gradientTolerance: descentTolerance(d), maxIterations: 300, ...(abandon === undefined ? {} : { abandon }) });
+    } catch {
+      result.failed++;
+      continue;
+    }
+    if (!(descent.gradientNorm < ACCEPT)) {
+      result.failed++;
+      continue;
+    }
+    const full = P.params.map((q) => (q.kind === "a" ? signs[q.row]! : 0));
+    wrt.forEach((k, i) => (full[k] = descent.x[i]! / scale[i]!));
+    const near = limits.find((l) => samePoint(P, sizes, full, l.x, CLUSTER));
+    if (near !== undefined) near.count++;
+    else limits.push({ x: full, count: 1 });
+  }
+  return limits;
+}
+
+/** Newton (polish) on each limit; the distinct points reached are added to `result`, the failures counted. */
+function polishLimits(
+  P: Pattern,
+  sizes: readonly number[],
+  objective: (y: Float64Array, g: Float64Array) => number,
+  wrt: readonly number[],
+  scale: readonly number[],
+  limits: readonly { x: number[]; count: number }[],
+  result: { points: FoundPoint[]; failed: number },
+): { y: Float64Array; hessian: number[][] }[] {
+  const added: { y: Float64Array; hessian: number[][] }[] = [];
+  for (const limit of limits) {
+    const polished = polish(objective, Float64Array.from(wrt, (k, i) => limit.x[k]! * scale[i]!));
+    if (polished === undefined) {
+      result.failed += limit.count;
+      continue;
+    }
+    const refined = limit.x.slice();
+    wrt.forEach((k, i) => (refined[k] = polished.y[i]! / scale[i]!));
+    const same = result.points.find((p) => samePoint(P, sizes, refined, p.x, SAME));
+    if (same !== undefined) (same as { starts: number }).starts += limit.count;
+    else {
+      result.points.push({ sizes: sizes.slice(), x: refined, starts: limit.count });
+      added.push(polished);
+    }
+  }
+  return added;
 }

@@ -46,7 +46,7 @@ export function censusTable(doc: CensusJson): string {
   lines.push("type = class sizes (A, B, C), the isotropy Delta(S_A x S_B x S_C); diagonals = W_ii on A, B, C; index = negative eigenvalues of the full Hessian with multiplicity");
   lines.push(
     `zero = ${trained ? "non-gauge " : ""}eigenvalues within 1e-9 max(1, max|eig|); smallest eig = the least ${trained ? "non-gauge " : ""}eigenvalue and its component ([n-1,1]_B: the standard representation of S_B, ...); ` +
-      "orbit = (d!)^2 / (A! B! C!) points under S_d x S_d; family = the declared family (derivations/) it lies on; starts = descents that reached it",
+      "orbit = (d!)^2 / (A! B! C!) points under S_d x S_d; family = the declared family (derivations/) it lies on, or for a two-class minimum the template instance (a.p7: template a at p = 7, docs/families.md §11); starts = descents that reached it",
   );
   return lines.join("\n");
 }

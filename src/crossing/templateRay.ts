@@ -3,25 +3,29 @@ import { familyCriticalPoint } from "../families/critical.js";
 import { newtonCriticalPoint } from "../families/newton.js";
 import { precisionContext } from "../families/precision.js";
 import { templateFamily, type FamilyTemplate } from "../families/template.js";
-import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
+import { youngInertia, youngSpectrum } from "../hessian/youngInertia.js";
 import { NewtonError } from "../linalg/newton.js";
-import { F64 } from "../numbers/floatField.js";
 import { Pattern } from "../patterns/pattern.js";
 
 /**
- * A template along the ray p = d / k (docs/census.md §8, issue 18 part 3): the class sizes of the pattern are
- * integers, so the ray is sampled where d / k is one, d = k p. From the template's instance at p0 (continued
- * from its seed to d = k p0) each next point (p' = round(p0 RATIO^j), d' = k p', up to d = top) is Newton's
- * solution in (d' - p' | p') from the previous point; a step that fails or moves a parameter by more than
- * MAX_MOVE is halved (the intermediate points are not kept), and a step of one p that fails ends the branch. At each point: the loss, the parameters, the
- * smallest eigenvalue of the Hessian with a fixed second layer (Young blocks, float64) and its component.
+ * A template along the ray p = d / k (docs/census.md §8, issue 18 part 3), followed continuously in real d: the
+ * pattern (d-p | p) with the real class size p = d / k (Pattern.realIsotropy, docs/patterns.md §4). From the
+ * template's instance at the integer p0 (continued from its seed to d = k p0) each next point of the geometric
+ * grid p_j = p0 RATIO^j (rounded to a multiple of 1/64, so that p and d = k p are short exact decimals), up to
+ * d = top, is Newton's solution at (d_j, p_j) from the previous point; a move that fails or changes a parameter
+ * by more than MAX_MOVE is halved in log d (the intermediate points are not kept), and one shorter than
+ * SHORTEST_MOVE that still fails ends the branch. At each grid point: the loss, the parameters, the smallest
+ * eigenvalue of the Hessian with a fixed second layer (Young blocks at the real sizes, float64) and its component.
  */
 
 const RATIO = 1.25;
 const MAX_MOVE = 0.05;
+/** In log d: a failing move shorter than this ends the branch. */
+const SHORTEST_MOVE = 1e-3;
 
 export interface RayPoint {
   readonly d: number;
+  /** The size of class B, d / k: a real number. */
   readonly p: number;
   readonly loss: Decimal;
   readonly x: Readonly<Record<string, Decimal>>;
@@ -38,32 +42,30 @@ export interface TemplateRay {
   readonly end?: string;
 }
 
+/** The grid's p: p0 RATIO^j rounded to a multiple of 1/64. */
+function gridP(p0: number, j: number): number {
+  return Math.round(p0 * RATIO ** j * 64) / 64;
+}
+
 export function templateRay(t: FamilyTemplate, k: number, options: { top: number; digits: number; p0: number; onProgress?: (text: string) => void }): TemplateRay {
   const precision = precisionContext(options.digits);
   let p = options.p0;
-  const f0 = templateFamily(t, p);
-  let x = familyCriticalPoint(f0, String(k * p), options.digits).x;
+  let x = familyCriticalPoint(templateFamily(t, p), String(k * p), options.digits).x;
   const points: RayPoint[] = [];
   const record = (p: number, x: readonly Decimal[], loss: Decimal): void => {
-    const P = Pattern.isotropy(p);
-    const d = k * p;
-    const blocks = youngBlocks(F64, P, x.map((v) => v.toNumber()), d, "fixed");
-    let smallest = Infinity;
-    let component = "";
-    for (const b of blocks) {
-      const v = youngBlockEigenvalues(F64, b).values[0];
-      if (v !== undefined && v < smallest) [smallest, component] = [v, b.component.name];
-    }
-    points.push({ d, p, loss, x: Object.fromEntries(P.params.filter((q) => q.kind !== "a").map((q, i) => [q.alias!, x[i]!])), smallest, component });
+    const P = Pattern.realIsotropy(p);
+    const { smallestEigenvalue: smallest, smallestComponent: component } = youngInertia(youngSpectrum(P, x.map((v) => v.toNumber()), k * p, "fixed"));
+    points.push({ d: k * p, p, loss, x: Object.fromEntries(P.params.filter((q) => q.kind !== "a").map((q, i) => [q.alias!, x[i]!])), smallest, component });
   };
   const F = precision.working(k * p);
-  record(p, x, newtonCriticalPoint(F, precision, Pattern.isotropy(p), x, F.fromInt(k * p)).loss);
-  // Newton at p' from the current point: undefined when it fails or moves a parameter too far.
+  record(p, x, newtonCriticalPoint(F, precision, Pattern.realIsotropy(p), x, F.fromInt(k * p)).loss);
+  // Newton at (k p', p') from the current point: undefined when it fails or moves a parameter too far.
   const solve = (next: number) => {
-    const W = precision.working(k * next);
-    options.onProgress?.(`d = ${k * next}, p = ${next}`);
+    const d = k * next;
+    const W = precision.working(d);
+    options.onProgress?.(`d = ${d.toPrecision(8)}, p = ${next.toPrecision(8)}`);
     try {
-      const point = newtonCriticalPoint(W, precision, Pattern.isotropy(next), x, W.fromInt(k * next));
+      const point = newtonCriticalPoint(W, precision, Pattern.realIsotropy(next), x, W.fromDecimalString(String(d)));
       return Math.max(...point.x.map((v, i) => v.sub(x[i]!).abs().toNumber())) > MAX_MOVE ? undefined : point;
     } catch (e) {
       if (e instanceof NewtonError) return undefined;
@@ -71,19 +73,18 @@ export function templateRay(t: FamilyTemplate, k: number, options: { top: number
     }
   };
   let end: string | undefined;
-  // The recorded points lie on the grid p_j = round(p0 RATIO^j); failed steps are halved in between.
-  for (let j = 1; end === undefined; j++) {
-    const target = Math.round(options.p0 * RATIO ** j);
-    if (target <= p) continue;
-    if (k * target > options.top) break;
+  for (let j = 1; end === undefined && k * gridP(options.p0, j) <= options.top; j++) {
+    const target = gridP(options.p0, j);
     while (p < target && end === undefined) {
+      let h = Math.log(target / p);
       let next = target;
       let point = solve(next);
-      while (point === undefined && next > p + 1) {
-        next = p + Math.ceil((next - p) / 2);
+      while (point === undefined && h >= SHORTEST_MOVE) {
+        h /= 2;
+        next = p * Math.exp(h);
         point = solve(next);
       }
-      if (point === undefined) end = `no critical point of the branch found at d = ${k * next}, p = ${next} from the one at p = ${p}`;
+      if (point === undefined) end = `no critical point of the branch found at d = ${(k * next).toPrecision(8)}, p = ${next.toPrecision(8)} from the one at p = ${p.toPrecision(8)}`;
       else {
         x = point.x;
         p = next;

@@ -31,7 +31,8 @@ function tangent(F: DecimalField, precision: PrecisionContext, P: Pattern, x: re
   return tangentIn(N, P, x.map((v) => fromDecimal(N, v)), fromDecimal(N, d), wrt).map((v) => F.from(N.toDecimal(v, F.digits)));
 }
 
-function tangentIn<T>(F: RealField<T>, P: Pattern, x: readonly T[], d: T, wrt: readonly number[]): T[] {
+/** dx/dd along the branch in any real field (float64 for the walks of branchWalk.ts). */
+export function tangentIn<T>(F: RealField<T>, P: Pattern, x: readonly T[], d: T, wrt: readonly number[]): T[] {
   const jet = lossJet(F, P, x, d, wrt, { withD: true });
   const H = jet.hessian!;
   const n = wrt.length;

@@ -54,8 +54,11 @@ export function newtonCriticalPoint(
   return { d, x: r.x.map(back), loss: back(r.loss), gradientNorm: back(r.gradientNorm), iterations: r.iterations };
 }
 
-/** newtonCriticalPoint in any real field; `aim` is the number of digits the steps must reach. */
-function solveCritical<T>(
+/**
+ * newtonCriticalPoint in any real field (float64 for the walks of branchWalk.ts); `aim` is the number of
+ * digits the steps must reach.
+ */
+export function solveCritical<T>(
   F: RealField<T>,
   aim: number,
   P: Pattern,

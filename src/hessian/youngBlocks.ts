@@ -4,8 +4,11 @@ import { solveMatrix } from "../linalg/solve.js";
 import { symmetricEigenvalues } from "../linalg/symmetricEigen.js";
 import type { RealField } from "../numbers/field.js";
 import type { Pattern } from "../patterns/pattern.js";
+import { sizeIn } from "../patterns/restrictedLoss.js";
 import {
   splitYoung,
+  youngIrrepDimension,
+  youngRepresentative,
   youngCoordinates,
   youngDecomposition,
   youngRefinement,
@@ -13,7 +16,8 @@ import {
   type SplitYoung,
   type YoungComponent,
 } from "../representations/youngDecomposition.js";
-import { blockPencil, complementGenerators } from "./blocks.js";
+import { F64 } from "../numbers/floatField.js";
+import { blockPencil, complementGenerators, float64HessianAlong } from "./blocks.js";
 
 /**
  * The Hessian blocks of a Young subgroup S_{n_1} x ... x S_{n_c} at an integer d (docs/census.md §2), every
@@ -117,11 +121,53 @@ export function embedYoungPoint<T>(F: Pattern, fine: SplitYoung, x: readonly T[]
   return coarseOf.map((c) => x[c]!);
 }
 
+type Pencil<T> = ReturnType<typeof blockPencil<T>>;
+
+/** The pencil of a Young component at xQ by jets (blockPencil), over any real field. */
+function youngPencil<T>(F: RealField<T>, { split, complement, subtracted }: YoungBasis, xQ: readonly T[], d: T): Pencil<T> {
+  const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
+  return blockPencil(F, F.zero(), split.pattern, xQ, d, complement.map((v) => v.map(toField)), subtracted.map((v) => v.map(toField)), (A, B) => solveMatrix(F, A, B));
+}
+
+const float64Pencils = new WeakMap<YoungBasis, Map<number, Pencil<number>>>();
+
+/** The float64 basis, Gram matrix and metric of a Young component at the real d, kept per (component, d); its hessian field is not used. */
+function float64Pencil(young: YoungBasis, d: number): Pencil<number> {
+  let byD = float64Pencils.get(young);
+  if (byD === undefined) float64Pencils.set(young, (byD = new Map()));
+  let pencil = byD.get(d);
+  if (pencil === undefined) {
+    const toFloat = (q: Fraction): number => F64.fromRational(q.s * q.n, q.d);
+    const zeros = young.split.pattern.params.map(() => 0);
+    pencil = blockPencil(F64, 0, young.split.pattern, zeros, d, young.complement.map((v) => v.map(toFloat)), young.subtracted.map((v) => v.map(toFloat)), (A, B) => solveMatrix(F64, A, B), () => []);
+    byD.set(d, pencil);
+  }
+  return pencil;
+}
+
+/**
+ * The exact generators for the isotropy pattern F at d: youngBases at the integer d; for a pattern with real
+ * class sizes (docs/patterns.md §4) those of its integer representative (youngRepresentative), each with its
+ * finer pattern taken back to the real sizes and the dimension of its irreducible at them.
+ */
+function basesAt(iso: Pattern, d: number, secondLayer: SecondLayer): readonly YoungBasis[] {
+  if (!iso.realSizes) return youngBases(iso, d, secondLayer);
+  const representative = youngRepresentative(iso, d);
+  return youngBases(representative.pattern, representative.d, secondLayer).map((b) => {
+    const split = splitYoung(iso, b.component.irrep.split, d);
+    const names = (P: Pattern): string => P.params.map((q) => q.name).join();
+    if (names(split.pattern) !== names(b.split.pattern)) throw new Error(`component ${b.component.name}: the representative ${representative.pattern.toString()} has other parameters than ${iso.toString()} at d = ${d}`);
+    return { ...b, split, component: { ...b.component, dimension: youngIrrepDimension(iso, b.component.irrep, d) } };
+  });
+}
+
 /**
  * Every block of the Hessian at the critical point x of the isotropy pattern F (a = the gauge signs) at the
  * integer d, over a real field. With `dValue`, the blocks at that real d instead: the generators depend on
  * the class sizes only through which are 1, 2, 3 or larger, so those of the integer d serve every real d
- * whose classes fall in the same cases (the template crossings, docs/census.md §7). `include` selects components.
+ * whose classes fall in the same cases (the template crossings, docs/census.md §7). For a pattern with real
+ * class sizes (Pattern.realIsotropy, the rays of docs/census.md §8) d is the real d itself, and the generators
+ * are those of an integer representative (basesAt). `include` selects components.
  */
 export function youngBlocks<T>(
   F: RealField<T>,
@@ -132,21 +178,16 @@ export function youngBlocks<T>(
   dValue?: T,
   include: (c: YoungComponent) => boolean = () => true,
 ): YoungBlock<T>[] {
-  const toField = (q: Fraction): T => F.fromRational(q.s * q.n, q.d);
-  const dT = dValue ?? F.fromInt(d);
-  return youngBases(iso, d, secondLayer).filter((b) => include(b.component)).map(({ component, split, complement, subtracted }) => {
+  const dT = dValue ?? sizeIn(F, d);
+  return basesAt(iso, d, secondLayer).filter((b) => include(b.component)).map((young) => {
+    const { component, split } = young;
     const P = split.pattern;
     const xQ = embedYoungPoint(iso, split, x, d);
-    const { basis, gram, hessian, inner } = blockPencil(
-      F,
-      F.zero(),
-      P,
-      xQ,
-      dT,
-      complement.map((v) => v.map(toField)),
-      subtracted.map((v) => v.map(toField)),
-      (A, B) => solveMatrix(F, A, B),
-    );
+    const along = float64HessianAlong(F, P, xQ, dT);
+    // Over float64 the basis and Gram matrix depend on d alone (not on x): computed once per d and kept.
+    const pencil = along === undefined ? youngPencil(F, young, xQ, dT) : (float64Pencil(young, dT as number) as unknown as Pencil<T>);
+    const { basis, gram, inner } = pencil;
+    const hessian = along === undefined ? pencil.hessian : along(basis);
     const gauge: T[][] = [];
     if (component.gaugeCount > 0) {
       // c_R = G^{-1} C^T D gamma_R, gamma_R = (the rows of class R, -a_R): null directions of H at a critical point.

@@ -62,6 +62,7 @@ export interface CensusPointJson {
   readonly minimum: boolean;
   /** (d!)^2 / (p_1! ... p_c!): the points of its orbit under S_d x S_d, exact. */
   readonly orbitSize: string;
+  /** The declared family ("2a"), else for a two-class minimum the template instance ("a.p7"), else null (docs/census.md §1). */
   readonly family: string | null;
   /** Descents that reached it. */
   readonly starts: number;

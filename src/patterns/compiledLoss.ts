@@ -1,4 +1,9 @@
+import { compileTerms } from "./compiledTerms.js";
 import type { Pattern } from "./pattern.js";
+
+const TWO_PI = 2 * Math.PI;
+/** Rows parallel up to rounding (r^2 below this times |u|^2 |v|^2) count as parallel, as in restrictedLoss. */
+const ROUNDOFF = 2 ** -52;
 
 /**
  * A float64 twin of restrictedLoss (docs/patterns.md §2) with its gradient by hand, for the inner loop of
@@ -12,26 +17,6 @@ import type { Pattern } from "./pattern.js";
  * compares value and gradient).
  */
 
-/** A column type's entry: a parameter (index >= 0) or a constant. */
-interface Operand {
-  readonly param: number;
-  readonly constant: number;
-}
-
-interface KernelTerm {
-  readonly coefficient: number;
-  readonly counts: Float64Array;
-  readonly u: readonly Operand[];
-  readonly v: readonly Operand[];
-}
-
-/** The same-row term coefficient * sum of count * x_param^2. */
-interface NormTerm {
-  readonly coefficient: number;
-  readonly counts: readonly number[];
-  readonly params: readonly number[];
-}
-
 export interface CompiledLoss {
   readonly pattern: Pattern;
   readonly d: number;
@@ -39,70 +24,14 @@ export interface CompiledLoss {
   evaluate(x: Float64Array, grad: Float64Array): number;
 }
 
-const TWO_PI = 2 * Math.PI;
-const ROUNDOFF = 2 ** -52;
-
 /** Compile L_P(x; d) for the pattern at the real d with the second layer fixed at `a` (one value per row class, in class order). */
 export function compileRestrictedLoss(P: Pattern, d: number, a: readonly number[]): CompiledLoss {
-  const size = P.classes.map((_, i) => {
-    const s = P.classSize(i);
-    return s.bulk ? d + s.constant : s.constant;
-  });
-  const diag = (i: number): Operand => ({ param: P.paramIndex("diag", i)!, constant: 0 });
-  const off = (i: number, j: number): Operand => {
-    const k = P.paramIndex("off", i, j);
-    return k === undefined ? { param: -1, constant: 0 } : { param: k, constant: 0 };
-  };
-  const constant = (c: number): Operand => ({ param: -1, constant: c });
+  const terms = compileTerms(P, d);
   const rowClasses = P.classes.map((_, i) => i).filter((i) => P.hasRows(i));
-  const columnClasses = P.classes.map((_, i) => i).filter((i) => P.hasColumns(i));
-  const remaining = (k: number, ...excluded: number[]): number => size[k]! - excluded.filter((e) => e === k).length;
-  const ownColumn = (I: number): number[] => (P.isPaired(I) ? [I] : []);
-  const kernels: KernelTerm[] = [];
-  const norms: NormTerm[] = [];
-  const push = (coefficient: number, cols: { count: number; u: Operand; v: Operand }[]): void => {
-    if (coefficient === 0) return;
-    const kept = cols.filter((c) => c.count !== 0);
-    kernels.push({ coefficient, counts: Float64Array.from(kept.map((c) => c.count)), u: kept.map((c) => c.u), v: kept.map((c) => c.v) });
-  };
-  for (const I of rowClasses) {
-    const aI = a[rowClasses.indexOf(I)]!;
-    // Same row: (a_I^2 / 2) |I| |w_I|^2 / 2.
-    const counts: number[] = [];
-    const params: number[] = [];
-    if (P.isPaired(I)) {
-      counts.push(1);
-      params.push(diag(I).param);
-    }
-    for (const K of columnClasses) {
-      const o = off(I, K);
-      if (o.param >= 0) {
-        counts.push(remaining(K, ...ownColumn(I)));
-        params.push(o.param);
-      }
-    }
-    norms.push({ coefficient: (aI * aI * size[I]!) / 4, counts, params });
-    for (const J of rowClasses) {
-      const aJ = a[rowClasses.indexOf(J)]!;
-      const cols: { count: number; u: Operand; v: Operand }[] = [];
-      if (P.isPaired(I)) cols.push({ count: 1, u: diag(I), v: off(J, I) });
-      if (P.isPaired(J)) cols.push({ count: 1, u: off(I, J), v: diag(J) });
-      for (const K of columnClasses) cols.push({ count: remaining(K, ...ownColumn(I), ...ownColumn(J)), u: off(I, K), v: off(J, K) });
-      push(0.5 * aI * aJ * size[I]! * remaining(J, I), cols);
-    }
-    if (P.isPaired(I)) {
-      const cols = [{ count: 1, u: diag(I), v: constant(1) }];
-      for (const K of columnClasses) cols.push({ count: remaining(K, I), u: off(I, K), v: constant(0) });
-      push(-aI * size[I]!, cols);
-    }
-    for (const J of columnClasses) {
-      const cols = P.isPaired(I) ? [{ count: 1, u: diag(I), v: constant(0) }] : [];
-      cols.push({ count: 1, u: off(I, J), v: constant(1) });
-      for (const K of columnClasses) cols.push({ count: remaining(K, ...ownColumn(I), J), u: off(I, K), v: constant(0) });
-      push(-aI * size[I]! * remaining(J, ...ownColumn(I)), cols);
-    }
-  }
-  const teacher = d / 4 + (d * (d - 1)) / (4 * Math.PI);
+  const aOf = (I: number): number => a[rowClasses.indexOf(I)]!;
+  const norms = terms.norms.map((t) => ({ ...t, coefficient: aOf(t.row) * aOf(t.row) * t.coefficient }));
+  const kernels = terms.kernels.map((t) => ({ ...t, coefficient: t.rows.reduce((c, I) => c * aOf(I), t.coefficient) })).filter((t) => t.coefficient !== 0);
+  const teacher = terms.teacher;
   const longest = Math.max(1, ...kernels.map((k) => k.counts.length));
   const u = new Float64Array(longest);
   const v = new Float64Array(longest);

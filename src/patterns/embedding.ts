@@ -24,6 +24,9 @@ export function indexClasses(P: Pattern, d: number): IndexClasses {
   if (!Number.isInteger(d) || bulk < 1) {
     throw new RangeError(`pattern ${P.toString()} needs an integer d >= ${P.smallTotal + 1}, got ${d}`);
   }
+  // A pattern with real class sizes (docs/patterns.md §4) has no full point unless every size is an integer.
+  const real = P.classes.find((c) => c.size !== undefined && !Number.isInteger(c.size));
+  if (real !== undefined) throw new RangeError(`pattern ${P.toString()}: class ${real.name} has the real size ${real.size}; the full model needs integer class sizes`);
   const pairedIndices: number[] = new Array<number>(bulk).fill(0);
   const rowOnly: number[] = [];
   const columnOnly: number[] = [];

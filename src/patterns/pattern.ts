@@ -82,14 +82,21 @@ export class Pattern {
   readonly widthOffset: number;
   private readonly index = new Map<string, number>();
 
-  constructor(classes: readonly PatternClass[], aliases: Readonly<Record<string, string>> = {}) {
+  /**
+   * Whether the small classes may have real sizes (docs/patterns.md §4): the restricted loss, its derivatives,
+   * Newton and the Young blocks take the sizes only through polynomial counts. Patterns of the full model
+   * (embedding, the evaluator's checks, the census) keep integer sizes.
+   */
+  readonly realSizes: boolean;
+
+  constructor(classes: readonly PatternClass[], aliases: Readonly<Record<string, string>> = {}, options: { readonly realSizes?: boolean } = {}) {
     if (classes.length === 0 || classes[0]!.size !== undefined || classRole(classes[0]!) !== "paired") {
       throw new RangeError("a pattern's first class is the bulk class (no fixed size, paired)");
     }
+    this.realSizes = options.realSizes ?? false;
     for (const c of classes.slice(1)) {
-      if (c.size === undefined || !Number.isInteger(c.size) || c.size < 1) {
-        throw new RangeError(`class ${c.name}: a small class needs a positive integer size, got ${String(c.size)}`);
-      }
+      const valid = c.size !== undefined && (this.realSizes ? Number.isFinite(c.size) && c.size > 0 : Number.isInteger(c.size) && c.size >= 1);
+      if (!valid) throw new RangeError(`class ${c.name}: a small class needs a positive ${this.realSizes ? "real" : "integer"} size, got ${String(c.size)}`);
     }
     const names = new Set(classes.map((c) => c.name));
     if (names.size !== classes.length) throw new RangeError("pattern class names must be distinct");
@@ -137,6 +144,15 @@ export class Pattern {
     return new Pattern(classes, ISOTROPY_ALIASES);
   }
 
+  /**
+   * The pattern (d-p | p) with p any positive real (docs/patterns.md §4, the rays p = alpha d of docs/census.md
+   * §8): classes A (bulk) and B of size p, the aliases x1..x6, y1, y2; B has the off-diagonal x6 when p > 1.
+   */
+  static realIsotropy(p: number): Pattern {
+    if (!Number.isFinite(p) || p <= 0) throw new RangeError(`isotropy p must be a positive real, got ${p}`);
+    return new Pattern([{ name: "A" }, { name: "B", size: p }], ISOTROPY_ALIASES, { realSizes: true });
+  }
+
   /** Whether class i holds rows (student neurons): paired and row classes. */
   hasRows(i: number): boolean {
     return classRole(this.classes[i]!) !== "column";
@@ -152,10 +168,10 @@ export class Pattern {
     return classRole(this.classes[i]!) === "paired";
   }
 
-  /** Whether rows of class i have off-diagonal entries in their own class (size >= 2; the bulk always). */
+  /** Whether rows of class i have off-diagonal entries in their own class (size > 1, i.e. >= 2 for an integer size; the bulk always). */
   hasOffDiagonal(i: number): boolean {
     const s = this.classes[i]!.size;
-    return s === undefined || s >= 2;
+    return s === undefined || s > 1;
   }
 
   /** The position of a parameter in `params`, or undefined if the pattern has no such coordinate. */

@@ -28,8 +28,23 @@ export function classSizes<X>(S: Scalar<X>, P: Pattern, d: X, smallSizes?: reado
   }
   return P.classes.map((_, i) => {
     const s = P.classSize(i);
-    return s.bulk ? S.add(d, S.fromInt(s.constant)) : S.fromInt(s.constant);
+    return s.bulk ? S.add(d, sizeIn(S, s.constant)) : sizeIn(S, s.constant);
   });
+}
+
+/**
+ * A class size (or any float64) exactly in the arithmetic: an integer as such, a real size of a pattern with
+ * real sizes (docs/patterns.md §4) as the dyadic rational that the float64 is.
+ */
+export function sizeIn<X>(S: Scalar<X>, s: number): X {
+  if (Number.isInteger(s)) return S.fromInt(s);
+  let numerator = s;
+  let denominator = 1n;
+  while (!Number.isInteger(numerator)) {
+    numerator *= 2;
+    denominator *= 2n;
+  }
+  return S.fromRational(BigInt(numerator), denominator);
 }
 
 /**

@@ -53,7 +53,7 @@ export interface SplitYoung {
   readonly classOf: readonly number[];
 }
 
-/** The size of class I of F at the integer d. */
+/** The size of class I of F at d (an integer, or real for real d or real class sizes). */
 export function youngClassSize(F: Pattern, I: number, d: number): number {
   const s = F.classSize(I);
   return s.bulk ? d + s.constant : s.constant;
@@ -72,7 +72,7 @@ export function splitYoung(F: Pattern, split: readonly number[], d: number): Spl
     return I === 0 ? { name: c.name } : { name: c.name, size: c.size! - taken[I]! };
   });
   split.forEach((_, i) => classes.push({ name: `s${i + 1}`, size: 1 }));
-  return { pattern: new Pattern(classes), classOf: [...F.classes.map((_, I) => I), ...split] };
+  return { pattern: new Pattern(classes, {}, { realSizes: F.realSizes }), classOf: [...F.classes.map((_, I) => I), ...split] };
 }
 
 /**
@@ -150,6 +150,19 @@ export function youngIrreps(F: Pattern): YoungIrrep[] {
   }
   for (let I = 0; I < c; I++) for (let J = I + 1; J < c; J++) out.push({ kind: "product", split: [I, J] });
   return out;
+}
+
+/**
+ * A pattern of integer class sizes whose Young decomposition has the same structure as that of F at the real d
+ * (F with real class sizes, docs/patterns.md §4): each class size s (the bulk's d - c included) becomes
+ * min(4, ceil(s)). The exact generators depend on the sizes only through which are 1, 2, 3 or larger
+ * (docs/census.md §2), and so do the parameters of the finer patterns (an off-diagonal entry where s > 1).
+ */
+export function youngRepresentative(F: Pattern, d: number): { pattern: Pattern; d: number } {
+  const size = (I: number): number => Math.min(4, Math.ceil(youngClassSize(F, I, d)));
+  const classes: PatternClass[] = F.classes.map((c, I) => (I === 0 ? c : { ...c, size: size(I) }));
+  const pattern = new Pattern(classes);
+  return { pattern, d: size(0) + pattern.smallTotal };
 }
 
 /**

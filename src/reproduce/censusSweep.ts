@@ -1,6 +1,7 @@
-import { census, DEFAULT_SEARCH, type CensusPoint } from "../census/census.js";
+import { census, DEFAULT_SEARCH, newCensusShare, type CensusPoint, type CensusReport } from "../census/census.js";
 import type { RefinedPoint } from "../census/refine.js";
 import { CLASS_NAMES, typeName } from "../census/types.js";
+import { FAMILY_NAMES } from "../families/registry.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import type { CensusPlotRow } from "../plots/censusPlot.js";
 
@@ -27,6 +28,8 @@ export interface CensusSweepRow {
   readonly mixedMinima: { readonly n: number; readonly loss: number }[];
   /** The declared families among the minima. */
   readonly families: string[];
+  /** The minima named by a template instance that is not a declared family (a.p7, b.p12, ...; docs/census.md §1). */
+  readonly instances: number;
   /** Minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation), as their types. */
   readonly bSide: string[];
   /** At the d of the runs: what random-start training reached (docs/census.md §10). */
@@ -72,36 +75,73 @@ function sweepPoint(p: RefinedPoint): SweepPoint {
   return { type: typeName(p.sizes), loss: p.loss.toFixed(10), negative: negativeRows(p), index: p.index, family: p.family ?? null, largestNegative };
 }
 
-/** The census rows of one model at each d (classes at most `classes`, the command's default starts). */
-export function censusSweep(ds: readonly number[], classes: number, secondLayer: SecondLayer, progress: (text: string) => void, runs?: SweepRuns): CensusSweepRow[] {
-  return ds.map((d) => {
-    progress(`d = ${d}`);
-    const withRuns = runs !== undefined && runs.d === d ? { runs: { count: runs.count, seed: runs.seed, init: "xavier" as const } } : {};
-    const report = census({ d, maxClasses: classes, all: false, secondLayer, search: DEFAULT_SEARCH, ...withRuns });
-    const byClasses = Array.from({ length: classes }, (_, c) => report.points.filter((p) => p.sizes.length === c + 1).length);
-    const indices = new Map<number, number>();
-    for (const p of report.points) indices.set(p.index, (indices.get(p.index) ?? 0) + 1);
-    const minima = report.points.filter((p) => p.minimum);
-    const diagonal = (p: (typeof minima)[number], I: number): number => p.entries.find((e) => e.name === `diag(${CLASS_NAMES[I]})`)!.value.toNumber();
-    const negativeBulk = (p: (typeof minima)[number]): boolean => diagonal(p, 0) < 0;
-    // p: the rows with a negative diagonal entry, over the two-class minima (issue 18's count).
-    const twoClass = minima.filter((p) => p.sizes.length === 2);
-    const ps = twoClass.map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
-    const mixed = twoClass.filter((p) => diagonal(p, 0) * diagonal(p, 1) < 0);
-    return {
-      d,
-      secondLayer,
-      points: report.points.length,
-      byClasses,
-      byIndex: [...indices].sort((u, v) => u[0] - v[0]),
-      minima: minima.length,
-      pRange: ps.length === 0 ? null : [Math.min(...ps), Math.max(...ps)],
-      mixedMinima: mixed.map((p) => ({ n: p.sizes[diagonal(p, 0) < 0 ? 0 : 1]!, loss: p.loss.toNumber() })).sort((u, v) => u.n - v.n || u.loss - v.loss),
-      families: minima.map((p) => p.family).filter((f): f is string => f !== undefined),
-      bSide: minima.filter(negativeBulk).map((p) => typeName(p.sizes)),
-      ...(report.runs === undefined ? {} : { runs: runsSummary(report.runs, report.points, classes) }),
-    };
+/**
+ * The sweep's d in `parts` runs of consecutive d of about equal cost (a census costs about in proportion to d:
+ * its types, and their points, grow linearly with d), one pool task each; fewer parts when there are fewer d.
+ */
+export function censusParts(ds: readonly number[], parts: number): number[][] {
+  const total = ds.reduce((s, d) => s + d, 0);
+  const out: number[][] = [];
+  let part: number[] = [];
+  let done = 0;
+  for (const d of ds) {
+    part.push(d);
+    done += d;
+    if (done >= (total * (out.length + 1)) / parts && out.length < parts - 1) {
+      out.push(part);
+      part = [];
+    }
+  }
+  if (part.length > 0) out.push(part);
+  return out;
+}
+
+/**
+ * The census rows at each d of `ds`, in both models: the trained model's rows, then the fixed model's. At each
+ * d the two censuses share their searches under a = 1 and their Newton solves (CensusShare, docs/census.md §1):
+ * the same rows as two separate censuses, at about two thirds of the cost.
+ */
+export function censusSweep(ds: readonly number[], classes: number, progress: (text: string) => void, runs?: SweepRuns): CensusSweepRow[] {
+  const rows = ds.flatMap((d) => {
+    const share = newCensusShare();
+    return (["fixed", "trained"] as const).map((secondLayer) => {
+      progress(`d = ${d}, ${secondLayer}`);
+      const withRuns = runs !== undefined && runs.d === d ? { runs: { count: runs.count, seed: runs.seed, init: "xavier" as const } } : {};
+      return sweepRow(census({ d, maxClasses: classes, all: false, secondLayer, search: DEFAULT_SEARCH, share, ...withRuns }), classes);
+    });
   });
+  return [...rows.filter((r) => r.secondLayer === "trained"), ...rows.filter((r) => r.secondLayer === "fixed")];
+}
+
+const isDeclared = (name: string): boolean => (FAMILY_NAMES as readonly string[]).includes(name);
+
+/** The row of one census. */
+function sweepRow(report: CensusReport, classes: number): CensusSweepRow {
+  const { d, secondLayer } = report;
+  const byClasses = Array.from({ length: classes }, (_, c) => report.points.filter((p) => p.sizes.length === c + 1).length);
+  const indices = new Map<number, number>();
+  for (const p of report.points) indices.set(p.index, (indices.get(p.index) ?? 0) + 1);
+  const minima = report.points.filter((p) => p.minimum);
+  const diagonal = (p: (typeof minima)[number], I: number): number => p.entries.find((e) => e.name === `diag(${CLASS_NAMES[I]})`)!.value.toNumber();
+  const negativeBulk = (p: (typeof minima)[number]): boolean => diagonal(p, 0) < 0;
+  // p: the rows with a negative diagonal entry, over the two-class minima (issue 18's count).
+  const twoClass = minima.filter((p) => p.sizes.length === 2);
+  const ps = twoClass.map((p) => p.sizes.reduce((s, n, I) => s + (diagonal(p, I) < 0 ? n : 0), 0));
+  const mixed = twoClass.filter((p) => diagonal(p, 0) * diagonal(p, 1) < 0);
+  return {
+    d,
+    secondLayer,
+    points: report.points.length,
+    byClasses,
+    byIndex: [...indices].sort((u, v) => u[0] - v[0]),
+    minima: minima.length,
+    pRange: ps.length === 0 ? null : [Math.min(...ps), Math.max(...ps)],
+    mixedMinima: mixed.map((p) => ({ n: p.sizes[diagonal(p, 0) < 0 ? 0 : 1]!, loss: p.loss.toNumber() })).sort((u, v) => u.n - v.n || u.loss - v.loss),
+    families: minima.map((p) => p.family).filter((f): f is string => f !== undefined && isDeclared(f)),
+    instances: minima.filter((p) => p.family !== undefined && !isDeclared(p.family)).length,
+    bSide: minima.filter(negativeBulk).map((p) => typeName(p.sizes)),
+    ...(report.runs === undefined ? {} : { runs: runsSummary(report.runs, report.points, classes) }),
+  };
 }
 
 function runsSummary(runs: NonNullable<ReturnType<typeof census>["runs"]>, points: readonly CensusPoint[], classes: number): RunsSummary {
@@ -133,16 +173,16 @@ export function censusSweepMarkdown(rows: readonly CensusSweepRow[], ds: readonl
     "",
     "![p of the two-class minima against d](plots/census-p.svg)",
     "",
-    "Columns: points (with 1 | 2 classes), their index (the number of negative eigenvalues of the full Hessian) as index: count, the minima, p of the two-class minima (the rows with a negative diagonal entry, issue 18's count: from 18 to 51 over the minima of the published runs at d = 100), the declared families among the minima, and the number of minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation to larger p; the published runs from Xavier starts never reached 1b or a b-family).",
+    "Columns: points (with 1 | 2 classes), their index (the number of negative eigenvalues of the full Hessian) as index: count, the minima, p of the two-class minima (the rows with a negative diagonal entry, issue 18's count: from 18 to 51 over the minima of the published runs at d = 100), the declared families among the minima, the number of the other minima that lie on a template instance (a.p<n>, b.p<n>, named by the census, docs/census.md §1), and the number of minima whose largest class has a negative diagonal entry (1b, 2b, 3b, 4b and their continuation to larger p; the published runs from Xavier starts never reached 1b or a b-family).",
   ];
   for (const model of ["trained", "fixed"] as const) {
     const own = rows.filter((r) => r.secondLayer === model);
     if (own.length === 0) continue;
     lines.push("", `## ${model === "trained" ? "Trained second layer" : "Fixed second layer a = 1"}`, "");
-    lines.push("| d | points | by classes | by index | minima | p (two-class minima) | declared families (minima) | minima, largest class negative |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.push("| d | points | by classes | by index | minima | p (two-class minima) | declared families (minima) | other minima on a template instance | minima, largest class negative |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of own) {
       const p = r.pRange === null ? "" : `${r.pRange[0]}..${r.pRange[1]}`;
-      lines.push(`| ${r.d} | ${r.points} | ${r.byClasses.join(" \\| ")} | ${r.byIndex.map(([i, n]) => `${i}: ${n}`).join(", ")} | ${r.minima} | ${p} | ${r.families.join(", ")} | ${r.bSide.length} |`);
+      lines.push(`| ${r.d} | ${r.points} | ${r.byClasses.join(" \\| ")} | ${r.byIndex.map(([i, n]) => `${i}: ${n}`).join(", ")} | ${r.minima} | ${p} | ${r.families.join(", ")} | ${r.instances} | ${r.bSide.length} |`);
     }
   }
   for (const r of rows) if (r.runs !== undefined) lines.push(...runsMarkdown(r, r.runs, classes));

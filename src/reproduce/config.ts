@@ -36,8 +36,11 @@ export interface ReproduceConfig {
   readonly templates: { readonly pMax: number; readonly digits: number; readonly seriesPMax: number };
   /** The templates along p = d / k (docs/census.md §8): the k, the largest d and the digits of the Newton solves. */
   readonly rays: { readonly ks: readonly number[]; readonly top: number; readonly digits: number };
-  /** The census sweep (docs/census.md §9): the integer d and the most classes of a type; the runs at one of the d (§10). */
-  readonly census: { readonly ds: readonly number[]; readonly classes: number; readonly runs: SweepRuns };
+  /**
+   * The census sweep (docs/census.md §9): the integer d, the most classes of a type, the tasks per model it is
+   * split into (consecutive d of about equal cost, for the pool), and the runs at one of the d (§10).
+   */
+  readonly census: { readonly ds: readonly number[]; readonly classes: number; readonly tasks: number; readonly runs: SweepRuns };
 }
 
 /** d = from, from + 1, ..., to. */
@@ -60,7 +63,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
   templates: { pMax: 40, digits: 30, seriesPMax: 10 },
   rays: { ks: [10, 5, 4, 3, 2], top: 1e4, digits: 20 },
-  census: { ds: [...range(6, 30), ...range(35, 100, 5)], classes: 2, runs: { d: 20, count: 100, seed: 1 } },
+  census: { ds: range(6, 100), classes: 2, tasks: 6, runs: { d: 20, count: 100, seed: 1 } },
 };
 
 /** A fast check of the pipeline (--quick): low orders and few points; never for the committed files. */
@@ -80,5 +83,5 @@ export const QUICK_CONFIG: ReproduceConfig = {
   plot: { points: 6, digits: 15 },
   templates: { pMax: 2, digits: 15, seriesPMax: 1 },
   rays: { ks: [10], top: 1e3, digits: 15 },
-  census: { ds: [6], classes: 2, runs: { d: 6, count: 4, seed: 1 } },
+  census: { ds: [6], classes: 2, tasks: 1, runs: { d: 6, count: 4, seed: 1 } },
 };

@@ -12,7 +12,7 @@ import { leadingSystemsDoc } from "../output/leadingSystemsDoc.js";
 import { formulasPage } from "../output/formulaDocument.js";
 import type { LossRow } from "../plots/lossPlot.js";
 import { censusPlotFiles, lossPlotFile, templateCrossingPlotFile } from "../present/plotFiles.js";
-import { censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
+import { censusParts, censusPlotRows, censusSweepMarkdown } from "./censusSweep.js";
 import { cellPoints, instancesToIdentify, templateBoundaries, templateCells, templateCellsMarkdown } from "./censusTemplates.js";
 import { instancePoints } from "./instancePoints.js";
 import type { ReproduceConfig } from "./config.js";
@@ -135,7 +135,8 @@ function describe(t: Task, r: TaskResult): string | undefined {
       return `coefficients as functions of p to order ${t.config.seriesOrder}, taken at p = 1..${(o as TaskOutcomes["template-series"]).specialized.length}`;
     case "census": {
       const rows = o as TaskOutcomes["census"];
-      return `${rows.length} d, ${rows.reduce((s, r) => s + r.minima, 0)} minima in all`;
+      const minima = (model: string): number => rows.filter((r) => r.secondLayer === model).reduce((s, r) => s + r.minima, 0);
+      return `${rows.length / 2} d, minima in all: ${minima("trained")} trained, ${minima("fixed")} fixed`;
     }
     case "tutorial":
       return undefined;
@@ -152,7 +153,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
 
   const documented: Task[] = [
     { kind: "discovery", config: c },
-    ...(["trained", "fixed"] as const).map((secondLayer): Task => ({ kind: "census", secondLayer, config: c })),
+    ...censusParts(c.census.ds, c.census.tasks).map((_, part): Task => ({ kind: "census", part, config: c })),
     ...FAMILY_STEPS.flatMap((kind) => o.families.map((f): Task => ({ kind, family: f.name, config: c }))),
     ...(all ? TABLED_TEMPLATES.map((name): Task => ({ kind: "templates", family: name, config: c })) : []),
     ...(all ? [{ kind: "rays", config: c } as Task] : []),
@@ -185,7 +186,8 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     },
     census: async () => {
       const p = progress.begin("census", "census.md, census-minima.svg, census-p.svg");
-      const rows = [...outcome("census", "trained"), ...outcome("census", "fixed")];
+      const parts = censusParts(c.census.ds, c.census.tasks).flatMap((_, part) => outcome("census", String(part)));
+      const rows = [...parts.filter((r) => r.secondLayer === "trained"), ...parts.filter((r) => r.secondLayer === "fixed")];
       // Without the templates (a run over some families) every cell is untabled, and the section says so.
       const crossings = all ? TABLED_TEMPLATES.flatMap((name) => outcome("templates", name)) : [];
       const instances = instancePoints(instancesToIdentify(rows, crossings), (text) => p.update(`walking ${text}`));
@@ -267,7 +269,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
     let p = running.get(i);
     if (p === undefined) {
       const t = tasks[i]!;
-      p = t.kind === "discovery" ? progress.begin("discovery", taskLabel(t).slice("discovery ".length)) : progress.begin(t.kind, t.family ?? t.secondLayer);
+      p = t.kind === "discovery" || t.kind === "census" ? progress.begin(t.kind, taskLabel(t).slice(t.kind.length + 1)) : progress.begin(t.kind, t.family);
       running.set(i, p);
     }
     return p;
@@ -283,7 +285,7 @@ async function runSteps(o: ReproduceOptions, staging: Staging): Promise<SummaryR
       ended.add(i);
       running.delete(i);
       staging.write(r.files);
-      outcomes.set(key(t.kind, t.family ?? t.secondLayer), r.outcome);
+      outcomes.set(key(t.kind, t.kind === "census" ? String(t.part) : t.family), r.outcome);
       p.done(describe(t, r));
       remaining.set(stepOf(t), remaining.get(stepOf(t))! - 1);
       await advance();

@@ -12,8 +12,7 @@ import type { FullHessianCheck } from "./fullHessianCheck.js";
 import { annihilationRows, type AnnihilationRow } from "./annihilationTable.js";
 import { familyPhases } from "./annihilationPhase.js";
 import type { PhaseDiagram } from "../annihilation/phaseDiagram.js";
-import { censusSweep, type CensusSweepRow } from "./censusSweep.js";
-import type { SecondLayer } from "../model/studentModel.js";
+import { censusParts, censusSweep, type CensusSweepRow } from "./censusSweep.js";
 import { crossingStep, eigenStep, seriesStep, spectrumStep, type CrossingOutcome, type PerModel, type SeriesOutcome } from "./familySteps.js";
 import { templateStep } from "./templateStep.js";
 import { templateSeriesWork } from "../present/templateSeries.js";
@@ -47,8 +46,8 @@ export type TaskKind = keyof TaskOutcomes;
 export interface Task {
   readonly kind: TaskKind;
   readonly family?: string;
-  /** The census's model. */
-  readonly secondLayer?: SecondLayer;
+  /** The census's part of the sweep's d (censusParts). */
+  readonly part?: number;
   readonly config: ReproduceConfig;
 }
 
@@ -60,8 +59,14 @@ export interface TaskResult<K extends TaskKind = TaskKind> {
 /** The task's name in progress lines and errors, e.g. "series 1b". */
 export function taskLabel(t: Task): string {
   if (t.kind === "discovery") return `discovery d = ${t.config.discovery.d}, ${t.config.discovery.runs} runs`;
-  if (t.kind === "census") return `census ${t.secondLayer}`;
+  if (t.kind === "census") return `census ${censusPartLabel(t)}`;
   return t.family === undefined ? t.kind : `${t.kind} ${t.family}`;
+}
+
+/** A census task's d, e.g. "d = 6..43". */
+export function censusPartLabel(t: Task): string {
+  const ds = censusParts(t.config.census.ds, t.config.census.tasks)[t.part ?? 0]!;
+  return `d = ${ds[0]}${ds.length > 1 ? `..${ds[ds.length - 1]}` : ""}`;
 }
 
 /** Run one task (in the main thread or in a worker), reporting its inner progress to `progress`. */
@@ -105,7 +110,7 @@ export async function runTask(t: Task, progress: (text: string) => void): Promis
     case "rays":
       return rayStep(c, progress);
     case "census":
-      return { files: new Map(), outcome: censusSweep(c.census.ds, c.census.classes, t.secondLayer ?? "trained", progress, c.census.runs) };
+      return { files: new Map(), outcome: censusSweep(censusParts(c.census.ds, c.census.tasks)[t.part ?? 0]!, c.census.classes, progress, c.census.runs) };
     case "tutorial":
       return { files: new Map([[join("docs", "tutorial.md"), tutorialMarkdown((line) => progress(line.replace(/^tutorial: /, "")))]]), outcome: null };
   }
