@@ -1,10 +1,12 @@
 import { jetScalar } from "../diff/jet.js";
 import { jet64Scalar } from "../diff/jet64.js";
 import type { RealField } from "../numbers/field.js";
+import { F64 } from "../numbers/floatField.js";
 import type { Scalar } from "../numbers/scalar.js";
 import { lossGradient, weightParams } from "../patterns/derivatives.js";
 import { paramWeights } from "../patterns/metric.js";
 import type { Pattern } from "../patterns/pattern.js";
+import { restrictedHessianFloat64 } from "../patterns/compiledHessian.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
 
 /**
@@ -80,15 +82,25 @@ export function fixedJet<T>(F: Scalar<T>, c: FixedCoordinates, x: readonly T[], 
   return { gradient: J.gradient(L), hessian: J.hessian(L) };
 }
 
-/** fixedJet in float64, by the typed-array jets (jet64Scalar): the float64 Newton solves and walks of the branches. */
+/**
+ * fixedJet in float64: the Hessian by hand (restrictedHessianFloat64, docs/patterns.md) summed over the
+ * orbits and the gradient in reverse mode; with `withD` (the continuation's tangent) the typed-array jets
+ * (jet64Scalar), which carry the derivatives in d.
+ */
 export function fixedJetFloat64(c: FixedCoordinates, x: readonly number[], d: number, withD = false): { gradient: number[]; hessian: number[][] } {
-  const J = jet64Scalar(c.count + (withD ? 1 : 0));
+  if (!withD) {
+    const H = restrictedHessianFloat64(c.pattern, x, d);
+    const rows = c.wrt.map((k) => orbitSums(F64, c, c.wrt.map((l) => H[k]![l]!)));
+    const hessian = Array.from({ length: c.count }, (_, o) => orbitSums(F64, c, rows.map((row) => row[o]!)));
+    return { gradient: fixedGradient(F64, c, x, d).gradient, hessian };
+  }
+  const J = jet64Scalar(c.count + 1);
   const position = new Map(c.wrt.map((k, i) => [k, i]));
   const xs = x.map((v, k) => {
     const i = position.get(k);
     return i === undefined ? J.constant(v) : J.variable(c.orbit[i]!, v);
   });
-  const L = restrictedLoss(J, c.pattern, xs, withD ? J.variable(c.count, d) : J.constant(d));
+  const L = restrictedLoss(J, c.pattern, xs, J.variable(c.count, d));
   return { gradient: J.gradient(L), hessian: J.hessian(L) };
 }
 
