@@ -60,7 +60,7 @@ export const FOLDERS: readonly FolderRule[] = [
     folder: "bifurcation",
     layer: "computation",
     holds: "what bifurcates at a crossing: the kernel vector of the carrying block, its axial pattern (computed), the Lyapunov-Schmidt coefficients, the branch continued on both sides",
-    imports: ["numbers", "linalg", "model", "patterns", "representations", "families", "hessian", "crossing"],
+    imports: ["numbers", "linalg", "model", "diff", "patterns", "representations", "families", "hessian", "crossing"],
   },
   {
     folder: "annihilation",

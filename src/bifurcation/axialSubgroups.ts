@@ -8,6 +8,9 @@ import { compose, inverse, PermutationGroup } from "../representations/permutati
  * of Fix(H) in the irreducible by characters, dim Fix(H) = (1/|H|) sum_{h in H} chi(h), at n = N_CHECK,
  * and H is axial when dim Fix(H) = 1 and no candidate properly containing a conjugate of H fixes a nonzero
  * vector (then H is the isotropy of its fixed line). The sum over S_{n-k} runs over its conjugacy classes.
+ * For k = 4 .. maxK only the Young subgroups S_{n-k} x S_k (both sums over conjugacy classes, at
+ * n = 2k + 2): for k < n/2 it is a maximal subgroup of S_n, and S_n fixes no nonzero vector of a
+ * nontrivial irreducible, so it is axial exactly when dim Fix = 1.
  */
 
 /** The n at which the dimensions are computed: every candidate's bulk has at least four indices. */
@@ -87,6 +90,17 @@ function fixDimension(mu: Partition, k: number, elements: readonly Permutation[]
   return Math.round(sum / (factorial(N_CHECK - k) * elements.length));
 }
 
+/** dim Fix(S_{N-k} x S_k) in [N - |mu|, mu] at N = 2k + 2, both sums over conjugacy classes. */
+function youngFixDimension(mu: Partition, k: number): number {
+  const n = 2 * k + 2;
+  const lambda = [n - mu.reduce((s, x) => s + x, 0), ...mu];
+  let sum = 0;
+  for (const rho of partitionsOf(n - k)) {
+    for (const sigma of partitionsOf(k)) sum += classSize(rho) * classSize(sigma) * character(lambda, [...rho, ...sigma].sort((a, b) => b - a));
+  }
+  return Math.round(sum / (factorial(n - k) * factorial(k)));
+}
+
 /** Whether p (a permutation of 0..N-1) lies in S_{N-k} x G, the distinguished indices last. */
 function contains(k: number, elements: readonly Permutation[], p: Permutation): boolean {
   const bulk = N_CHECK - k;
@@ -111,8 +125,11 @@ function conjugateInside(h: SubgroupCandidate, hp: SubgroupCandidate, conjugator
   return conjugators.some((s) => gens.every((g) => contains(hp.k, hp.elements, compose(compose(s, g), inverse(s)))));
 }
 
-/** The candidates S_{n-k} x G (k = 1..3, G up to conjugacy) for the irreducible [n - |mu|, mu], the axial ones marked. */
-export function axialSubgroups(mu: Partition): SubgroupCandidate[] {
+/**
+ * The candidates S_{n-k} x G (k = 1..3, G up to conjugacy; then S_{n-k} x S_k for k = 4..maxK) for the
+ * irreducible [n - |mu|, mu], the axial ones marked.
+ */
+export function axialSubgroups(mu: Partition, maxK = 3): SubgroupCandidate[] {
   // The trivial irreducible [n]: S_n breaks no symmetry (a finite factor carries the crossing, if any).
   if (mu.length === 0) return [];
   const found: Omit<SubgroupCandidate, "axial">[] = [];
@@ -124,10 +141,16 @@ export function axialSubgroups(mu: Partition): SubgroupCandidate[] {
     }
   }
   const conjugators = permutationsOf(N_CHECK);
-  return found.map((h) => {
+  const small = found.map((h) => {
     const order = factorial(N_CHECK - h.k) * h.elements.length;
     const larger = found.filter((hp) => factorial(N_CHECK - hp.k) * hp.elements.length > order && hp.fixDimension > 0);
     const axial = h.fixDimension === 1 && !larger.some((hp) => conjugateInside(h as SubgroupCandidate, hp as SubgroupCandidate, conjugators));
     return { ...h, axial };
   });
+  const young = Array.from({ length: Math.max(0, maxK - 3) }, (_, i) => {
+    const k = 4 + i;
+    const fixDimension = youngFixDimension(mu, k);
+    return { k, elements: permutationsOf(k), name: `S_{n-${k}} x S_${k}`, young: true, fixDimension, axial: fixDimension === 1 };
+  });
+  return [...small, ...young];
 }

@@ -1,10 +1,10 @@
 import type { Decimal } from "decimal.js";
 import { familyCrossings, type Crossing } from "../crossing/crossing.js";
-import { BranchEnd, continueBranch } from "../families/continuation.js";
+import { BranchEnd } from "../families/continuation.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
-import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
+import type { PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { NewtonError } from "../linalg/newton.js";
@@ -20,6 +20,9 @@ import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
+import { fixedCoordinates } from "./fixedCoordinates.js";
+import { refinedCriticalPoint } from "./refine.js";
+import { walkBranch } from "./walk.js";
 
 /**
  * What bifurcates from a family at its crossings (docs/bifurcation.md): the kernel of the carrying block
@@ -130,6 +133,12 @@ export interface BifurcationOptions {
   readonly axial?: "all" | "kernel";
   readonly onProgress?: (text: string) => void;
 }
+
+/**
+ * The largest j of the Young axial subgroups S_{n-j} x S_j followed: the projection of the kernel vector onto
+ * their fixed space and its stabiliser enumerate S_j (j! elements; docs/bifurcation.md §2).
+ */
+const MAX_YOUNG_J = 6;
 
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
@@ -288,7 +297,9 @@ function bifurcationAt(
   }
   // The kernel vector's isotropy in S_n is S_{n-k} x (its part in S_k); the other axial subgroups' branches
   // start along the kernel vector projected onto their fixed spaces (docs/bifurcation.md §2).
-  const candidates = axialSubgroups(block.component.sn.mu);
+  // S_{n-j} x S_j for j > 3 up to j = n*/2 (n* the bulk at d*: beyond it S_{n-j} x S_j is S_{n-j'} x S_{j'},
+  // j' = n - j) and at most MAX_YOUNG_J (docs/bifurcation.md §2).
+  const candidates = axialSubgroups(block.component.sn.mu, Math.min(MAX_YOUNG_J, Math.floor((dStar.toNumber() - iso.smallTotal) / 2)));
   const own = candidates.find((h) => h.axial && h.k === k && h.elements.length === axial.bulkOrder);
   const targets: Target[] = [{ subgroup: own?.name ?? "the kernel vector's isotropy", axial, how: axial.how, vector: u }];
   const notes = new Map<SubgroupCandidate, string>();
@@ -308,7 +319,7 @@ function bifurcationAt(
   const familyAt = new Map<string, Decimal[]>();
   const familyNear = (d: Decimal): Decimal[] => {
     let x = familyAt.get(d.toString());
-    if (x === undefined) familyAt.set(d.toString(), (x = newtonCriticalPoint(F, fine, iso, xStar, d).x));
+    if (x === undefined) familyAt.set(d.toString(), (x = refinedCriticalPoint(F, fine, fixedCoordinates(iso), xStar, d).x));
     return x;
   };
   const results = targets.map((t) => {
@@ -415,6 +426,8 @@ function followBranch(
 ): Branch {
   const { axial } = t;
   const R = axial.pattern;
+  const coordinates = fixedCoordinates(R, axial.fixedBy);
+  const isoCoordinates = fixedCoordinates(iso);
   const top = Number(options.top ?? "1e3");
   const points: BranchPoint[] = [];
   const ends: BranchEndInfo[] = [];
@@ -431,7 +444,7 @@ function followBranch(
     let branchD: Decimal | undefined;
     const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
       // The family at d: the point solved there already, or continued from the previous family point.
-      const fam = known ?? continueBranch(iso, familyX, familyD, d, { precision });
+      const fam = known ?? walkBranch(isoCoordinates, familyX, familyD, d, { precision });
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
@@ -454,7 +467,7 @@ function followBranch(
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
-      const family = newtonCriticalPoint(W, precision, iso, xStar.map((v) => W.from(v)), d);
+      const family = refinedCriticalPoint(W, precision, isoCoordinates, xStar.map((v) => W.from(v)), d);
       const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
       if (near.length === 0) {
@@ -469,7 +482,7 @@ function followBranch(
       }
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
-        const sol = newtonCriticalPoint(W, precision, R, start, d);
+        const sol = refinedCriticalPoint(W, precision, coordinates, start, d);
         near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
@@ -505,7 +518,7 @@ function followBranch(
         // Near a fold of the reduced equation the first step is of its size, and a correction as large as a tenth
         // of the branch's distance to the family is a jump (onto the family or past the fold).
         const nearFold = fold !== undefined && target === targets[0] ? { initialStep: fold / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
-        const p = continueBranch(R, branchX, branchD, W.from(target), { precision, ...nearFold });
+        const p = walkBranch(coordinates, branchX, branchD, W.from(target), { precision, ...nearFold });
         branchX = p.x;
         branchD = p.d;
         const point = pointAt(p.d, p.x, p.loss, p.gradientNorm);
@@ -537,7 +550,7 @@ function followBranch(
       if ((sigma > 0 ? want.gt(dStar) : want.lt(dStar)) && want.gte(bottom)) {
         try {
           const startPoint = points.filter((q) => (sigma > 0 ? q.d.gt(dStar) : q.d.lt(dStar))).reduce((best, q) => (q.d.sub(want).abs().lt(best.d.sub(want).abs()) ? q : best));
-          const p = continueBranch(R, startPoint.x, startPoint.d, want, { precision });
+          const p = walkBranch(coordinates, startPoint.x, startPoint.d, want, { precision });
           familyX = xStar.map((v) => W.from(v));
           familyD = W.from(dStar);
           at = pointAt(want, p.x, p.loss, p.gradientNorm);

@@ -6,7 +6,7 @@ import { classRole, Pattern, type PatternClass, type PatternParam } from "../pat
 /**
  * The finer patterns of the Hessian decomposition (docs/hessian.md, "finer patterns"): for the isotropy
  * pattern F = (d-c | small classes), the pattern Q_k = (A | s_1 | ... | s_k | singletons) with k = 0, 1, 2
- * distinguished bulk indices s_i (k = 3 for the fixed-point spaces of the branches, docs/bifurcation.md §2) and every small class of F split into singletons of its role (paired,
+ * distinguished bulk indices s_i (k >= 3 for the fixed-point spaces of the branches, docs/bifurcation.md §2) and every small class of F split into singletons of its role (paired,
  * row or column), bulk |A| = d - c - k. Its parameters are Fix(S_{d-c-k}) (S_{d-c-k} permuting A); the
  * swap of s_1, s_2 and the finite factor (finiteFactor.ts, permuting the singletons within each class)
  * act on them by permuting classes, hence parameters.
@@ -24,7 +24,7 @@ export function finiteSizes(F: Pattern): number[] {
 
 /** Q_k for the isotropy pattern F. */
 export function splitPattern(F: Pattern, k: number): Pattern {
-  if (!Number.isInteger(k) || k < 0 || k > 3) throw new RangeError(`the number of distinguished bulk indices must be 0, 1, 2 or 3, got ${k}`);
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`the number of distinguished bulk indices must be a nonnegative integer, got ${k}`);
   const classes: PatternClass[] = [{ name: "A" }];
   for (let i = 1; i <= k; i++) classes.push({ name: `s${i}`, size: 1 });
   for (const c of F.classes.slice(1)) {
