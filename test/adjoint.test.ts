@@ -115,52 +115,50 @@ describe("lossGradient equals the jets' gradient over Decimal and float64 (every
   }
 });
 
+/** Series over Q(pi) whose base products are counted (each mul, and each term of a sum of products), and three series to work on. */
+function countingSeries(): { counting: Scalar<Series<QPi>>; s: (k: number) => Series<QPi>; products: { count: number } } {
+  const base = seriesScalar(QPI, 8);
+  const products = { count: 0 };
+  const counting: Scalar<Series<QPi>> = {
+    ...base,
+    mul: (a, b) => ((products.count += 1), base.mul(a, b)),
+    sumOfProducts: (x, y) => ((products.count += x.length), base.sumOfProducts!(x, y)),
+  };
+  const s = (k: number): Series<QPi> => Series.of(QPI, 0, [QPI.fromInt(k), QPI.div(QPI.one(), QPI.add(QPI.pi(), QPI.fromInt(k))), QPI.fromRational(1, k + 1)], 8);
+  return { counting, s, products };
+}
+
 describe("jets: a square over series in Q(pi)", () => {
   it("a a equals the general product of a and a copy, from fewer base products", () => {
-    const base = seriesScalar(QPI, 8);
-    // Count the base products: each mul, and each term of a sum of products.
-    let products = 0;
-    const counting: Scalar<Series<QPi>> = {
-      ...base,
-      mul: (a, b) => ((products += 1), base.mul(a, b)),
-      sumOfProducts: (x, y) => ((products += x.length), base.sumOfProducts!(x, y)),
-    };
+    const { counting, s, products } = countingSeries();
     const J = jetScalar(counting, 3, 2);
-    const s = (k: number): Series<QPi> => Series.of(QPI, 0, [QPI.fromInt(k), QPI.div(QPI.one(), QPI.add(QPI.pi(), QPI.fromInt(k))), QPI.fromRational(1, k + 1)], 8);
     const [x, y, z] = [1, 2, 3].map((k, i) => J.variable(i, s(k)));
     const a = J.add(J.mul(x!, y!), J.mul(z!, z!));
-    products = 0;
+    products.count = 0;
     const general = J.mul(a, { ...a });
-    const generalProducts = products;
-    products = 0;
+    const generalProducts = products.count;
+    products.count = 0;
     const square = J.mul(a, a);
     expect(square.v.equals(general.v)).toBe(true);
     J.gradient(square).forEach((g, i) => expect(g.equals(J.gradient(general)[i]!)).toBe(true));
     J.hessian(square).forEach((row, i) => row.forEach((h, j) => expect(h.equals(J.hessian(general)[i]![j]!)).toBe(true)));
     // n = 3, m = 6 Hessian entries: 1 + 2n + 4m products in general, 2 + 2n + 2m for a square
     expect(generalProducts).toBe(1 + 6 + 24);
-    expect(products).toBe(2 + 6 + 12);
+    expect(products.count).toBe(2 + 6 + 12);
   });
 });
 
 describe("adjoints: a square over series in Q(pi)", () => {
   it("the gradient through a a equals the one through a and a copy, from fewer products in the sweep", () => {
-    const base = seriesScalar(QPI, 8);
-    let products = 0;
-    const counting: Scalar<Series<QPi>> = {
-      ...base,
-      mul: (a, b) => ((products += 1), base.mul(a, b)),
-      sumOfProducts: (x, y) => ((products += x.length), base.sumOfProducts!(x, y)),
-    };
-    const s = (k: number): Series<QPi> => Series.of(QPI, 0, [QPI.fromInt(k), QPI.div(QPI.one(), QPI.add(QPI.pi(), QPI.fromInt(k))), QPI.fromRational(1, k + 1)], 8);
+    const { counting, s, products } = countingSeries();
     const sweep = (square: boolean): { gradient: Series<QPi>[]; products: number } => {
       const A = adjointScalar(counting);
       const [x, y] = [A.variable(s(1)), A.variable(s(2))];
       const a = A.add(A.mul(x, y), A.mul(y, y));
       const f = A.mul(A.mul(a, square ? a : { ...a }), x);
-      products = 0;
+      products.count = 0;
       const gradient = A.gradient(f, [x, y]);
-      return { gradient, products };
+      return { gradient, products: products.count };
     };
     const [general, square] = [sweep(false), sweep(true)];
     square.gradient.forEach((g, i) => expect(g.equals(general.gradient[i]!)).toBe(true));
