@@ -50,15 +50,15 @@ describe("axial subgroups by characters", () => {
   it("dim Fix in [n-1,1] is the number of orbits on indices minus one; in [n-2,1,1] that on Lambda^2 P minus it", () => {
     expect(standard.length).toBe(7);
     standard.forEach((h, i) => {
-      const elements = elementsOf(h.k, h.elements);
+      const elements = elementsOf(h.k, h.generators);
       expect(h.fixDimension, h.name).toBe(indexOrbits(elements) - 1);
       expect(wedge[i]!.fixDimension, wedge[i]!.name).toBe(wedgeFix(elements) - h.fixDimension);
     });
   });
 
   it("the axial subgroups of [n-1,1] are S_{n-j} x S_j (j = 1, 2, 3); those of [n-2,1,1] include the 3-cycle, not a Young subgroup", () => {
-    expect(standard.filter((h) => h.axial).map((h) => [h.k, h.elements.length, h.young])).toEqual([[1, 1, true], [2, 2, true], [3, 6, true]]);
-    const cycle = wedge.find((h) => h.k === 3 && h.elements.length === 3)!;
+    expect(standard.filter((h) => h.axial).map((h) => [h.k, h.order, h.young])).toEqual([[1, 1, true], [2, 2, true], [3, 6, true]]);
+    const cycle = wedge.find((h) => h.k === 3 && h.order === 3)!;
     expect(cycle.axial).toBe(true);
     expect(cycle.young).toBe(false);
     expect(axialSubgroups([])).toEqual([]);

@@ -15,7 +15,7 @@ import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
-import { axialSpace, projectKernel, youngIsotropy, type AxialSpace } from "./axial.js";
+import { axialSpace, projectKernel, youngAxialSpace, youngIsotropy, type AxialSpace } from "./axial.js";
 import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
@@ -133,12 +133,6 @@ export interface BifurcationOptions {
   readonly axial?: "all" | "kernel";
   readonly onProgress?: (text: string) => void;
 }
-
-/**
- * The largest j of the Young axial subgroups S_{n-j} x S_j followed: the projection of the kernel vector onto
- * their fixed space and its stabiliser enumerate S_j (j! elements; docs/bifurcation.md §2).
- */
-const MAX_YOUNG_J = 6;
 
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
@@ -298,9 +292,9 @@ function bifurcationAt(
   // The kernel vector's isotropy in S_n is S_{n-k} x (its part in S_k); the other axial subgroups' branches
   // start along the kernel vector projected onto their fixed spaces (docs/bifurcation.md §2).
   // S_{n-j} x S_j for j > 3 up to j = n*/2 (n* the bulk at d*: beyond it S_{n-j} x S_j is S_{n-j'} x S_{j'},
-  // j' = n - j) and at most MAX_YOUNG_J (docs/bifurcation.md §2).
-  const candidates = axialSubgroups(block.component.sn.mu, Math.min(MAX_YOUNG_J, Math.floor((dStar.toNumber() - iso.smallTotal) / 2)));
-  const own = candidates.find((h) => h.axial && h.k === k && h.elements.length === axial.bulkOrder);
+  // j' = n - j; docs/bifurcation.md §2).
+  const candidates = axialSubgroups(block.component.sn.mu, Math.floor((dStar.toNumber() - iso.smallTotal) / 2));
+  const own = candidates.find((h) => h.axial && h.k === k && h.order === axial.bulkOrder);
   const targets: Target[] = [{ subgroup: own?.name ?? "the kernel vector's isotropy", axial, how: axial.how, vector: u }];
   const notes = new Map<SubgroupCandidate, string>();
   for (const h of candidates.filter((c) => c.axial && c !== own)) {
@@ -308,12 +302,17 @@ function bifurcationAt(
       notes.set(h, `${h.name}: not followed (the kernel vector's own branch only)`);
       continue;
     }
-    const v = projectKernel(F, iso, k, u, h.k, h.elements);
+    const v = projectKernel(F, iso, k, u, h.k, h.generators);
     if (v === undefined) {
       notes.set(h, `the kernel vector projects to zero on Fix(${h.name})`);
       continue;
     }
-    const space = axialSpace(iso, h.k, v.map((x) => x.toNumber()));
+    // S_{n-j} x S_j with j > 3: its stabiliser without listing S_j (youngAxialSpace); k <= 3: the whole finite group of Q_j.
+    const space = h.k > 3 ? youngAxialSpace(iso, h.k, v.map((x) => x.toNumber())) : axialSpace(iso, h.k, v.map((x) => x.toNumber()));
+    if (space === undefined) {
+      notes.set(h, `${h.name}: the projected kernel vector's stabiliser among the singletons' permutations is not a Young subgroup (not followed)`);
+      continue;
+    }
     targets.push({ subgroup: h.name, axial: space, how: `the kernel vector projected onto Fix(${h.name}) (averaged over it in ${space.split.toString()}); ${space.how}`, vector: v, candidate: h });
   }
   const familyAt = new Map<string, Decimal[]>();
