@@ -4,12 +4,13 @@ import { BranchEnd } from "../families/continuation.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
-import type { PatternCriticalPoint } from "../families/newton.js";
+import { fromDecimal, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { NewtonError } from "../linalg/newton.js";
 import type { StudentModel } from "../model/studentModel.js";
 import type { DecimalField } from "../numbers/decimalField.js";
+import { BigFloatField } from "../numbers/bigFloatField.js";
 import { F64 } from "../numbers/floatField.js";
 import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
@@ -134,6 +135,9 @@ export interface BifurcationOptions {
   readonly onProgress?: (text: string) => void;
 }
 
+/** A first branch point solved directly whose distance to the family is off the type's rate by more than this factor is a jump (docs/bifurcation.md §4). */
+const JUMP_FACTOR = 3;
+
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
 /** Further offsets of a pitchfork's first points, solved by Newton from the scaled nearest point (docs/bifurcation.md §4). */
@@ -196,11 +200,13 @@ function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: T, m
 /**
  * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension
  * at d. The signs come from float64 blocks when every eigenvalue is clear of zero, else from the blocks at
- * the digits of F.
+ * the digits of F in binary floats (BigFloatField: the same digits, several times faster than decimal.js).
  */
 export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+  const N = new BigFloatField(F.digits);
   const counts =
-    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ?? negativeCounts(F, R, x, d, model, 0)!;
+    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ??
+    negativeCounts(N, R, x.map((v) => fromDecimal(N, v)), fromDecimal(N, d), model, 0)!;
   const dn = d.toNumber();
   const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, dimensionAtNumber(c.dimension, dn)), 0);
   return Math.round(index * 1e9) / 1e9;
@@ -463,12 +469,16 @@ function followBranch(
     });
     const near: { point: BranchPoint; family: Decimal[]; gap: number }[] = [];
     let failure: { offset: string; error: NewtonError } | undefined;
+    // A direct solve whose distance to the family is off the type's rate by more than JUMP_FACTOR fell onto
+    // another critical point (the family, past a fold): the first points stop there and the walk goes on.
+    let jump: string | undefined;
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
       const family = refinedCriticalPoint(W, precision, isoCoordinates, xStar.map((v) => W.from(v)), d);
       const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
+      let expected: number | undefined;
       if (near.length === 0) {
         const s = type === "transcritical" ? transcriticalRoot(W, reduced, delta) : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
         start = startAt(W, famAt, wrt, phi, W.from(s));
@@ -476,13 +486,20 @@ function followBranch(
         const gap = Number(offset);
         const ref = near.reduce((best, q) => (Math.abs(Math.log(q.gap / gap)) < Math.abs(Math.log(best.gap / gap)) ? q : best));
         const scale = W.from((gap / ref.gap) ** rate);
+        expected = ref.point.distance.mul(scale).toNumber();
         start = famAt.slice();
         wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(ref.point.x[p]!, ref.family[p]!), scale))));
       }
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
         const sol = refinedCriticalPoint(W, precision, coordinates, start, d);
-        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
+        const point = pointAt(d, sol.x, sol.loss, sol.gradientNorm, family);
+        const ratio = expected === undefined ? 1 : point.distance.toNumber() / expected;
+        if (ratio < 1 / JUMP_FACTOR || ratio > JUMP_FACTOR) {
+          jump = `the direct solve at d = d* ${sigma > 0 ? "+" : "-"} ${offset} landed at ${point.distance.toSignificantDigits(2).toString()} from the family, ${expected!.toPrecision(2)} expected (rejected; walked from the point before)`;
+          break;
+        }
+        near.push({ point, family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
         failure = { offset, error: e };
@@ -492,7 +509,7 @@ function followBranch(
     if (near.length < 2) {
       // Newton from the reduced equation's prediction did not converge: no branch points on this side.
       const d = String(star + sigma * Number(failure?.offset ?? offsets[0] ?? 0));
-      ends.push({ side, d, kind: "not started", text: `Newton from the reduced equation's prediction failed at d = ${d}: ${failure?.error.message ?? "no offset in range"}` });
+      ends.push({ side, d, kind: "not started", text: `Newton from the reduced equation's prediction failed at d = ${d}: ${failure?.error.message ?? jump ?? "no offset in range"}` });
       continue;
     }
     const ratio = Math.log10(near[0]!.point.distance.div(near[1]!.point.distance).toNumber());
@@ -542,6 +559,7 @@ function followBranch(
       sigma > 0
         ? { side, d: branchD!.toSignificantDigits(8).toString(), kind: "walk limit", text: `still a branch at d = ${branchD!.toSignificantDigits(8).toString()}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
+    if (jump !== undefined) end = { ...end, text: `${end.text}; ${jump}` };
     progress(`branch ${R.toString()} ${side} d*: comparing its end with the declared families`);
     ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
     if (options.d !== undefined) {
