@@ -327,11 +327,13 @@ function bifurcationAt(
     if (x === undefined) familyAt.set(d.toString(), (x = refinedCriticalPoint(F, fine, fixedCoordinates(iso), xStar, d).x));
     return x;
   };
+  // The family's points at the branch points' d, walked once for all the branches at this crossing.
+  const familyWalked = new Map<string, PatternCriticalPoint>();
   const results = targets.map((t) => {
     const R = t.axial.pattern;
     // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
     if (dStar.lt(R.minimumDimension() + 0.01)) return { target: t, note: `${t.subgroup}: the pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
-    const branch = branchOf(f, iso, t, F, dStar, xStar, familyNear, digits, precision, model, options, progress);
+    const branch = branchOf(f, iso, t, F, dStar, xStar, familyNear, familyWalked, digits, precision, model, options, progress);
     return { target: t, branch };
   });
   for (const r of results) if (r.note !== undefined && r.target.candidate !== undefined) notes.set(r.target.candidate, r.note);
@@ -365,6 +367,7 @@ function branchOf(
   dStar: Decimal,
   xStar: readonly Decimal[],
   familyNear: (d: Decimal) => Decimal[],
+  familyWalked: Map<string, PatternCriticalPoint>,
   digits: number,
   precision: PrecisionContext,
   model: StudentModel,
@@ -393,7 +396,7 @@ function branchOf(
   const sides: ("below" | "above")[] = [];
   if (type === "transcritical") sides.push("below", "above");
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
-  return followBranch(f, iso, t, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
+  return followBranch(f, iso, t, wrt, phi, xStar, dStar, reduced, type, sides, familyWalked, precision, model, options, progress);
 }
 
 /**
@@ -424,6 +427,7 @@ function followBranch(
   reduced: ReducedEquation,
   type: "transcritical" | "pitchfork",
   sides: readonly ("below" | "above")[],
+  familyWalked: Map<string, PatternCriticalPoint>,
   precision: PrecisionContext,
   model: StudentModel,
   options: BifurcationOptions,
@@ -448,8 +452,10 @@ function followBranch(
     let branchX: Decimal[] | undefined;
     let branchD: Decimal | undefined;
     const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
-      // The family at d: the point solved there already, or continued from the previous family point.
-      const fam = known ?? walkBranch(isoCoordinates, familyX, familyD, d, { precision });
+      // The family at d: the point solved there already (at this offset, or for another branch), or continued
+      // from the previous family point.
+      let fam = known ?? familyWalked.get(d.toString());
+      if (fam === undefined) familyWalked.set(d.toString(), (fam = walkBranch(isoCoordinates, familyX, familyD, d, { precision })));
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
