@@ -135,6 +135,13 @@ export interface BifurcationOptions {
   readonly onProgress?: (text: string) => void;
 }
 
+/**
+ * The largest j of the Young axial subgroups S_{n-j} x S_j whose branch is followed: the Morse index of a
+ * branch point comes from the blocks of its pattern (patternIndex), whose finite factor, S_j on the class C
+ * of j indices, src/hessian/blocks.ts enumerates with all its irreducibles (j! elements; docs/bifurcation.md §2).
+ */
+const MAX_BLOCK_J = 6;
+
 /** A first branch point solved directly whose distance to the family is off the type's rate by more than this factor is a jump (docs/bifurcation.md §4). */
 const JUMP_FACTOR = 3;
 
@@ -306,6 +313,10 @@ function bifurcationAt(
   for (const h of candidates.filter((c) => c.axial && c !== own)) {
     if (options.axial === "kernel") {
       notes.set(h, `${h.name}: not followed (the kernel vector's own branch only)`);
+      continue;
+    }
+    if (h.k > MAX_BLOCK_J) {
+      notes.set(h, `${h.name}: not followed (the Morse index of its points needs the blocks of its pattern, which enumerate the ${h.k}! elements of S_${h.k} on its class C)`);
       continue;
     }
     const v = projectKernel(F, iso, k, u, h.k, h.generators);
