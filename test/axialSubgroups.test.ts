@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { axialSubgroups, N_CHECK } from "../src/bifurcation/axialSubgroups.js";
+import { familyPattern } from "../src/families/critical.js";
+import { findFamily } from "../src/families/registry.js";
 import { PermutationGroup } from "../src/representations/permutationGroup.js";
 
 // docs/bifurcation.md §2: the fixed dimensions of the candidates S_{n-k} x G, from characters, against
@@ -50,15 +53,15 @@ describe("axial subgroups by characters", () => {
   it("dim Fix in [n-1,1] is the number of orbits on indices minus one; in [n-2,1,1] that on Lambda^2 P minus it", () => {
     expect(standard.length).toBe(7);
     standard.forEach((h, i) => {
-      const elements = elementsOf(h.k, h.elements);
+      const elements = elementsOf(h.k, h.generators);
       expect(h.fixDimension, h.name).toBe(indexOrbits(elements) - 1);
       expect(wedge[i]!.fixDimension, wedge[i]!.name).toBe(wedgeFix(elements) - h.fixDimension);
     });
   });
 
   it("the axial subgroups of [n-1,1] are S_{n-j} x S_j (j = 1, 2, 3); those of [n-2,1,1] include the 3-cycle, not a Young subgroup", () => {
-    expect(standard.filter((h) => h.axial).map((h) => [h.k, h.elements.length, h.young])).toEqual([[1, 1, true], [2, 2, true], [3, 6, true]]);
-    const cycle = wedge.find((h) => h.k === 3 && h.elements.length === 3)!;
+    expect(standard.filter((h) => h.axial).map((h) => [h.k, h.order, h.young])).toEqual([[1, 1, true], [2, 2, true], [3, 6, true]]);
+    const cycle = wedge.find((h) => h.k === 3 && h.order === 3)!;
     expect(cycle.axial).toBe(true);
     expect(cycle.young).toBe(false);
     expect(axialSubgroups([])).toEqual([]);
@@ -80,12 +83,12 @@ function pairOrbits(n: number, k: number): { pairs: number[]; reversed: (orbit: 
   return { pairs: [...new Set(pairs)], reversed: (o) => find((o % n) * n + Math.floor(o / n)) };
 }
 
-describe("the Young axial subgroups S_{n-k} x S_k, k = 4..6 (docs/bifurcation.md §2)", () => {
+describe("the Young axial subgroups S_{n-k} x S_k, k = 4..12 (docs/bifurcation.md §2)", () => {
   it("have the fixed dimensions of orbit counts at n = 2k + 2: 1 in [n-1,1] and [n-2,2], 0 in [n-2,1,1]; axial where 1", () => {
-    const standard = axialSubgroups([1], 6).filter((h) => h.k >= 4);
-    const wedge = axialSubgroups([1, 1], 6).filter((h) => h.k >= 4);
-    const two = axialSubgroups([2], 6).filter((h) => h.k >= 4);
-    expect(standard.map((h) => h.name)).toEqual(["S_{n-4} x S_4", "S_{n-5} x S_5", "S_{n-6} x S_6"]);
+    const standard = axialSubgroups([1], 12).filter((h) => h.k >= 4);
+    const wedge = axialSubgroups([1, 1], 12).filter((h) => h.k >= 4);
+    const two = axialSubgroups([2], 12).filter((h) => h.k >= 4);
+    expect(standard.map((h) => h.name)).toEqual(Array.from({ length: 9 }, (_, i) => `S_{n-${i + 4}} x S_${i + 4}`));
     standard.forEach((h, i) => {
       const n = 2 * h.k + 2;
       const { pairs, reversed } = pairOrbits(n, h.k);
@@ -99,5 +102,54 @@ describe("the Young axial subgroups S_{n-k} x S_k, k = 4..6 (docs/bifurcation.md
       expect(wedge[i]!.fixDimension).toBe(antisymmetric - h.fixDimension);
       expect([h.axial, two[i]!.axial, wedge[i]!.axial]).toEqual([true, true, false]);
     });
+  });
+});
+
+/** dim Fix(H) in [n-2,1,1]: orbits of H on ordered pairs of 0..n-1 not containing the reverse, counted once per pair of such orbits, minus dim Fix in [n-1,1] (orbits on indices minus one). */
+function wedgeFixAt(n: number, h: readonly (readonly number[])[]): number {
+  const seen = new Set<string>();
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j || seen.has(`${i},${j}`)) continue;
+      const orbit = new Set(h.map((g) => `${g[i]},${g[j]}`));
+      orbit.forEach((x) => seen.add(x));
+      if (!orbit.has(`${j},${i}`)) pairs++;
+    }
+  }
+  const indexOrbits = new Set(Array.from({ length: n }, (_, i) => Math.min(...h.map((g) => g[i]!)))).size;
+  return pairs / 2 - (indexOrbits - 1);
+}
+
+describe("beyond the candidates (docs/bifurcation.md §2, k >= 4)", () => {
+  it("[n-2,1,1] has the non-Young axial subgroup S_{n-4} x Z_4 (the oriented 4-cycle): a fixed line, none in its overgroups S_{n-4} x D_4, S_{n-4} x S_4", () => {
+    const n = 9;
+    const bulk = n - 4;
+    const id = Array.from({ length: n }, (_, i) => i);
+    const local = (g: readonly number[]): number[] => [...id.slice(0, bulk), ...g.map((x) => x + bulk)];
+    const bulkGenerators = [[1, 0, ...id.slice(2)], id.map((i) => (i < bulk ? (i + 1) % bulk : i))];
+    const group = (gs: readonly (readonly number[])[]): readonly (readonly number[])[] => new PermutationGroup(n, [...bulkGenerators, ...gs.map(local)]).elements;
+    const cycle = [1, 2, 3, 0];
+    const reflection = [0, 3, 2, 1];
+    const transposition = [1, 0, 2, 3];
+    expect(wedgeFixAt(n, group([cycle]))).toBe(1);
+    expect(wedgeFixAt(n, group([cycle, reflection]))).toBe(0);
+    expect(wedgeFixAt(n, group([cycle, transposition]))).toBe(0);
+  });
+
+  it("no committed [n-2,1,1] or [n-2,2] crossing has room for k >= 4 distinguished indices (d* < smallTotal + 4 + 2)", () => {
+    const dir = new URL("../series/", import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.endsWith(".crossing.json"));
+    expect(files.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const name of files) {
+      const file = JSON.parse(readFileSync(new URL(name, dir), "utf8")) as { family: string; crossings: { d: string; irrep: string }[] };
+      const small = familyPattern(findFamily(file.family)).smallTotal;
+      for (const c of file.crossings.filter((x) => /^\[n-2,(1,1|2)\]/.test(x.irrep))) {
+        expect(Number(c.d), `${file.family} at ${c.d}`).toBeLessThan(small + 4 + 2);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

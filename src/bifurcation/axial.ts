@@ -107,21 +107,8 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
   const H = group.filter((_, i) => signs[i] === 1);
   const antiSymmetric = signs.some((s) => s === -1);
   // Orbits of H on the classes of Q_k (the bulk is fixed by every element).
-  const parent = Q.classes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (const g of H) {
-    elementClassPermutation(k, g).forEach((image, i) => {
-      const a = find(i);
-      const b = find(image);
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-    });
-  }
-  const orbits = new Map<number, number[]>();
-  Q.classes.forEach((_, i) => {
-    const r = find(i);
-    orbits.set(r, [...(orbits.get(r) ?? []), i]);
-  });
-  const small = [...orbits.values()].filter((o) => o[0] !== 0);
+  const orbits = classOrbits(Q, k, H);
+  const small = orbits.filter((o) => o[0] !== 0);
   const youngOrder = small.reduce((acc, o) => acc * factorial(o.length), 1);
   const base = {
     split: Q,
@@ -151,7 +138,7 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
       how,
       young: false,
       // Q_k with s_i renamed C_i (as in a merged pattern: the blocks of this pattern split their own s_i).
-      pattern: new Pattern(Q.classes.map((c) => ({ ...c, name: c.name.replace(/^s(\d)$/, "C$1") }))),
+      pattern: new Pattern(Q.classes.map((c) => ({ ...c, name: c.name.replace(/^s(\d+)$/, "C$1") }))),
       classMap: identity,
       coarseOf: Q.params.map((_, p) => p),
       fixedBy: H.map((g) => elementParamPermutation(Q, k, g)),
@@ -159,14 +146,83 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
       reason: `the stabiliser (order ${H.length}) is not the Young subgroup of its orbits (order ${youngOrder}): the branch is solved in ${Q.toString()} (s_i named C_i), in the fixed space of the stabiliser`,
     };
   }
-  // The axial pattern: the bulk, then one class per orbit (in order of its first class), sizes and roles summed.
+  const { pattern, classMap } = youngPattern(Q, small);
+  return { ...base, how, young: true, pattern, classMap, coarseOf: refinement(pattern, Q, classMap), fixedBy: [], isotropy: youngIsotropy(pattern) };
+}
+
+/** The orbits of the elements on the classes of Q_k (generators suffice). */
+function classOrbits(Q: Pattern, k: number, H: readonly FiniteElement[]): number[][] {
+  const parent = Q.classes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const g of H) {
+    elementClassPermutation(k, g).forEach((image, i) => {
+      const a = find(i);
+      const b = find(image);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    });
+  }
+  const orbits = new Map<number, number[]>();
+  Q.classes.forEach((_, i) => {
+    const r = find(i);
+    orbits.set(r, [...(orbits.get(r) ?? []), i]);
+  });
+  return [...orbits.values()];
+}
+
+/**
+ * The axial space of a vector v of Q_j fixed by S_j on s_1..s_j (the projection of the kernel vector onto
+ * Fix(S_{n-j} x S_j), docs/bifurcation.md §2), without listing S_j's j! elements: S_j fixes v (checked on
+ * a transposition and a j-cycle), so an element (sigma, tau) of S_j x (the singletons' group) maps v to
+ * v o tau, and the stabiliser is S_j x (the stabiliser of v among the singletons' permutations), whose
+ * elements are listed. Undefined when that is not a Young subgroup (then the branch is not followed).
+ */
+export function youngAxialSpace(F: Pattern, j: number, v: readonly number[], tolerance = 1e-8): AxialSpace | undefined {
+  const Q = splitPattern(F, j);
+  const identity = Array.from({ length: j }, (_, i) => i);
+  const singletons = finiteGroupOfSplit(F, 0).map((g) => g.singletons);
+  const still = singletons[0]!.map((_, i) => i);
+  const transposition: FiniteElement = { bulk: [1, 0, ...identity.slice(2)], singletons: still };
+  const cycle: FiniteElement = { bulk: identity.map((i) => (i + 1) % j), singletons: still };
+  for (const g of [transposition, cycle]) {
+    if (actionSign(v, elementParamPermutation(Q, j, g), tolerance) !== 1) throw new Error(`the projection onto Fix(S_{n-${j}} x S_${j}) is not fixed by S_${j}`);
+  }
+  const signs = singletons.map((t) => actionSign(v, elementParamPermutation(Q, j, { bulk: identity, singletons: t }), tolerance));
+  const fixing = singletons.filter((_, i) => signs[i] === 1).map((t): FiniteElement => ({ bulk: identity, singletons: t }));
+  const small = classOrbits(Q, j, [transposition, cycle, ...fixing]).filter((o) => o[0] !== 0);
+  // The orbits among the singletons: the stabiliser there is Young when it has the order of their symmetric groups.
+  const singletonOrder = small.filter((o) => o[0]! > j).reduce((acc, o) => acc * factorial(o.length), 1);
+  if (singletonOrder !== fixing.length) return undefined;
+  const { pattern, classMap } = youngPattern(Q, small);
+  const orbitText = small.map((o) => `{${o.map((i) => Q.classes[i]!.name).join(", ")}}`).join(" ");
+  const antiSymmetric = signs.some((x) => x === -1);
+  return {
+    split: Q,
+    k: j,
+    stabiliserOrder: factorial(j) * fixing.length,
+    groupOrder: factorial(j) * singletons.length,
+    antiSymmetric,
+    bulkOrder: factorial(j),
+    how:
+      `stabiliser in the finite group of ${Q.toString()}: S_${j} on s1..s${j} (a transposition and a ${j}-cycle fix it) times ` +
+      `${fixing.length} of the ${singletons.length} permutations of the singletons${antiSymmetric ? ", some map it to its negative" : ""}; orbits on the classes ${orbitText}`,
+    young: true,
+    pattern,
+    classMap,
+    coarseOf: refinement(pattern, Q, classMap),
+    fixedBy: [],
+    isotropy: youngIsotropy(pattern),
+  };
+}
+
+/** The axial pattern of a Young stabiliser: the bulk of Q, then one class per orbit (in order of its first class), sizes and roles summed. */
+function youngPattern(Q: Pattern, small: readonly (readonly number[])[]): { pattern: Pattern; classMap: number[] } {
   const classes: PatternClass[] = [{ name: "A" }];
   const classMap = Q.classes.map(() => 0);
-  for (const orbit of small.sort((a, b) => a[0]! - b[0]!)) {
+  for (const orbit of [...small].sort((a, b) => a[0]! - b[0]!)) {
     const members = orbit.map((i) => Q.classes[i]!);
     const size = members.reduce((s, c) => s + c.size!, 0);
     // The distinguished bulk indices s_i become classes C_i (C when merged): Q_k of this pattern names its own s_i.
-    const names = members.map((c) => c.name.replace(/^s(\d)$/, "C$1"));
+    const names = members.map((c) => c.name.replace(/^s(\d+)$/, "C$1"));
     let name = members.length === 1 ? names[0]! : orbitName(names);
     // Merged s_i are C, unless the family has a class C (of columns): then C'.
     while (Q.classes.some((c) => c.name === name && !members.includes(c)) || classes.some((c) => c.name === name)) name += "'";
@@ -174,31 +230,42 @@ export function axialSpace(F: Pattern, k: number, u: readonly number[], toleranc
     orbit.forEach((i) => (classMap[i] = classes.length));
     classes.push(role === undefined ? { name, size } : { name, size, role });
   }
-  const pattern = new Pattern(classes);
-  return { ...base, how, young: true, pattern, classMap, coarseOf: refinement(pattern, Q, classMap), fixedBy: [], isotropy: youngIsotropy(pattern) };
+  return { pattern: new Pattern(classes), classMap };
 }
 
 /**
  * The kernel vector u of Q_k projected onto the fixed space of S_{n-j} x G in Q_j (docs/bifurcation.md §2):
  * u embedded in Q_j with its s_1..s_k placed at j of the distinguished indices (each injection tried in
- * turn), then averaged over G (permutations of s_1..s_j). The first nonzero projection, normalised to
- * largest entry +1, or undefined when every one vanishes.
+ * turn), then averaged over G (given by generators, permutations of s_1..s_j): G permutes the parameters,
+ * so the average over G is, at each parameter, the mean over its orbit (the orbits from the generators; no
+ * element of G is listed). The first nonzero projection, normalised to largest entry +1, or undefined
+ * when every one vanishes.
  */
-export function projectKernel<T>(R: RealField<T>, F: Pattern, k: number, u: readonly T[], j: number, elements: readonly (readonly number[])[]): T[] | undefined {
+export function projectKernel<T>(R: RealField<T>, F: Pattern, k: number, u: readonly T[], j: number, generators: readonly (readonly number[])[]): T[] | undefined {
   const Qk = splitPattern(F, k);
   const Qj = splitPattern(F, j);
   const singles = Qk.classes.length - 1 - k;
   const scale = Math.max(...u.map((x) => Math.abs(R.toNumber(x))));
-  const perms = elements.map((g) => paramPermutation(Qj, [0, ...g.map((x) => x + 1), ...Array.from({ length: singles }, (_, i) => 1 + j + i)]));
+  const orbit = parameterOrbits(Qj.params.length, generators.map((g) => paramPermutation(Qj, [0, ...g.map((x) => x + 1), ...Array.from({ length: singles }, (_, i) => 1 + j + i)])));
   for (const injection of injections(k, j)) {
     // The class of Q_k each class of Q_j lies in: s_{injection[i]} in s_i, the other s in the bulk.
     const classMap = Qj.classes.map((_, I) => (I === 0 ? 0 : I <= j ? 1 + injection.indexOf(I - 1) : I - j + k));
     const v = refinement(Qk, Qj, classMap).map((c) => u[c]!);
-    const average = v.map((_, f) => R.div(perms.reduce((s, p) => R.add(s, v[p[f]!]!), R.zero()), R.fromInt(perms.length)));
+    const average = v.map((_, f) => R.div(orbit[f]!.reduce((s, p) => R.add(s, v[p]!), R.zero()), R.fromInt(orbit[f]!.length)));
     const top = average.reduce((m, x) => (Math.abs(R.toNumber(x)) > Math.abs(R.toNumber(m)) ? x : m), R.zero());
     if (Math.abs(R.toNumber(top)) > 1e-6 * scale) return average.map((x) => R.div(x, top));
   }
   return undefined;
+}
+
+/** For each of the parameters 0..count-1, its orbit under the group the permutations generate. */
+function parameterOrbits(count: number, perms: readonly (readonly number[])[]): number[][] {
+  const parent = Array.from({ length: count }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const p of perms) p.forEach((image, i) => (parent[find(i)] = find(image)));
+  const members = new Map<number, number[]>();
+  parent.forEach((_, i) => members.set(find(i), [...(members.get(find(i)) ?? []), i]));
+  return parent.map((_, i) => members.get(find(i))!);
 }
 
 /** The injective maps of 0..k-1 into 0..j-1 (as the list of images). */

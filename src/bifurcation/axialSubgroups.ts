@@ -8,8 +8,8 @@ import { compose, inverse, PermutationGroup } from "../representations/permutati
  * of Fix(H) in the irreducible by characters, dim Fix(H) = (1/|H|) sum_{h in H} chi(h), at n = N_CHECK,
  * and H is axial when dim Fix(H) = 1 and no candidate properly containing a conjugate of H fixes a nonzero
  * vector (then H is the isotropy of its fixed line). The sum over S_{n-k} runs over its conjugacy classes.
- * For k = 4 .. maxK only the Young subgroups S_{n-k} x S_k (both sums over conjugacy classes, at
- * n = 2k + 2): for k < n/2 it is a maximal subgroup of S_n, and S_n fixes no nonzero vector of a
+ * For k = 4 .. maxK only the Young subgroups S_{n-k} x S_k (dim Fix by Young's rule, at n = 2k + 2,
+ * given by a transposition and a k-cycle, its elements never listed): for k < n/2 it is a maximal subgroup of S_n, and S_n fixes no nonzero vector of a
  * nontrivial irreducible, so it is axial exactly when dim Fix = 1.
  */
 
@@ -17,9 +17,10 @@ import { compose, inverse, PermutationGroup } from "../representations/permutati
 export const N_CHECK = 7;
 
 export interface SubgroupCandidate {
-  /** The number of distinguished indices and the elements of G (permutations of 0..k-1). */
+  /** The number of distinguished indices, generators of G (permutations of 0..k-1) and its order. */
   readonly k: number;
-  readonly elements: readonly Permutation[];
+  readonly generators: readonly Permutation[];
+  readonly order: number;
   /** E.g. "S_{n-3} x Z_3". */
   readonly name: string;
   /** Whether G is the full product of the symmetric groups of its orbits (then Fix is a Young pattern). */
@@ -44,18 +45,18 @@ function classSize(rho: Partition): number {
 
 const key = (elements: readonly Permutation[]): string => elements.map((g) => g.join("")).sort().join("|");
 
-/** The subgroups of S_k up to conjugacy (each as its element list). */
-function subgroupsUpToConjugacy(k: number): Permutation[][] {
+/** The subgroups of S_k up to conjugacy (each by the pair of elements that generates it and its element list). */
+function subgroupsUpToConjugacy(k: number): { generators: Permutation[]; elements: Permutation[] }[] {
   const all = permutationsOf(k);
-  const seen = new Map<string, Permutation[]>();
+  const seen = new Map<string, { generators: Permutation[]; elements: Permutation[] }>();
   for (const g of all) {
     for (const h of all) {
       const elements = new PermutationGroup(k, [g, h]).elements.slice();
       const canonical = all.map((s) => key(elements.map((e) => compose(compose(s, e), inverse(s))))).sort()[0]!;
-      if (!seen.has(canonical)) seen.set(canonical, elements);
+      if (!seen.has(canonical)) seen.set(canonical, { generators: [g, h], elements });
     }
   }
-  return [...seen.values()].sort((a, b) => a.length - b.length);
+  return [...seen.values()].sort((a, b) => a.elements.length - b.elements.length);
 }
 
 /** The orbits of G on 0..k-1. */
@@ -90,15 +91,32 @@ function fixDimension(mu: Partition, k: number, elements: readonly Permutation[]
   return Math.round(sum / (factorial(N_CHECK - k) * elements.length));
 }
 
-/** dim Fix(S_{N-k} x S_k) in [N - |mu|, mu] at N = 2k + 2, both sums over conjugacy classes. */
+/**
+ * The Kostka number K_{lambda, content}: semistandard tableaux of shape lambda with content[i] entries i + 1,
+ * counted by removing the horizontal strip of the largest entry.
+ */
+function kostka(lambda: readonly number[], content: readonly number[]): number {
+  if (content.length === 0) return lambda.every((x) => x === 0) ? 1 : 0;
+  const strip = content[content.length - 1]!;
+  const rest = content.slice(0, -1);
+  // nu with lambda / nu a horizontal strip of size `strip`: lambda[i+1] <= nu[i] <= lambda[i].
+  const count = (i: number, left: number, nu: number[]): number => {
+    if (i === lambda.length) return left === 0 ? kostka(nu, rest) : 0;
+    let total = 0;
+    for (let x = lambda[i]!; x >= (lambda[i + 1] ?? 0) && lambda[i]! - x <= left; x--) total += count(i + 1, left - (lambda[i]! - x), [...nu, x]);
+    return total;
+  };
+  return count(0, strip, []);
+}
+
+/**
+ * dim Fix(S_{N-k} x S_k) in [N - |mu|, mu] at N = 2k + 2: by Frobenius reciprocity and Young's rule the
+ * multiplicity of [N - |mu|, mu] in the permutation module of S_N / (S_{N-k} x S_k), the Kostka number
+ * K_{[N-|mu|, mu], (N-k, k)} (no sum over the group: k is up to d/2).
+ */
 function youngFixDimension(mu: Partition, k: number): number {
   const n = 2 * k + 2;
-  const lambda = [n - mu.reduce((s, x) => s + x, 0), ...mu];
-  let sum = 0;
-  for (const rho of partitionsOf(n - k)) {
-    for (const sigma of partitionsOf(k)) sum += classSize(rho) * classSize(sigma) * character(lambda, [...rho, ...sigma].sort((a, b) => b - a));
-  }
-  return Math.round(sum / (factorial(n - k) * factorial(k)));
+  return kostka([n - mu.reduce((s, x) => s + x, 0), ...mu], [n - k, k]);
 }
 
 /** Whether p (a permutation of 0..N-1) lies in S_{N-k} x G, the distinguished indices last. */
@@ -109,7 +127,7 @@ function contains(k: number, elements: readonly Permutation[], p: Permutation): 
   return elements.some((g) => g.every((x, i) => x === local[i]));
 }
 
-/** Generators of S_{N-k} x G inside S_N: the bulk's transposition and N-k cycle, and G's elements. */
+/** Generators of S_{N-k} x G inside S_N: the bulk's transposition and N-k cycle, and G's generators. */
 function generators(k: number, elements: readonly Permutation[]): Permutation[] {
   const bulk = N_CHECK - k;
   const id = Array.from({ length: N_CHECK }, (_, i) => i);
@@ -119,9 +137,12 @@ function generators(k: number, elements: readonly Permutation[]): Permutation[] 
   return [swap, cycle, ...elements.map((g) => [...id.slice(0, bulk), ...g.map((x) => x + bulk)])];
 }
 
+/** A candidate with k <= 3 and the element list of its G. */
+type SmallCandidate = Omit<SubgroupCandidate, "axial"> & { readonly elements: readonly Permutation[] };
+
 /** Whether a conjugate of H = S_{N-k} x G lies in H' (in S_N, by trying every conjugation). */
-function conjugateInside(h: SubgroupCandidate, hp: SubgroupCandidate, conjugators: readonly Permutation[]): boolean {
-  const gens = generators(h.k, h.elements);
+function conjugateInside(h: SmallCandidate, hp: SmallCandidate, conjugators: readonly Permutation[]): boolean {
+  const gens = generators(h.k, h.generators);
   return conjugators.some((s) => gens.every((g) => contains(hp.k, hp.elements, compose(compose(s, g), inverse(s)))));
 }
 
@@ -132,25 +153,28 @@ function conjugateInside(h: SubgroupCandidate, hp: SubgroupCandidate, conjugator
 export function axialSubgroups(mu: Partition, maxK = 3): SubgroupCandidate[] {
   // The trivial irreducible [n]: S_n breaks no symmetry (a finite factor carries the crossing, if any).
   if (mu.length === 0) return [];
-  const found: Omit<SubgroupCandidate, "axial">[] = [];
+  const found: SmallCandidate[] = [];
   for (let k = 1; k <= 3; k++) {
-    for (const elements of subgroupsUpToConjugacy(k)) {
+    for (const { generators, elements } of subgroupsUpToConjugacy(k)) {
       const o = orbits(k, elements);
       const young = elements.length === o.reduce((p, orbit) => p * factorial(orbit.length), 1);
-      found.push({ k, elements, name: `S_{n-${k}}${groupName(k, elements)}`, young, fixDimension: fixDimension(mu, k, elements) });
+      found.push({ k, generators, elements, order: elements.length, name: `S_{n-${k}}${groupName(k, elements)}`, young, fixDimension: fixDimension(mu, k, elements) });
     }
   }
   const conjugators = permutationsOf(N_CHECK);
-  const small = found.map((h) => {
-    const order = factorial(N_CHECK - h.k) * h.elements.length;
-    const larger = found.filter((hp) => factorial(N_CHECK - hp.k) * hp.elements.length > order && hp.fixDimension > 0);
-    const axial = h.fixDimension === 1 && !larger.some((hp) => conjugateInside(h as SubgroupCandidate, hp as SubgroupCandidate, conjugators));
+  const small = found.map(({ elements, ...h }): SubgroupCandidate => {
+    const order = factorial(N_CHECK - h.k) * h.order;
+    const larger = found.filter((hp) => factorial(N_CHECK - hp.k) * hp.order > order && hp.fixDimension > 0);
+    const axial = h.fixDimension === 1 && !larger.some((hp) => conjugateInside({ ...h, elements }, hp, conjugators));
     return { ...h, axial };
   });
-  const young = Array.from({ length: Math.max(0, maxK - 3) }, (_, i) => {
+  // S_k by a transposition and a k-cycle (its k! elements are never listed).
+  const young = Array.from({ length: Math.max(0, maxK - 3) }, (_, i): SubgroupCandidate => {
     const k = 4 + i;
     const fixDimension = youngFixDimension(mu, k);
-    return { k, elements: permutationsOf(k), name: `S_{n-${k}} x S_${k}`, young: true, fixDimension, axial: fixDimension === 1 };
+    const transposition = [1, 0, ...Array.from({ length: k - 2 }, (_, x) => x + 2)];
+    const cycle = Array.from({ length: k }, (_, x) => (x + 1) % k);
+    return { k, generators: [transposition, cycle], order: factorial(k), name: `S_{n-${k}} x S_${k}`, young: true, fixDimension, axial: fixDimension === 1 };
   });
   return [...small, ...young];
 }

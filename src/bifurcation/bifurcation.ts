@@ -4,18 +4,19 @@ import { BranchEnd } from "../families/continuation.js";
 import { familyCriticalPoint, familyPattern } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
-import type { PatternCriticalPoint } from "../families/newton.js";
+import { fromDecimal, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { NewtonError } from "../linalg/newton.js";
 import type { StudentModel } from "../model/studentModel.js";
 import type { DecimalField } from "../numbers/decimalField.js";
+import { BigFloatField } from "../numbers/bigFloatField.js";
 import { F64 } from "../numbers/floatField.js";
 import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
-import { axialSpace, projectKernel, youngIsotropy, type AxialSpace } from "./axial.js";
+import { axialSpace, projectKernel, youngAxialSpace, youngIsotropy, type AxialSpace } from "./axial.js";
 import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
@@ -135,10 +136,14 @@ export interface BifurcationOptions {
 }
 
 /**
- * The largest j of the Young axial subgroups S_{n-j} x S_j followed: the projection of the kernel vector onto
- * their fixed space and its stabiliser enumerate S_j (j! elements; docs/bifurcation.md §2).
+ * The largest j of the Young axial subgroups S_{n-j} x S_j whose branch is followed: the Morse index of a
+ * branch point comes from the blocks of its pattern (patternIndex), whose finite factor, S_j on the class C
+ * of j indices, src/hessian/blocks.ts enumerates with all its irreducibles (j! elements; docs/bifurcation.md §2).
  */
-const MAX_YOUNG_J = 6;
+const MAX_BLOCK_J = 6;
+
+/** A first branch point solved directly whose distance to the family is off the type's rate by more than this factor is a jump (docs/bifurcation.md §4). */
+const JUMP_FACTOR = 3;
 
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
 const OFFSETS = ["1e-3", "1e-4"];
@@ -202,11 +207,13 @@ function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: T, m
 /**
  * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension
  * at d. The signs come from float64 blocks when every eigenvalue is clear of zero, else from the blocks at
- * the digits of F.
+ * the digits of F in binary floats (BigFloatField: the same digits, several times faster than decimal.js).
  */
 export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+  const N = new BigFloatField(F.digits);
   const counts =
-    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ?? negativeCounts(F, R, x, d, model, 0)!;
+    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ??
+    negativeCounts(N, R, x.map((v) => fromDecimal(N, v)), fromDecimal(N, d), model, 0)!;
   const dn = d.toNumber();
   const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, dimensionAtNumber(c.dimension, dn)), 0);
   return Math.round(index * 1e9) / 1e9;
@@ -298,9 +305,9 @@ function bifurcationAt(
   // The kernel vector's isotropy in S_n is S_{n-k} x (its part in S_k); the other axial subgroups' branches
   // start along the kernel vector projected onto their fixed spaces (docs/bifurcation.md §2).
   // S_{n-j} x S_j for j > 3 up to j = n*/2 (n* the bulk at d*: beyond it S_{n-j} x S_j is S_{n-j'} x S_{j'},
-  // j' = n - j) and at most MAX_YOUNG_J (docs/bifurcation.md §2).
-  const candidates = axialSubgroups(block.component.sn.mu, Math.min(MAX_YOUNG_J, Math.floor((dStar.toNumber() - iso.smallTotal) / 2)));
-  const own = candidates.find((h) => h.axial && h.k === k && h.elements.length === axial.bulkOrder);
+  // j' = n - j; docs/bifurcation.md §2).
+  const candidates = axialSubgroups(block.component.sn.mu, Math.floor((dStar.toNumber() - iso.smallTotal) / 2));
+  const own = candidates.find((h) => h.axial && h.k === k && h.order === axial.bulkOrder);
   const targets: Target[] = [{ subgroup: own?.name ?? "the kernel vector's isotropy", axial, how: axial.how, vector: u }];
   const notes = new Map<SubgroupCandidate, string>();
   for (const h of candidates.filter((c) => c.axial && c !== own)) {
@@ -308,12 +315,21 @@ function bifurcationAt(
       notes.set(h, `${h.name}: not followed (the kernel vector's own branch only)`);
       continue;
     }
-    const v = projectKernel(F, iso, k, u, h.k, h.elements);
+    if (h.k > MAX_BLOCK_J) {
+      notes.set(h, `${h.name}: not followed (the Morse index of its points needs the blocks of its pattern, which enumerate the ${h.k}! elements of S_${h.k} on its class C)`);
+      continue;
+    }
+    const v = projectKernel(F, iso, k, u, h.k, h.generators);
     if (v === undefined) {
       notes.set(h, `the kernel vector projects to zero on Fix(${h.name})`);
       continue;
     }
-    const space = axialSpace(iso, h.k, v.map((x) => x.toNumber()));
+    // S_{n-j} x S_j with j > 3: its stabiliser without listing S_j (youngAxialSpace); k <= 3: the whole finite group of Q_j.
+    const space = h.k > 3 ? youngAxialSpace(iso, h.k, v.map((x) => x.toNumber())) : axialSpace(iso, h.k, v.map((x) => x.toNumber()));
+    if (space === undefined) {
+      notes.set(h, `${h.name}: the projected kernel vector's stabiliser among the singletons' permutations is not a Young subgroup (not followed)`);
+      continue;
+    }
     targets.push({ subgroup: h.name, axial: space, how: `the kernel vector projected onto Fix(${h.name}) (averaged over it in ${space.split.toString()}); ${space.how}`, vector: v, candidate: h });
   }
   const familyAt = new Map<string, Decimal[]>();
@@ -322,11 +338,13 @@ function bifurcationAt(
     if (x === undefined) familyAt.set(d.toString(), (x = refinedCriticalPoint(F, fine, fixedCoordinates(iso), xStar, d).x));
     return x;
   };
+  // The family's points at the branch points' d, walked once for all the branches at this crossing.
+  const familyWalked = new Map<string, PatternCriticalPoint>();
   const results = targets.map((t) => {
     const R = t.axial.pattern;
     // The reduction and the start of the branch sample d within 1e-3 of d*, where R must be defined.
     if (dStar.lt(R.minimumDimension() + 0.01)) return { target: t, note: `${t.subgroup}: the pattern ${R.toString()} needs d >= ${R.minimumDimension()}, above d* = ${crossing.d.slice(0, 12)}` };
-    const branch = branchOf(f, iso, t, F, dStar, xStar, familyNear, digits, precision, model, options, progress);
+    const branch = branchOf(f, iso, t, F, dStar, xStar, familyNear, familyWalked, digits, precision, model, options, progress);
     return { target: t, branch };
   });
   for (const r of results) if (r.note !== undefined && r.target.candidate !== undefined) notes.set(r.target.candidate, r.note);
@@ -360,6 +378,7 @@ function branchOf(
   dStar: Decimal,
   xStar: readonly Decimal[],
   familyNear: (d: Decimal) => Decimal[],
+  familyWalked: Map<string, PatternCriticalPoint>,
   digits: number,
   precision: PrecisionContext,
   model: StudentModel,
@@ -388,7 +407,7 @@ function branchOf(
   const sides: ("below" | "above")[] = [];
   if (type === "transcritical") sides.push("below", "above");
   else sides.push(reduced.a.div(reduced.c).isNegative() ? "above" : "below");
-  return followBranch(f, iso, t, wrt, phi, xStar, dStar, reduced, type, sides, precision, model, options, progress);
+  return followBranch(f, iso, t, wrt, phi, xStar, dStar, reduced, type, sides, familyWalked, precision, model, options, progress);
 }
 
 /**
@@ -419,6 +438,7 @@ function followBranch(
   reduced: ReducedEquation,
   type: "transcritical" | "pitchfork",
   sides: readonly ("below" | "above")[],
+  familyWalked: Map<string, PatternCriticalPoint>,
   precision: PrecisionContext,
   model: StudentModel,
   options: BifurcationOptions,
@@ -443,8 +463,10 @@ function followBranch(
     let branchX: Decimal[] | undefined;
     let branchD: Decimal | undefined;
     const pointAt = (d: Decimal, x: Decimal[], loss: Decimal, gradientNorm: Decimal, known?: PatternCriticalPoint): BranchPoint => {
-      // The family at d: the point solved there already, or continued from the previous family point.
-      const fam = known ?? walkBranch(isoCoordinates, familyX, familyD, d, { precision });
+      // The family at d: the point solved there already (at this offset, or for another branch), or continued
+      // from the previous family point.
+      let fam = known ?? familyWalked.get(d.toString());
+      if (fam === undefined) familyWalked.set(d.toString(), (fam = walkBranch(isoCoordinates, familyX, familyD, d, { precision })));
       familyX = fam.x;
       familyD = d;
       const famR = toAxial(iso, axial, fam.x);
@@ -464,12 +486,16 @@ function followBranch(
     });
     const near: { point: BranchPoint; family: Decimal[]; gap: number }[] = [];
     let failure: { offset: string; error: NewtonError } | undefined;
+    // A direct solve whose distance to the family is off the type's rate by more than JUMP_FACTOR fell onto
+    // another critical point (the family, past a fold): the first points stop there and the walk goes on.
+    let jump: string | undefined;
     for (const offset of offsets) {
       const delta = W.fromDecimalString(offset).mul(sigma);
       const d = W.add(W.from(dStar), delta);
       const family = refinedCriticalPoint(W, precision, isoCoordinates, xStar.map((v) => W.from(v)), d);
       const famAt = toAxial(iso, axial, family.x);
       let start: Decimal[];
+      let expected: number | undefined;
       if (near.length === 0) {
         const s = type === "transcritical" ? transcriticalRoot(W, reduced, delta) : reduced.a.mul(delta).div(reduced.c).neg().sqrt();
         start = startAt(W, famAt, wrt, phi, W.from(s));
@@ -477,13 +503,20 @@ function followBranch(
         const gap = Number(offset);
         const ref = near.reduce((best, q) => (Math.abs(Math.log(q.gap / gap)) < Math.abs(Math.log(best.gap / gap)) ? q : best));
         const scale = W.from((gap / ref.gap) ** rate);
+        expected = ref.point.distance.mul(scale).toNumber();
         start = famAt.slice();
         wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(ref.point.x[p]!, ref.family[p]!), scale))));
       }
       progress(`branch ${R.toString()} ${side} d*, d = d* ${sigma > 0 ? "+" : "-"} ${offset}`);
       try {
         const sol = refinedCriticalPoint(W, precision, coordinates, start, d);
-        near.push({ point: pointAt(d, sol.x, sol.loss, sol.gradientNorm, family), family: famAt, gap: Number(offset) });
+        const point = pointAt(d, sol.x, sol.loss, sol.gradientNorm, family);
+        const ratio = expected === undefined ? 1 : point.distance.toNumber() / expected;
+        if (ratio < 1 / JUMP_FACTOR || ratio > JUMP_FACTOR) {
+          jump = `the direct solve at d = d* ${sigma > 0 ? "+" : "-"} ${offset} landed at ${point.distance.toSignificantDigits(2).toString()} from the family, ${expected!.toPrecision(2)} expected (rejected; walked from the point before)`;
+          break;
+        }
+        near.push({ point, family: famAt, gap: Number(offset) });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
         failure = { offset, error: e };
@@ -493,7 +526,7 @@ function followBranch(
     if (near.length < 2) {
       // Newton from the reduced equation's prediction did not converge: no branch points on this side.
       const d = String(star + sigma * Number(failure?.offset ?? offsets[0] ?? 0));
-      ends.push({ side, d, kind: "not started", text: `Newton from the reduced equation's prediction failed at d = ${d}: ${failure?.error.message ?? "no offset in range"}` });
+      ends.push({ side, d, kind: "not started", text: `Newton from the reduced equation's prediction failed at d = ${d}: ${failure?.error.message ?? jump ?? "no offset in range"}` });
       continue;
     }
     const ratio = Math.log10(near[0]!.point.distance.div(near[1]!.point.distance).toNumber());
@@ -543,6 +576,7 @@ function followBranch(
       sigma > 0
         ? { side, d: branchD!.toSignificantDigits(8).toString(), kind: "walk limit", text: `still a branch at d = ${branchD!.toSignificantDigits(8).toString()}, the top of the walk` }
         : { side, d: String(bottom), kind: "pattern limit", text: `followed down to d = ${bottom}, the smallest d of ${R.toString()} (two bulk indices) or of the family's range` };
+    if (jump !== undefined) end = { ...end, text: `${end.text}; ${jump}` };
     progress(`branch ${R.toString()} ${side} d*: comparing its end with the declared families`);
     ends.push(withKnownPoint(end, points.filter((q) => Math.sign(q.d.toNumber() - star) === sigma), star, R, model, f.name));
     if (options.d !== undefined) {

@@ -34,7 +34,7 @@ async function bifurcationRun(family: FamilyDefinition, d: string | undefined, t
     console.log(`kernel      in ${c.kernel.pattern}: ${Object.entries(c.kernel.vector).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     console.log(`isotropy    ${c.axial.how}`);
     const axialOnes = c.axial.subgroups.filter((h) => h.axial);
-    if (axialOnes.length > 0) console.log(`axial       of ${c.component.split(" x ")[0]} among S_{n-k} x G, k <= 3 (dim Fix by characters): ${axialOnes.map((h) => `${h.group}${h.branch ? " (branch below)" : " (no branch)"}`).join(", ")}`);
+    if (axialOnes.length > 0) console.log(`axial       of ${c.component.split(" x ")[0]} among S_{n-k} x G, k <= 3 (dim Fix by characters), and S_{n-j} x S_j, j <= n*/2 (by Young's rule): ${axialOnes.map((h) => `${h.group}${h.branch ? " (branch below)" : " (no branch)"}`).join(", ")}`);
     if (c.note !== null) console.log(`note        ${c.note}`);
     for (const b of c.branches) {
       console.log("");
