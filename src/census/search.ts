@@ -174,11 +174,15 @@ function restrictedObjective(P: Pattern, d: number, signs: readonly number[], wr
     if (q.kind === "a") x[k] = signs[q.row]!;
   });
   const grad = new Float64Array(P.params.length);
+  // Typed copies for the descents' inner loop (one gradient per line-search trial).
+  const at = Int32Array.from(wrt);
+  const by = Float64Array.from(scale);
+  const n = at.length;
   return {
     gradient: (y, g) => {
-      wrt.forEach((k, i) => (x[k] = y[i]! / scale[i]!));
+      for (let i = 0; i < n; i++) x[at[i]!] = y[i]! / by[i]!;
       const value = loss.evaluate(x, grad);
-      wrt.forEach((k, i) => (g[i] = grad[k]! / scale[i]!));
+      for (let i = 0; i < n; i++) g[i] = grad[at[i]!]! / by[i]!;
       return value;
     },
     hessian: (y) => {
