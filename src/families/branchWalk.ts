@@ -14,9 +14,9 @@ import type { FamilyDefinition } from "./definition.js";
  * A family's branch at an integer or real d in float64, walked from its seed on a fixed geometric grid
  * (docs/families.md §12): the nodes d_k = seed * GRID_FACTOR^k (k > 0 below the seed, k < 0 above it, six
  * significant digits) are reached one after the other by the float64 predictor-corrector of
- * src/linalg/branch64.ts on the compiled loss (its gradient by hand, its Hessian by hand, the derivative in d
- * by a forward difference), and the point at d by one more such move from the last node on the seed's side of d. Steps of 10%
- * follow each branch where the continuation's own longer steps can land on a neighbouring one (docs/census.md
+ * src/linalg/branch64.ts on the compiled loss (its gradient by hand, its Hessian by hand, the derivative in
+ * d by a forward difference), and the point at d by one more such move from the last node on the seed's
+ * side of d. Steps of 10% follow each branch where the continuation's own longer steps can land on a neighbouring one (docs/census.md
  * §9), and since the nodes do not depend on the d asked for, neither does the point at d. The nodes are kept
  * per family for the process: the census names many points at one d, the reproduction many d.
  */
@@ -29,7 +29,7 @@ const STEP_TOLERANCE = 1e-12;
 const NEWTON_STEPS = 8;
 /** The relative step of the forward difference in d (the tangent's dr/dd: the predictor needs no more). */
 const FD_STEP = 1e-6;
-/** The move: the whole way to the next node, halved on a failure (never grown), ended below SHORTEST_MOVE (a fold), JUMP_ALLOWANCE as §5. */
+/** A move: the whole way at once, halved on a failure (never grown), ended below 1e-6 in log d (a fold); the jump allowance of §5. */
 const STEP_RULE: StepRule64 = { grow: (h) => h, shortest: 1e-6, jumpAllowance: 1e-3 };
 
 /** A point of the branch in float64: all pattern parameters (a = the family's signs), its loss. */
