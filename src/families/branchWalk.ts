@@ -16,9 +16,10 @@ import type { FamilyDefinition } from "./definition.js";
  * significant digits) are reached one after the other by the float64 predictor-corrector of
  * src/linalg/branch64.ts on the compiled loss (its gradient by hand, its Hessian by hand, the derivative in
  * d by a forward difference), and the point at d by one more such move from the last node on the seed's
- * side of d. Steps of 10% follow each branch where the continuation's own longer steps can land on a neighbouring one (docs/census.md
- * §9), and since the nodes do not depend on the d asked for, neither does the point at d. The nodes are kept
- * per family for the process: the census names many points at one d, the reproduction many d.
+ * side of d. Steps of 10% follow each branch where the continuation's own longer steps can land on a
+ * neighbouring one (docs/census.md §9), and since the nodes do not depend on the d asked for, neither does
+ * the point at d. The nodes are kept per family for the process: the census names many points at one d, the
+ * reproduction many d.
  */
 
 /** The ratio of consecutive nodes below the seed (its inverse above). */
