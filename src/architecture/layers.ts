@@ -28,7 +28,7 @@ export const LAYERS: readonly { readonly layer: Layer; readonly holds: string }[
 /** Every folder of src/, in the documented order: a folder imports only folders before it. */
 export const FOLDERS: readonly FolderRule[] = [
   { folder: "numbers", layer: "computation", holds: "the fields Q, Q(pi), Q(pi)(p), Decimal, BigFloat, float64; PSLQ and recognition", imports: [] },
-  { folder: "linalg", layer: "computation", holds: "elimination, determinant, symmetric eigenvalues over any field (truncated series among them), one Newton solver", imports: ["numbers"] },
+  { folder: "linalg", layer: "computation", holds: "elimination, determinant, symmetric eigenvalues over any field (truncated series among them), one Newton solver, one float64 predictor-corrector for branches", imports: ["numbers"] },
   { folder: "series", layer: "computation", holds: "truncated Laurent series in eps = d^(-1/2)", imports: ["numbers", "linalg"] },
   { folder: "model", layer: "computation", holds: "the independent evaluator: loss, gradient, full Hessian of (W, a)", imports: ["numbers"] },
   { folder: "diff", layer: "computation", holds: "jets (forward-mode derivatives) and adjoints (reverse mode) over any field", imports: ["numbers"] },

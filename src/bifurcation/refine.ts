@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import type { PatternCriticalPoint } from "../families/newton.js";
 import { fromDecimal, newtonCriticalPoint } from "../families/newton.js";
 import type { PrecisionContext } from "../families/precision.js";
-import { NewtonError, newtonSolve } from "../linalg/newton.js";
+import { NewtonError, newtonSolve, type NewtonOptions } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
@@ -33,23 +33,34 @@ export function float64Digits(d: number): number {
  * last Jacobian (the Hessian in z, rows scaled).
  */
 export function float64CriticalPoint(c: FixedCoordinates, x0: readonly number[], d: number, maxIterations = 60): { x: number[]; jacobian: number[][] } {
-  const weights = fixedWeights(F64, c, d);
-  const tolerance = 10 ** -float64Digits(d);
   let jacobian: number[][] = [];
   const solution = newtonSolve(
     F64,
     toFixed(F64, c, x0),
     (z) => {
-      const jet = fixedJetFloat64(c, fromFixed(c, x0, z), d);
-      return {
-        jacobian: () => (jacobian = jet.hessian.map((row, o) => row.map((h) => h / weights[o]!))),
-        residual: jet.gradient.map((g, o) => g / weights[o]!),
-        residualNorm: fullGradientNorm(F64, jet.gradient, weights),
-      };
+      const e = float64Evaluation(c, fromFixed(c, x0, z), d);
+      return { ...e, jacobian: () => (jacobian = e.jacobian()) };
     },
-    { tolerance, noiseFloor: Math.sqrt(tolerance), stallAfter: 8, maxSteps: maxIterations, what: `Newton (float64) on grad_W L_P = 0 at d = ${d}` },
+    float64NewtonOptions(d, maxIterations),
   );
   return { x: fromFixed(c, x0, solution.y), jacobian };
+}
+
+/** grad_z L_P / weights at x (a point of Fix(H)) in float64 and its Jacobian (the Hessian by hand, rows scaled), as newtonSolve takes them. */
+export function float64Evaluation(c: FixedCoordinates, x: readonly number[], d: number): { residual: number[]; jacobian: () => number[][]; residualNorm: number } {
+  const weights = fixedWeights(F64, c, d);
+  const jet = fixedJetFloat64(c, x, d);
+  return {
+    jacobian: () => jet.hessian.map((row, o) => row.map((h) => h / weights[o]!)),
+    residual: jet.gradient.map((g, o) => g / weights[o]!),
+    residualNorm: fullGradientNorm(F64, jet.gradient, weights),
+  };
+}
+
+/** The options of float64 Newton at d: converged at a relative step 10^-float64Digits(d) (or its noise floor), at most maxSteps. */
+export function float64NewtonOptions(d: number, maxSteps: number): NewtonOptions<number> {
+  const tolerance = 10 ** -float64Digits(d);
+  return { tolerance, noiseFloor: Math.sqrt(tolerance), stallAfter: 8, maxSteps, what: `Newton (float64) on grad_W L_P = 0 at d = ${d}` };
 }
 
 /**

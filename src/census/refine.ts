@@ -2,13 +2,14 @@ import type { Decimal } from "decimal.js";
 import { newtonCriticalPoint, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { youngInertia, youngSpectrum, type ComponentSpectrum, type YoungInertia } from "../hessian/youngInertia.js";
-import { newtonSolve, relativeStep } from "../linalg/newton.js";
+import { newtonSolve, relativeStep, type LinearSolve } from "../linalg/newton.js";
 import { solveLinear } from "../linalg/solve.js";
 import type { SecondLayer } from "../model/studentModel.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import type { RealField } from "../numbers/field.js";
 import { F64 } from "../numbers/floatField.js";
-import { lossJet, weightParams } from "../patterns/derivatives.js";
+import { restrictedHessianFloat64 } from "../patterns/compiledHessian.js";
+import { lossGradient, lossJet, weightParams } from "../patterns/derivatives.js";
 import { fullGradientNorm, paramWeights } from "../patterns/metric.js";
 import type { Pattern } from "../patterns/pattern.js";
 import { identifyFamily, identifyInstance } from "../families/identify.js";
@@ -39,8 +40,9 @@ export interface RefinedPoint extends YoungInertia {
 
 /**
  * Newton on grad_W L_P = 0 from a float64 critical point (the search's Newton leaves it within about
- * 1e-11) by the chord method: every step solves with the float64 Hessian at the start, gaining about as
- * many digits as that Hessian has, and takes only the gradient in BigFloat (first-order jets), where
+ * 1e-11) by the chord method: every step solves, in float64, with the float64 Hessian by hand at the start
+ * (restrictedHessianFloat64, docs/patterns.md §6), gaining about as many digits as that Hessian has, and
+ * takes only the gradient in BigFloat, in reverse mode (lossGradient: a few evaluations of L_P), where
  * newtonCriticalPoint takes a Hessian by second-order jets in BigFloat per step. Same equations, weights and
  * tolerance. It must converge in CHORD_STEPS steps without a new Hessian, as it does at every well-conditioned
  * point; otherwise (a point near a dead row or on a critical set, docs/census.md §1) newtonCriticalPoint
@@ -53,14 +55,16 @@ function chordCriticalPoint(precision: PrecisionContext, P: Pattern, x64: readon
   const dN = N.fromInt(d);
   const weights = paramWeights(N, P, dN);
   const weights64 = paramWeights(F64, P, d);
-  const hessian64 = lossJet(F64, P, x64, d, wrt).hessian!;
-  const start = wrt.map((k, i) => hessian64[i]!.map((h) => N.fromDecimalString(String(h / weights64[k]!))));
+  const hessian64 = restrictedHessianFloat64(P, x64, d);
+  const start = wrt.map((k) => wrt.map((l) => hessian64[k]![l]! / weights64[k]!));
   let factorised = false;
-  const jacobian = (): unknown[][] => {
+  const jacobian = (): number[][] => {
     if (factorised) throw new Error("the chord method made no progress");
     factorised = true;
     return start;
   };
+  // The correction needs no more digits than the float64 Hessian has: solved in float64.
+  const factor = (): LinearSolve<unknown> => (rhs) => solveLinear(F64, start, rhs.map((v) => N.toNumber(v))).map((v) => N.fromDecimalString(String(v)));
   const x = x64.map((v) => N.fromDecimalString(String(v)));
   const at = (y: readonly unknown[]): unknown[] => {
     const full = x.slice();
@@ -72,10 +76,10 @@ function chordCriticalPoint(precision: PrecisionContext, P: Pattern, x64: readon
     N,
     wrt.map((k) => x[k]!),
     (y) => {
-      const jet = lossJet(N, P, at(y), dN, wrt, { order: 1 });
-      return { jacobian, residual: wrt.map((k, i) => N.div(jet.gradient[i]!, weights[k]!)) };
+      const { gradient } = lossGradient(N, P, at(y), dN, wrt);
+      return { jacobian, residual: wrt.map((k, i) => N.div(gradient[i]!, weights[k]!)) };
     },
-    { tolerance, maxSteps: CHORD_STEPS, chord: true, what: `the chord method at d = ${d}` },
+    { tolerance, maxSteps: CHORD_STEPS, chord: true, factor, what: `the chord method at d = ${d}` },
   );
   // One Newton step with the exact Hessian must confirm the point (it does not at a point near a dead row
   // or on a critical set, where float64 and BigFloat Hessians part).
@@ -83,9 +87,9 @@ function chordCriticalPoint(precision: PrecisionContext, P: Pattern, x64: readon
   const exact = lossJet(N, P, point, dN, wrt);
   const step = solveLinear(N, exact.hessian!.map((row, i) => row.map((h) => N.div(h, weights[wrt[i]!]!))), wrt.map((k, i) => N.neg(N.div(exact.gradient[i]!, weights[k]!))));
   if (N.lt(tolerance, relativeStep(N, step, solution.y))) throw new Error("the exact Hessian does not confirm the chord method's point");
-  const jet = lossJet(N, P, point, dN, P.params.map((_, k) => k), { order: 1 });
+  const { value, gradient } = lossGradient(N, P, point, dN, P.params.map((_, k) => k));
   const back = (v: unknown): Decimal => F.from(N.toDecimal(v, F.digits));
-  return { d: F.fromInt(d), x: point.map(back), loss: back(jet.value), gradientNorm: back(fullGradientNorm(N, jet.gradient, weights)), iterations: solution.steps };
+  return { d: F.fromInt(d), x: point.map(back), loss: back(value), gradientNorm: back(fullGradientNorm(N, gradient, weights)), iterations: solution.steps };
 }
 
 const CHORD_STEPS = 4;

@@ -5,6 +5,7 @@ import type { Pattern } from "../patterns/pattern.js";
 import { solveLinear } from "../linalg/solve.js";
 import { symmetricEigenFloat64, symmetricEigenvaluesFloat64 } from "../linalg/symmetricEigenFloat64.js";
 import { F64 } from "../numbers/floatField.js";
+import { restrictedHessianFloat64 } from "../patterns/compiledHessian.js";
 import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { paramWeights } from "../patterns/metric.js";
@@ -13,7 +14,7 @@ import { censusPattern, sizePreservingPermutations } from "./types.js";
 
 /**
  * The search in one fixed-point space (docs/census.md §1): descent on the restricted loss L_P(x; d) from
- * many starts, in float64, then Newton in float64 (finite-difference Hessian) on the distinct limits. A minimum of the full loss inside
+ * many starts, in float64, then Newton in float64 (the Hessian by hand) on the distinct limits. A minimum of the full loss inside
  * Fix(G) is a minimum of L_P (its Hessian is the full one restricted to Fix(G), docs/patterns.md §5), so
  * descent from enough starts finds them; nothing here depends on d but the class counts.
  *
@@ -120,31 +121,18 @@ function startSeed(seed: number, sizes: readonly number[], signs: readonly numbe
 }
 
 /**
- * Newton in float64 on the gradient in the coordinates y (grad: the objective's gradient), the Hessian by
- * central differences of the gradient (symmetrised): it converges to the float64 noise floor, which is all
- * the clustering needs (the BigFloat Newton of census.ts does the rest). Undefined when it does not settle
- * or the restricted Hessian there is singular (below NONSINGULAR relative to its largest eigenvalue).
+ * Newton in float64 on the gradient in the coordinates y, the Hessian by hand (restrictedHessianFloat64,
+ * docs/patterns.md §6): it converges quadratically to the float64 noise floor, which is all the clustering
+ * needs (the BigFloat Newton of census.ts does the rest). Undefined when it does not settle or the restricted
+ * Hessian there is singular (below NONSINGULAR relative to its largest eigenvalue).
  */
-function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Float64Array): { y: Float64Array; hessian: number[][] } | undefined {
+function polish(objective: RestrictedObjective, y0: Float64Array): { y: Float64Array; hessian: number[][] } | undefined {
   const n = y0.length;
   const y = Float64Array.from(y0);
   const g = new Float64Array(n);
-  const gp = new Float64Array(n);
-  const gm = new Float64Array(n);
   for (let step = 0; step < 12; step++) {
-    gradientAt(y, g);
-    const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-    for (let j = 0; j < n; j++) {
-      const h = 1e-6 * Math.max(1, Math.abs(y[j]!));
-      const keep = y[j]!;
-      y[j] = keep + h;
-      gradientAt(y, gp);
-      y[j] = keep - h;
-      gradientAt(y, gm);
-      y[j] = keep;
-      for (let i = 0; i < n; i++) H[i]![j] = (gp[i]! - gm[i]!) / (2 * h);
-    }
-    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i]![j] = H[j]![i] = (H[i]![j]! + H[j]![i]!) / 2;
+    objective.gradient(y, g);
+    const H = objective.hessian(y);
     let dy: number[];
     try {
       dy = solveLinear(F64, H, Array.from(g, (v) => -v));
@@ -167,22 +155,41 @@ function polish(gradientAt: (y: Float64Array, g: Float64Array) => number, y0: Fl
   return undefined;
 }
 
+/** L_P under a sign vector of a in the coordinates y of restrictedObjective: its gradient (descent) and its Hessian (Newton). */
+interface RestrictedObjective {
+  /** L_P at y, its gradient in y written to g. */
+  readonly gradient: (y: Float64Array, g: Float64Array) => number;
+  /** The Hessian in y at y (the Hessian by hand in the parameters wrt, scaled). */
+  readonly hessian: (y: Float64Array) => number[][];
+}
+
 /**
- * L_P and its gradient under the sign vector `signs` of a, in the coordinates y_k = sqrt(w_k) x_k of the
+ * L_P and its derivatives under the sign vector `signs` of a, in the coordinates y_k = sqrt(w_k) x_k of the
  * parameters `wrt` (scale_i = sqrt(w_k)), where the gradient is the full one restricted to Fix(G).
  */
-function restrictedObjective(P: Pattern, d: number, signs: readonly number[], wrt: readonly number[], scale: readonly number[]): (y: Float64Array, g: Float64Array) => number {
+function restrictedObjective(P: Pattern, d: number, signs: readonly number[], wrt: readonly number[], scale: readonly number[]): RestrictedObjective {
   const loss = compileRestrictedLoss(P, d, signs);
   const x = new Float64Array(P.params.length);
   P.params.forEach((q, k) => {
     if (q.kind === "a") x[k] = signs[q.row]!;
   });
   const grad = new Float64Array(P.params.length);
-  return (y, g) => {
-    wrt.forEach((k, i) => (x[k] = y[i]! / scale[i]!));
-    const value = loss.evaluate(x, grad);
-    wrt.forEach((k, i) => (g[i] = grad[k]! / scale[i]!));
-    return value;
+  // Typed copies for the descents' inner loop (one gradient per line-search trial).
+  const at = Int32Array.from(wrt);
+  const by = Float64Array.from(scale);
+  const n = at.length;
+  return {
+    gradient: (y, g) => {
+      for (let i = 0; i < n; i++) x[at[i]!] = y[i]! / by[i]!;
+      const value = loss.evaluate(x, grad);
+      for (let i = 0; i < n; i++) g[i] = grad[at[i]!]! / by[i]!;
+      return value;
+    },
+    hessian: (y) => {
+      wrt.forEach((k, i) => (x[k] = y[i]! / scale[i]!));
+      const H = restrictedHessianFloat64(P, Array.from(x), d);
+      return wrt.map((k, i) => wrt.map((l, j) => H[k]![l]! / (scale[i]! * scale[j]!)));
+    },
   };
 }
 
@@ -288,14 +295,14 @@ function searchSignVector(
   }
   startPoints.push(...seedStarts);
   const result: { points: FoundPoint[]; failed: number; starts: number } = { points: [], failed: 0, starts: 0 };
-  polishLimits(P, sizes, objective, wrt, scale, descend(P, sizes, signs, objective, wrt, scale, d, startPoints, result), result);
+  polishLimits(P, sizes, objective, wrt, scale, descend(P, sizes, signs, objective.gradient, wrt, scale, d, startPoints, result), result);
   if (c === 2 && sizes[0] !== sizes[1] && signs[0] === signs[1]) {
     // Newton from the exchanged points reaches critical points next to the minima sought (often saddles of
     // L_P); descent from those along each direction of negative curvature, both ways, reaches the minima.
     const exchanged = result.points.map((p) => ({ x: permuteClasses(P, p.x, [1, 0]), count: 1 }));
     result.starts += exchanged.length;
     const escapes = polishLimits(P, sizes, objective, wrt, scale, exchanged, result).flatMap(({ y, hessian }) => escapeStarts(y, hessian, scale));
-    polishLimits(P, sizes, objective, wrt, scale, descend(P, sizes, signs, objective, wrt, scale, d, escapes, result), result);
+    polishLimits(P, sizes, objective, wrt, scale, descend(P, sizes, signs, objective.gradient, wrt, scale, d, escapes, result), result);
   }
   return result;
 }
@@ -354,7 +361,7 @@ function descend(
 function polishLimits(
   P: Pattern,
   sizes: readonly number[],
-  objective: (y: Float64Array, g: Float64Array) => number,
+  objective: RestrictedObjective,
   wrt: readonly number[],
   scale: readonly number[],
   limits: readonly { x: number[]; count: number }[],

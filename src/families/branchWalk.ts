@@ -1,7 +1,8 @@
-import { SingularMatrixError, solveLinear } from "../linalg/solve.js";
+import { followBranch64, type BranchSystem64, type StepRule64 } from "../linalg/branch64.js";
 import { DecimalField } from "../numbers/decimalField.js";
 import { F64 } from "../numbers/floatField.js";
-import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
+import { restrictedHessianFloat64 } from "../patterns/compiledHessian.js";
+import { compileRestrictedLoss, type CompiledLoss } from "../patterns/compiledLoss.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { paramWeights } from "../patterns/metric.js";
 import { restrictedLoss } from "../patterns/restrictedLoss.js";
@@ -12,12 +13,13 @@ import type { FamilyDefinition } from "./definition.js";
 /**
  * A family's branch at an integer or real d in float64, walked from its seed on a fixed geometric grid
  * (docs/families.md §12): the nodes d_k = seed * GRID_FACTOR^k (k > 0 below the seed, k < 0 above it, six
- * significant digits) are reached one after the other by a tangent predictor and a Newton corrector in
- * float64 on the compiled loss (its gradient by hand, the derivatives of the gradient by central differences),
- * and the point at d by one more such move from the last node on the seed's side of d. Steps of 10%
- * follow each branch where the continuation's own longer steps can land on a neighbouring one (docs/census.md
- * §9), and since the nodes do not depend on the d asked for, neither does the point at d. The nodes are kept
- * per family for the process: the census names many points at one d, the reproduction many d.
+ * significant digits) are reached one after the other by the float64 predictor-corrector of
+ * src/linalg/branch64.ts on the compiled loss (its gradient by hand, its Hessian by hand, the derivative in
+ * d by a forward difference), and the point at d by one more such move from the last node on the seed's
+ * side of d. Steps of 10% follow each branch where the continuation's own longer steps can land on a
+ * neighbouring one (docs/census.md §9), and since the nodes do not depend on the d asked for, neither does
+ * the point at d. The nodes are kept per family for the process: the census names many points at one d, the
+ * reproduction many d.
  */
 
 /** The ratio of consecutive nodes below the seed (its inverse above). */
@@ -26,12 +28,10 @@ const GRID_FACTOR = 0.9;
 const STEP_TOLERANCE = 1e-12;
 /** Newton's steps at most, per move. */
 const NEWTON_STEPS = 8;
-/** The relative step of the central differences. */
+/** The relative step of the forward difference in d (the tangent's dr/dd: the predictor needs no more). */
 const FD_STEP = 1e-6;
-/** A corrector that moves farther than this plus half the predictor's move has jumped to another branch. */
-const JUMP_ALLOWANCE = 1e-3;
-/** A move shorter than this in log d that still fails ends the walk (a fold near there). */
-const SHORTEST_MOVE = 1e-6;
+/** A move: the whole way at once, halved on a failure (never grown), ended below 1e-6 in log d (a fold); the jump allowance of §5. */
+const STEP_RULE: StepRule64 = { grow: (h) => h, shortest: 1e-6, jumpAllowance: 1e-3 };
 
 /** A point of the branch in float64: all pattern parameters (a = the family's signs), its loss. */
 export interface BranchPoint64 {
@@ -41,6 +41,8 @@ export interface BranchPoint64 {
 
 interface Walk {
   readonly P: Pattern;
+  /** The walk's equations (its a fixed at the seed's signs). */
+  readonly system: BranchSystem64;
   /** The nodes reached, by k; null where the walk ended (a fold between it and the previous node). */
   readonly nodes: Map<number, number[] | null>;
   /** The points asked for, by d (null where the walk ends before d): the minima of a census cell ask for the same. */
@@ -54,97 +56,51 @@ function nodeD(f: FamilyDefinition, k: number): number {
 }
 
 /**
- * From the critical point x at `from` to the one at `to`: tangent predictor, Newton corrector in float64,
- * the move halved in log d while Newton fails or the corrector jumps; undefined when it falls below SHORTEST_MOVE.
+ * The equations of the walk in the W-parameters y of P (a fixed as in x0): r(y; d) = the W-gradient of L_P per
+ * full entry (g_k / w_k, docs/patterns.md §5) on the compiled float64 loss, its Jacobian the Hessian by hand
+ * (restrictedHessianFloat64, docs/patterns.md §6) with the same rows scaled, dr/dd by a forward difference in d
+ * (the loss at d is compiled already: one compilation more per step).
  */
-function move(P: Pattern, x0: readonly number[], from: number, to: number): number[] | undefined {
+function walkSystem(P: Pattern, x0: readonly number[]): BranchSystem64 {
   const wrt = weightParams(P);
-  let x = x0.slice();
-  let d = from;
-  let h = Math.abs(Math.log(to / from));
-  while (d !== to) {
-    const remaining = Math.log(to / d);
-    const next = Math.abs(remaining) <= h ? to : d * Math.exp(Math.sign(remaining) * h);
-    const corrected = correct(P, wrt, x, d, next);
-    if (corrected !== undefined) {
-      x = corrected;
-      d = next;
-    } else {
-      h /= 2;
-      if (h < SHORTEST_MOVE) return undefined;
+  const full = x0.slice();
+  const at = (y: readonly number[]): number[] => (wrt.forEach((k, i) => (full[k] = y[i]!)), full);
+  const signs = P.params.flatMap((q, k) => (q.kind === "a" ? [x0[k]!] : []));
+  // The compiled losses of the last few d: a step evaluates at d, d + delta and the next d.
+  const compiled = new Map<number, { loss: CompiledLoss; weights: number[] }>();
+  const g = new Float64Array(x0.length);
+  const residual = (y: readonly number[], d: number): number[] => {
+    let c = compiled.get(d);
+    if (c === undefined) {
+      if (compiled.size >= 3) compiled.delete(compiled.keys().next().value!);
+      compiled.set(d, (c = { loss: compileRestrictedLoss(P, d, signs), weights: paramWeights(F64, P, d) }));
     }
-  }
-  return x;
-}
-
-/** The W-gradient of L_P at d per full entry (g_k / w_k, docs/patterns.md §5), on the compiled float64 loss. */
-function residual(P: Pattern, wrt: readonly number[], x: readonly number[], d: number): (y: readonly number[]) => number[] {
-  const loss = compileRestrictedLoss(P, d, P.params.flatMap((q, k) => (q.kind === "a" ? [x[k]!] : [])));
-  const weights = paramWeights(F64, P, d);
-  const full = Float64Array.from(x);
-  const g = new Float64Array(x.length);
-  return (y) => {
-    wrt.forEach((k, i) => (full[k] = y[i]!));
-    loss.evaluate(full, g);
-    return wrt.map((k) => g[k]! / weights[k]!);
+    c.loss.evaluate(Float64Array.from(at(y)), g);
+    return wrt.map((k) => g[k]! / c.weights[k]!);
+  };
+  const jacobian = (y: readonly number[], d: number): number[][] => {
+    const H = restrictedHessianFloat64(P, at(y), d);
+    const weights = paramWeights(F64, P, d);
+    return wrt.map((k) => wrt.map((l) => H[k]![l]! / weights[k]!));
+  };
+  return {
+    evaluate: (y, d) => ({ residual: residual(y, d), jacobian: () => jacobian(y, d) }),
+    derivatives: (y, d) => {
+      const delta = FD_STEP * d;
+      const here = residual(y, d);
+      return { jacobian: jacobian(y, d), dd: residual(y, d + delta).map((v, i) => (v - here[i]!) / delta) };
+    },
+    newton: (d) => ({ tolerance: STEP_TOLERANCE, maxSteps: NEWTON_STEPS, what: `Newton (float64) on the branch at d = ${d}` }),
   };
 }
 
-/** The Jacobian of r at y by central differences (columns), step FD_STEP max(1, |y_j|). */
-function jacobian(r: (y: readonly number[]) => number[], y: readonly number[]): number[][] {
-  const columns = y.map((v, j) => {
-    const h = FD_STEP * Math.max(1, Math.abs(v));
-    const plus = r(y.map((u, i) => (i === j ? u + h : u)));
-    const minus = r(y.map((u, i) => (i === j ? u - h : u)));
-    return plus.map((p, i) => (p - minus[i]!) / (2 * h));
-  });
-  return y.map((_, i) => columns.map((c) => c[i]!));
-}
-
-/**
- * One move from (x, d) to next: the tangent dx/dd = -J^{-1} dr/dd (both by central differences) as predictor,
- * then Newton on the compiled loss with the Jacobian by differences (it converges linearly, at the rate of
- * the differences' error, about 1e-7 a step); the corrected point, or undefined when Newton does not reach
- * the float64 floor in NEWTON_STEPS steps or jumps to another branch.
- */
-function correct(P: Pattern, wrt: readonly number[], x: readonly number[], d: number, next: number): number[] | undefined {
-  const y0 = wrt.map((k) => x[k]!);
-  const here = residual(P, wrt, x, d);
-  const delta = 1e-6 * d;
-  const below = residual(P, wrt, x, d - delta)(y0);
-  const dr = residual(P, wrt, x, d + delta)(y0).map((v, i) => (v - below[i]!) / (2 * delta));
-  let y: number[];
-  try {
-    const tangent = solveLinear(F64, jacobian(here, y0), dr.map((v) => -v));
-    y = y0.map((v, i) => v + tangent[i]! * (next - d));
-  } catch (e) {
-    if (e instanceof SingularMatrixError) return undefined;
-    throw e;
-  }
-  const predicted = y.slice();
-  const r = residual(P, wrt, x, next);
-  let converged = false;
-  for (let step = 0; step < NEWTON_STEPS && !converged; step++) {
-    let dy: number[];
-    try {
-      dy = solveLinear(F64, jacobian(r, y), r(y).map((v) => -v));
-    } catch (e) {
-      if (e instanceof SingularMatrixError) return undefined;
-      throw e;
-    }
-    y = y.map((v, i) => v + dy[i]!);
-    if (!y.every(Number.isFinite)) return undefined;
-    converged = Math.max(...dy.map(Math.abs)) <= STEP_TOLERANCE * Math.max(1, ...y.map(Math.abs));
-  }
-  let jump = 0;
-  let moved = 1e-6;
-  wrt.forEach((k, i) => {
-    jump = Math.max(jump, Math.abs(y[i]! - predicted[i]!));
-    moved = Math.max(moved, Math.abs(predicted[i]! - x[k]!));
-  });
-  if (!converged || jump > 0.5 * moved + JUMP_ALLOWANCE) return undefined;
+/** From the critical point x at `from` to the one at `to` (followBranch64 with STEP_RULE); undefined when the walk ends before `to`. */
+function move(walk: Walk, x: readonly number[], from: number, to: number): number[] | undefined {
+  const wrt = weightParams(walk.P);
+  const reached = followBranch64(walk.system, wrt.map((k) => x[k]!), from, to, STEP_RULE);
+  if (!reached.reached) return undefined;
   const out = x.slice();
-  wrt.forEach((k, i) => (out[k] = y[i]!));
+  wrt.forEach((k, i) => (out[k] = reached.y[i]!));
   return out;
 }
 
@@ -153,7 +109,7 @@ function node(f: FamilyDefinition, walk: Walk, k: number): number[] | null {
   const known = walk.nodes.get(k);
   if (known !== undefined) return known;
   const previous = node(f, walk, k - Math.sign(k));
-  const x = previous === null ? null : (move(walk.P, previous, nodeD(f, k - Math.sign(k)), nodeD(f, k)) ?? null);
+  const x = previous === null ? null : (move(walk, previous, nodeD(f, k - Math.sign(k)), nodeD(f, k)) ?? null);
   walk.nodes.set(k, x);
   return x;
 }
@@ -167,7 +123,8 @@ export function branchPointAt64(f: FamilyDefinition, d: number): BranchPoint64 |
   let walk = walks.get(f);
   if (walk === undefined) {
     const P = familyPattern(f);
-    walk = { P, nodes: new Map([[0, seedParams(f, new DecimalField(20)).map((v) => v.toNumber())]]), points: new Map() };
+    const seedX = seedParams(f, new DecimalField(20)).map((v) => v.toNumber());
+    walk = { P, system: walkSystem(P, seedX), nodes: new Map([[0, seedX]]), points: new Map() };
     walks.set(f, walk);
   }
   const seed = Number(f.seed.d);
@@ -178,7 +135,7 @@ export function branchPointAt64(f: FamilyDefinition, d: number): BranchPoint64 |
   let point = walk.points.get(d);
   if (point === undefined) {
     const from = node(f, walk, k);
-    const x = from === null ? undefined : nodeD(f, k) === d ? from : move(walk.P, from, nodeD(f, k), d);
+    const x = from === null ? undefined : nodeD(f, k) === d ? from : move(walk, from, nodeD(f, k), d);
     point = x === undefined ? null : { x, loss: restrictedLoss(F64, walk.P, x, d) };
     walk.points.set(d, point);
   }
