@@ -59,6 +59,17 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     return s;
   };
 
+  /**
+   * dot over the terms whose factors are not the zeros that spread fills in (`zero` itself): the same
+   * value (a product with an exact zero adds nothing, also in rounding arithmetic), fewer products.
+   */
+  const dotSpread = (x: readonly X[], y: readonly X[]): X => {
+    const u: X[] = [];
+    const w: X[] = [];
+    for (let i = 0; i < x.length; i++) if (x[i] !== zero && y[i] !== zero) u.push(x[i]!), w.push(y[i]!);
+    return u.length === 0 ? zero : u.length === 1 ? B.mul(u[0]!, w[0]!) : dot(u, w);
+  };
+
   /** The union of two supports (one of them when it contains the other). */
   const unite = (sa: readonly number[], sb: readonly number[]): readonly number[] => {
     if (sa === sb) return sa;
@@ -155,7 +166,7 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
     const ag = A.g;
     const bg = Bj.g;
     const k = s.length;
-    const g = ag.map((x, i) => dot([a.v, b.v], [bg[i]!, x]));
+    const g = ag.map((x, i) => dotSpread([a.v, b.v], [bg[i]!, x]));
     if (order === 1) return { v, s, g };
     const h: X[] = new Array<X>((k * (k + 1)) / 2);
     for (let i = 0, q = 0; i < k; i++) {
@@ -164,7 +175,7 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
         const y: X[] = [bg[j]!, bg[i]!];
         if (A.h !== undefined) x.push(b.v), y.push(A.h[q]!);
         if (Bj.h !== undefined) x.push(a.v), y.push(Bj.h[q]!);
-        h[q] = dot(x, y);
+        h[q] = dotSpread(x, y);
       }
     }
     return { v, s, g, h };
@@ -193,17 +204,19 @@ export function jetScalar<X>(base: Scalar<X>, n: number, order: 1 | 2 = 2): JetS
   const mulFolded = (av: X, bv: X, v: X, s: readonly number[], ag: readonly X[], bg: readonly X[], ah: readonly X[] | undefined, bh: readonly X[] | undefined): Jet<X> => {
     const k = s.length;
     const g: X[] = new Array<X>(k);
-    for (let i = 0; i < k; i++) g[i] = B.add(B.mul(av, bg[i]!), B.mul(bv, ag[i]!));
+    for (let i = 0; i < k; i++) g[i] = bg[i] === zero ? B.mul(bv, ag[i]!) : ag[i] === zero ? B.mul(av, bg[i]!) : B.add(B.mul(av, bg[i]!), B.mul(bv, ag[i]!));
     if (order === 1) return { v, s, g };
     const h: X[] = new Array<X>((k * (k + 1)) / 2);
+    // The terms with a zero factor that spread filled in are left out (dotSpread).
     for (let i = 0, q = 0; i < k; i++) {
       const agi = ag[i]!;
       const bgi = bg[i]!;
       for (let j = i; j < k; j++, q++) {
-        let t = B.add(B.mul(agi, bg[j]!), B.mul(ag[j]!, bgi));
-        if (ah !== undefined) t = B.add(t, B.mul(bv, ah[q]!));
-        if (bh !== undefined) t = B.add(t, B.mul(av, bh[q]!));
-        h[q] = t;
+        let t: X | undefined = agi === zero || bg[j] === zero ? undefined : B.mul(agi, bg[j]!);
+        if (ag[j] !== zero && bgi !== zero) t = t === undefined ? B.mul(ag[j]!, bgi) : B.add(t, B.mul(ag[j]!, bgi));
+        if (ah !== undefined && ah[q] !== zero) t = t === undefined ? B.mul(bv, ah[q]!) : B.add(t, B.mul(bv, ah[q]!));
+        if (bh !== undefined && bh[q] !== zero) t = t === undefined ? B.mul(av, bh[q]!) : B.add(t, B.mul(av, bh[q]!));
+        h[q] = t ?? zero;
       }
     }
     return { v, s, g, h };
