@@ -22,6 +22,11 @@ const LOG2_10 = Math.log2(10);
 const TWO_POW_1023 = 2 ** 1023;
 
 
+/** BigInt(k) for the shifts of the roundings (k < SHIFTS), formed once. */
+const SHIFTS = 4096;
+const BIG_SHIFT: bigint[] = Array.from({ length: SHIFTS }, (_, k) => BigInt(k));
+const bigShift = (k: number): bigint => (k < SHIFTS ? BIG_SHIFT[k]! : BigInt(k));
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 /** Index of the high word of f64 in u32 (little- or big-endian platform). */
@@ -178,10 +183,11 @@ export class BigFloatField implements RealField<BigFloat> {
       if (sticky) throw new Error("BigFloatField: a sticky rounding needs bits + 2 bits");
       return new BigFloat(neg ? -mag : mag, e);
     }
-    let q = mag >> BigInt(shift);
-    const rest = BigInt.asUintN(shift, mag);
-    const half = 1n << BigInt(shift - 1);
-    if (rest > half || (rest === half && (sticky || (q & 1n) === 1n))) q += 1n;
+    // q1 = q and the first dropped bit; at or above half when it is 1, above half unless the rest is 0.
+    const S1 = bigShift(shift - 1);
+    const q1 = mag >> S1;
+    let q = q1 >> 1n;
+    if ((q1 & 1n) === 1n && (sticky || (q & 1n) === 1n || q1 << S1 !== mag)) q += 1n;
     let exponent = e + shift;
     if (q === this.limit) {
       q = 1n << BigInt(this.bits - 1);
@@ -267,7 +273,7 @@ export class BigFloatField implements RealField<BigFloat> {
       const topB = b.e + bitLength(b.m < 0n ? -b.m : b.m);
       if (topB < topA - this.bits - 1) return this.from(a);
     }
-    const sum = (a.m << BigInt(shift)) + b.m;
+    const sum = (a.m << bigShift(shift)) + b.m;
     return sum < 0n ? this.round(-sum, b.e, true) : this.round(sum, b.e, false);
   }
   sub(a: BigFloat, b: BigFloat): BigFloat {

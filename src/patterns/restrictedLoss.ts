@@ -124,7 +124,6 @@ export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: 
   const ownColumn = (I: number): number[] => (P.isPaired(I) ? [I] : []);
   const half = S.fromRational(1, 2);
   const two = S.fromInt(2);
-  const unordered = S.negligible === undefined;
 
   let total = zero;
   for (const I of rowClasses) {
@@ -134,11 +133,10 @@ export function restrictedLoss<X>(S: Scalar<X>, P: Pattern, x: readonly X[], d: 
     total = S.add(total, S.mul(S.mul(half, S.mul(a(I), a(I))), S.mul(size[I]!, S.mul(half, norm2))));
 
     // Student pairs i in I, i' in J, i != i' (eq. (P3)): the columns i and i' where they are diagonal ones.
-    // Over exact arithmetic K_IJ = K_JI is formed once, the classes J > I counted twice and J < I skipped;
-    // rounding arithmetic keeps every ordered pair, whose rounding its results carry (docs/patterns.md §2.1).
+    // K_IJ = K_JI is formed once: the classes J > I counted twice, J < I skipped (docs/patterns.md §2.1).
     for (const J of rowClasses) {
-      if (unordered && J < I) continue;
-      const count = unordered && J !== I ? S.mul(two, S.mul(size[I]!, size[J]!)) : S.mul(size[I]!, remaining(J, I));
+      if (J < I) continue;
+      const count = J !== I ? S.mul(two, S.mul(size[I]!, size[J]!)) : S.mul(size[I]!, remaining(J, I));
       const cols: ColumnType<X>[] = [];
       if (P.isPaired(I)) cols.push({ count: one, u: diag(I), v: off(J, I) });
       if (P.isPaired(J)) cols.push({ count: one, u: off(I, J), v: diag(J) });
