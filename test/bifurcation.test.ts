@@ -10,6 +10,8 @@ import { F64 } from "../src/numbers/floatField.js";
 import { bifurcationJson } from "../src/output/bifurcationDocument.js";
 import { embed } from "../src/patterns/embedding.js";
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
+import { blockEigenvalues, realDimensionBlocks } from "../src/hessian/blocks.js";
+import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { bifurcationRows } from "../src/plots/bifurcationPlot.js";
 import { plotBifurcation } from "../src/plots/plotFamily.js";
 
@@ -75,6 +77,18 @@ describe("bifurcation of 2a", () => {
     // Embedding order: bulk A (indices 0..2), C (3, 4), B (5).
     expect(swapped(3, 4)).toBe(0);
     expect(swapped(0, 3)).toBeGreaterThan(1e-3);
+  });
+
+  it("every point's index (the Young blocks of its pattern) is that of the pattern's character blocks, at fractional and integer d", () => {
+    for (const b of r.crossings[0]!.branches) for (const p of b.points) {
+      const d = p.d.toNumber();
+      let index = 0;
+      for (const block of realDimensionBlocks(F64, b.pattern, p.x.map((v) => v.toNumber()), d, () => true, "trained")) {
+        const { values, gauge } = blockEigenvalues(F64, block);
+        index += values.filter((v, i) => !gauge.includes(i) && v < 0).length * Math.max(0, dimensionAtNumber(block.component.dimension, d));
+      }
+      expect(p.index, `${b.pattern.toString()} at d = ${p.d.toString()}`).toBe(Math.round(index * 1e9) / 1e9);
+    }
   });
 
   it("the branch of S_{n-2} x S_2 ends at d = 5 on family 3b's point (the permutation: below)", () => {
