@@ -78,8 +78,8 @@ describe("the Morse index of a branch pattern from its Young blocks", () => {
 });
 
 describe("the Young decomposition of a pattern with a class of rows or columns only (docs/census.md §2)", () => {
-  it("sum m * dim = k d + k (fixed: k d) and sum gauge * dim = k, k = d + h, with such a class of 1 to 3 indices split like any other", () => {
-    for (const role of ["row", "column"] as const) for (const size of [1, 2, 3]) for (const d of [8, 11]) {
+  it("sum m * dim = k d + k (fixed: k d) and sum gauge * dim = k, k = d + h, with such a class of 1, 2 or 4 indices split like any other", () => {
+    for (const role of ["row", "column"] as const) for (const size of [1, 2, 4]) for (const d of [8, 11]) {
       const P = new Pattern([{ name: "A" }, { name: "C", size: 2 }, { name: "E", size, role }]);
       const k = d + P.widthOffset;
       const sum = (secondLayer: "trained" | "fixed", what: "blockSize" | "gaugeCount"): number => youngDecomposition(P, d, secondLayer).reduce((s, c) => s + c[what] * c.dimension, 0);
