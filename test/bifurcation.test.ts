@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { familyBifurcations, toAxial, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
+import { familyBifurcations, patternIndex, toAxial, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
 import { newtonCriticalPoint } from "../src/families/newton.js";
 import { precisionContext } from "../src/families/precision.js";
 import { findFamily } from "../src/families/registry.js";
@@ -10,8 +10,6 @@ import { F64 } from "../src/numbers/floatField.js";
 import { bifurcationJson } from "../src/output/bifurcationDocument.js";
 import { embed } from "../src/patterns/embedding.js";
 import { familyCriticalPoint, familyPattern } from "../src/families/critical.js";
-import { blockEigenvalues, realDimensionBlocks } from "../src/hessian/blocks.js";
-import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { bifurcationRows } from "../src/plots/bifurcationPlot.js";
 import { plotBifurcation } from "../src/plots/plotFamily.js";
 
@@ -79,15 +77,10 @@ describe("bifurcation of 2a", () => {
     expect(swapped(0, 3)).toBeGreaterThan(1e-3);
   });
 
-  it("every point's index (the Young blocks of its pattern) is that of the pattern's character blocks, at fractional and integer d", () => {
+  it("every point's index (its pattern's character blocks) is that of the pattern's Young blocks, at fractional and integer d", () => {
+    const W = new DecimalField(20);
     for (const b of r.crossings[0]!.branches) for (const p of b.points) {
-      const d = p.d.toNumber();
-      let index = 0;
-      for (const block of realDimensionBlocks(F64, b.pattern, p.x.map((v) => v.toNumber()), d, () => true, "trained")) {
-        const { values, gauge } = blockEigenvalues(F64, block);
-        index += values.filter((v, i) => !gauge.includes(i) && v < 0).length * Math.max(0, dimensionAtNumber(block.component.dimension, d));
-      }
-      expect(p.index, `${b.pattern.toString()} at d = ${p.d.toString()}`).toBe(Math.round(index * 1e9) / 1e9);
+      expect(patternIndex(W, b.pattern, p.x, p.d, r.model, "young"), `${b.pattern.toString()} at d = ${p.d.toString()}`).toBe(p.index);
     }
   });
 

@@ -14,7 +14,7 @@ import { dimensionAtNumber } from "../src/representations/dimension.js";
 import { refinement } from "../src/representations/splitPatterns.js";
 import { youngDecomposition } from "../src/representations/youngDecomposition.js";
 
-// docs/bifurcation.md §2, "The Morse index": patternIndex counts from the Young blocks of the branch's pattern
+// docs/bifurcation.md §4: patternIndex counts from the Young blocks of the branch's pattern
 // R (youngBlocks, every class alike). Checked at a family's point embedded in R (a critical point of R: the
 // family's pattern refines into R by splitting j indices off its bulk into a class C) against two independent
 // constructions: the blocks of R with its small classes as a finite factor enumerated by characters
@@ -55,7 +55,7 @@ describe("the Morse index of a branch pattern from its Young blocks", () => {
       for (const d of ds) {
         const x = familyCriticalPoint(f, d, 20).x;
         const xR = coarseOf.map((c) => x[c]!);
-        const index = patternIndex(W, R, xR, W.from(d), model);
+        const index = patternIndex(W, R, xR, W.from(d), model, "young");
         expect(index, `${family} in ${R.toString()} at d = ${d}`).toBe(characterIndex(R, xR.map((v) => v.toNumber()), Number(d), model.secondLayer));
         expect(index).toBe(characterIndex(familyPattern(f), x.map((v) => v.toNumber()), Number(d), model.secondLayer));
       }

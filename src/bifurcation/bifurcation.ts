@@ -6,7 +6,7 @@ import type { FamilyDefinition } from "../families/definition.js";
 import { checkFamilyModel, defaultModel } from "../families/models.js";
 import { fromDecimal, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
-import { embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
+import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
 import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
 import { NewtonError } from "../linalg/newton.js";
 import type { StudentModel } from "../model/studentModel.js";
@@ -16,6 +16,7 @@ import { F64 } from "../numbers/floatField.js";
 import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
+import { dimensionAtNumber } from "../representations/dimension.js";
 import { youngIrrepDimension } from "../representations/youngDecomposition.js";
 import { axialSpace, projectKernel, youngAxialSpace, youngIsotropy, type AxialSpace } from "./axial.js";
 import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
@@ -194,34 +195,58 @@ function youngRepresentativeD(R: Pattern, d: number): number {
   return R.smallTotal + Math.min(4, Math.ceil(d - R.smallTotal - 1e-9));
 }
 
+type Counts = { dimension: number; negative: number }[];
+
 /**
- * Negative non-gauge eigenvalues of each Young block of R at (x, d) with the dimension of its irreducible at
- * the real d, or undefined when one is too close to zero for F.
+ * Negative non-gauge eigenvalues of each block of R at (x, d) with the dimension of its irreducible at the
+ * real d, or undefined when one is too close to zero for F: the Young blocks (every class alike) or the
+ * character blocks (realDimensionBlocks: the small classes a finite factor whose elements are listed).
  */
-function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: number, dT: T, model: StudentModel, doubt: number): { dimension: number; negative: number }[] | undefined {
-  const counts: { dimension: number; negative: number }[] = [];
-  for (const b of youngBlocks(F, R, x, youngRepresentativeD(R, d), model.secondLayer, dT)) {
-    const rest = youngBlockEigenvalues(F, b).values.map((v) => F.toNumber(v));
-    const scale = Math.max(1, ...rest.map(Math.abs));
-    if (rest.some((v) => Math.abs(v) <= doubt * scale)) return undefined;
-    counts.push({ dimension: youngIrrepDimension(R, b.component.irrep, d), negative: rest.filter((v) => v < 0).length });
+function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: number, dT: T, model: StudentModel, doubt: number, blocks: IndexBlocks): Counts | undefined {
+  const counts: Counts = [];
+  const add = (values: number[], dimension: number): boolean => {
+    const scale = Math.max(1, ...values.map(Math.abs));
+    if (values.some((v) => Math.abs(v) <= doubt * scale)) return false;
+    counts.push({ dimension, negative: values.filter((v) => v < 0).length });
+    return true;
+  };
+  if (blocks === "young") {
+    for (const b of youngBlocks(F, R, x, youngRepresentativeD(R, d), model.secondLayer, dT)) {
+      if (!add(youngBlockEigenvalues(F, b).values.map((v) => F.toNumber(v)), youngIrrepDimension(R, b.component.irrep, d))) return undefined;
+    }
+    return counts;
+  }
+  for (const b of realDimensionBlocks(F, R, x, dT, () => true, model.secondLayer)) {
+    const { values, gauge } = blockEigenvalues(F, b);
+    if (!add(values.filter((_, i) => !gauge.includes(i)).map((v) => F.toNumber(v)), dimensionAtNumber(b.component.dimension, d))) return undefined;
   }
   return counts;
 }
 
+/** Which blocks give the index: the Young blocks, or the character blocks of realDimensionBlocks. */
+export type IndexBlocks = "young" | "characters";
+
 /**
- * The Morse index at a point of the pattern R: negative non-gauge eigenvalues of the blocks of R's Young
- * subgroup (youngBlocks: every class alike, S_j on a class of j indices not enumerated; docs/bifurcation.md §2)
- * times the dimensions of their irreducibles at d. The signs come from float64 blocks when every eigenvalue
+ * The blocks patternIndex uses by default: the Young blocks when a small class of R has more than 3 indices
+ * (S_j on it is not listed: j! elements), else the character blocks, faster for patterns of many singletons
+ * (docs/bifurcation.md §4: five times, for 4b.d-1's 3-cycle pattern of seven singletons).
+ */
+function indexBlocks(R: Pattern): IndexBlocks {
+  return R.classes.some((c) => (c.size ?? 0) > 3) ? "young" : "characters";
+}
+
+/**
+ * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times the dimensions
+ * of their irreducibles at d (not an integer at a fractional d). The signs come from float64 blocks when every eigenvalue
  * is clear of zero, else from the blocks at the digits of F in binary floats (BigFloatField: the same
  * digits, several times faster than decimal.js).
  */
-export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel, blocks: IndexBlocks = indexBlocks(R)): number {
   const N = new BigFloatField(F.digits);
   const dn = d.toNumber();
   const counts =
-    negativeCounts(F64, R, x.map((v) => v.toNumber()), dn, dn, model, FLOAT64_DOUBT) ??
-    negativeCounts(N, R, x.map((v) => fromDecimal(N, v)), dn, fromDecimal(N, d), model, 0)!;
+    negativeCounts(F64, R, x.map((v) => v.toNumber()), dn, dn, model, FLOAT64_DOUBT, blocks) ??
+    negativeCounts(N, R, x.map((v) => fromDecimal(N, v)), dn, fromDecimal(N, d), model, 0, blocks)!;
   const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, c.dimension), 0);
   return Math.round(index * 1e9) / 1e9;
 }

@@ -72,9 +72,13 @@ export function splitYoung(F: Pattern, split: readonly number[], d: number): Spl
     return I === 0 ? { name: c.name } : { ...c, size: c.size! - taken[I]! };
   });
   // A singleton keeps the role of its class: split off a row class, it is a row without a column (docs/census.md §2).
+  // Its name s1, s2 is primed while F has a class of that name (a branch pattern's singletons).
+  const names = new Set(F.classes.map((c) => c.name));
   split.forEach((I, i) => {
+    let name = `s${i + 1}`;
+    while (names.has(name)) name += "'";
     const role = F.classes[I]!.role;
-    classes.push(role === undefined ? { name: `s${i + 1}`, size: 1 } : { name: `s${i + 1}`, size: 1, role });
+    classes.push(role === undefined ? { name, size: 1 } : { name, size: 1, role });
   });
   return { pattern: new Pattern(classes, {}, { realSizes: F.realSizes }), classOf: [...F.classes.map((_, I) => I), ...split] };
 }
