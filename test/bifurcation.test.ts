@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { familyBifurcations, toAxial, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
+import { familyBifurcations, patternIndex, toAxial, type FamilyBifurcations } from "../src/bifurcation/bifurcation.js";
 import { newtonCriticalPoint } from "../src/families/newton.js";
 import { precisionContext } from "../src/families/precision.js";
 import { findFamily } from "../src/families/registry.js";
@@ -75,6 +75,13 @@ describe("bifurcation of 2a", () => {
     // Embedding order: bulk A (indices 0..2), C (3, 4), B (5).
     expect(swapped(3, 4)).toBe(0);
     expect(swapped(0, 3)).toBeGreaterThan(1e-3);
+  });
+
+  it("every point's index (its pattern's character blocks) is that of the pattern's Young blocks, at fractional and integer d", () => {
+    const W = new DecimalField(20);
+    for (const b of r.crossings[0]!.branches) for (const p of b.points) {
+      expect(patternIndex(W, b.pattern, p.x, p.d, r.model, "young"), `${b.pattern.toString()} at d = ${p.d.toString()}`).toBe(p.index);
+    }
   });
 
   it("the branch of S_{n-2} x S_2 ends at d = 5 on family 3b's point (the permutation: below)", () => {

@@ -7,6 +7,7 @@ import { checkFamilyModel, defaultModel } from "../families/models.js";
 import { fromDecimal, type PatternCriticalPoint } from "../families/newton.js";
 import { precisionContext, type PrecisionContext } from "../families/precision.js";
 import { blockEigenvalues, embedIsotropyPoint, nonGaugeEigenpairs, realDimensionBlocks } from "../hessian/blocks.js";
+import { youngBlockEigenvalues, youngBlocks } from "../hessian/youngBlocks.js";
 import { NewtonError } from "../linalg/newton.js";
 import type { StudentModel } from "../model/studentModel.js";
 import type { DecimalField } from "../numbers/decimalField.js";
@@ -15,7 +16,8 @@ import { F64 } from "../numbers/floatField.js";
 import type { RealField } from "../numbers/field.js";
 import { weightParams } from "../patterns/derivatives.js";
 import type { Pattern } from "../patterns/pattern.js";
-import { dimensionAtNumber, type DimensionPolynomial } from "../representations/dimension.js";
+import { dimensionAtNumber } from "../representations/dimension.js";
+import { youngIrrepDimension } from "../representations/youngDecomposition.js";
 import { axialSpace, projectKernel, youngAxialSpace, youngIsotropy, type AxialSpace } from "./axial.js";
 import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
@@ -135,13 +137,6 @@ export interface BifurcationOptions {
   readonly onProgress?: (text: string) => void;
 }
 
-/**
- * The largest j of the Young axial subgroups S_{n-j} x S_j whose branch is followed: the Morse index of a
- * branch point comes from the blocks of its pattern (patternIndex), whose finite factor, S_j on the class C
- * of j indices, src/hessian/blocks.ts enumerates with all its irreducibles (j! elements; docs/bifurcation.md §2).
- */
-const MAX_BLOCK_J = 6;
-
 /** A first branch point solved directly whose distance to the family is off the type's rate by more than this factor is a jump (docs/bifurcation.md §4). */
 const JUMP_FACTOR = 3;
 
@@ -191,31 +186,68 @@ function maxAbs(F: DecimalField, v: readonly Decimal[]): Decimal {
 /** Below this fraction of max(1, its block's largest |eigenvalue|) the sign of a float64 eigenvalue is in doubt (as blockSigns, src/crossing/scan.ts). */
 const FLOAT64_DOUBT = 1e-8;
 
-/** Negative non-gauge eigenvalues of each block at (x, d), or undefined when one is too close to zero for F. */
-function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: T, model: StudentModel, doubt: number): { dimension: DimensionPolynomial; negative: number }[] | undefined {
-  const counts: { dimension: DimensionPolynomial; negative: number }[] = [];
-  for (const b of realDimensionBlocks(F, R, x, d, () => true, model.secondLayer)) {
+/**
+ * The integer d whose Young generators serve the real d for R: the bulk of d - p indices (p = R's small total)
+ * at min(4, ceil(d - p)). The generators depend on the class sizes only through which are 1, 2, 3 or larger
+ * (docs/census.md §2), so one set serves every branch point of R with at least four bulk indices.
+ */
+function youngRepresentativeD(R: Pattern, d: number): number {
+  return R.smallTotal + Math.min(4, Math.ceil(d - R.smallTotal - 1e-9));
+}
+
+type Counts = { dimension: number; negative: number }[];
+
+/**
+ * Negative non-gauge eigenvalues of each block of R at (x, d) with the dimension of its irreducible at the
+ * real d, or undefined when one is too close to zero for F: the Young blocks (every class alike) or the
+ * character blocks (realDimensionBlocks: the small classes a finite factor whose elements are listed).
+ */
+function negativeCounts<T>(F: RealField<T>, R: Pattern, x: readonly T[], d: number, dT: T, model: StudentModel, doubt: number, blocks: IndexBlocks): Counts | undefined {
+  const counts: Counts = [];
+  const add = (values: number[], dimension: number): boolean => {
+    const scale = Math.max(1, ...values.map(Math.abs));
+    if (values.some((v) => Math.abs(v) <= doubt * scale)) return false;
+    counts.push({ dimension, negative: values.filter((v) => v < 0).length });
+    return true;
+  };
+  if (blocks === "young") {
+    for (const b of youngBlocks(F, R, x, youngRepresentativeD(R, d), model.secondLayer, dT)) {
+      if (!add(youngBlockEigenvalues(F, b).values.map((v) => F.toNumber(v)), youngIrrepDimension(R, b.component.irrep, d))) return undefined;
+    }
+    return counts;
+  }
+  for (const b of realDimensionBlocks(F, R, x, dT, () => true, model.secondLayer)) {
     const { values, gauge } = blockEigenvalues(F, b);
-    const rest = values.filter((_, i) => !gauge.includes(i)).map((v) => F.toNumber(v));
-    const scale = Math.max(1, ...rest.map(Math.abs));
-    if (rest.some((v) => Math.abs(v) <= doubt * scale)) return undefined;
-    counts.push({ dimension: b.component.dimension, negative: rest.filter((v) => v < 0).length });
+    if (!add(values.filter((_, i) => !gauge.includes(i)).map((v) => F.toNumber(v)), dimensionAtNumber(b.component.dimension, d))) return undefined;
   }
   return counts;
 }
 
+/** Which blocks give the index: the Young blocks, or the character blocks of realDimensionBlocks. */
+export type IndexBlocks = "young" | "characters";
+
 /**
- * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times their dimension
- * at d. The signs come from float64 blocks when every eigenvalue is clear of zero, else from the blocks at
- * the digits of F in binary floats (BigFloatField: the same digits, several times faster than decimal.js).
+ * The blocks patternIndex uses by default: the Young blocks when a small class of R has more than 3 indices
+ * (S_j on it is not listed: j! elements), else the character blocks, faster for patterns of many singletons
+ * (docs/bifurcation.md §4: five times, for 4b.d-1's 3-cycle pattern of seven singletons).
  */
-export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel): number {
+function indexBlocks(R: Pattern): IndexBlocks {
+  return R.classes.some((c) => (c.size ?? 0) > 3) ? "young" : "characters";
+}
+
+/**
+ * The Morse index at a point of the pattern R: negative non-gauge block eigenvalues times the dimensions
+ * of their irreducibles at d (not an integer at a fractional d). The signs come from float64 blocks when every eigenvalue
+ * is clear of zero, else from the blocks at the digits of F in binary floats (BigFloatField: the same
+ * digits, several times faster than decimal.js).
+ */
+export function patternIndex(F: DecimalField, R: Pattern, x: readonly Decimal[], d: Decimal, model: StudentModel, blocks: IndexBlocks = indexBlocks(R)): number {
   const N = new BigFloatField(F.digits);
-  const counts =
-    negativeCounts(F64, R, x.map((v) => v.toNumber()), d.toNumber(), model, FLOAT64_DOUBT) ??
-    negativeCounts(N, R, x.map((v) => fromDecimal(N, v)), fromDecimal(N, d), model, 0)!;
   const dn = d.toNumber();
-  const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, dimensionAtNumber(c.dimension, dn)), 0);
+  const counts =
+    negativeCounts(F64, R, x.map((v) => v.toNumber()), dn, dn, model, FLOAT64_DOUBT, blocks) ??
+    negativeCounts(N, R, x.map((v) => fromDecimal(N, v)), dn, fromDecimal(N, d), model, 0, blocks)!;
+  const index = counts.reduce((sum, c) => sum + c.negative * Math.max(0, c.dimension), 0);
   return Math.round(index * 1e9) / 1e9;
 }
 
@@ -313,10 +345,6 @@ function bifurcationAt(
   for (const h of candidates.filter((c) => c.axial && c !== own)) {
     if (options.axial === "kernel") {
       notes.set(h, `${h.name}: not followed (the kernel vector's own branch only)`);
-      continue;
-    }
-    if (h.k > MAX_BLOCK_J) {
-      notes.set(h, `${h.name}: not followed (the Morse index of its points needs the blocks of its pattern, which enumerate the ${h.k}! elements of S_${h.k} on its class C)`);
       continue;
     }
     const v = projectKernel(F, iso, k, u, h.k, h.generators);

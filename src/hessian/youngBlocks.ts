@@ -60,7 +60,7 @@ const basesMemo = new Map<string, readonly YoungBasis[]>();
  * the coordinate counts (two derivations that must agree). Built once per (F, d, second layer).
  */
 export function youngBases(F: Pattern, d: number, secondLayer: SecondLayer = "trained"): readonly YoungBasis[] {
-  const key = `${F.classes.map((c) => c.size ?? "bulk").join(",")}:${d}:${secondLayer}`;
+  const key = `${F.classes.map((c) => `${c.size ?? "bulk"}${c.role === undefined ? "" : ` ${c.role}`}`).join(",")}:${d}:${secondLayer}`;
   let bases = basesMemo.get(key);
   if (bases === undefined) {
     bases = youngDecomposition(F, d, secondLayer).map((component) => buildBasis(F, d, secondLayer, component));

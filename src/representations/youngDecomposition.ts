@@ -69,9 +69,17 @@ export function splitYoung(F: Pattern, split: readonly number[], d: number): Spl
   const classes: PatternClass[] = F.classes.map((c, I) => {
     const left = youngClassSize(F, I, d) - taken[I]!;
     if (left < 1) throw new RangeError(`class ${c.name} of ${F.toString()} has ${left + taken[I]!} indices at d = ${d}: cannot split off ${taken[I]}`);
-    return I === 0 ? { name: c.name } : { name: c.name, size: c.size! - taken[I]! };
+    return I === 0 ? { name: c.name } : { ...c, size: c.size! - taken[I]! };
   });
-  split.forEach((_, i) => classes.push({ name: `s${i + 1}`, size: 1 }));
+  // A singleton keeps the role of its class: split off a row class, it is a row without a column (docs/census.md §2).
+  // Its name s1, s2 is primed while F has a class of that name (a branch pattern's singletons).
+  const names = new Set(F.classes.map((c) => c.name));
+  split.forEach((I, i) => {
+    let name = `s${i + 1}`;
+    while (names.has(name)) name += "'";
+    const role = F.classes[I]!.role;
+    classes.push(role === undefined ? { name, size: 1 } : { name, size: 1, role });
+  });
   return { pattern: new Pattern(classes, {}, { realSizes: F.realSizes }), classOf: [...F.classes.map((_, I) => I), ...split] };
 }
 

@@ -57,7 +57,7 @@ export const FULL_CONFIG: ReproduceConfig = {
   fullHessianD: 20,
   eigenOrder: COMMITTED_EIGEN_ORDER,
   crossingDigits: 40,
-  bifurcation: { digits: 20, top: "20", allAxial: ["1a", "2a", "1b", "3a", "4", "1a.d-1", "2b", "1b.d-1", "2a.d+1", "3c.d+1", "3a.d+1", "3b", "2b.d-1", "4b"] },
+  bifurcation: { digits: 20, top: "20", allAxial: ["1a", "2a", "1b", "3a", "4", "1a.d-1", "2b", "1b.d-1", "2a.d+1", "3c.d+1", "3a.d+1", "3b", "2b.d-1", "4b", "3b.d-1", "4b.d-1", "2c.d+1"] },
   annihilation: { d: "10", neurons: [1, 2, 3] },
   annihilationPhase: { dRange: [3, 200], hMax: 3, points: 10, digits: 20 },
   plot: { points: PLOT_POINTS, digits: PLOT_DIGITS },
