@@ -506,13 +506,18 @@ function followBranch(
     // from the family scaled by the type's rate. At a pitchfork the branch moves away from d* this way up to
     // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
     const star = dStar.toNumber();
-    const rate = type === "transcritical" ? 1 : 0.5;
+    // A fold of the reduced equation lies on the side where a c (d - d*) > 0; on the other side the branch
+    // exists at every offset and starts at 1e-3, 1e-4 (docs/bifurcation.md §4, "A fold near d*").
     const fold = foldDistance(type, reduced);
-    const offsets = [...firstOffsets(fold), ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
+    const foldHere = fold !== undefined && reduced.a.mul(reduced.c).toNumber() * sigma > 0 ? fold : undefined;
+    // The displacement at delta over that at delta': the reduced equation's roots (|delta / delta'|^(1/2) at a pitchfork).
+    const growth = (delta: Decimal, ref: Decimal): Decimal =>
+      type === "transcritical" ? transcriticalRoot(W, reduced, delta).div(transcriticalRoot(W, reduced, ref)).abs() : delta.div(ref).abs().sqrt();
+    const offsets = [...firstOffsets(foldHere), ...(type === "pitchfork" ? PITCHFORK_OFFSETS : [])].filter((o) => {
       const d = star + sigma * Number(o);
       return (sigma > 0 ? d < Math.ceil(star + 1e-3) : d > Math.floor(star - 1e-3)) && d >= bottom;
     });
-    const near: { point: BranchPoint; family: Decimal[]; gap: number }[] = [];
+    const near: { point: BranchPoint; family: Decimal[]; gap: number; delta: Decimal }[] = [];
     let failure: { offset: string; error: NewtonError } | undefined;
     // A direct solve whose distance to the family is off the type's rate by more than JUMP_FACTOR fell onto
     // another critical point (the family, past a fold): the first points stop there and the walk goes on.
@@ -530,7 +535,7 @@ function followBranch(
       } else {
         const gap = Number(offset);
         const ref = near.reduce((best, q) => (Math.abs(Math.log(q.gap / gap)) < Math.abs(Math.log(best.gap / gap)) ? q : best));
-        const scale = W.from((gap / ref.gap) ** rate);
+        const scale = growth(delta, ref.delta);
         expected = ref.point.distance.mul(scale).toNumber();
         start = famAt.slice();
         wrt.forEach((p) => (start[p] = W.add(famAt[p]!, W.mul(W.sub(ref.point.x[p]!, ref.family[p]!), scale))));
@@ -544,7 +549,7 @@ function followBranch(
           jump = `the direct solve at d = d* ${sigma > 0 ? "+" : "-"} ${offset} landed at ${point.distance.toSignificantDigits(2).toString()} from the family, ${expected!.toPrecision(2)} expected (rejected; walked from the point before)`;
           break;
         }
-        near.push({ point, family: famAt, gap: Number(offset) });
+        near.push({ point, family: famAt, gap: Number(offset), delta });
       } catch (e) {
         if (!(e instanceof NewtonError)) throw e;
         failure = { offset, error: e };
@@ -578,7 +583,7 @@ function followBranch(
       try {
         // Near a fold of the reduced equation the first step is of its size, and a correction as large as a tenth
         // of the branch's distance to the family is a jump (onto the family or past the fold).
-        const nearFold = fold !== undefined && target === targets[0] ? { initialStep: fold / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
+        const nearFold = foldHere !== undefined && target === targets[0] ? { initialStep: foldHere / star, jumpAllowance: farthest.point.distance.toNumber() / 10 } : {};
         const p = walkBranch(coordinates, branchX, branchD, W.from(target), { precision, ...nearFold });
         branchX = p.x;
         branchD = p.d;
