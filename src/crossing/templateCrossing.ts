@@ -26,7 +26,8 @@ import { SCAN_TOP } from "./scan.js";
  * S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d (youngBlocks with a real d).
  * From the seed (or a start) the branch is walked by factors WALK_RATIO (WALK_UP_RATIO upwards) towards the
  * change (down from a minimum, up from a saddle, the other way first when `expect` says so, and the other
- * way if nothing changes) with float64 blocks; the bracket is halved in log d until one block changes by
+ * way if nothing changes) with float64 blocks, each step by the float64 predictor-corrector of the branch walks
+ * (docs/families.md §12) and by the decimal continuation where that fails; the bracket is halved in log d until one block changes by
  * one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that eigenvalue lambda(d) (at the
  * critical point at d, Newton in binary floats) is solved for lambda = 0 by the Illinois variant of regula
  * falsi at `digits` (plus guard digits): lambda has opposite signs at the two ends of its final bracket, so

@@ -13,9 +13,9 @@ import { Pattern } from "../patterns/pattern.js";
  * pattern (d-p | p) with the real class size p = d / k (Pattern.realIsotropy, docs/patterns.md §4). From the
  * template's instance at the integer p0 (continued from its seed to d = k p0) each next point of the geometric
  * grid p_j = p0 RATIO^j (rounded to a multiple of 1/64, so that p and d = k p are short exact decimals), up to
- * d = top, is Newton's solution at (d_j, p_j) from the previous point; a move that fails or changes a parameter
- * by more than MAX_MOVE is halved in log d (the intermediate points are not kept), and one shorter than
- * SHORTEST_MOVE that still fails ends the branch. At each grid point: the loss, the parameters, the smallest
+ * d = top, is Newton's solution at (d_j, p_j) from the previous point (started by the same Newton in float64); a
+ * move that fails or changes a parameter by more than MAX_MOVE is halved in log d (the intermediate points are
+ * not kept), and one shorter than SHORTEST_MOVE that still fails ends the branch. At each grid point: the loss, the parameters, the smallest
  * eigenvalue of the Hessian with a fixed second layer (Young blocks at the real sizes, float64) and its component.
  */
 
