@@ -1,5 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { illinoisZero } from "../linalg/illinois.js";
+import { followBranch64, type BranchSystem64, type StepRule64 } from "../linalg/branch64.js";
+import { walkSystem } from "../families/branchWalk.js";
+import { weightParams } from "../patterns/derivatives.js";
 import { BranchEnd, continueBranch } from "../families/continuation.js";
 import { familyPattern, seedParams } from "../families/critical.js";
 import type { FamilyDefinition } from "../families/definition.js";
@@ -23,7 +26,8 @@ import { SCAN_TOP } from "./scan.js";
  * S_{d-p} x S_p (docs/census.md §2), whose blocks do not enumerate S_p, at real d (youngBlocks with a real d).
  * From the seed (or a start) the branch is walked by factors WALK_RATIO (WALK_UP_RATIO upwards) towards the
  * change (down from a minimum, up from a saddle, the other way first when `expect` says so, and the other
- * way if nothing changes) with float64 blocks; the bracket is halved in log d until one block changes by
+ * way if nothing changes) with float64 blocks, each step by the float64 predictor-corrector of the branch walks
+ * (docs/families.md §12) and by the decimal continuation where that fails; the bracket is halved in log d until one block changes by
  * one eigenvalue and the bracket is a factor NARROW_RATIO wide; then that eigenvalue lambda(d) (at the
  * critical point at d, Newton in binary floats) is solved for lambda = 0 by the Illinois variant of regula
  * falsi at `digits` (plus guard digits): lambda has opposite signs at the two ends of its final bracket, so
@@ -35,6 +39,8 @@ const WALK_RATIO = 1.1;
 const WALK_UP_RATIO = 1.25;
 const NARROW_RATIO = 1.02;
 const WALK_DIGITS = 20;
+/** A float64 walk step: the whole way at once, halved on a failure, given up below 1e-6 in log d (then the decimal continuation); the jump allowance of continueBranch. */
+const WALK_STEP: StepRule64 = { grow: (h) => h, shortest: 1e-6, jumpAllowance: 1e-3 };
 
 export interface TemplateCrossing {
   readonly family: string;
@@ -107,10 +113,18 @@ export function templateCrossing(f: FamilyDefinition, options: TemplateCrossingO
   const lowest = f.p + 4;
   const top = Math.min(Number(f.range.max), Number(SCAN_TOP));
   const sample = (x: readonly Decimal[], d: Decimal): Sample => ({ d, x: [...x], blocks: youngValues(F64, f, x.map((v) => v.toNumber()), d.toNumber(), d.toNumber(), model) });
+  const wrt = weightParams(P);
+  let system: BranchSystem64 | undefined;
   const move = (from: Sample, d: number): Sample => {
     options.onProgress?.(`walking, d = ${d.toPrecision(6)}`);
     const to = input.fromDecimalString(d.toPrecision(15));
-    return sample(continueBranch(P, from.x, from.d, to, { precision: walkPrecision }).x, to);
+    // The step in float64 first; where it fails, the decimal continuation decides (and finds a fold).
+    const x = from.x.map((v) => v.toNumber());
+    system ??= walkSystem(P, x);
+    const reached = followBranch64(system, wrt.map((k) => x[k]!), from.d.toNumber(), to.toNumber(), WALK_STEP);
+    if (!reached.reached) return sample(continueBranch(P, from.x, from.d, to, { precision: walkPrecision }).x, to);
+    wrt.forEach((k, i) => (x[k] = reached.y[i]!));
+    return sample(x.map((v) => input.from(v)), to);
   };
   const isMinimum = (s: Sample): boolean => [...s.blocks.values()].every((v) => negatives(v) === 0);
   const seedD = input.fromDecimalString(f.seed.d);

@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { familyCriticalPoint } from "../families/critical.js";
-import { newtonCriticalPoint } from "../families/newton.js";
+import { newtonCriticalPoint, solveCritical } from "../families/newton.js";
+import { F64 } from "../numbers/floatField.js";
 import { precisionContext } from "../families/precision.js";
 import { templateFamily, type FamilyTemplate } from "../families/template.js";
 import { youngInertia, youngSpectrum } from "../hessian/youngInertia.js";
@@ -12,9 +13,9 @@ import { Pattern } from "../patterns/pattern.js";
  * pattern (d-p | p) with the real class size p = d / k (Pattern.realIsotropy, docs/patterns.md §4). From the
  * template's instance at the integer p0 (continued from its seed to d = k p0) each next point of the geometric
  * grid p_j = p0 RATIO^j (rounded to a multiple of 1/64, so that p and d = k p are short exact decimals), up to
- * d = top, is Newton's solution at (d_j, p_j) from the previous point; a move that fails or changes a parameter
- * by more than MAX_MOVE is halved in log d (the intermediate points are not kept), and one shorter than
- * SHORTEST_MOVE that still fails ends the branch. At each grid point: the loss, the parameters, the smallest
+ * d = top, is Newton's solution at (d_j, p_j) from the previous point (started by the same Newton in float64); a
+ * move that fails or changes a parameter by more than MAX_MOVE is halved in log d (the intermediate points are
+ * not kept), and one shorter than SHORTEST_MOVE that still fails ends the branch. At each grid point: the loss, the parameters, the smallest
  * eigenvalue of the Hessian with a fixed second layer (Young blocks at the real sizes, float64) and its component.
  */
 
@@ -22,6 +23,8 @@ const RATIO = 1.25;
 const MAX_MOVE = 0.05;
 /** In log d: a failing move shorter than this ends the branch. */
 const SHORTEST_MOVE = 1e-3;
+/** The digits of the float64 Newton that starts each high-precision one (float64 keeps about 16 - 2 log10 d). */
+const START_DIGITS = 7;
 
 export interface RayPoint {
   readonly d: number;
@@ -59,13 +62,26 @@ export function templateRay(t: FamilyTemplate, k: number, options: { top: number
   };
   const F = precision.working(k * p);
   record(p, x, newtonCriticalPoint(F, precision, Pattern.realIsotropy(p), x, F.fromInt(k * p)).loss);
+  // The same Newton in float64 first, to START_DIGITS (its iterates are those of the high-precision one up to
+  // rounding): the high-precision Newton then starts next to its solution. Where it fails, the current point.
+  const start = (P: Pattern, d: number): Decimal[] => {
+    try {
+      const W = precision.working(d);
+      const y = solveCritical(F64, START_DIGITS, P, x.map((v) => v.toNumber()), d).x;
+      return y.every(Number.isFinite) ? y.map((v) => W.from(v)) : x;
+    } catch (e) {
+      if (e instanceof NewtonError) return x;
+      throw e;
+    }
+  };
   // Newton at (k p', p') from the current point: undefined when it fails or moves a parameter too far.
   const solve = (next: number) => {
     const d = k * next;
     const W = precision.working(d);
     options.onProgress?.(`d = ${d.toPrecision(8)}, p = ${next.toPrecision(8)}`);
     try {
-      const point = newtonCriticalPoint(W, precision, Pattern.realIsotropy(next), x, W.fromDecimalString(String(d)));
+      const P = Pattern.realIsotropy(next);
+      const point = newtonCriticalPoint(W, precision, P, start(P, d), W.fromDecimalString(String(d)));
       return Math.max(...point.x.map((v, i) => v.sub(x[i]!).abs().toNumber())) > MAX_MOVE ? undefined : point;
     } catch (e) {
       if (e instanceof NewtonError) return undefined;

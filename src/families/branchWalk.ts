@@ -61,7 +61,7 @@ function nodeD(f: FamilyDefinition, k: number): number {
  * (restrictedHessianFloat64, docs/patterns.md §6) with the same rows scaled, dr/dd by a forward difference in d
  * (the loss at d is compiled already: one compilation more per step).
  */
-function walkSystem(P: Pattern, x0: readonly number[]): BranchSystem64 {
+export function walkSystem(P: Pattern, x0: readonly number[]): BranchSystem64 {
   const wrt = weightParams(P);
   const full = x0.slice();
   const at = (y: readonly number[]): number[] => (wrt.forEach((k, i) => (full[k] = y[i]!)), full);
