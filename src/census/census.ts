@@ -1,5 +1,5 @@
 import type { SecondLayer } from "../model/studentModel.js";
-import { coarsen, samePoint } from "./points.js";
+import { coarsen, samePoint, samePointAs } from "./points.js";
 import { refinePoint, type RefinedPoint, type RefineShare } from "./refine.js";
 import { assembleRuns, mergeRuns, trainRun, type RunsOptions, type RunsReport } from "./runs.js";
 import { neighbourSeeds } from "./seeds.js";
@@ -107,7 +107,8 @@ export function mergeSearches(results: readonly SearchResult[]): { candidates: C
       const list = found.get(key) ?? [];
       found.set(key, list);
       const P = censusPattern(own.sizes);
-      const same = list.find((q) => samePoint(P, own.sizes, own.x, q.x, 1e-7));
+      const sameAsOwn = samePointAs(P, own.sizes, own.x, 1e-7);
+      const same = list.find((q) => sameAsOwn(q.x));
       if (same !== undefined) same.starts += p.starts;
       else list.push({ sizes: own.sizes, x: own.x, starts: p.starts });
     }

@@ -123,10 +123,20 @@ export function permuteClasses(P: Pattern, x: readonly number[], perm: readonly 
 }
 
 /**
+ * Whether a point of the type is x up to S_d x S_d: equal to `tolerance` to one of x's images under the
+ * permutations of classes of equal size and the row variants, computed once here for many comparisons
+ * (the search compares each limit with every point found).
+ */
+export function samePointAs(P: Pattern, sizes: readonly number[], x: readonly number[], tolerance: number): (y: readonly number[]) => boolean {
+  const perms = sizePreservingPermutations(sizes);
+  const images = rowVariants(P, sizes, x).flatMap((v) => perms.map((perm) => permuteClasses(P, v, perm)));
+  return (y) => images.some((u) => u.every((v, k) => close(v, y[k]!, tolerance)));
+}
+
+/**
  * Whether two points of the same type are one point up to S_d x S_d: equal to `tolerance` after a
  * permutation of classes of equal size and a row variant.
  */
 export function samePoint(P: Pattern, sizes: readonly number[], x: readonly number[], y: readonly number[], tolerance: number): boolean {
-  const perms = sizePreservingPermutations(sizes);
-  return rowVariants(P, sizes, x).some((v) => perms.some((perm) => permuteClasses(P, v, perm).every((u, k) => close(u, y[k]!, tolerance))));
+  return samePointAs(P, sizes, x, tolerance)(y);
 }

@@ -9,7 +9,7 @@ import { restrictedHessianFloat64 } from "../patterns/compiledHessian.js";
 import { compileRestrictedLoss } from "../patterns/compiledLoss.js";
 import { weightParams } from "../patterns/derivatives.js";
 import { paramWeights } from "../patterns/metric.js";
-import { entry, permuteClasses, samePoint } from "./points.js";
+import { entry, permuteClasses, samePointAs } from "./points.js";
 import { censusPattern, sizePreservingPermutations } from "./types.js";
 
 /**
@@ -103,11 +103,23 @@ function deadRowTest(P: Pattern, sizes: readonly number[], signs: readonly numbe
     const q = P.params[k]!;
     return { i, count: q.kind === "diag" ? 1 : sizes[q.col]! - (q.col === I ? 1 : 0) };
   }));
+  // Typed copies for the test after every accepted step; the sums in the same order.
+  const index = terms.map((list) => Int32Array.from(list, (t) => t.i));
+  const count = terms.map((list) => Float64Array.from(list, (t) => t.count));
+  const norms = new Float64Array(sizes.length);
   let steps = 0;
   return (y) => {
-    const norms = terms.map((list) => list.reduce((sum, { i, count }) => sum + count * (y[i]! / scale[i]!) ** 2, 0));
-    const largest = Math.max(...norms);
-    const dead = norms.some((n, I) => signs[I]! < 0 && n < DEAD_ROW * DEAD_ROW * largest);
+    let largest = -Infinity;
+    for (let I = 0; I < norms.length; I++) {
+      const at = index[I]!;
+      const by = count[I]!;
+      let sum = 0;
+      for (let t = 0; t < at.length; t++) sum = sum + by[t]! * (y[at[t]!]! / scale[at[t]!]!) ** 2;
+      norms[I] = sum;
+      largest = Math.max(largest, sum);
+    }
+    let dead = false;
+    for (let I = 0; I < norms.length; I++) if (signs[I]! < 0 && norms[I]! < DEAD_ROW * DEAD_ROW * largest) dead = true;
     steps = dead ? steps + 1 : 0;
     return steps >= DEAD_STEPS;
   };
@@ -242,7 +254,8 @@ export function searchType(sizes: readonly number[], d: number, secondLayer: Sec
     starts += own.starts;
     failed += own.failed;
     for (const limit of own.points) {
-      const same = points.find((p) => samePoint(P, sizes, limit.x, p.x, SAME));
+      const sameAsLimit = samePointAs(P, sizes, limit.x, SAME);
+      const same = points.find((p) => sameAsLimit(p.x));
       if (same !== undefined) (same as { starts: number }).starts += limit.starts;
       else points.push({ sizes: sizes.slice(), x: limit.x, starts: limit.starts });
     }
@@ -350,7 +363,8 @@ function descend(
     }
     const full = P.params.map((q) => (q.kind === "a" ? signs[q.row]! : 0));
     wrt.forEach((k, i) => (full[k] = descent.x[i]! / scale[i]!));
-    const near = limits.find((l) => samePoint(P, sizes, full, l.x, CLUSTER));
+    const nearFull = samePointAs(P, sizes, full, CLUSTER);
+    const near = limits.find((l) => nearFull(l.x));
     if (near !== undefined) near.count++;
     else limits.push({ x: full, count: 1 });
   }
@@ -376,7 +390,8 @@ function polishLimits(
     }
     const refined = limit.x.slice();
     wrt.forEach((k, i) => (refined[k] = polished.y[i]! / scale[i]!));
-    const same = result.points.find((p) => samePoint(P, sizes, refined, p.x, SAME));
+    const sameAsRefined = samePointAs(P, sizes, refined, SAME);
+    const same = result.points.find((p) => sameAsRefined(p.x));
     if (same !== undefined) (same as { starts: number }).starts += limit.count;
     else {
       result.points.push({ sizes: sizes.slice(), x: refined, starts: limit.count });

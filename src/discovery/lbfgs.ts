@@ -32,7 +32,11 @@ function dot(u: Float64Array, v: Float64Array): number {
   return s;
 }
 
-/** Minimise f from x0 (x0 is not modified). */
+/**
+ * Minimise f from x0 (x0 is not modified). The curvature pairs live in a ring of `memory` preallocated
+ * arrays (oldest at `first`), so a step allocates nothing; the arithmetic and its order are those of the
+ * two-loop recursion over a list of pairs.
+ */
 export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
   const n = x0.length;
   const memory = options.memory ?? 12;
@@ -40,9 +44,14 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
   const g = new Float64Array(n);
   let value = f(x, g);
   if (!Number.isFinite(value)) throw new RangeError("lbfgs: the objective is not finite at the starting point");
-  const S: Float64Array[] = [];
-  const Y: Float64Array[] = [];
-  const rho: number[] = [];
+  const S = Array.from({ length: memory }, () => new Float64Array(n));
+  const Y = Array.from({ length: memory }, () => new Float64Array(n));
+  const rho = new Float64Array(memory);
+  let first = 0;
+  let pairs = 0;
+  // The pair of the step being taken, swapped into the ring when kept.
+  let s = new Float64Array(n);
+  let y = new Float64Array(n);
   const alpha = new Float64Array(memory);
   const direction = new Float64Array(n);
   const trial = new Float64Array(n);
@@ -52,15 +61,16 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
   while (gradientNorm >= options.gradientTolerance) {
     if (iterations >= options.maxIterations) return { x, value, gradientNorm, iterations, reason: "iterations" };
     iterations++;
-    // two-loop recursion: direction = -H g
+    // two-loop recursion: direction = -H g, over the pairs from the newest (slot of pair k: (first + k) % memory)
     direction.set(g);
-    for (let k = S.length - 1; k >= 0; k--) {
-      alpha[k] = rho[k]! * dot(S[k]!, direction);
-      const y = Y[k]!;
-      for (let i = 0; i < n; i++) direction[i]! -= alpha[k]! * y[i]!;
+    for (let k = pairs - 1; k >= 0; k--) {
+      const slot = (first + k) % memory;
+      alpha[k] = rho[slot]! * dot(S[slot]!, direction);
+      const yk = Y[slot]!;
+      for (let i = 0; i < n; i++) direction[i]! -= alpha[k]! * yk[i]!;
     }
-    if (S.length > 0) {
-      const last = S.length - 1;
+    if (pairs > 0) {
+      const last = (first + pairs - 1) % memory;
       const gamma = dot(S[last]!, Y[last]!) / dot(Y[last]!, Y[last]!);
       for (let i = 0; i < n; i++) direction[i]! *= gamma;
     } else {
@@ -68,18 +78,17 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
       const scale = Math.min(1, 0.1 / gradientNorm);
       for (let i = 0; i < n; i++) direction[i]! *= scale;
     }
-    for (let k = 0; k < S.length; k++) {
-      const beta = rho[k]! * dot(Y[k]!, direction);
-      const s = S[k]!;
-      for (let i = 0; i < n; i++) direction[i]! += s[i]! * (alpha[k]! - beta);
+    for (let k = 0; k < pairs; k++) {
+      const slot = (first + k) % memory;
+      const beta = rho[slot]! * dot(Y[slot]!, direction);
+      const sk = S[slot]!;
+      for (let i = 0; i < n; i++) direction[i]! += sk[i]! * (alpha[k]! - beta);
     }
     for (let i = 0; i < n; i++) direction[i] = -direction[i]!;
     let slope = dot(g, direction);
     if (!(slope < 0)) {
       // not a descent direction (rounding): restart from steepest descent
-      S.length = 0;
-      Y.length = 0;
-      rho.length = 0;
+      pairs = 0;
       const scale = Math.min(1, 0.1 / gradientNorm);
       for (let i = 0; i < n; i++) direction[i] = -scale * g[i]!;
       slope = dot(g, direction);
@@ -100,14 +109,10 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
       step = Math.min(0.5 * step, Math.max(0.1 * step, quadratic));
     }
     if (!accepted) {
-      if (S.length === 0) return { x, value, gradientNorm, iterations, reason: "stalled" };
-      S.length = 0;
-      Y.length = 0;
-      rho.length = 0;
+      if (pairs === 0) return { x, value, gradientNorm, iterations, reason: "stalled" };
+      pairs = 0;
       continue;
     }
-    const s = new Float64Array(n);
-    const y = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       s[i] = trial[i]! - x[i]!;
       y[i] = trialGrad[i]! - g[i]!;
@@ -119,14 +124,13 @@ export function lbfgs(f: Objective, x0: Float64Array, options: LbfgsOptions): Lb
     if (gradientNorm >= options.gradientTolerance && options.abandon?.(x, g) === true) return { x, value, gradientNorm, iterations, reason: "abandoned" };
     const sy = dot(s, y);
     if (sy > 1e-10 * Math.sqrt(dot(s, s) * dot(y, y))) {
-      if (S.length === memory) {
-        S.shift();
-        Y.shift();
-        rho.shift();
-      }
-      S.push(s);
-      Y.push(y);
-      rho.push(1 / sy);
+      // The new pair goes to the slot after the newest; with the ring full, that is the oldest, dropped.
+      if (pairs === memory) first = (first + 1) % memory;
+      else pairs++;
+      const slot = (first + pairs - 1) % memory;
+      [S[slot], s] = [s, S[slot]!];
+      [Y[slot], y] = [y, Y[slot]!];
+      rho[slot] = 1 / sy;
     }
   }
   return { x, value, gradientNorm, iterations, reason: "gradient" };
