@@ -459,8 +459,11 @@ export class QPiField implements Field<QPi> {
   sub(a: QPi, b: QPi): QPi {
     return this.add(a, this.neg(b));
   }
+  /** -a, sharing a's numerator and its cached packing (a literal of the same shape: cheaper than a spread). */
   neg(a: QPi): QPi {
-    return a.cn === 0n ? a : { ...a, cn: -a.cn };
+    if (a.cn === 0n) return a;
+    const { field, cd, p, den, version, primitive, bits, packWidth, packed } = a;
+    return { field, cn: -a.cn, cd, p, den, version, primitive, bits, packWidth, packed };
   }
   /**
    * a b with exponents added. An irreducible factor of b's denominator can only cancel against a.p
