@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import Fraction from "fraction.js";
 import { Decimal } from "decimal.js";
 import { QPI, type QPi } from "../src/numbers/qpi.js";
-import { type IntPoly, certainlyNonzeroAt, intPolyMul, intPolyTryDiv } from "../src/numbers/intPoly.js";
+import { type IntPoly, certainlyNonzeroAt, intPolyMul, intPolyTryDiv, maxBits } from "../src/numbers/intPoly.js";
 import { Q } from "../src/numbers/rational.js";
 import {
   type Poly,
@@ -248,9 +248,33 @@ describe("sums of products over one common denominator", () => {
       expect(E.equals(E.sumOfProducts(x, y), plain)).toBe(true);
     }
   });
+
+  it("an element reused at another slot width (its cached packing) gives the same sums", () => {
+    const rnd = mulberry32(7);
+    const x = Array.from({ length: 4 }, () => randomPair(rnd)[0]);
+    const y = Array.from({ length: 4 }, () => randomPair(rnd)[0]);
+    const huge = QPI.fromRational(3n ** 400n, 7n);
+    const folded = (xs: readonly QPi[], ys: readonly QPi[]): QPi => xs.reduce((s, a, i) => QPI.add(s, QPI.mul(a, ys[i]!)), QPI.zero());
+    for (const [xs, ys] of [[x, y], [[...x, huge], [...y, x[0]!]], [x, y]] as const) {
+      expect(QPI.equals(QPI.sumOfProducts(xs, ys), folded(xs, ys))).toBe(true);
+    }
+  });
 });
 
 describe("integer polynomial multiplication", () => {
+  it("maxBits bounds the bit length of the largest coefficient from above, by at most 4 bits more", () => {
+    const cases = [0n, 1n, 2n, 3n, 255n, 256n];
+    for (const k of [52, 53, 54, 63, 64, 999, 1000, 1001, 3000]) cases.push((1n << BigInt(k)) - 1n, 1n << BigInt(k), (1n << BigInt(k)) + 1n);
+    for (const c of cases) {
+      for (const p of c === 0n ? [[0n, 1n]] : [[c], [-c, 1n]]) {
+        const largest = c > 1n ? c : 1n;
+        const exact = largest.toString(2).length;
+        const b = maxBits(p);
+        expect(b >= exact && b <= exact + 4, `${c}: ${b} bits for ${exact}`).toBe(true);
+      }
+    }
+  });
+
   it("Kronecker substitution agrees with the schoolbook product on long random polynomials", () => {
     const rnd = mulberry32(3);
     const big = (bits: number): bigint => {

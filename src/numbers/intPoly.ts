@@ -127,14 +127,18 @@ export function intPolyScale(a: IntPoly, c: bigint): IntPoly {
   return a.map((x) => x * c);
 }
 
-/** Upper bound on the bit length of max |p_i|. */
+/**
+ * Upper bound on the bit length of max |p_i|. Below 2^1000 from the float64 value (Number(m) is m rounded
+ * to 53 bits, so m < 2^(floor(log2 Number(m)) + 2)), which allocates no string; above, from the hex digits.
+ */
 export function maxBits(p: IntPoly): number {
   let m = 0n;
   for (const c of p) {
     const a = c < 0n ? -c : c;
     if (a > m) m = a;
   }
-  return m.toString(16).length * 4;
+  const x = Number(m);
+  return x < 2 ** 1000 ? (x < 1 ? 0 : Math.floor(Math.log2(x)) + 2) : m.toString(16).length * 4;
 }
 
 /** sum p_i 2^(B (i - lo)) for lo <= i < hi, split in halves so every shift is of a balanced size. */

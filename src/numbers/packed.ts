@@ -1,9 +1,10 @@
 import { type IntPoly, intPolyPack, maxBits } from "./intPoly.js";
 
 /**
- * Kronecker substitutions p(2^B) of the numerators of Q(pi) elements, cached per polynomial (IntPolys are
- * immutable, so the array identifies the value): a series product uses each coefficient's numerator in
- * many sums of products (docs/numbers.md §4, "sums of products"). Slot widths B are multiples of 64, so
+ * Kronecker substitutions p(2^B) of the denominator cofactors of sums of products (products of basis
+ * factors, FactorBasis.expandCached), cached per polynomial (IntPolys are immutable, so the array
+ * identifies the value; docs/numbers.md §4, "sums of products"). Numerators are cached on their elements
+ * instead (qpi.ts), which costs no WeakMap entry per new polynomial. Slot widths B are multiples of 64, so
  * nearby sums share packings.
  */
 

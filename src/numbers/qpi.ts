@@ -16,6 +16,7 @@ import {
   intPolyContent,
   intPolyToPoly,
   intPolyTryDiv,
+  intPolyPack,
   intPolyUnpack,
   maxBits,
   polyPairToIntegers,
@@ -54,6 +55,13 @@ export interface QPi {
   readonly version: number;
   /** True when p is known to be primitive. */
   readonly primitive: boolean;
+  /**
+   * A cache for sums of products (docs/numbers.md §4, "sums of products"): maxBits(p) (-1 until known),
+   * and p(2^packWidth) (packWidth 0 until known). Reset when `refresh` changes p.
+   */
+  readonly bits: number;
+  readonly packWidth: number;
+  readonly packed: bigint;
 }
 
 type Refreshable = { -readonly [K in keyof QPi]: QPi[K] };
@@ -79,6 +87,30 @@ function compact(den: number[]): number[] {
   return out;
 }
 
+/** Replace the numerator of an element being refreshed, dropping its cached packing. */
+function setP(s: Refreshable, p: IntPoly): void {
+  if (p === s.p) return;
+  s.p = p;
+  s.bits = -1;
+  s.packWidth = 0;
+}
+
+/** maxBits(a.p), cached on a. */
+function numeratorBits(a: QPi): number {
+  if (a.bits < 0) (a as Refreshable).bits = maxBits(a.p);
+  return a.bits;
+}
+
+/** a.p(2^B), cached on a for the last B asked. */
+function numeratorPacked(a: QPi, B: number): bigint {
+  if (a.packWidth !== B) {
+    const s = a as Refreshable;
+    s.packed = a.p.length === 1 ? a.p[0]! : intPolyPack(a.p, B);
+    s.packWidth = B;
+  }
+  return a.packed;
+}
+
 /** Rewrite a's denominator over the current basis and make p primitive (both in place). */
 function refresh(K: QPiField, a: QPi): void {
   refreshDen(K, a);
@@ -87,7 +119,7 @@ function refresh(K: QPiField, a: QPi): void {
   const g = intPolyContent(a.p);
   if (g !== 1n) {
     const h = bigintGcd(g, a.cd);
-    s.p = a.p.map((c) => c / g);
+    setP(s, a.p.map((c) => c / g));
     s.cn = a.cn * (g / h);
     s.cd = a.cd / h;
   }
@@ -117,7 +149,7 @@ function refreshDen(K: QPiField, a: QPi): void {
     if (fresh) [p, e] = cancel(basis, p, id, e);
     if (e > 0) den.push(id, e);
   }
-  s.p = p;
+  setP(s, p);
   s.den = den;
 }
 
@@ -257,12 +289,12 @@ export class QPiField implements Field<QPi> {
   readonly generators: readonly string[] = ["pi"];
   /** The denominators' factor basis, refined as the computation divides by new quantities. */
   readonly basis = new FactorBasis();
-  private readonly zeroValue: QPi = { field: this, cn: 0n, cd: 1n, p: [], den: [], version: 0, primitive: true };
+  private readonly zeroValue: QPi = { field: this, cn: 0n, cd: 1n, p: [], den: [], version: 0, primitive: true, bits: 0, packWidth: 0, packed: 0n };
   private readonly oneValue: QPi = this.make(1n, 1n, ONE_POLY, []);
   private readonly piValue: QPi = this.make(1n, 1n, [0n, 1n], []);
 
   private make(cn: bigint, cd: bigint, p: IntPoly, den: readonly number[], primitive = true): QPi {
-    return { field: this, cn, cd, p, den, version: this.basis.version, primitive };
+    return { field: this, cn, cd, p, den, version: this.basis.version, primitive, bits: -1, packWidth: 0, packed: 0n };
   }
 
   zero(): QPi {
@@ -365,14 +397,14 @@ export class QPiField implements Field<QPi> {
     for (let i = 0; i < x.length; i++) if (x[i]!.cn !== 0n && y[i]!.cn !== 0n) nonzero.push(i);
     if (nonzero.length === 0) return this.zeroValue;
     if (nonzero.length === 1) return this.mul(x[nonzero[0]!]!, y[nonzero[0]!]!);
-    const terms: { n: bigint; d: bigint; a: IntPoly; b: IntPoly; den: number[] }[] = [];
+    const terms: { n: bigint; d: bigint; a: QPi; b: QPi; den: number[] }[] = [];
     for (const i of nonzero) {
       const [a, b] = [x[i]!, y[i]!];
       refresh(this, a);
       refresh(this, b);
       const g1 = bigintGcd(a.cn, b.cd);
       const g2 = bigintGcd(b.cn, a.cd);
-      terms.push({ n: (a.cn / g1) * (b.cn / g2), d: (a.cd / g2) * (b.cd / g1), a: a.p, b: b.p, den: addExponents(a.den, b.den) });
+      terms.push({ n: (a.cn / g1) * (b.cn / g2), d: (a.cd / g2) * (b.cd / g1), a, b, den: addExponents(a.den, b.den) });
     }
     let den: number[] = [];
     let gn = 0n;
@@ -393,22 +425,29 @@ export class QPiField implements Field<QPi> {
         c = this.basis.expandCached(shift > 0 ? missing.slice(2) : missing);
       }
       const m = (gn === 1n ? t.n : t.n / gn) * (C === t.d ? 1n : C / t.d);
-      const length = t.a.length + t.b.length + c.length - 2 + shift;
-      const bits = (m === 1n ? 4 : maxBits([m])) + packedBits(t.a) + packedBits(t.b) + packedBits(c) + Math.log2(t.a.length * t.b.length * c.length);
+      const [la, lb] = [t.a.p.length, t.b.p.length];
+      const length = la + lb + c.length - 2 + shift;
+      const bits = (m === 1n ? 4 : maxBits([m])) + numeratorBits(t.a) + numeratorBits(t.b) + (c.length > 1 ? packedBits(c) : 0) + Math.log2(la * lb * c.length);
       return { m, a: t.a, b: t.b, c, shift, length, bits };
     });
-    const B = slotWidth(Math.ceil(Math.max(...parts.map((q) => q.bits)) + Math.log2(parts.length)));
+    let maxTermBits = 0;
+    for (const q of parts) maxTermBits = Math.max(maxTermBits, q.bits);
+    const B = slotWidth(Math.ceil(maxTermBits + Math.log2(parts.length)));
     // The terms sharing a cofactor are summed first and multiplied by it once (expandCached returns the
     // same array for the same cofactor); the packed total is the same integer.
+    let plain = 0n;
     const byCofactor = new Map<IntPoly, bigint>();
     let n = 0;
     for (const q of parts) {
-      const v = packedAt(q.a, B) * packedAt(q.b, B);
-      byCofactor.set(q.c, (byCofactor.get(q.c) ?? 0n) + ((q.m === 1n ? v : q.m * v) << BigInt(q.shift * B)));
+      let v = numeratorPacked(q.a, B) * numeratorPacked(q.b, B);
+      if (q.m !== 1n) v *= q.m;
+      if (q.shift > 0) v <<= BigInt(q.shift * B);
+      if (q.c === ONE_POLY) plain += v;
+      else byCofactor.set(q.c, (byCofactor.get(q.c) ?? 0n) + v);
       n = Math.max(n, q.length);
     }
-    let acc = 0n;
-    for (const [c, v] of byCofactor) acc += c.length > 1 ? v * packedAt(c, B) : v;
+    let acc = plain;
+    for (const [c, v] of byCofactor) acc += v * packedAt(c, B);
     const sum = intPolyUnpack(acc, n, B);
     if (sum.length === 0) return this.zeroValue;
     const negative = sum[sum.length - 1]! < 0n;
@@ -420,8 +459,11 @@ export class QPiField implements Field<QPi> {
   sub(a: QPi, b: QPi): QPi {
     return this.add(a, this.neg(b));
   }
+  /** -a, sharing a's numerator and its cached packing (a literal of the same shape: cheaper than a spread). */
   neg(a: QPi): QPi {
-    return a.cn === 0n ? a : { ...a, cn: -a.cn };
+    if (a.cn === 0n) return a;
+    const { field, cd, p, den, version, primitive, bits, packWidth, packed } = a;
+    return { field, cn: -a.cn, cd, p, den, version, primitive, bits, packWidth, packed };
   }
   /**
    * a b with exponents added. An irreducible factor of b's denominator can only cancel against a.p
