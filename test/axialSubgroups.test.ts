@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { axialSubgroups, N_CHECK } from "../src/bifurcation/axialSubgroups.js";
+import { axialSubgroups, N_CHECK, unlistedSubgroups } from "../src/bifurcation/axialSubgroups.js";
 import { familyPattern } from "../src/families/critical.js";
 import { findFamily } from "../src/families/registry.js";
 import { PermutationGroup } from "../src/representations/permutationGroup.js";
@@ -151,5 +151,27 @@ describe("beyond the candidates (docs/bifurcation.md §2, k >= 4)", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it("the command notes the subgroups not listed exactly when the bulk at d* has room for them, which no committed crossing has", () => {
+    // mu of "[n-2,1,1] x trivial" is [1, 1]: the parts after the first.
+    const muOf = (irrep: string): number[] => irrep.slice(1, irrep.indexOf("]")).split(",").slice(1).map(Number);
+    expect(unlistedSubgroups([1, 1], "[n-2,1,1] x trivial", 6.5)).toMatch(/Z_4/);
+    expect(unlistedSubgroups([2], "[n-2,2]", 6.5)).toMatch(/not Young on k >= 4/);
+    expect(unlistedSubgroups([1, 1], "[n-2,1,1]", 5.9)).toBeUndefined();
+    expect(unlistedSubgroups([1], "[n-1,1] x sign", 3.5)).toMatch(/twisted/);
+    expect(unlistedSubgroups([1], "[n-1,1] x trivial", 38.8)).toBeUndefined();
+    expect(unlistedSubgroups([], "[n] x sign", 10)).toBeUndefined();
+    const dir = new URL("../series/", import.meta.url);
+    let checked = 0;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".crossing.json"))) {
+      const file = JSON.parse(readFileSync(new URL(name, dir), "utf8")) as { family: string; crossings: { d: string; irrep: string }[] };
+      const small = familyPattern(findFamily(file.family)).smallTotal;
+      for (const c of file.crossings) {
+        expect(unlistedSubgroups(muOf(c.irrep), c.irrep, Number(c.d) - small), `${file.family} at ${c.d} in ${c.irrep}`).toBeUndefined();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 });

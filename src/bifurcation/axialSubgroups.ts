@@ -178,3 +178,18 @@ export function axialSubgroups(mu: Partition, maxK = 3): SubgroupCandidate[] {
   });
   return [...small, ...young];
 }
+
+/**
+ * The axial subgroups the candidates leave out, when the bulk n* at d* has room for their patterns
+ * (docs/bifurcation.md §2): for [n-2,1,1] and [n-2,2] those S_{n-k} x G with G not Young on k >= 4 indices
+ * (S_{n-4} x Z_4 in [n-2,1,1]), needing n* >= k + 2; for [n - |mu|, mu] (x) psi, mu nonempty and psi a nontrivial
+ * irreducible of the finite factor, the twisted subgroups, needing n* >= k + 2 with k >= 1 (the margin 0.01 of
+ * a branch's pattern). Undefined when there is no room.
+ */
+export function unlistedSubgroups(mu: readonly number[], component: string, bulk: number): string | undefined {
+  const finite = component.split(" x ")[1];
+  const out: string[] = [];
+  if (mu.length > 0 && mu.reduce((a, b) => a + b, 0) === 2 && bulk >= 6.01) out.push("S_{n-k} x G with G not Young on k >= 4 indices (e.g. S_{n-4} x Z_4 in [n-2,1,1]) are not enumerated");
+  if (mu.length > 0 && finite !== undefined && finite !== "trivial" && bulk >= 3.01) out.push(`the twisted subgroups of S_{n-k} x (S_k x the finite factor) for ${finite} are not enumerated`);
+  return out.length === 0 ? undefined : `the bulk at d* (n* = ${bulk.toFixed(3)}) has room for axial subgroups not listed: ${out.join("; ")}`;
+}

@@ -19,7 +19,7 @@ import type { Pattern } from "../patterns/pattern.js";
 import { dimensionAtNumber } from "../representations/dimension.js";
 import { youngIrrepDimension } from "../representations/youngDecomposition.js";
 import { axialSpace, projectKernel, youngAxialSpace, youngIsotropy, type AxialSpace } from "./axial.js";
-import { axialSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
+import { axialSubgroups, unlistedSubgroups, type SubgroupCandidate } from "./axialSubgroups.js";
 import { knownFamilyAt, KNOWN_TOLERANCE } from "./knownPoint.js";
 import { localSeries, type LocalSeries } from "./localSeries.js";
 import { reducedEquation, type ReducedEquation } from "./reduced.js";
@@ -383,7 +383,9 @@ function bifurcationAt(
   });
   const branches = results.flatMap((r) => (r.branch === undefined ? [] : [r.branch]));
   const missing = results.flatMap((r) => (r.note === undefined ? [] : [r.note]));
-  const note = missing.length === 0 ? undefined : `no branch computed for ${missing.join("; ")}`;
+  const unlisted = unlistedSubgroups(block.component.sn.mu, crossing.irrep, dStar.toNumber() - iso.smallTotal);
+  const parts = [...(missing.length === 0 ? [] : [`no branch computed for ${missing.join("; ")}`]), ...(unlisted === undefined ? [] : [unlisted])];
+  const note = parts.length === 0 ? undefined : parts.join("; ");
   const reduced = results[0]!.branch?.reduced;
   return { crossing, component: crossing.irrep, kernel, axial, subgroups, branches, ...(reduced === undefined ? {} : { reduced }), ...(note === undefined ? {} : { note }) };
 }
