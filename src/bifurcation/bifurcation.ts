@@ -137,7 +137,7 @@ export interface BifurcationOptions {
   readonly onProgress?: (text: string) => void;
 }
 
-/** A first branch point solved directly whose distance to the family is off the type's rate by more than this factor is a jump (docs/bifurcation.md §4). */
+/** A first branch point solved directly whose distance to the family is off the reduced equation's prediction by more than this factor is a jump (docs/bifurcation.md §4). */
 const JUMP_FACTOR = 3;
 
 /** Offsets from d* of the first branch points (the start and the exponent fit). */
@@ -505,7 +505,7 @@ function followBranch(
     };
     // The first points (docs/bifurcation.md §4): at d* + sigma 1e-3 Newton from the family plus s phi, s from
     // the reduced equation; at each further offset Newton from the nearest point found, its displacement
-    // from the family scaled by the type's rate. At a pitchfork the branch moves away from d* this way up to
+    // from the family scaled as the reduced equation predicts. At a pitchfork the branch moves away from d* this way up to
     // 0.3 (|d - d*|^(1/2): equal steps in d near d* would overshoot onto another critical point).
     const star = dStar.toNumber();
     // A fold of the reduced equation lies on the side where a c (d - d*) > 0; on the other side the branch
@@ -521,7 +521,7 @@ function followBranch(
     });
     const near: { point: BranchPoint; family: Decimal[]; gap: number; delta: Decimal }[] = [];
     let failure: { offset: string; error: NewtonError } | undefined;
-    // A direct solve whose distance to the family is off the type's rate by more than JUMP_FACTOR fell onto
+    // A direct solve whose distance to the family is off that prediction by more than JUMP_FACTOR fell onto
     // another critical point (the family, past a fold): the first points stop there and the walk goes on.
     let jump: string | undefined;
     for (const offset of offsets) {
